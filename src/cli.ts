@@ -1,0 +1,1 @@
+console.log("gc-onboard CLI: under construction");
