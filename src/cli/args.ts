@@ -1,0 +1,188 @@
+// Command-line parsing for `gc-onboard`: turns argv into one typed command, or a UsageError.
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export type Format = 'text' | 'json' | 'markdown';
+
+export type Command =
+  | { name: 'help' }
+  | { name: 'version' }
+  | { name: 'validate'; imports: string; format: Format; debug: boolean }
+  | { name: 'plan'; imports: string; sandbox: boolean; format: Format; out?: string; debug: boolean }
+  | {
+      name: 'apply';
+      imports: string;
+      sandbox: boolean;
+      format: 'text' | 'json';
+      results?: string;
+      debug: boolean;
+    }
+  | {
+      name: 'invite';
+      imports: string;
+      sandbox: boolean;
+      date?: string;
+      batch?: string;
+      force: boolean;
+      format: 'text' | 'json';
+      timezone: string;
+      debug: boolean;
+    }
+  | {
+      name: 'sandbox';
+      port: number;
+      rateLimit: number;
+      latencyMs: number;
+      faultRate: number;
+      seed: number;
+      debug: boolean;
+    }
+  | { name: 'demo'; debug: boolean };
+
+export const USAGE = `Usage:
+  gc-onboard validate [--imports DIR] [--format text|json|markdown]
+  gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE]
+  gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE]
+  gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force] [--sandbox] [--timezone TZ]
+  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N]
+  gc-onboard demo
+
+Every command takes --debug (stack traces on fatal errors).
+Exit codes: 0 all good; 1 findings or failed rows; 2 usage, configuration or fatal error.
+Connection: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION,
+GENESYSCLOUD_API_REGION (base URL override), or --sandbox for an in-process demo org.`;
+
+const options = {
+  imports: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  results: { type: 'string' },
+  sandbox: { type: 'boolean' },
+  date: { type: 'string' },
+  batch: { type: 'string' },
+  force: { type: 'boolean' },
+  timezone: { type: 'string' },
+  port: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'latency-ms': { type: 'string' },
+  'fault-rate': { type: 'string' },
+  seed: { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+/** Which flags each command accepts; anything else is a usage error rather than silently ignored. */
+const allowed: Record<string, readonly string[]> = {
+  validate: ['imports', 'format'],
+  plan: ['imports', 'sandbox', 'format', 'out'],
+  apply: ['imports', 'sandbox', 'format', 'results'],
+  invite: ['imports', 'sandbox', 'date', 'batch', 'force', 'format', 'timezone'],
+  sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed'],
+  demo: [],
+};
+
+export function parseCommand(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return { name: 'version' };
+  const name = positionals[0];
+  if (values.help || name === undefined || name === 'help') return { name: 'help' };
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+  const accepted = allowed[name];
+  if (!accepted) throw new UsageError(`unknown command "${name}"`);
+  for (const key of Object.keys(values)) {
+    if (key !== 'debug' && !accepted.includes(key)) {
+      throw new UsageError(`--${key} is not an option of "${name}"`);
+    }
+  }
+  const debug = values.debug ?? false;
+  const imports = values.imports ?? 'imports';
+  const sandbox = values.sandbox ?? false;
+  switch (name) {
+    case 'validate':
+      return { name, imports, format: format(values.format, ['text', 'json', 'markdown']), debug };
+    case 'plan':
+      return {
+        name,
+        imports,
+        sandbox,
+        format: format(values.format, ['text', 'json', 'markdown']),
+        debug,
+        ...(values.out === undefined ? {} : { out: values.out }),
+      };
+    case 'apply':
+      return {
+        name,
+        imports,
+        sandbox,
+        format: format(values.format, ['text', 'json']),
+        debug,
+        ...(values.results === undefined ? {} : { results: values.results }),
+      };
+    case 'invite':
+      if (values.date !== undefined && !isCalendarDate(values.date)) {
+        throw new UsageError(`--date must be a calendar date YYYY-MM-DD, got "${values.date}"`);
+      }
+      return {
+        name,
+        imports,
+        sandbox,
+        force: values.force ?? false,
+        format: format(values.format, ['text', 'json']),
+        timezone: values.timezone ?? 'UTC',
+        debug,
+        ...(values.date === undefined ? {} : { date: values.date }),
+        ...(values.batch === undefined ? {} : { batch: values.batch }),
+      };
+    case 'sandbox':
+      return {
+        name,
+        port: integer(values.port, 'port', 0, 0, 65535),
+        rateLimit: integer(values['rate-limit'], 'rate-limit', 300, 1, 1_000_000),
+        latencyMs: integer(values['latency-ms'], 'latency-ms', 0, 0, 60_000),
+        faultRate: share(values['fault-rate']),
+        seed: integer(values.seed, 'seed', 1, 0, 2 ** 31),
+        debug,
+      };
+    default:
+      return { name: 'demo', debug };
+  }
+}
+
+function format<T extends Format>(value: string | undefined, choices: readonly T[]): T {
+  if (value === undefined) return choices[0] as T;
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--format must be one of ${choices.join(', ')}, got "${value}"`);
+}
+
+function integer(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return number;
+}
+
+function share(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || number > 1) {
+    throw new UsageError(`--fault-rate must be a number from 0 to 1, got "${value}"`);
+  }
+  return number;
+}
+
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}

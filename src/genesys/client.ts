@@ -1,0 +1,155 @@
+// A logged-in Genesys Cloud client: a private SDK ApiClient (never the process-wide singleton) with
+// our transport under it, and the API objects gc-onboard uses, bound to it.
+import platformClient from 'purecloud-platform-client-v2';
+import { ConfigError, type Connection, type Endpoint } from './connection.js';
+import { GenesysApiError, GenesysTransport, type TransportOptions, type TransportStats } from './transport.js';
+
+/** Login failed: bad credentials, an unknown host, a login server that does not answer. Fatal (exit code 2). */
+export class LoginError extends ConfigError {
+  override name = 'LoginError';
+}
+
+export interface ConnectOptions {
+  /** Called with every access token as soon as it is issued (the Action passes `core.setSecret`). */
+  onToken?: (token: string) => void;
+  /** Pacing, retry and timing settings; tests scale them down. */
+  transport?: Partial<TransportOptions>;
+}
+
+type ApiClient = InstanceType<typeof platformClient.ApiClientClass>;
+
+export interface GenesysClient {
+  users: InstanceType<typeof platformClient.UsersApi>;
+  authorization: InstanceType<typeof platformClient.AuthorizationApi>;
+  routing: InstanceType<typeof platformClient.RoutingApi>;
+  telephony: InstanceType<typeof platformClient.TelephonyProvidersEdgeApi>;
+  stations: InstanceType<typeof platformClient.StationsApi>;
+  locations: InstanceType<typeof platformClient.LocationsApi>;
+  /** `https://api.mypurecloud.ie`, `http://127.0.0.1:PORT`: for messages. */
+  apiBaseUrl: string;
+  /** Requests by route, retries, 429s, the learned rate limit. */
+  stats(): TransportStats;
+  /** Stops timers and in-flight requests so the process can exit. */
+  close(): void;
+}
+
+export async function connect(connection: Connection, options: ConnectOptions = {}): Promise<GenesysClient> {
+  const apiClient = new platformClient.ApiClientClass();
+  ignoreConfigFile(apiClient);
+  pointAt(apiClient, connection.endpoint);
+  const transport = new GenesysTransport(options.transport);
+  apiClient.setHttpClient(transport);
+
+  const login = async (): Promise<string> => {
+    let token: string;
+    try {
+      token = (await apiClient.loginClientCredentialsGrant(connection.clientId, connection.clientSecret)).accessToken;
+    } catch (error) {
+      throw loginError(error, connection);
+    }
+    options.onToken?.(token);
+    transport.setToken(token);
+    return token;
+  };
+  transport.setReauthenticate(login);
+  try {
+    await login();
+  } catch (error) {
+    transport.close();
+    throw error;
+  }
+
+  return {
+    users: new platformClient.UsersApi(apiClient),
+    authorization: new platformClient.AuthorizationApi(apiClient),
+    routing: new platformClient.RoutingApi(apiClient),
+    telephony: new platformClient.TelephonyProvidersEdgeApi(apiClient),
+    stations: new platformClient.StationsApi(apiClient),
+    locations: new platformClient.LocationsApi(apiClient),
+    apiBaseUrl: connection.apiBaseUrl,
+    stats: () => transport.stats(),
+    close: () => transport.close(),
+  };
+}
+
+/**
+ * The SDK reads ~/.genesyscloudjavascript/config when an ApiClient is built and watches it; that file
+ * may set a gateway, a host or request logging. gc-onboard takes its settings from the environment
+ * only, so stop the watch, forget the path, and undo what the file may have set.
+ */
+function ignoreConfigFile(apiClient: ApiClient): void {
+  const config = apiClient.config;
+  config.live_reload_config = false;
+  config.setConfigPath('');
+  (config.setGateway as (gateway?: unknown) => void).call(config, undefined);
+  config.host = '';
+  config.logger.log_level = 'none';
+  config.logger.log_to_console = false;
+  config.logger.log_file_path = '';
+  config.logger.setLogger();
+}
+
+function pointAt(apiClient: ApiClient, endpoint: Endpoint): void {
+  if (endpoint.kind === 'environment') {
+    apiClient.setEnvironment(endpoint.environment);
+    return;
+  }
+  apiClient.setGateway({
+    protocol: endpoint.protocol,
+    host: endpoint.host,
+    ...(endpoint.port === null ? {} : { port: endpoint.port }),
+    ...(endpoint.path ? { path_params_login: endpoint.path, path_params_api: endpoint.path } : {}),
+  });
+}
+
+function loginError(error: unknown, connection: Connection): Error {
+  const where = connection.apiBaseUrl;
+  if (error instanceof GenesysApiError) {
+    if (error.status === 400 || error.status === 401 || error.status === 403) {
+      return new LoginError(
+        `Login to ${where} was refused (${error.status}${error.code ? ` ${error.code}` : ''}): check GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_REGION.`,
+      );
+    }
+    if (error.status === 0) {
+      return new LoginError(`Cannot reach ${where} to log in (${error.code}: ${error.detail}).`);
+    }
+    return new LoginError(`Login to ${where} failed: ${error.message}`);
+  }
+  // Anything else is a bug or an SDK surprise; keep it to one line without the raw object.
+  return new LoginError(`Login to ${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+export interface Page<T> {
+  entities?: T[];
+  pageCount?: number;
+  total?: number;
+  nextUri?: string;
+}
+
+/**
+ * Every entity of a page-numbered listing. The first page (fetched here, or passed in when the caller
+ * already has it) tells the page count; the other pages are then requested together and the transport
+ * paces them. Listings that give no count (queue members) are followed page by page until a short page.
+ */
+export async function pageAll<T>(
+  fetchPage: (pageNumber: number, pageSize: number) => Promise<Page<T>>,
+  pageSize: number,
+  firstPage?: Page<T>,
+): Promise<T[]> {
+  const first = firstPage ?? (await fetchPage(1, pageSize));
+  const entities = [...(first.entities ?? [])];
+  const pageCount = first.pageCount ?? (first.total === undefined ? undefined : Math.ceil(first.total / pageSize));
+  if (pageCount === undefined) {
+    let page = first;
+    for (let number = 2; (page.entities?.length ?? 0) >= pageSize && page.nextUri; number += 1) {
+      page = await fetchPage(number, pageSize);
+      entities.push(...(page.entities ?? []));
+    }
+    return entities;
+  }
+  const rest = await Promise.all(
+    Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => fetchPage(index + 2, pageSize)),
+  );
+  for (const page of rest) entities.push(...(page.entities ?? []));
+  return entities;
+}

@@ -1,0 +1,203 @@
+// ImportSet + OrgSnapshot → Plan. Pure and deterministic: the same inputs give a deep-equal plan.
+
+import { didYouMean } from '../csv/suggest.js';
+import type { Batch, Finding, ImportSet } from '../csv/types.js';
+import { dayNumber, formatDay } from './day.js';
+import { indexOrg, nameKey, type OrgIndex } from './lookup.js';
+import { planPeople } from './people.js';
+import { planPhones } from './phones.js';
+import type { OrgSnapshot } from './snapshot.js';
+import type {
+  BatchPlan,
+  InviteCount,
+  LocationToCreate,
+  PersonPlan,
+  PhonePlan,
+  Plan,
+  PlanOptions,
+  PlanSummary,
+} from './types.js';
+
+/** Invitation emails expire after 30 days. */
+const INVITE_LIFETIME_DAYS = 30;
+
+export function buildPlan(imports: ImportSet, snapshot: OrgSnapshot, options: PlanOptions = {}): Plan {
+  const org = indexOrg(snapshot);
+  const batches = [...imports.batches]
+    .sort((a, b) => compare(a.name, b.name))
+    .map((batch) => ({
+      ...batch,
+      people: [...batch.people].sort((a, b) => a.line - b.line),
+      phones: [...batch.phones].sort((a, b) => a.line - b.line),
+    }));
+
+  const people = planPeople(batches, org, options);
+  const firstPersonByEmail = new Map<string, PersonPlan>();
+  for (const person of people) if (!firstPersonByEmail.has(person.emailKey)) firstPersonByEmail.set(person.emailKey, person);
+  const phones = planPhones(batches, firstPersonByEmail, org);
+
+  const batchPlans: BatchPlan[] = batches.map((batch) => ({
+    name: batch.name,
+    dir: batch.dir,
+    trainingDay: batch.config.trainingDay ?? null,
+    updateExisting: batch.config.updateExisting,
+    people: people.filter((person) => person.batch === batch.name),
+    phones: phones.filter((phone) => phone.batch === batch.name),
+  }));
+
+  const invites = batchPlans.map((batch) => countInvites(batch, org));
+  const locationsToCreate = newLocations(people, org);
+  const warnings = [
+    ...locationsToCreate.map(
+      (location): Finding => ({
+        severity: 'warning',
+        file: location.file,
+        line: location.line,
+        column: 'location_work',
+        code: 'new-location',
+        message:
+          `Location "${location.name}" does not exist; apply will create it` +
+          (location.didYouMean === null ? '' : ` (did you mean "${location.didYouMean}"?)`),
+      }),
+    ),
+    ...trainingDayWarnings(batches, invites, options.today),
+  ];
+  const findings = [...imports.findings].sort(compareFindings);
+
+  return {
+    root: imports.root,
+    batches: batchPlans,
+    locationsToCreate,
+    findings,
+    warnings,
+    invitesNow: 0,
+    summary: summarize(people, phones, findings, warnings, invites),
+  };
+}
+
+/** Code-point order, so that the plan does not depend on the machine's locale. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compare(a.file, b.file) ||
+    a.line - b.line ||
+    compare(a.column ?? '', b.column ?? '') ||
+    compare(a.code, b.code) ||
+    compare(a.message, b.message)
+  );
+}
+
+/**
+ * Who the training-day run will invite: people of the batch who will exist, are active, and have
+ * neither been welcomed nor logged in. New people count; rows in error count only if the user exists.
+ */
+function countInvites(batch: BatchPlan, org: OrgIndex): InviteCount {
+  const invited = new Set<string>();
+  for (const person of batch.people) {
+    if (person.errors.some((finding) => finding.code === 'duplicate-person')) continue;
+    if (person.action === 'create') {
+      invited.add(person.emailKey);
+      continue;
+    }
+    const user = person.userId === null ? undefined : org.users.byId(person.userId);
+    if (user && user.state === 'active' && user.dateWelcomeSent === null && user.dateLastLogin === null) {
+      invited.add(person.emailKey);
+    }
+  }
+  return { batch: batch.name, date: batch.trainingDay, count: invited.size };
+}
+
+/** Locations that rows being created or updated name but the org does not have, once each, at their first row. */
+function newLocations(people: readonly PersonPlan[], org: OrgIndex): LocationToCreate[] {
+  const seen = new Map<string, LocationToCreate>();
+  const existing = org.snapshot.locations.map((location) => location.name);
+  for (const person of people) {
+    const location = person.location;
+    if (location === null || location.locationId !== null || seen.has(nameKey(location.name))) continue;
+    seen.set(nameKey(location.name), {
+      name: location.name,
+      didYouMean: didYouMean(location.name, existing) ?? null,
+      file: person.file,
+      line: person.line,
+    });
+  }
+  return [...seen.values()];
+}
+
+function trainingDayWarnings(
+  batches: readonly Batch[],
+  invites: readonly InviteCount[],
+  today: string | undefined,
+): Finding[] {
+  const todayNumber = today === undefined ? null : dayNumber(today);
+  if (todayNumber === null) return [];
+  const warnings: Finding[] = [];
+  batches.forEach((batch, index) => {
+    const day = batch.config.trainingDay;
+    const count = invites[index]?.count ?? 0;
+    const dayNum = day === undefined ? null : dayNumber(day);
+    if (day === undefined || dayNum === null || count === 0) return;
+    const where = { file: batch.files.batch ?? `${batch.dir}/batch.yml`, line: 1, column: 'training_day' };
+    const people = count === 1 ? '1 person' : `${count} people`;
+    if (dayNum < todayNumber) {
+      warnings.push({
+        severity: 'warning',
+        ...where,
+        code: 'training-day-past',
+        message: `Training day ${formatDay(day)} is in the past: the schedule will not invite the ${people} of batch ${batch.name}; run "gc-onboard invite --batch ${batch.name}" when they are trained`,
+      });
+    } else if (dayNum - todayNumber > INVITE_LIFETIME_DAYS) {
+      warnings.push({
+        severity: 'warning',
+        ...where,
+        code: 'training-day-far',
+        message: `Training day ${formatDay(day)} is ${dayNum - todayNumber} days away (more than ${INVITE_LIFETIME_DAYS}): the ${people} of batch ${batch.name} exist uninvited until then`,
+      });
+    }
+  });
+  return warnings;
+}
+
+const basename = (file: string) => file.split(/[\\/]/).pop()?.toLowerCase() ?? '';
+
+/** Distinct file:line of validation errors in files with this name: one bad row counts once. */
+function validationErrorLines(findings: readonly Finding[], fileName: string): number {
+  const lines = new Set<string>();
+  for (const finding of findings) {
+    if (finding.severity === 'error' && basename(finding.file) === fileName) lines.add(`${finding.file}:${finding.line}`);
+  }
+  return lines.size;
+}
+
+function summarize(
+  people: readonly PersonPlan[],
+  phones: readonly PhonePlan[],
+  findings: readonly Finding[],
+  warnings: readonly Finding[],
+  invites: InviteCount[],
+): PlanSummary {
+  const count = <T extends { action: string }>(rows: readonly T[], action: string) =>
+    rows.filter((row) => row.action === action).length;
+  const rowWarnings = [...people, ...phones].reduce((sum, row) => sum + row.warnings.length, 0);
+  return {
+    people: {
+      create: count(people, 'create'),
+      update: count(people, 'update'),
+      unchanged: count(people, 'unchanged'),
+      skip: count(people, 'skip'),
+      error: count(people, 'error') + validationErrorLines(findings, 'people.csv'),
+    },
+    phones: {
+      create: count(phones, 'create'),
+      update: count(phones, 'update'),
+      unchanged: count(phones, 'unchanged'),
+      error: count(phones, 'error') + validationErrorLines(findings, 'phones.csv'),
+    },
+    invites,
+    warnings:
+      rowWarnings + warnings.length + findings.filter((finding) => finding.severity === 'warning').length,
+  };
+}
