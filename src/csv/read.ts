@@ -156,8 +156,10 @@ function recordStart(bytes: Buffer, end: number): number {
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
 
 interface HeaderMap<C extends string> {
-  /** Canonical column at each position, or null for a blank header cell. */
+  /** Canonical column at each position, or null for a blank or unknown header cell. */
   positions: (C | null)[];
+  /** Positions whose header cell is blank: a value there belongs to no column. */
+  blank: boolean[];
   findings: Finding[];
   fatal: boolean;
 }
@@ -175,11 +177,13 @@ function mapHeader<C extends string>(
 
   const cells = header.map((cell) => cell.trim());
   const positions = cells.map((cell) => (cell === '' ? null : (byKey.get(headerKey(cell)) ?? null)));
+  const blank = cells.map((cell) => cell === '');
   const recognised = positions.filter((column) => column !== null).length;
   if (cells.some((cell) => cell.includes('@')) || recognised === 0) {
     const shown = cells.slice(0, 3).map(quote).join(', ');
     return {
       positions,
+      blank,
       fatal: true,
       findings: [
         finding(file, line, null, {
@@ -224,7 +228,7 @@ function mapHeader<C extends string>(
       }),
     );
   }
-  return { positions, findings, fatal };
+  return { positions, blank, findings, fatal };
 }
 
 /**
@@ -273,7 +277,7 @@ export function readCsv<C extends string>(
       const column = headerMap?.positions[i];
       const value = cell.trim();
       if (column) cells[column] = value;
-      else if (value !== '') unnamed = true;
+      else if (value !== '' && headerMap?.blank[i]) unnamed = true;
     });
     if (unnamed) {
       findings.push(

@@ -2,7 +2,12 @@
 // our transport under it, and the API objects gc-onboard uses, bound to it.
 import platformClient from 'purecloud-platform-client-v2';
 import { ConfigError, type Connection, type Endpoint } from './connection.js';
-import { GenesysApiError, GenesysTransport, type TransportOptions, type TransportStats } from './transport.js';
+import {
+  GenesysApiError,
+  GenesysTransport,
+  type TransportOptions,
+  type TransportStats,
+} from './transport.js';
 
 /** Login failed: bad credentials, an unknown host, a login server that does not answer. Fatal (exit code 2). */
 export class LoginError extends ConfigError {
@@ -43,7 +48,8 @@ export async function connect(connection: Connection, options: ConnectOptions = 
   const login = async (): Promise<string> => {
     let token: string;
     try {
-      token = (await apiClient.loginClientCredentialsGrant(connection.clientId, connection.clientSecret)).accessToken;
+      token = (await apiClient.loginClientCredentialsGrant(connection.clientId, connection.clientSecret))
+        .accessToken;
     } catch (error) {
       throw loginError(error, connection);
     }
@@ -116,7 +122,9 @@ function loginError(error: unknown, connection: Connection): Error {
     return new LoginError(`Login to ${where} failed: ${error.message}`);
   }
   // Anything else is a bug or an SDK surprise; keep it to one line without the raw object.
-  return new LoginError(`Login to ${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+  return new LoginError(
+    `Login to ${where} failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 export interface Page<T> {
@@ -138,7 +146,8 @@ export async function pageAll<T>(
 ): Promise<T[]> {
   const first = firstPage ?? (await fetchPage(1, pageSize));
   const entities = [...(first.entities ?? [])];
-  const pageCount = first.pageCount ?? (first.total === undefined ? undefined : Math.ceil(first.total / pageSize));
+  const pageCount =
+    first.pageCount ?? (first.total === undefined ? undefined : Math.ceil(first.total / pageSize));
   if (pageCount === undefined) {
     let page = first;
     for (let number = 2; (page.entities?.length ?? 0) >= pageSize && page.nextUri; number += 1) {

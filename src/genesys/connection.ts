@@ -75,7 +75,8 @@ export function resolveConnection(env: Record<string, string | undefined>): Conn
 
 function required(env: Record<string, string | undefined>, name: string): string {
   const value = env[name]?.trim();
-  if (!value) throw new ConfigError(`${name} is not set; it must hold your Genesys Cloud OAuth client credentials.`);
+  if (!value)
+    throw new ConfigError(`${name} is not set; it must hold your Genesys Cloud OAuth client credentials.`);
   return value;
 }
 
@@ -102,7 +103,9 @@ function endpointFromBaseUrl(value: string): Endpoint {
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`${ENV.apiRegion} "${value}" is not a URL; use https://api.<domain> or http://127.0.0.1:PORT.`);
+    throw new ConfigError(
+      `${ENV.apiRegion} "${value}" is not a URL; use https://api.<domain> or http://127.0.0.1:PORT.`,
+    );
   }
   const protocol = url.protocol.replace(/:$/, '');
   if (protocol !== 'https' && protocol !== 'http') {
@@ -110,10 +113,14 @@ function endpointFromBaseUrl(value: string): Endpoint {
   }
   if (protocol === 'http' && !LOOPBACK_HOSTS.has(url.hostname)) {
     // Credentials would cross the network in clear text.
-    throw new ConfigError(`${ENV.apiRegion} "${value}" must use https:// unless it points at 127.0.0.1 or localhost.`);
+    throw new ConfigError(
+      `${ENV.apiRegion} "${value}" must use https:// unless it points at 127.0.0.1 or localhost.`,
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new ConfigError(`${ENV.apiRegion} must be a plain base URL without credentials, query or fragment.`);
+    throw new ConfigError(
+      `${ENV.apiRegion} must be a plain base URL without credentials, query or fragment.`,
+    );
   }
   const path = url.pathname.replace(/\/+$/, '');
   if (protocol === 'https' && url.hostname.startsWith('api.') && !url.port && !path) {

@@ -80,7 +80,14 @@ export class GenesysApiError extends Error {
   }
 }
 
-function formatErrorLine(status: number, code: string, detail: string, method: string, route: string, tries: number) {
+function formatErrorLine(
+  status: number,
+  code: string,
+  detail: string,
+  method: string,
+  route: string,
+  tries: number,
+) {
   const head = status === 0 ? `no response (${code})` : code ? `${status} ${code}` : `${status}`;
   const after = tries > 1 ? ` after ${tries} tries` : '';
   return `${head}: ${detail} (${method} ${route})${after}`;
@@ -157,13 +164,20 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     let tries = 0;
     let reloggedIn = false;
     for (;;) {
-      if (this.closing.signal.aborted) throw new GenesysApiError(0, 'closed', 'the client was closed', method, route, null, tries);
+      if (this.closing.signal.aborted)
+        throw new GenesysApiError(0, 'closed', 'the client was closed', method, route, null, tries);
       tries += 1;
       if (tries > 1) this.counts.retries += 1;
       const outcome = await this.attempt(request, method, route, isLogin);
       if ('response' in outcome && outcome.response.status < 400) return outcome.response;
 
-      if ('response' in outcome && outcome.response.status === 401 && !isLogin && !reloggedIn && this.reauthenticate) {
+      if (
+        'response' in outcome &&
+        outcome.response.status === 401 &&
+        !isLogin &&
+        !reloggedIn &&
+        this.reauthenticate
+      ) {
         reloggedIn = true;
         tries -= 1; // a re-login is not a failed try
         const sentToken = bearerOf(request);
@@ -173,7 +187,8 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
       }
 
       const error = this.toError(outcome, method, route, tries);
-      const retryable = 'response' in outcome ? RETRYABLE_STATUS.has(outcome.response.status) : outcome.retryable;
+      const retryable =
+        'response' in outcome ? RETRYABLE_STATUS.has(outcome.response.status) : outcome.retryable;
       if (!retryable || tries >= this.options.maxTries) throw error;
 
       let waitMs = this.backoffMs(tries);
@@ -194,7 +209,9 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     method: string,
     route: string,
     isLogin: boolean,
-  ): Promise<{ response: TransportResponse } | { networkCode: string; networkDetail: string; retryable: boolean }> {
+  ): Promise<
+    { response: TransportResponse } | { networkCode: string; networkDetail: string; retryable: boolean }
+  > {
     // Logins are limited separately from API calls and must never wait behind them.
     if (!isLogin) await this.pacer.acquire(this.closing.signal);
     await this.slots.acquire();
@@ -207,7 +224,11 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     } catch (error) {
       const { code, detail } = describeNetworkError(error);
       const closed = this.closing.signal.aborted;
-      return { networkCode: closed ? 'closed' : code, networkDetail: detail, retryable: !closed && !FINAL_NETWORK_CODES.has(code) };
+      return {
+        networkCode: closed ? 'closed' : code,
+        networkDetail: detail,
+        retryable: !closed && !FINAL_NETWORK_CODES.has(code),
+      };
     } finally {
       this.slots.release();
       if (!isLogin) this.pacer.settle();
@@ -235,7 +256,15 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     tries: number,
   ): GenesysApiError {
     if (!('response' in outcome)) {
-      return new GenesysApiError(0, outcome.networkCode, this.scrub(outcome.networkDetail), method, route, null, tries);
+      return new GenesysApiError(
+        0,
+        outcome.networkCode,
+        this.scrub(outcome.networkDetail),
+        method,
+        route,
+        null,
+        tries,
+      );
     }
     const { status, statusText, data, headers } = outcome.response;
     const body = isRecord(data) ? data : {};
@@ -313,7 +342,12 @@ async function send(
   response.headers.forEach((value, name) => {
     responseHeaders[name.toLowerCase()] = value;
   });
-  return { status: response.status, statusText: response.statusText, headers: responseHeaders, data: parseBody(text) };
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: responseHeaders,
+    data: parseBody(text),
+  };
 }
 
 /** The SDK has already joined arrays with commas; axios leaves commas unencoded, and so do we. */

@@ -1,0 +1,61 @@
+// The writes (and the few reconciling reads) apply makes, as apply sees them. src/genesys/writer.ts
+// implements this over the SDK and our transport; apply itself never touches HTTP.
+import type { Contact, Grant, SnapshotSkill } from '../plan/snapshot.js';
+import type { NewUser } from '../plan/types.js';
+
+export interface UserRecord {
+  id: string;
+  version: number;
+  state: 'active' | 'inactive' | 'deleted';
+  name: string;
+  email: string;
+  title: string;
+  department: string;
+  addresses: Contact[];
+  managerId: string | null;
+  locationIds: string[];
+}
+
+export interface UserUpdate {
+  name?: string;
+  title?: string;
+  department?: string;
+  addresses?: Contact[];
+  managerId?: string;
+  locationIds?: string[];
+}
+
+export interface NewPhone {
+  name: string;
+  siteId: string;
+  baseSettingsId: string;
+  lineBaseSettingsId: string;
+  webRtcUserId: string;
+}
+
+export interface PhoneRecord {
+  id: string;
+  name: string;
+  webRtcUserId: string | null;
+}
+
+export interface OrgWriter {
+  createLocation(name: string): Promise<string>;
+  /** Existing location by exact name (after a 409 on create). */
+  findLocation(name: string): Promise<string | null>;
+  createUser(user: NewUser): Promise<UserRecord>;
+  /** By email through the search index, which lags behind writes; deleted users included. */
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  getUser(id: string): Promise<UserRecord>;
+  patchUser(id: string, version: number, update: UserUpdate): Promise<UserRecord>;
+  moveUsers(divisionId: string, userIds: string[]): Promise<void>;
+  addGrants(userId: string, grants: Grant[]): Promise<void>;
+  addQueueMembers(queueId: string, userIds: string[]): Promise<void>;
+  setSkills(userId: string, skills: SnapshotSkill[]): Promise<void>;
+  createPhone(phone: NewPhone): Promise<PhoneRecord>;
+  findPhoneByName(name: string): Promise<PhoneRecord | null>;
+  findPhoneByUser(userId: string): Promise<PhoneRecord | null>;
+  /** The WebRTC station of a user, when the (lagging) station index shows it. */
+  findStation(userId: string): Promise<string | null>;
+  setDefaultStation(userId: string, stationId: string): Promise<void>;
+}

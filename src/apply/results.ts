@@ -1,0 +1,82 @@
+// What apply did, row by row: the results file (JSON and CSV) and the lines people read.
+import type { PersonAction, PhoneAction } from '../plan/types.js';
+
+export interface RowResult {
+  kind: 'person' | 'phone';
+  batch: string;
+  file: string;
+  line: number;
+  email: string;
+  name: string;
+  planned: PersonAction | PhoneAction;
+  /** done: the planned writes were made; unchanged/skip: nothing to do; failed: see `error`. */
+  outcome: 'done' | 'unchanged' | 'skip' | 'failed';
+  userId: string | null;
+  phoneId: string | null;
+  stationId: string | null;
+  error: string | null;
+}
+
+export interface ApplyResult {
+  ok: boolean;
+  /** Set when apply changed nothing on purpose (validation errors). */
+  refused: string | null;
+  rows: RowResult[];
+  locationsCreated: string[];
+  seconds: number;
+}
+
+export interface ResultCounts {
+  done: number;
+  unchanged: number;
+  skip: number;
+  failed: number;
+}
+
+export function countResults(rows: RowResult[], kind: RowResult['kind']): ResultCounts {
+  const counts: ResultCounts = { done: 0, unchanged: 0, skip: 0, failed: 0 };
+  for (const row of rows) if (row.kind === kind) counts[row.outcome] += 1;
+  return counts;
+}
+
+const CSV_COLUMNS = [
+  'kind',
+  'batch',
+  'file',
+  'line',
+  'email',
+  'name',
+  'planned',
+  'outcome',
+  'userId',
+  'phoneId',
+  'stationId',
+  'error',
+] as const;
+
+/** RFC 4180 CSV of the rows; a cell a spreadsheet would execute is prefixed with ' so it stays text. */
+export function resultsToCsv(rows: RowResult[]): string {
+  const cell = (value: string | number | null): string => {
+    let text = value === null ? '' : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const row of rows) lines.push(CSV_COLUMNS.map((column) => cell(row[column])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Terminal lines: totals, then every failed row with its place. */
+export function resultsToText(result: ApplyResult): string {
+  if (result.refused) return `apply refused: ${result.refused}\n`;
+  const people = countResults(result.rows, 'person');
+  const phones = countResults(result.rows, 'phone');
+  const line = (label: string, c: ResultCounts) =>
+    `${label}: ${c.done} done · ${c.unchanged} unchanged · ${c.skip} skipped · ${c.failed} failed`;
+  const out = [line('People', people), line('Phones', phones)];
+  if (result.locationsCreated.length > 0) out.push(`Locations created: ${result.locationsCreated.join(', ')}`);
+  const failed = result.rows.filter((row) => row.outcome === 'failed');
+  for (const row of failed) out.push(`  ${row.file}:${row.line} ${row.kind} ${row.email}: ${row.error ?? 'failed'}`);
+  out.push(`${result.ok ? 'Applied' : 'Applied with failures'} in ${result.seconds.toFixed(1)} s`);
+  return `${out.join('\n')}\n`;
+}

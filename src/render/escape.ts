@@ -1,0 +1,32 @@
+// Every value that comes from a CSV, a folder name or a finding message is untrusted: in a PR
+// comment it could break a table, inject HTML or links, ping a team, or fake our hidden marker.
+
+/**
+ * Makes text inert in GitHub markdown, tables and inline HTML: line breaks and control characters
+ * become spaces; markdown punctuation (`\ ` * _ ~ [ ] | $`) is backslash-escaped, every `|` of
+ * them; `& < >` become entities (so `<!--`, `-->` and tags cannot appear); `@` is followed by a
+ * zero-width space so `@team` pings nobody.
+ */
+export function escapeMarkdown(value: string): string {
+  return value
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/[\\`*_~[\]|$]/g, (char) => `\\${char}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, '@&#8203;');
+}
+
+/** For terminals: line breaks and control characters (escape sequences included) become spaces. */
+export function plainText(value: string): string {
+  return value.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+/** Shortens a value for display, so that one enormous cell cannot fill a comment. */
+export function clip(value: string, max = 300): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max - 1);
+  // Do not leave half of a surrogate pair (an emoji) behind.
+  return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}

@@ -1,0 +1,74 @@
+// Route templates (`/api/v2/users/{userId}`) → handlers. The template doubles as the stats key.
+
+import type { OrgStore } from './store.js';
+
+export interface HandlerContext {
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  store: OrgStore;
+  /** Epoch ms of this request. */
+  now: number;
+  userSearchLagMs: number;
+  stationLagMs: number;
+  newId(): string;
+}
+
+export interface ApiResult {
+  status: number;
+  body?: unknown;
+}
+
+export type Handler = (ctx: HandlerContext) => ApiResult;
+
+export interface Route {
+  method: string;
+  template: string;
+  handler: Handler;
+  regex: RegExp;
+  paramNames: string[];
+}
+
+export function route(method: string, template: string, handler: Handler): Route {
+  const paramNames: string[] = [];
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+    paramNames.push(name);
+    return '([^/]+)';
+  });
+  return { method, template, handler, regex: new RegExp(`^${pattern}$`), paramNames };
+}
+
+export interface RouteMatch {
+  route: Route;
+  params: Record<string, string>;
+}
+
+export class Router {
+  private readonly byMethod = new Map<string, Route[]>();
+
+  constructor(routes: readonly Route[]) {
+    for (const r of routes) {
+      const list = this.byMethod.get(r.method) ?? [];
+      list.push(r);
+      this.byMethod.set(r.method, list);
+    }
+  }
+
+  match(method: string, path: string): RouteMatch | null {
+    for (const r of this.byMethod.get(method) ?? []) {
+      const m = r.regex.exec(path);
+      if (!m) continue;
+      const params: Record<string, string> = {};
+      r.paramNames.forEach((name, i) => {
+        params[name] = decodeURIComponent(m[i + 1] ?? '');
+      });
+      return { route: r, params };
+    }
+    return null;
+  }
+}
+
+export const ok = (body: unknown): ApiResult => ({ status: 200, body });
+export const noContent = (): ApiResult => ({ status: 204 });
