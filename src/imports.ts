@@ -12,7 +12,7 @@ export function isBatchFolder(name: string): boolean {
 }
 
 /** Oversized files are read only one byte past the limit: enough for the size finding, never the whole file. */
-async function readCapped(file: string): Promise<Buffer> {
+export async function readCapped(file: string): Promise<Buffer> {
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { isCalendarDate } from './cells.js';
-import { finding, quote } from './findings.js';
+import { finding, quote, sortFindings } from './findings.js';
 import { didYouMeanSuffix } from './suggest.js';
 import type { BatchConfig, Finding } from './types.js';
 
@@ -139,5 +139,5 @@ export function parseBatchConfig(
       }),
     );
   }
-  return { config: toConfig(value), findings };
+  return { config: toConfig(value), findings: sortFindings(findings) };
 }

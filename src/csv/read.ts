@@ -39,19 +39,14 @@ export function headerKey(header: string): string {
   return header.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-const BOM = [0xef, 0xbb, 0xbf];
-
-/** Counts physical lines (LF, CRLF or a lone CR) up to a byte offset; offsets must not go backwards. */
-function lineCounter(bytes: Buffer): (offset: number) => number {
-  let position = 0;
+/** 1-based physical line (LF, CRLF or a lone CR ends a line) of a byte offset. */
+function lineOfOffset(bytes: Buffer, offset: number): number {
   let line = 1;
-  return (offset) => {
-    for (; position < offset; position++) {
-      const byte = bytes[position];
-      if (byte === 0x0a || (byte === 0x0d && bytes[position + 1] !== 0x0a)) line++;
-    }
-    return line;
-  };
+  for (let i = 0; i < offset; i++) {
+    const byte = bytes[i];
+    if (byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+  }
+  return line;
 }
 
 /** Offset of the first byte that breaks UTF-8, or 0 if the simple scan cannot pin it. */
@@ -81,10 +76,9 @@ function looksLikeUtf16(bytes: Buffer): boolean {
 function fileProblem(bytes: Buffer, file: string, kind: string): Finding | undefined {
   const saveAs = 'In Excel use File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)"';
   if (bytes.length > MAX_FILE_BYTES) {
-    const megabytes = (bytes.length / 1024 / 1024).toFixed(1);
     return finding(file, 1, null, {
       code: 'file-too-large',
-      message: `${kind} is ${megabytes} MB; the limit is 10 MB. Split it into several batches.`,
+      message: `${kind} is larger than the 10 MB limit; split it into several batches.`,
     });
   }
   if (bytes.length > 0 && looksLikeUtf16(bytes)) {
@@ -94,7 +88,7 @@ function fileProblem(bytes: Buffer, file: string, kind: string): Finding | undef
     });
   }
   if (!isUtf8(bytes)) {
-    const line = lineCounter(bytes)(firstInvalidUtf8(bytes));
+    const line = lineOfOffset(bytes, firstInvalidUtf8(bytes));
     return finding(file, line, null, {
       code: 'invalid-utf8',
       message: `${kind} is not saved as UTF-8 (the first character that is not UTF-8 is on line ${line}). ${saveAs}.`,
@@ -120,37 +114,38 @@ function fileProblem(bytes: Buffer, file: string, kind: string): Finding | undef
   return undefined;
 }
 
-type RawRecord = { cells: string[]; end: number };
-
-/** csv-parse with every record's end offset, so that start lines survive quoted multi-line cells. */
-function parseRecords(bytes: Buffer): { records: RawRecord[]; unclosedQuote: boolean } {
-  const records: RawRecord[] = [];
+/**
+ * csv-parse keeping blank lines as records, so that every physical line is accounted for: a record
+ * spans one line plus the line breaks inside its cells (quoted multi-line cells).
+ */
+function parseRecords(bytes: Buffer): { records: string[][]; unclosedQuote: boolean } {
   let unclosedQuote = false;
-  parse(bytes, {
+  const records = parse(bytes, {
     bom: true,
     relax_column_count: true,
     // A stray quote inside a cell is kept as text rather than failing the rest of the file.
     relax_quotes: true,
-    skip_empty_lines: true,
+    skip_empty_lines: false,
     skip_records_with_error: true,
     on_skip: (error) => {
       if (error?.code === 'CSV_QUOTE_NOT_CLOSED') unclosedQuote = true;
       return undefined;
     },
-    on_record: (cells: string[], context) => {
-      records.push({ cells, end: context.bytes });
-      return null;
-    },
-  });
+  }) as string[][];
   return { records, unclosedQuote };
 }
 
-/** Where the record after `end` starts: past the BOM and any blank lines that csv-parse skipped. */
-function recordStart(bytes: Buffer, end: number): number {
-  let offset = end;
-  if (offset === 0 && BOM.every((byte, i) => bytes[i] === byte)) offset = BOM.length;
-  while (bytes[offset] === 0x0a || bytes[offset] === 0x0d) offset++;
-  return offset;
+/** Line breaks (LF, CRLF or a lone CR) inside the cells of one record. */
+function lineBreaks(cells: readonly string[]): number {
+  let count = 0;
+  for (const cell of cells) {
+    if (!cell.includes('\n') && !cell.includes('\r')) continue;
+    for (let i = 0; i < cell.length; i++) {
+      const code = cell.charCodeAt(i);
+      if (code === 10 || (code === 13 && cell.charCodeAt(i + 1) !== 10)) count++;
+    }
+  }
+  return count;
 }
 
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
@@ -245,35 +240,34 @@ export function readCsv<C extends string>(
   if (problem) return { findings: [problem] };
 
   const { records, unclosedQuote } = parseRecords(bytes);
-  const lineAt = lineCounter(bytes);
   const findings: Finding[] = [];
   let headerMap: HeaderMap<C> | undefined;
   const table: CsvTable<C> = { columns: new Set<C>(), records: [] };
-  let previousEnd = 0;
+  let nextLine = 1;
 
   for (const record of records) {
-    const line = lineAt(recordStart(bytes, previousEnd));
-    previousEnd = record.end;
-    if (isBlank(record.cells)) continue;
+    const line = nextLine;
+    nextLine += 1 + lineBreaks(record);
+    if (isBlank(record)) continue;
     if (!headerMap) {
-      headerMap = mapHeader(record.cells, line, file, spec);
+      headerMap = mapHeader(record, line, file, spec);
       findings.push(...headerMap.findings);
       if (headerMap.fatal) return { findings };
       table.columns = new Set(headerMap.positions.filter((column) => column !== null));
       continue;
     }
-    if (record.cells.length !== headerMap.positions.length) {
+    if (record.length !== headerMap.positions.length) {
       findings.push(
         finding(file, line, null, {
           code: 'column-count',
-          message: `This row has ${record.cells.length} cells but the header has ${headerMap.positions.length}. A cell that contains a comma must be in double quotes.`,
+          message: `This row has ${record.length} cells but the header has ${headerMap.positions.length}. A cell that contains a comma must be in double quotes.`,
         }),
       );
       continue;
     }
     const cells: Partial<Record<C, string>> = {};
     let unnamed = false;
-    record.cells.forEach((cell, i) => {
+    record.forEach((cell, i) => {
       const column = headerMap?.positions[i];
       const value = cell.trim();
       if (column) cells[column] = value;
@@ -292,9 +286,8 @@ export function readCsv<C extends string>(
   }
 
   if (unclosedQuote) {
-    const line = lineAt(recordStart(bytes, previousEnd));
     findings.push(
-      finding(file, line, null, {
+      finding(file, nextLine, null, {
         code: 'unclosed-quote',
         message:
           'A double quote (") opened in this row is never closed, so the rest of the file reads as one cell. Close the quote or remove it.',

@@ -81,7 +81,7 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
           finding(row.file, row.line, 'email', {
             severity: 'warning',
             code: 'duplicate-email-across-batches',
-            message: `${quote(row.email)} is also in batch ${quote(first.batch)} (${at(first)}); the later row wins where they differ.`,
+            message: `${quote(row.email)} is also in batch ${quote(first.batch)} (${at(first)}); keep one, or make sure the two rows agree.`,
           }),
         );
       }

@@ -49,14 +49,18 @@ const INACTIVE_LISTING_CAP = 10_000;
 const WEBRTC_META_BASE = 'inin_webrtc_softphone.json';
 const USER_EXPAND = ['skills', 'locations', 'station', 'dateLastLogin'];
 
-export type UserStrategy = 'none' | 'search' | 'page' | 'probe-then-search';
+export type UserStrategy = 'none' | 'search' | 'page' | 'search-after-probe';
 
 /**
- * How the users the batch names are found, so the choice costs at most two calls:
- * - up to 200 emails: search (1–2 calls; listing users costs at least 2: one active, one inactive page);
- * - more: read the first page of active and of inactive users (500 each; paging needs them anyway).
- *   Their totals give the paging cost. Page if the remaining pages cost no more than searching,
- *   else search (the two pages read were the price of knowing).
+ * How the users the batch names are found. Searching costs S = ⌈E/100⌉ calls and finds every state
+ * at once. Paging costs p(Ma,500) + p(Mi,500) for the active and inactive listings, plus ⌈D/100⌉
+ * searches among deleted users for the D emails no live user has. The rule, so that knowing costs at
+ * most two calls:
+ * - E ≤ 200: search (S ≤ 2, and paging needs at least those 2 listing calls);
+ * - else read the first page of active and of inactive users (500 each; paging needs them anyway).
+ *   Their totals give the paging cost. At least E − Ma − Mi emails are certainly new, so page only if
+ *   p(Ma,500) + p(Mi,500) − 2 + ⌈(E − Ma − Mi)⁺/100⌉ < S (and Mi ≤ 10,000, the listing's cap);
+ *   otherwise search, and the two pages were the price of knowing.
  */
 export function chooseUserStrategy(
   emails: number,
@@ -66,10 +70,15 @@ export function chooseUserStrategy(
   if (emails === 0) return 'none';
   const searchCalls = Math.ceil(emails / PAGE_SIZE.userSearch);
   if (searchCalls <= 2) return 'search';
-  if (activeUsers === undefined || inactiveUsers === undefined) return 'probe-then-search'; // not known yet
-  if (inactiveUsers > INACTIVE_LISTING_CAP) return 'probe-then-search';
-  const pagingCalls = pages(activeUsers, PAGE_SIZE.users) + pages(inactiveUsers, PAGE_SIZE.users);
-  return pagingCalls - 2 <= searchCalls ? 'page' : 'probe-then-search';
+  if (activeUsers === undefined || inactiveUsers === undefined) return 'search-after-probe'; // not known yet
+  if (inactiveUsers > INACTIVE_LISTING_CAP) return 'search-after-probe';
+  const certainlyNew = Math.max(0, emails - activeUsers - inactiveUsers);
+  const pagingCalls =
+    pages(activeUsers, PAGE_SIZE.users) +
+    pages(inactiveUsers, PAGE_SIZE.users) +
+    Math.ceil(certainlyNew / PAGE_SIZE.userSearch);
+  // Ties go to search: its cost is exact, the paging cost is a lower bound.
+  return pagingCalls - 2 < searchCalls ? 'page' : 'search-after-probe';
 }
 
 /** What the org holds that the call count depends on. */
@@ -110,7 +119,7 @@ export interface SnapshotSizes {
  *
  *   users = 0                                  when E = 0
  *         = ⌈E/100⌉                            search, when E ≤ 200
- *         = p(Ma,500) + p(Mi,500) + ⌈D/100⌉    page all users (when p(Ma,500) + p(Mi,500) − 2 ≤ ⌈E/100⌉)
+ *         = p(Ma,500) + p(Mi,500) + ⌈D/100⌉    page all users, when chooseUserStrategy says so
  *         = 2 + ⌈E/100⌉                        otherwise (first pages read, then search)
  *
  * E = distinct emails, Ma/Mi = active/inactive users in the org, D = emails no active or inactive user
@@ -382,7 +391,8 @@ async function readBaseSettings(client: GenesysClient): Promise<SnapshotBaseSett
     }));
 }
 
-function toSnapshotUser(user: User, homeDivisionId: string): SnapshotUser {
+/** A SDK User as the plan sees it (grants and queueIds empty: those are read per role and per queue). */
+export function toSnapshotUser(user: User, homeDivisionId: string): SnapshotUser {
   const addresses: Contact[] = (user.addresses ?? []).map(toContact);
   const workPhones = addresses.filter((contact) => contact.mediaType === 'PHONE' && contact.type === 'WORK');
   return {

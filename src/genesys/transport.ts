@@ -162,12 +162,14 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     const route = routeTemplate(request.url);
     const isLogin = route.endsWith('/oauth/token');
     let tries = 0;
+    let attempts = 0;
     let reloggedIn = false;
     for (;;) {
       if (this.closing.signal.aborted)
         throw new GenesysApiError(0, 'closed', 'the client was closed', method, route, null, tries);
       tries += 1;
-      if (tries > 1) this.counts.retries += 1;
+      attempts += 1;
+      if (attempts > 1) this.counts.retries += 1;
       const outcome = await this.attempt(request, method, route, isLogin);
       if ('response' in outcome && outcome.response.status < 400) return outcome.response;
 
@@ -397,6 +399,9 @@ function retryAfterMs(headers: Record<string, string>): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
+/** 1 % slack between requests, so network jitter cannot squeeze `limit + 1` requests into the server's window. */
+const SPACING_MARGIN = 1.01;
+
 /**
  * Spaces requests evenly at window ÷ limit, measured between actual dispatches, so no window of the
  * server's limiter ever holds more than `limit` requests and a steady stream runs at the limit.
@@ -460,7 +465,7 @@ class Pacer {
       await this.options.sleep(wait, signal);
       if (signal.aborted) throw new Error('closed');
     }
-    this.nextAt = this.options.now() + this.windowMs / this.limit;
+    this.nextAt = this.options.now() + (this.windowMs / this.limit) * SPACING_MARGIN;
   }
 }
 

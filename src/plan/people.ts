@@ -9,6 +9,8 @@ import type { Change, LocationRef, ManagerRef, PersonPlan, PlanOptions, UserPatc
 /** A row's names resolved to ids, before its action is known. */
 interface Draft {
   row: PersonRow;
+  /** The name of the batch the row is in. */
+  batch: string;
   updateExisting: boolean;
   match: UserMatch;
   /** False for a second row with the same email: only the first one counts. */
@@ -36,13 +38,13 @@ const error = (row: PersonRow, column: string | null, code: string, message: str
 const warning = (row: PersonRow, column: string | null, code: string, message: string) =>
   rowFinding('warning', row, column, code, message);
 
-/** Plans every people.csv row of the batches (already in plan order), keyed by nothing: same order out. */
-export function planPeople(batches: readonly Batch[], org: OrgIndex, options: PlanOptions): PersonPlan[] {
+/** Plans every people.csv row of the batches (already in plan order): one list per batch. */
+export function planPeople(batches: readonly Batch[], org: OrgIndex, options: PlanOptions): PersonPlan[][] {
   const drafts: Draft[] = [];
   const firstByEmail = new Map<string, Draft>();
   for (const batch of batches) {
     for (const row of batch.people) {
-      const draft = resolveRow(row, batch.config.updateExisting, org);
+      const draft = resolveRow(row, batch, org);
       const earlier = firstByEmail.get(row.emailKey);
       if (earlier) {
         draft.first = false;
@@ -62,10 +64,12 @@ export function planPeople(batches: readonly Batch[], org: OrgIndex, options: Pl
   }
   checkManagers(drafts, firstByEmail, org);
   const privileged = privilegedTest(options.privilegedRoles ?? []);
-  return drafts.map((draft) => planDraft(draft, firstByEmail, org, privileged));
+  const plans = drafts.map((draft) => planDraft(draft, firstByEmail, org, privileged));
+  let start = 0;
+  return batches.map((batch) => plans.slice(start, (start += batch.people.length)));
 }
 
-function resolveRow(row: PersonRow, updateExisting: boolean, org: OrgIndex): Draft {
+function resolveRow(row: PersonRow, batch: Batch, org: OrgIndex): Draft {
   const errors: Finding[] = [];
   const match = org.users.match(row.emailKey);
   if (match.kind === 'deleted') {
@@ -162,7 +166,8 @@ function resolveRow(row: PersonRow, updateExisting: boolean, org: OrgIndex): Dra
 
   return {
     row,
-    updateExisting,
+    batch: batch.name,
+    updateExisting: batch.config.updateExisting,
     match,
     first: true,
     divisionId,
@@ -250,7 +255,7 @@ function privilegedTest(extra: readonly string[]): (roleName: string) => boolean
 function emptyPlan(draft: Draft): PersonPlan {
   const { row } = draft;
   return {
-    batch: row.batch,
+    batch: draft.batch,
     file: row.file,
     line: row.line,
     name: row.name,

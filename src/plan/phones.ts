@@ -10,12 +10,12 @@ import type { Change, PersonPlan, PersonRef, PhonePlan } from './types.js';
 const error = (row: PhoneRow, column: string | null, code: string, message: string) =>
   rowFinding('error', row, column, code, message);
 
-/** Plans every phones.csv row of the batches (in plan order). `people` holds each email's first people.csv row. */
+/** Plans every phones.csv row of the batches (in plan order), one list per batch. `people` holds each email's first people.csv row. */
 export function planPhones(
   batches: readonly Batch[],
   people: ReadonlyMap<string, PersonPlan>,
   org: OrgIndex,
-): PhonePlan[] {
+): PhonePlan[][] {
   const firstByName = new Map<string, PhoneRow>();
   const firstByPerson = new Map<string, PhoneRow>();
   const phonesByName = new Map<string, SnapshotPhone[]>();
@@ -27,8 +27,8 @@ export function planPhones(
   const phoneOfStation = new Map<string, SnapshotPhone>();
   for (const phone of org.snapshot.phones) if (phone.stationId) phoneOfStation.set(phone.stationId, phone);
 
-  const plans: PhonePlan[] = [];
-  for (const batch of batches) {
+  return batches.map((batch) => {
+    const plans: PhonePlan[] = [];
     for (const row of batch.phones) {
       const errors: Finding[] = [];
       const person = people.get(row.emailKey);
@@ -153,7 +153,7 @@ export function planPhones(
         row: person ? { batch: person.batch, file: person.file, line: person.line } : null,
       };
       const common = {
-        batch: row.batch,
+        batch: batch.name,
         file: row.file,
         line: row.line,
         name,
@@ -216,8 +216,8 @@ export function planPhones(
         warnings: [],
       });
     }
-  }
-  return plans;
+    return plans;
+  });
 }
 
 function describeOwner(phone: SnapshotPhone | undefined, org: OrgIndex): string {

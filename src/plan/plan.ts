@@ -31,18 +31,22 @@ export function buildPlan(imports: ImportSet, snapshot: OrgSnapshot, options: Pl
       phones: [...batch.phones].sort((a, b) => a.line - b.line),
     }));
 
-  const people = planPeople(batches, org, options);
+  const peopleByBatch = planPeople(batches, org, options);
+  const people = peopleByBatch.flat();
   const firstPersonByEmail = new Map<string, PersonPlan>();
-  for (const person of people) if (!firstPersonByEmail.has(person.emailKey)) firstPersonByEmail.set(person.emailKey, person);
-  const phones = planPhones(batches, firstPersonByEmail, org);
+  for (const person of people) {
+    if (!firstPersonByEmail.has(person.emailKey)) firstPersonByEmail.set(person.emailKey, person);
+  }
+  const phonesByBatch = planPhones(batches, firstPersonByEmail, org);
+  const phones = phonesByBatch.flat();
 
-  const batchPlans: BatchPlan[] = batches.map((batch) => ({
+  const batchPlans: BatchPlan[] = batches.map((batch, index) => ({
     name: batch.name,
     dir: batch.dir,
     trainingDay: batch.config.trainingDay ?? null,
     updateExisting: batch.config.updateExisting,
-    people: people.filter((person) => person.batch === batch.name),
-    phones: phones.filter((phone) => phone.batch === batch.name),
+    people: peopleByBatch[index] ?? [],
+    phones: phonesByBatch[index] ?? [],
   }));
 
   const invites = batchPlans.map((batch) => countInvites(batch, org));

@@ -52,16 +52,20 @@ const findingKey = (f: Finding) => JSON.stringify([f.severity, f.file, f.line, f
  * (policy, …) the caller passes.
  */
 export function collectFindings(plan: Plan, extra: readonly Finding[]): Finding[] {
-  const all = [
+  return uniqueSorted([
     ...plan.findings,
     ...extra,
     ...plan.warnings,
     ...plan.batches.flatMap((batch) =>
       [...batch.people, ...batch.phones].flatMap((row) => [...row.errors, ...row.warnings]),
     ),
-  ];
+  ]);
+}
+
+/** Sorted by file and line; a finding passed twice is shown once. */
+export function uniqueSorted(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
-  return all
+  return findings
     .filter((finding) => {
       const key = findingKey(finding);
       if (seen.has(key)) return false;

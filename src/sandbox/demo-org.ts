@@ -112,7 +112,11 @@ function baseOrg(): OrgSeed {
       },
     ],
     queues: [
-      { id: D.queues.studentServicesGeneral, name: 'Student Services General', divisionId: D.divisions.studentServices },
+      {
+        id: D.queues.studentServicesGeneral,
+        name: 'Student Services General',
+        divisionId: D.divisions.studentServices,
+      },
       { id: D.queues.financialAid, name: 'Financial Aid', divisionId: D.divisions.studentServices },
       { id: D.queues.registrar, name: 'Registrar', divisionId: D.divisions.studentServices },
       { id: D.queues.admissionsInquiries, name: 'Admissions Inquiries', divisionId: D.divisions.admissions },

@@ -51,7 +51,12 @@ export function errorBody(
 
 /** 400 `bad.request`, naming the field when there is one. */
 export function badRequest(message: string, fieldName?: string): ApiError {
-  return new ApiError(400, 'bad.request', message, fieldName ? [{ errorCode: 'bad.request', fieldName }] : []);
+  return new ApiError(
+    400,
+    'bad.request',
+    message,
+    fieldName ? [{ errorCode: 'bad.request', fieldName }] : [],
+  );
 }
 
 /** 400 `invalid.value` for a field whose value is not allowed. */

@@ -69,7 +69,8 @@ export function listing<T>(
     lastUri: uri(Math.max(pageCount, 1)),
   };
   if (paging.pageNumber < pageCount) result.nextUri = uri(paging.pageNumber + 1);
-  if (paging.pageNumber > 1) result.previousUri = uri(Math.min(paging.pageNumber - 1, Math.max(pageCount, 1)));
+  if (paging.pageNumber > 1)
+    result.previousUri = uri(Math.min(paging.pageNumber - 1, Math.max(pageCount, 1)));
   return result;
 }
 

@@ -1,7 +1,15 @@
 // Records → the JSON models of the Platform API (shapes from the SDK's index.d.ts), so the real
 // SDK and any HTTP client read what they would read from Genesys.
 
-import type { DivisionRec, LineBaseRec, LocationRec, OrgStore, PhoneRec, StationRec, UserRec } from './store.js';
+import type {
+  DivisionRec,
+  LineBaseRec,
+  LocationRec,
+  OrgStore,
+  PhoneRec,
+  StationRec,
+  UserRec,
+} from './store.js';
 import { WEBRTC_META_BASE } from './store.js';
 import type { SeedNamed, SeedPhoneBaseSettings, SeedQueue, SeedSite } from './types.js';
 
@@ -100,7 +108,11 @@ export function renderUserStations(store: OrgStore, u: UserRec): Record<string, 
   return result;
 }
 
-export function renderUserSkill(store: OrgStore, skillId: string, proficiency: number): Record<string, unknown> {
+export function renderUserSkill(
+  store: OrgStore,
+  skillId: string,
+  proficiency: number,
+): Record<string, unknown> {
   return {
     id: skillId,
     name: store.skills.get(skillId)?.name ?? '',
@@ -111,7 +123,11 @@ export function renderUserSkill(store: OrgStore, skillId: string, proficiency: n
   };
 }
 
-export function renderUser(store: OrgStore, u: UserRec, expand: ReadonlySet<string>): Record<string, unknown> {
+export function renderUser(
+  store: OrgStore,
+  u: UserRec,
+  expand: ReadonlySet<string>,
+): Record<string, unknown> {
   const user: Record<string, unknown> = {
     id: u.id,
     name: u.name,
@@ -266,7 +282,11 @@ export function renderPhone(store: OrgStore, p: PhoneRec): Record<string, unknow
     dateCreated: p.dateCreated,
     dateModified: p.dateModified,
     site: siteRef,
-    phoneBaseSettings: nameRef(p.phoneBaseSettingsId, base?.name ?? '', selfUris.phoneBase(p.phoneBaseSettingsId)),
+    phoneBaseSettings: nameRef(
+      p.phoneBaseSettingsId,
+      base?.name ?? '',
+      selfUris.phoneBase(p.phoneBaseSettingsId),
+    ),
     phoneMetaBase: base ? { id: base.phoneMetaBase.id, name: base.phoneMetaBase.name } : undefined,
     lines: p.lines.map((line) => {
       const lineBase = store.lineBases.get(line.lineBaseSettingsId);
@@ -276,7 +296,11 @@ export function renderPhone(store: OrgStore, p: PhoneRec): Record<string, unknow
         state: 'active',
         version: 1,
         site: siteRef,
-        lineBaseSettings: nameRef(line.lineBaseSettingsId, lineBase?.name ?? '', selfUris.lineBase(line.lineBaseSettingsId)),
+        lineBaseSettings: nameRef(
+          line.lineBaseSettingsId,
+          lineBase?.name ?? '',
+          selfUris.lineBase(line.lineBaseSettingsId),
+        ),
         selfUri: selfUris.line(line.id),
       };
       if (station?.defaultUserId && station.lineAppearanceId === line.id) {
@@ -297,7 +321,11 @@ export function renderPhone(store: OrgStore, p: PhoneRec): Record<string, unknow
     selfUri: selfUris.phone(p.id),
   };
   if (firstLineBase) {
-    phone.lineBaseSettings = nameRef(firstLineBase.id, firstLineBase.name, selfUris.lineBase(firstLineBase.id));
+    phone.lineBaseSettings = nameRef(
+      firstLineBase.id,
+      firstLineBase.name,
+      selfUris.lineBase(firstLineBase.id),
+    );
   }
   if (p.webRtcUserId) {
     const user = store.users.get(p.webRtcUserId);

@@ -26,6 +26,8 @@ export type Handler = (ctx: HandlerContext) => ApiResult;
 export interface Route {
   method: string;
   template: string;
+  /** `METHOD template` with the first path parameter spelled `{id}`: the key of stats.byRoute. */
+  statsKey: string;
   handler: Handler;
   regex: RegExp;
   paramNames: string[];
@@ -37,7 +39,8 @@ export function route(method: string, template: string, handler: Handler): Route
     paramNames.push(name);
     return '([^/]+)';
   });
-  return { method, template, handler, regex: new RegExp(`^${pattern}$`), paramNames };
+  const statsKey = `${method} ${template.replace(/\{\w+\}/, '{id}')}`;
+  return { method, template, statsKey, handler, regex: new RegExp(`^${pattern}$`), paramNames };
 }
 
 export interface RouteMatch {

@@ -170,7 +170,8 @@ export class OrgStore {
   private loadUsers(seed: OrgSeed): void {
     for (const u of seed.users) {
       this.need(this.divisions, u.divisionId, 'division');
-      if (this.userByEmail.has(u.email.toLowerCase())) throw new Error(`sandbox seed: duplicate email ${u.email}`);
+      if (this.userByEmail.has(u.email.toLowerCase()))
+        throw new Error(`sandbox seed: duplicate email ${u.email}`);
       this.addUser({
         id: u.id,
         name: u.name,
@@ -285,10 +286,10 @@ export class OrgStore {
     const key = `${roleId}|${divisionId}`;
     if (mine.has(key)) return false;
     mine.set(key, { roleId, divisionId, grantMadeAt: at });
-    let subjects = this.roleSubjects.get(roleId);
-    if (!subjects) this.roleSubjects.set(roleId, (subjects = new Map()));
-    let divisions = subjects.get(userId);
-    if (!divisions) subjects.set(userId, (divisions = new Set()));
+    const subjects = this.roleSubjects.get(roleId) ?? new Map<string, Set<string>>();
+    this.roleSubjects.set(roleId, subjects);
+    const divisions = subjects.get(userId) ?? new Set<string>();
+    subjects.set(userId, divisions);
     divisions.add(divisionId);
     return true;
   }
@@ -404,7 +405,11 @@ export class OrgStore {
       org: { name: this.orgName, homeDivisionId: this.homeDivisionId },
       divisions: [...this.divisions.values()].map((d) => ({ id: d.id, name: d.name, homeDivision: d.home })),
       roles: named(this.roles),
-      sites: [...this.sites.values()].map((s) => ({ id: s.id, name: s.name, locationId: s.locationId ?? null })),
+      sites: [...this.sites.values()].map((s) => ({
+        id: s.id,
+        name: s.name,
+        locationId: s.locationId ?? null,
+      })),
       phoneBaseSettings: [...this.phoneBases.values()].map((b) => ({
         id: b.id,
         name: b.name,
@@ -414,7 +419,11 @@ export class OrgStore {
       })),
       queues: [...this.queues.values()].map((q) => ({ id: q.id, name: q.name, divisionId: q.divisionId })),
       skills: named(this.skills),
-      locations: [...this.locations.values()].map((l) => ({ id: l.id, name: l.name, dateCreated: l.dateCreated })),
+      locations: [...this.locations.values()].map((l) => ({
+        id: l.id,
+        name: l.name,
+        dateCreated: l.dateCreated,
+      })),
       users: [...this.users.values()].map((u) => ({
         id: u.id,
         name: u.name,

@@ -42,7 +42,8 @@ export function requiredString(obj: Json, field: string): string {
 export function optionalRefId(obj: Json, field: string): string | undefined {
   const value = obj[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalidValue(field, `${field} must be an object with an id.`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw invalidValue(field, `${field} must be an object with an id.`);
   const id = (value as Json).id;
   if (typeof id !== 'string' || id === '') throw invalidValue(`${field}.id`, `${field}.id is required.`);
   return id;
@@ -61,7 +62,17 @@ export function isEmail(value: string): boolean {
 }
 
 const MEDIA_TYPES = new Set(['PHONE', 'EMAIL', 'SMS']);
-const CONTACT_TYPES = new Set(['PRIMARY', 'WORK', 'WORK2', 'WORK3', 'WORK4', 'HOME', 'MOBILE', 'MAIN', 'OTHER']);
+const CONTACT_TYPES = new Set([
+  'PRIMARY',
+  'WORK',
+  'WORK2',
+  'WORK3',
+  'WORK4',
+  'HOME',
+  'MOBILE',
+  'MAIN',
+  'OTHER',
+]);
 const CONTACT_FIELDS: ReadonlySet<string> = new Set([
   'address',
   'display',
@@ -97,7 +108,8 @@ export function readContacts(value: unknown, field: string): SandboxContact[] {
     const c = item as Json;
     rejectUnknownFields(c, CONTACT_FIELDS, 'Contact');
     for (const key of Object.keys(c)) {
-      if (typeof c[key] !== 'string') throw invalidValue(`${where}.${key}`, `${where}.${key} must be a string.`);
+      if (typeof c[key] !== 'string')
+        throw invalidValue(`${where}.${key}`, `${where}.${key} must be a string.`);
     }
     const contact = { ...(c as SandboxContact) };
     if (!contact.mediaType || !MEDIA_TYPES.has(contact.mediaType)) {

@@ -264,6 +264,6 @@ describe('files that are not what they claim get one finding', () => {
     const over = Buffer.alloc(MAX_FILE_BYTES + 1, 'x');
     const result = parsePeople(over, 'big.csv', 'b');
     expect(places(result.findings)).toEqual([['error', 1, null, 'file-too-large']]);
-    expect(result.findings[0]?.message).toBe('people.csv is 10.0 MB; the limit is 10 MB. Split it into several batches.');
+    expect(result.findings[0]?.message).toBe('people.csv is larger than the 10 MB limit; split it into several batches.');
   });
 });

@@ -10,7 +10,14 @@ import { asArray, asObject, rejectUnknownFields } from '../validate.js';
 import { liveUser } from './users.js';
 
 const MAX_PAGE = 100;
-const OBJECT_TYPES: ReadonlySet<string> = new Set(['CAMPAIGN', 'MANAGEMENTUNIT', 'FLOW', 'QUEUE', 'DATATABLES', 'USER']);
+const OBJECT_TYPES: ReadonlySet<string> = new Set([
+  'CAMPAIGN',
+  'MANAGEMENTUNIT',
+  'FLOW',
+  'QUEUE',
+  'DATATABLES',
+  'USER',
+]);
 
 /** Case-insensitive substring: the real name filters on divisions and roles are fuzzy. */
 function fuzzy(pattern: string | null): (name: string) => boolean {
@@ -39,11 +46,16 @@ function postDivisionObjects(ctx: HandlerContext): ApiResult {
   const { store } = ctx;
   const divisionId = ctx.params.divisionId ?? '';
   const objectType = ctx.params.objectType ?? '';
-  if (!store.divisions.has(divisionId)) throw notFound(`The division ${divisionId} could not be found.`, divisionId);
+  if (!store.divisions.has(divisionId))
+    throw notFound(`The division ${divisionId} could not be found.`, divisionId);
   if (!OBJECT_TYPES.has(objectType)) {
-    throw invalidValue('objectType', `[${objectType}] is not a valid object type: ${[...OBJECT_TYPES].join(', ')}.`);
+    throw invalidValue(
+      'objectType',
+      `[${objectType}] is not a valid object type: ${[...OBJECT_TYPES].join(', ')}.`,
+    );
   }
-  if (objectType !== 'USER') throw badRequest(`The sandbox moves USER objects only, not ${objectType}.`, 'objectType');
+  if (objectType !== 'USER')
+    throw badRequest(`The sandbox moves USER objects only, not ${objectType}.`, 'objectType');
   const ids = asArray(ctx.body, 'object id list');
   if (ids.length === 0) throw badRequest('The list of object ids must not be empty.');
   const users = ids.map((id, i) => {
@@ -104,14 +116,23 @@ function getSubject(ctx: HandlerContext): ApiResult {
       grantMadeAt: g.grantMadeAt,
     };
   });
-  return ok({ id: user.id, name: user.name, grants, version: 1, selfUri: `/api/v2/authorization/subjects/${user.id}` });
+  return ok({
+    id: user.id,
+    name: user.name,
+    grants,
+    version: 1,
+    selfUri: `/api/v2/authorization/subjects/${user.id}`,
+  });
 }
 
 function postSubjectBulkadd(ctx: HandlerContext): ApiResult {
   const { store } = ctx;
   const subjectType = ctx.query.get('subjectType') ?? 'PC_USER';
   if (subjectType !== 'PC_USER') {
-    throw invalidValue('subjectType', `The sandbox grants roles to PC_USER subjects only, not ${subjectType}.`);
+    throw invalidValue(
+      'subjectType',
+      `The sandbox grants roles to PC_USER subjects only, not ${subjectType}.`,
+    );
   }
   const user = liveUser(store, ctx.params.subjectId ?? '');
   const body = asObject(ctx.body, 'RoleDivisionGrants');

@@ -46,10 +46,16 @@ function readExpand(values: readonly unknown[] | null): Set<string> {
   return expand;
 }
 
-function readStateFilter(raw: string | null, fallback: UserState | 'any' | 'live'): UserState | 'any' | 'live' {
+function readStateFilter(
+  raw: string | null,
+  fallback: UserState | 'any' | 'live',
+): UserState | 'any' | 'live' {
   if (raw === null || raw === '') return fallback;
   if (raw === 'active' || raw === 'inactive' || raw === 'deleted' || raw === 'any') return raw;
-  throw invalidValue('state', `Value [${raw}] is not valid for field state. Allowable values are: active, inactive, deleted, any`);
+  throw invalidValue(
+    'state',
+    `Value [${raw}] is not valid for field state. Allowable values are: active, inactive, deleted, any`,
+  );
 }
 
 function matchesState(user: UserRec, state: UserState | 'any' | 'live'): boolean {
@@ -62,7 +68,10 @@ function readSortOrder(raw: string | null): 'ASC' | 'DESC' {
   if (raw === null || raw === '') return 'ASC';
   const upper = raw.toUpperCase();
   if (upper === 'ASC' || upper === 'DESC') return upper;
-  throw invalidValue('sortOrder', `Value [${raw}] is not valid for field sortOrder. Allowable values are: ASC, DESC`);
+  throw invalidValue(
+    'sortOrder',
+    `Value [${raw}] is not valid for field sortOrder. Allowable values are: ASC, DESC`,
+  );
 }
 
 function getUsers(ctx: HandlerContext): ApiResult {
@@ -138,7 +147,8 @@ export interface Criterion {
 
 /** Parses `query` of a search request; only EXACT/CONTAINS/STARTS_WITH on the given fields. */
 export function readCriteria(raw: unknown, allowedFields: ReadonlySet<string>): Criterion[] {
-  if (!Array.isArray(raw) || raw.length === 0) throw badRequest('query must be a non-empty array of criteria.', 'query');
+  if (!Array.isArray(raw) || raw.length === 0)
+    throw badRequest('query must be a non-empty array of criteria.', 'query');
   return raw.map((item, i) => {
     const where = `query[${i}]`;
     const c = asObject(item, where);
@@ -164,7 +174,10 @@ export function readCriteria(raw: unknown, allowedFields: ReadonlySet<string>): 
     }
     const values: unknown[] = c.values !== undefined ? asArray(c.values, `${where}.values`) : [c.value];
     if (values.length === 0 || values.some((v) => typeof v !== 'string')) {
-      throw badRequest(`${where} needs a string value or a non-empty array of string values.`, `${where}.value`);
+      throw badRequest(
+        `${where} needs a string value or a non-empty array of string values.`,
+        `${where}.value`,
+      );
     }
     return { type, fields: fields as string[], values: (values as string[]).map((v) => v.toLowerCase()) };
   });
@@ -294,7 +307,10 @@ function readActiveState(obj: Json): 'active' | 'inactive' | undefined {
   const state = optionalString(obj, 'state');
   if (state === undefined) return undefined;
   if (state !== 'active' && state !== 'inactive') {
-    throw invalidValue('state', `Value [${state}] is not valid for field state. Allowable values are: active, inactive`);
+    throw invalidValue(
+      'state',
+      `Value [${state}] is not valid for field state. Allowable values are: active, inactive`,
+    );
   }
   return state;
 }
@@ -306,7 +322,8 @@ function postUsers(ctx: HandlerContext): ApiResult {
   const name = requiredString(body, 'name');
   const email = readEmail(body);
   const divisionId = optionalString(body, 'divisionId') || store.homeDivisionId;
-  if (!store.divisions.has(divisionId)) throw invalidValue('divisionId', `The division ${divisionId} does not exist.`);
+  if (!store.divisions.has(divisionId))
+    throw invalidValue('divisionId', `The division ${divisionId} does not exist.`);
   const title = optionalString(body, 'title') ?? '';
   const department = optionalString(body, 'department') ?? '';
   const addresses = body.addresses === undefined ? [] : readContacts(body.addresses, 'addresses');
@@ -345,7 +362,8 @@ function readManager(store: OrgStore, body: Json, self: UserRec): string | null 
   if (manager === null || manager === '') return null;
   if (typeof manager !== 'string') throw invalidValue('manager', 'manager must be a user id (string).');
   const found = store.users.get(manager);
-  if (!found || found.state === 'deleted') throw invalidValue('manager', `The manager ${manager} does not exist.`);
+  if (!found || found.state === 'deleted')
+    throw invalidValue('manager', `The manager ${manager} does not exist.`);
   if (found.id === self.id) throw invalidValue('manager', 'A user cannot be their own manager.');
   return manager;
 }
@@ -381,7 +399,8 @@ function patchUser(ctx: HandlerContext): ApiResult {
     throw badRequest('version is required and must be the current version of the user.', 'version');
   }
   const state = readActiveState(body);
-  if (user.state === 'deleted' && state !== 'active') throw notFound(`The user ${id} could not be found.`, id);
+  if (user.state === 'deleted' && state !== 'active')
+    throw notFound(`The user ${id} could not be found.`, id);
   if (version !== user.version) {
     throw conflict(
       `The version supplied (${version}) does not match the current version of the user (${user.version}).`,
@@ -514,7 +533,9 @@ function writeSkills(ctx: HandlerContext, replace: boolean): ApiResult {
     throw badRequest(`A user may hold at most ${MAX_SKILLS_PER_USER} skills (this would make ${next.size}).`);
   }
   user.skills = next;
-  return ok(skillListing(user, { pageSize: MAX_SKILLS_PER_USER, pageNumber: 1 }, sortedUserSkills(ctx, user)));
+  return ok(
+    skillListing(user, { pageSize: MAX_SKILLS_PER_USER, pageNumber: 1 }, sortedUserSkills(ctx, user)),
+  );
 }
 
 // --- stations -----------------------------------------------------------------------------------------

@@ -1,0 +1,130 @@
+// The writes apply and invite make, over the SDK and our transport. Thin on purpose: reconciling
+// (409 → find, stale version → re-read) is apply's job; here each method is one API call.
+import type platformClient from 'purecloud-platform-client-v2';
+import type { NewPhone, OrgWriter, PhoneRecord, UserRecord, UserUpdate } from '../apply/org.js';
+import type { Inviter } from '../invite/invite.js';
+import type { Grant, SnapshotSkill } from '../plan/snapshot.js';
+import type { NewUser } from '../plan/types.js';
+import type { GenesysClient } from './client.js';
+import { toSnapshotUser } from './snapshot.js';
+
+type User = platformClient.Models.User;
+type Phone = platformClient.Models.Phone;
+
+const USER_EXPAND = ['locations'];
+
+export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWriter {
+  const record = (user: User): UserRecord => {
+    const { id, version, state, name, email, title, department, addresses, managerId, locationIds } =
+      toSnapshotUser(user, homeDivisionId);
+    return { id, version, state, name, email, title, department, addresses, managerId, locationIds };
+  };
+  const phoneRecord = (phone: Phone): PhoneRecord => ({
+    id: phone.id ?? '',
+    name: phone.name ?? '',
+    webRtcUserId: phone.webRtcUser?.id ?? null,
+  });
+  const firstPhone = async (opts: { name?: string; webRtcUserId?: string }) => {
+    const page = await client.telephony.getTelephonyProvidersEdgesPhones({
+      ...opts,
+      pageSize: 25,
+      pageNumber: 1,
+    });
+    const phones = (page.entities ?? []).filter(
+      (phone) => opts.name === undefined || phone.name === opts.name,
+    );
+    return phones[0] ? phoneRecord(phones[0]) : null;
+  };
+
+  return {
+    async createLocation(name: string) {
+      const location = await client.locations.postLocations({ name });
+      return location.id ?? '';
+    },
+    async findLocation(name: string) {
+      const found = await client.locations.postLocationsSearch({
+        pageSize: 25,
+        query: [{ type: 'EXACT', fields: ['name'], value: name }],
+      });
+      return found.results?.find((location) => location.name === name)?.id ?? null;
+    },
+    async createUser(user: NewUser) {
+      return record(await client.users.postUsers({ ...user }));
+    },
+    async findUserByEmail(email: string) {
+      const found = await client.users.postUsersSearch({
+        pageSize: 25,
+        expand: USER_EXPAND,
+        query: [
+          { type: 'EXACT', fields: ['email'], value: email },
+          { type: 'EXACT', fields: ['state'], values: ['active', 'inactive', 'deleted'] },
+        ],
+      });
+      const users = (found.results ?? []).filter((user) => user.email?.toLowerCase() === email.toLowerCase());
+      // A live user wins over a deleted one with the same email.
+      const user = users.find((u) => u.state !== 'deleted') ?? users[0];
+      return user ? record(user) : null;
+    },
+    async getUser(id: string) {
+      return record(await client.users.getUser(id, { expand: USER_EXPAND }));
+    },
+    async patchUser(id: string, version: number, update: UserUpdate) {
+      const { managerId, locationIds, ...fields } = update;
+      const body: platformClient.Models.UpdateUser = { ...fields, version };
+      if (managerId !== undefined) body.manager = managerId;
+      if (locationIds !== undefined) body.locations = locationIds.map((locationId) => ({ id: locationId }));
+      return record(await client.users.patchUser(id, body));
+    },
+    async moveUsers(divisionId: string, userIds: string[]) {
+      await client.authorization.postAuthorizationDivisionObject(divisionId, 'USER', userIds);
+    },
+    async addGrants(userId: string, grants: Grant[]) {
+      await client.authorization.postAuthorizationSubjectBulkadd(
+        userId,
+        { grants },
+        { subjectType: 'PC_USER' },
+      );
+    },
+    async addQueueMembers(queueId: string, userIds: string[]) {
+      await client.routing.postRoutingQueueMembers(
+        queueId,
+        userIds.map((id) => ({ id })),
+        { _delete: false },
+      );
+    },
+    async setSkills(userId: string, skills: SnapshotSkill[]) {
+      await client.users.patchUserRoutingskillsBulk(
+        userId,
+        skills.map((skill) => ({ id: skill.skillId, proficiency: skill.proficiency })),
+      );
+    },
+    async createPhone(phone: NewPhone) {
+      const created = await client.telephony.postTelephonyProvidersEdgesPhones({
+        name: phone.name,
+        site: { id: phone.siteId },
+        phoneBaseSettings: { id: phone.baseSettingsId },
+        lines: [{ name: `${phone.name}_1`, lineBaseSettings: { id: phone.lineBaseSettingsId } }],
+        webRtcUser: { id: phone.webRtcUserId },
+      });
+      return phoneRecord(created);
+    },
+    findPhoneByName: (name: string) => firstPhone({ name }),
+    findPhoneByUser: (userId: string) => firstPhone({ webRtcUserId: userId }),
+    async findStation(userId: string) {
+      const page = await client.stations.getStations({ webRtcUserId: userId, pageSize: 25, pageNumber: 1 });
+      return page.entities?.find((station) => station.webRtcUserId === userId)?.id ?? null;
+    },
+    async setDefaultStation(userId: string, stationId: string) {
+      await client.users.putUserStationDefaultstationStationId(userId, stationId);
+    },
+  };
+}
+
+/** The only code that calls the invite endpoint; handed to the invite mode and nothing else. */
+export function orgInviter(client: GenesysClient): Inviter {
+  return {
+    async invite(userId: string, force: boolean) {
+      await client.users.postUserInvite(userId, { force });
+    },
+  };
+}

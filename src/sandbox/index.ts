@@ -1,0 +1,9 @@
+// gc-onboard's local Genesys Cloud: a node:http emulator of the Platform API subset the tool uses.
+//
+//   const sandbox = await startSandbox();          // the Northfield University demo org
+//   client.setGateway({ protocol: 'http', host: '127.0.0.1', port: sandbox.port });
+//   await client.loginClientCredentialsGrant('sandbox', 'sandbox');
+
+export { startSandbox } from './server.js';
+export { demoOrg, DEMO_IDS } from './demo-org.js';
+export type * from './types.js';

@@ -1,0 +1,13 @@
+import { buildPlan } from '../../src/plan/plan.js';
+import { renderComment } from '../../src/render/comment.js';
+import { renderSummary } from '../../src/render/summary.js';
+import { aishaRow, batch, importSet, phoneRow, snapshot } from '../plan/fixtures.js';
+const people = Array.from({ length: 10_000 }, (_, i) => aishaRow({ line: i + 2, name: `Person Number ${i} Ünïcödé`, email: `person.${i}@northfield.edu`, emailKey: `person.${i}@northfield.edu`, queues: i % 50 === 0 ? ['Nope'] : ['Student Services General', 'Financial Aid'] }));
+const phones = people.map((p, i) => phoneRow({ line: i + 2, email: p.email, name: `${p.name} WebRTC` }));
+let t = performance.now();
+const plan = buildPlan(importSet([batch(people, phones)]), snapshot());
+console.log('plan', performance.now() - t); t = performance.now();
+const c = renderComment(plan, [], { marker: 'x' });
+console.log('comment', performance.now() - t, c.length); t = performance.now();
+const s = renderSummary(plan, []);
+console.log('summary', performance.now() - t, Buffer.byteLength(s)); t = performance.now();
