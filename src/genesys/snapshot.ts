@@ -1,6 +1,7 @@
 // The org snapshot: everything the plan needs, read in bulk, mapped to the plain types of
 // src/plan/snapshot.ts. The number of calls depends on the org's size and on how many roles, queues
 // and distinct emails the batch names, never on one read per person: see expectedSnapshotCalls.
+import type { SnapshotNeed } from '../plan/need.js';
 import type platformClient from 'purecloud-platform-client-v2';
 import type {
   Contact,
@@ -15,17 +16,7 @@ import { pageAll, type GenesysClient } from './client.js';
 
 type User = platformClient.Models.User;
 
-/** What the batch names; the snapshot reads exactly what these need. */
-export interface SnapshotNeed {
-  /** Lower-case emails of people, managers and phone owners. */
-  emails: string[];
-  /** Role names from roles_divisions: grants are read per role. */
-  roleNames: string[];
-  /** Queue names: members are read per queue. */
-  queueNames: string[];
-  /** Phone names from phones.csv; none means the batch has no phones and phones are not read. */
-  phoneNames: string[];
-}
+export type { SnapshotNeed } from '../plan/need.js';
 
 /** Largest page sizes the API allows per listing. */
 export const PAGE_SIZE = {

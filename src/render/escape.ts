@@ -5,6 +5,7 @@ const MARKDOWN_PUNCTUATION = '\\`*_~[]|$';
 const REPLACEMENTS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '@&#8203;' };
 // One pass over the value (this runs on every cell of 10,000-row plans): line breaks (a CRLF as
 // one), control characters, markdown punctuation, HTML specials and @.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
 const UNSAFE = /\r\n|[\r\n\u2028\u2029\u0000-\u001f\u007f-\u009f\\`*_~[\]|$&<>@]/g;
 
 /**
@@ -19,6 +20,7 @@ export function escapeMarkdown(value: string): string {
 
 /** For terminals: line breaks and control characters (escape sequences included) become spaces. */
 export function plainText(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
   return value.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 

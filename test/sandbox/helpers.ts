@@ -15,9 +15,7 @@ const ApiClientClass = (platformClient as unknown as { ApiClientClass: new () =>
 export async function sdkClient(sandbox: Sandbox, login = true): Promise<Client> {
   const client = new ApiClientClass();
   client.config.live_reload_config = false;
-  client.setGateway({ protocol: 'http', host: '127.0.0.1', port: sandbox.port } as Parameters<
-    Client['setGateway']
-  >[0]);
+  client.setGateway({ protocol: 'http', host: '127.0.0.1', port: sandbox.port });
   client.setReturnExtendedResponses(true);
   if (login) await client.loginClientCredentialsGrant('sandbox', 'sandbox');
   return client;
