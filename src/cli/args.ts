@@ -38,6 +38,15 @@ export type Command =
       seed: number;
       debug: boolean;
     }
+  | {
+      name: 'export';
+      sandbox: boolean;
+      divisions: string[];
+      department?: string;
+      emailDomain?: string;
+      out: string;
+      debug: boolean;
+    }
   | { name: 'demo'; debug: boolean };
 
 export const USAGE = `Usage:
@@ -45,6 +54,7 @@ export const USAGE = `Usage:
   gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE]
   gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE]
   gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force] [--sandbox] [--timezone TZ]
+  gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
   gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N]
   gc-onboard demo
 
@@ -68,6 +78,9 @@ const options = {
   'latency-ms': { type: 'string' },
   'fault-rate': { type: 'string' },
   seed: { type: 'string' },
+  division: { type: 'string', multiple: true },
+  department: { type: 'string' },
+  'email-domain': { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -80,6 +93,7 @@ const allowed: Record<string, readonly string[]> = {
   apply: ['imports', 'sandbox', 'format', 'results'],
   invite: ['imports', 'sandbox', 'date', 'batch', 'force', 'format', 'timezone'],
   sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed'],
+  export: ['sandbox', 'division', 'department', 'email-domain', 'out'],
   demo: [],
 };
 
@@ -150,6 +164,16 @@ export function parseCommand(argv: string[]): Command {
         faultRate: share(values['fault-rate']),
         seed: integer(values.seed, 'seed', 1, 0, 2 ** 31),
         debug,
+      };
+    case 'export':
+      return {
+        name,
+        sandbox,
+        divisions: values.division ?? [],
+        out: values.out ?? 'export',
+        debug,
+        ...(values.department === undefined ? {} : { department: values.department }),
+        ...(values['email-domain'] === undefined ? {} : { emailDomain: values['email-domain'] }),
       };
     default:
       return { name: 'demo', debug };

@@ -1,0 +1,160 @@
+// `gc-onboard` on the command line: parse, run one mode through the shared command layer, print,
+// and return the exit code (0 good; 1 findings or failed rows; 2 usage, configuration or fatal).
+import { resultsToText } from '../apply/results.js';
+import type { Finding } from '../csv/types.js';
+import { ConfigError } from '../genesys/connection.js';
+import { GenesysApiError } from '../genesys/transport.js';
+import { todayIn, type InviteRequest } from '../invite/invite.js';
+import type { Plan } from '../plan/types.js';
+import { inviteToJson, renderInviteText } from '../render/invite.js';
+import { findingsToJson, planToJson } from '../render/json.js';
+import { renderFindingsMarkdown, renderSummary } from '../render/summary.js';
+import { renderFindingsText, renderPlanText } from '../render/text.js';
+import {
+  applyImports,
+  hasErrors,
+  inviteImports,
+  planImports,
+  validateImports,
+} from '../run/commands.js';
+import { openOrg, type OrgSession } from '../run/org.js';
+import { serveSandbox } from '../sandbox/cli.js';
+import { parseCommand, USAGE, UsageError, type Command } from './args.js';
+import { runDemo } from './demo.js';
+import { progressPrinter, writeFileMaking, writeResults } from './output.js';
+
+export type { CliIo } from './output.js';
+import type { CliIo } from './output.js';
+
+
+export const VERSION = '0.1.0';
+
+/** Rows in error in a plan (person or phone). */
+export function planHasErrors(plan: Plan): boolean {
+  const { people, phones } = plan.summary;
+  return people.error > 0 || phones.error > 0 || hasErrors(plan);
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`gc-onboard: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    return await dispatch(command, io);
+  } catch (error) {
+    io.stderr(`gc-onboard: ${fatalLine(error)}\n`);
+    if ('debug' in command && command.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return 2;
+  }
+}
+
+/** One readable line: our own errors carry their message; anything else is named as unexpected. */
+export function fatalLine(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof GenesysApiError) return error.message;
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}
+
+async function withOrg<T>(sandbox: boolean, io: CliIo, work: (org: OrgSession) => Promise<T>): Promise<T> {
+  const org = await openOrg({ sandbox: sandbox ? {} : false, env: io.env });
+  try {
+    return await work(org);
+  } finally {
+    await org.close();
+  }
+}
+
+async function dispatch(command: Command, io: CliIo): Promise<number> {
+  switch (command.name) {
+    case 'help':
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      io.stdout(`gc-onboard ${VERSION}\n`);
+      return 0;
+    case 'validate': {
+      const imports = await validateImports(command.imports);
+      io.stdout(renderFindings(imports.findings, command.format, `${command.imports}: `));
+      return hasErrors(imports) ? 1 : 0;
+    }
+    case 'plan':
+      return withOrg(command.sandbox, io, async (org) => {
+        const { plan } = await planImports(command.imports, org.client, { today: todayIn('UTC', io.now()) });
+        const output =
+          command.format === 'json'
+            ? planToJson(plan)
+            : command.format === 'markdown'
+              ? renderSummary(plan, [])
+              : renderPlanText(plan, []);
+        if (command.out) {
+          await writeFileMaking(command.out, output);
+          io.stderr(`Plan written to ${command.out}\n`);
+        } else io.stdout(output);
+        return planHasErrors(plan) ? 1 : 0;
+      });
+    case 'apply':
+      return withOrg(command.sandbox, io, async (org) => {
+        const { plan, result } = await applyImports(command.imports, org.client, {
+          today: todayIn('UTC', io.now()),
+          onProgress: progressPrinter(io),
+        });
+        if (command.results) await writeResults(command.results, result, io);
+        if (command.format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        else {
+          if (result.refused) io.stdout(renderFindingsText(plan.findings));
+          io.stdout(resultsToText(result));
+        }
+        return result.ok ? 0 : 1;
+      });
+    case 'invite': {
+      const request: InviteRequest = {
+        date: command.date ?? todayIn(command.timezone, io.now()),
+        force: command.force,
+        ...(command.batch === undefined ? {} : { batch: command.batch }),
+      };
+      return withOrg(command.sandbox, io, async (org) => {
+        const { report, unknownBatch } = await inviteImports(command.imports, org.client, request);
+        if (unknownBatch) {
+          io.stderr(`gc-onboard: there is no batch "${command.batch ?? ''}" under ${command.imports}\n`);
+          return 2;
+        }
+        io.stdout(command.format === 'json' ? inviteToJson(report) : renderInviteText(report));
+        return report.ok ? 0 : 1;
+      });
+    }
+    case 'sandbox': {
+      const sandbox = await serveSandbox(
+        {
+          port: command.port,
+          rateLimitPerMinute: command.rateLimit,
+          latencyMs: command.latencyMs,
+          faultRate: command.faultRate,
+          seed: command.seed,
+        },
+        (line) => io.stdout(`${line}\n`),
+      );
+      await io.interrupted();
+      await sandbox.close();
+      return 0;
+    }
+    case 'demo':
+      return runDemo(io);
+  }
+}
+
+function renderFindings(findings: readonly Finding[], format: 'text' | 'json' | 'markdown', label: string): string {
+  if (format === 'json') return findingsToJson(findings);
+  if (format === 'markdown') return renderFindingsMarkdown(findings);
+  return findings.length === 0 ? `${label}no problems found.\n` : renderFindingsText(findings);
+}
+

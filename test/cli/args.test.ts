@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { isCalendarDate, parseCommand, UsageError } from '../../src/cli/args.js';
+
+const usage = (argv: string[]) => {
+  try {
+    parseCommand(argv);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error(`no usage error for ${argv.join(' ')}`);
+};
+
+describe('parseCommand', () => {
+  it('gives each command its defaults', () => {
+    expect(parseCommand(['validate'])).toEqual({ name: 'validate', imports: 'imports', format: 'text', debug: false });
+    expect(parseCommand(['plan', '--sandbox', '--format', 'json', '--out', 'p.json'])).toEqual({
+      name: 'plan',
+      imports: 'imports',
+      sandbox: true,
+      format: 'json',
+      out: 'p.json',
+      debug: false,
+    });
+    expect(parseCommand(['invite', '--date', '2028-02-29', '--batch', 'cs', '--force'])).toEqual({
+      name: 'invite',
+      imports: 'imports',
+      sandbox: false,
+      date: '2028-02-29',
+      batch: 'cs',
+      force: true,
+      format: 'text',
+      timezone: 'UTC',
+      debug: false,
+    });
+    expect(parseCommand(['sandbox', '--port', '8080', '--fault-rate', '0.1'])).toMatchObject({
+      name: 'sandbox',
+      port: 8080,
+      rateLimit: 300,
+      latencyMs: 0,
+      faultRate: 0.1,
+      seed: 1,
+    });
+    expect(parseCommand(['export', '--division', 'A', '--division', 'B', '--email-domain', 'x.edu'])).toEqual({
+      name: 'export',
+      sandbox: false,
+      divisions: ['A', 'B'],
+      emailDomain: 'x.edu',
+      out: 'export',
+      debug: false,
+    });
+    expect(parseCommand([])).toEqual({ name: 'help' });
+    expect(parseCommand(['--version'])).toEqual({ name: 'version' });
+  });
+
+  it('refuses what it does not understand instead of ignoring it', () => {
+    expect(usage(['plan', '--results', 'r.json'])).toBe('--results is not an option of "plan"');
+    expect(usage(['apply', '--format', 'markdown'])).toBe('--format must be one of text, json, got "markdown"');
+    expect(usage(['invite', '--date', '2026-02-30'])).toBe('--date must be a calendar date YYYY-MM-DD, got "2026-02-30"');
+    expect(usage(['sandbox', '--fault-rate', '2'])).toBe('--fault-rate must be a number from 0 to 1, got "2"');
+    expect(usage(['sandbox', '--port', '70000'])).toBe('--port must be a whole number from 0 to 65535, got "70000"');
+    expect(usage(['validate', 'extra'])).toBe('unexpected argument "extra"');
+    expect(usage(['frobnicate'])).toBe('unknown command "frobnicate"');
+  });
+
+  it('knows calendar dates', () => {
+    expect(['2026-12-01', '2028-02-29'].map(isCalendarDate)).toEqual([true, true]);
+    expect(['2026-13-01', '2027-02-29', '2026-1-1', '01/12/2026'].map(isCalendarDate)).toEqual([false, false, false, false]);
+  });
+});
