@@ -1,77 +1,34 @@
-// How fast people.csv validation is: N realistic rows generated in memory, timed through csv-parse
-// alone, parsePeople, and validateImportSet. Run: npx tsx bench/validate.ts [rows]
+// How fast the imports are validated: the batch that `npm run bench` applies (N people with every
+// column filled, one WebRTC phone each; bench/generate.ts), timed through csv-parse alone (the floor:
+// tokenising the same bytes of people.csv and phones.csv) and through validateImportSet (every check).
+// Run: npx tsx bench/validate.ts [rows]
 //
-// A realistic row of the Genesys template is about 300 bytes, so 100,000 rows are about 30 MB: over
-// the 10 MB file limit. The rows are therefore split into batches of 25,000 (about 7.5 MB each), as
-// the file-too-large finding tells people to do, and validated in one validateImportSet call.
+// A generated people row is about 330 bytes, so more than about 25,000 rows would pass the 10 MB file
+// limit; larger sizes are split into batches of 25,000, as the file-too-large finding tells people to
+// do, and validated in one validateImportSet call.
 
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { parsePeople } from '../src/csv/people.js';
+
 import { MAX_FILE_BYTES } from '../src/csv/read.js';
-import { validateImportSet, type ImportSetInput } from '../src/csv/validate.js';
+import { validateImportSet, type ImportSetInput, type InputFile } from '../src/csv/validate.js';
+import { BATCH_YML, peopleCsv, phonesCsv } from './generate.js';
 
 const ROWS_PER_BATCH = 25_000;
 
-const DIVISIONS = ['Student Services', 'Admissions', 'Registrar', 'Financial Aid', 'IT Help Desk'];
-const QUEUES = ['General', 'Financial Aid', 'Registrar', 'Admissions Inquiries', 'Password Reset', 'Housing'];
-const SKILLS = ['English', 'Spanish', 'French', 'Financial Aid', 'Registration', 'Billing'];
-const TITLES = ['Advisor', 'Counselor', 'Senior Advisor, Evening Desk', 'Supervisor', 'Specialist'];
-
-const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
-const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** A people.csv in the Genesys template: people `first` to `first + rows - 1`, realistic multi-value cells. */
-export function generatePeopleCsv(rows: number, first = 0): Buffer {
-  const lines = [
-    'name,email,phone_work,extension,title,department,email_manager,location_work,roles_divisions,queues,division,skills,hire_date',
-  ];
-  for (let i = first; i < first + rows; i++) {
-    const division = pick(DIVISIONS, i);
-    const roles =
-      i % 7 === 0
-        ? `employee:[${division}], PureCloud Supervisor:[${division}, ${pick(DIVISIONS, i + 1)}]`
-        : `employee:[${division}], PureCloud User:[${division}]`;
-    const queues = [pick(QUEUES, i), pick(QUEUES, i + 2)].join(', ');
-    const skills = `${pick(SKILLS, i)}:${(i % 5) + 1}, ${pick(SKILLS, i + 3)}:${i % 2 === 0 ? 4.5 : 3}`;
-    const month = String((i % 12) + 1).padStart(2, '0');
-    const day = String((i % 28) + 1).padStart(2, '0');
-    lines.push(
-      [
-        `Person ${i}`,
-        `person.${i}@northfield.edu`,
-        `+1 215 ${String(500 + (i % 400)).padStart(3, '0')} ${String(i % 10000).padStart(4, '0')}`,
-        String(10000 + i),
-        pick(TITLES, i),
-        division,
-        i === 0 ? '' : `person.${Math.floor(i / 10)}@northfield.edu`,
-        'Northfield Main Campus - Welcome Center',
-        roles,
-        queues,
-        division,
-        skills,
-        `2026-${month}-${day}`,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
-}
-
 export interface ValidateBenchResult {
   rows: number;
-  /** people.csv files the rows were split into (each under the 10 MB limit). */
-  files: number;
+  /** Batches the rows were split into (each file under the 10 MB limit). */
+  batches: number;
+  /** people.csv and phones.csv bytes together. */
   bytes: number;
   repetitions: number;
   /** Median wall time per run over all files, in milliseconds. */
   csvParseMs: number;
-  parsePeopleMs: number;
   validateImportSetMs: number;
+  /** People rows (each with its phone row) per second. */
   csvParseRowsPerSecond: number;
-  parsePeopleRowsPerSecond: number;
   validateImportSetRowsPerSecond: number;
   /** Peak resident set size of the process so far, in MiB. */
   peakRssMb: number;
@@ -88,57 +45,94 @@ function medianMs(repetitions: number, run: () => void): number {
   return times[Math.floor(times.length / 2)] ?? 0;
 }
 
-export function benchValidate(rows: number, repetitions = 3): Promise<ValidateBenchResult> {
+/** The rows as an ImportSetInput: the bench batch, split into batches of at most 25,000 rows. */
+export function validateInput(rows: number, tag = 'bench'): ImportSetInput {
   const input: ImportSetInput = { root: 'bench', batches: [] };
   for (let first = 0; first < rows; first += ROWS_PER_BATCH) {
-    const name = `batch-${input.batches.length + 1}`;
-    const content = generatePeopleCsv(Math.min(ROWS_PER_BATCH, rows - first), first);
-    if (content.length > MAX_FILE_BYTES) throw new Error(`${name} is over the file limit; lower ROWS_PER_BATCH`);
-    input.batches.push({ name, files: { people: { path: `bench/${name}/people.csv`, content } } });
+    const name = rows <= ROWS_PER_BATCH ? tag : `${tag}-${input.batches.length + 1}`;
+    const count = Math.min(ROWS_PER_BATCH, rows - first);
+    const file = (base: string, content: string): InputFile => ({
+      path: `bench/${name}/${base}`,
+      content: Buffer.from(content, 'utf8'),
+    });
+    const people = file('people.csv', peopleCsv(count, { tag }, first));
+    if (people.content.length > MAX_FILE_BYTES)
+      throw new Error(`${name} is over the file limit; lower ROWS_PER_BATCH`);
+    input.batches.push({
+      name,
+      files: {
+        people,
+        phones: file('phones.csv', phonesCsv(count, tag, first)),
+        batch: file('batch.yml', BATCH_YML),
+      },
+    });
   }
-  const files = input.batches.map((batch) => batch.files.people!);
+  return input;
+}
+
+/** Small sizes are repeated more, so that the JIT has warmed up before the median run. */
+export function benchValidate(
+  rows: number,
+  repetitions = Math.min(50, Math.max(5, Math.ceil(50_000 / rows))),
+): ValidateBenchResult {
+  const input = validateInput(rows);
+  const csvFiles = input.batches.flatMap((batch) => [batch.files.people!, batch.files.phones!]);
 
   // The generated files must be valid, or the timings would measure error paths.
   const check = validateImportSet(input);
   const people = check.batches.reduce((sum, batch) => sum + batch.people.length, 0);
-  if (check.findings.length > 0 || people !== rows) {
-    throw new Error(`generated rows are not clean: ${people} rows, first finding ${JSON.stringify(check.findings[0])}`);
+  const phones = check.batches.reduce((sum, batch) => sum + batch.phones.length, 0);
+  if (check.findings.length > 0 || people !== rows || phones !== rows) {
+    throw new Error(
+      `generated rows are not clean: ${people} people, ${phones} phones, first finding ${JSON.stringify(check.findings[0])}`,
+    );
   }
 
+  // The options src/csv/read.ts gives csv-parse, minus the error callback.
   const csvParseMs = medianMs(repetitions, () => {
-    for (const { content } of files) parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true });
-  });
-  const parsePeopleMs = medianMs(repetitions, () => {
-    for (const { path, content } of files) parsePeople(content, path, 'bench');
+    for (const { content } of csvFiles) {
+      parse(content, {
+        bom: true,
+        info: true,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+      });
+    }
   });
   const validateImportSetMs = medianMs(repetitions, () => {
     validateImportSet(input);
   });
   const perSecond = (ms: number) => Math.round(rows / (ms / 1000));
-  return Promise.resolve({
+  return {
     rows,
-    files: files.length,
-    bytes: files.reduce((sum, file) => sum + file.content.length, 0),
+    batches: input.batches.length,
+    bytes: csvFiles.reduce((sum, file) => sum + file.content.length, 0),
     repetitions,
-    csvParseMs: Math.round(csvParseMs),
-    parsePeopleMs: Math.round(parsePeopleMs),
-    validateImportSetMs: Math.round(validateImportSetMs),
+    csvParseMs: Math.round(csvParseMs * 10) / 10,
+    validateImportSetMs: Math.round(validateImportSetMs * 10) / 10,
     csvParseRowsPerSecond: perSecond(csvParseMs),
-    parsePeopleRowsPerSecond: perSecond(parsePeopleMs),
     validateImportSetRowsPerSecond: perSecond(validateImportSetMs),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  });
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rows = Number(process.argv[2] ?? 100_000);
-  const result = await benchValidate(rows);
-  const mb = (result.bytes / 1024 / 1024).toFixed(1);
-  console.log(
-    `people.csv: ${result.rows} rows in ${result.files} files, ${mb} MiB, median of ${result.repetitions} runs`,
-  );
-  console.log(`  csv-parse alone     ${result.csvParseMs} ms  ${result.csvParseRowsPerSecond} rows/s`);
-  console.log(`  parsePeople         ${result.parsePeopleMs} ms  ${result.parsePeopleRowsPerSecond} rows/s`);
-  console.log(`  validateImportSet   ${result.validateImportSetMs} ms  ${result.validateImportSetRowsPerSecond} rows/s`);
-  console.log(`  peak RSS            ${result.peakRssMb} MiB`);
+  if (!(Number.isInteger(rows) && rows > 0)) throw new Error('usage: validate.ts [rows]');
+  const result = benchValidate(rows);
+  if (process.send) {
+    // A child of bench/run.ts: the parent prints.
+    await new Promise<void>((resolve) => process.send!(result, () => resolve()));
+  } else {
+    const mb = (result.bytes / 1024 / 1024).toFixed(1);
+    console.log(
+      `people.csv + phones.csv: ${result.rows} rows each in ${result.batches} batch(es), ${mb} MiB, median of ${result.repetitions} runs`,
+    );
+    console.log(`  csv-parse alone     ${result.csvParseMs} ms  ${result.csvParseRowsPerSecond} rows/s`);
+    console.log(
+      `  validateImportSet   ${result.validateImportSetMs} ms  ${result.validateImportSetRowsPerSecond} rows/s`,
+    );
+    console.log(`  peak RSS            ${result.peakRssMb} MiB`);
+  }
 }

@@ -9,7 +9,7 @@ import type { ApplyResult, RowResult } from './results.js';
 export interface ApplyOptions {
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
-  /** First look for a new phone's station this long after creating it (the station index lags). */
+  /** First look for new phones' stations this long after the last phone was created (the station index lags). */
   stationFirstPollMs?: number;
   /** Give up on a station (or on a user the search index does not show yet) after this long. */
   indexWaitMs?: number;
@@ -18,8 +18,13 @@ export interface ApplyOptions {
 
 export interface Progress {
   phase: 'people' | 'phones';
+  /** Rows of this phase finished (done or failed) and rows it has to write. */
   done: number;
   total: number;
+  /** Seconds since apply started. */
+  elapsedSeconds: number;
+  /** Seconds left at the pace so far, over both phases; null until a row has finished. */
+  etaSeconds: number | null;
 }
 
 /** A row that cannot go on, with a message for the results. */
@@ -31,9 +36,13 @@ const defaults = {
   stationFirstPollMs: 2_000,
   indexWaitMs: 60_000,
 };
+type Settings = typeof defaults & Pick<ApplyOptions, 'onProgress'>;
+
+/** Listing stations costs a call per 100; below that many waiting phones, ask per user. */
+const STATION_PAGE = 100;
 
 export async function applyPlan(plan: Plan, org: OrgWriter, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const settings = { ...defaults, ...options };
+  const settings: Settings = { ...defaults, ...withoutUndefined(options) };
   const started = settings.now();
   const people = plan.batches.flatMap((batch) => batch.people);
   const phones = plan.batches.flatMap((batch) => batch.phones);
@@ -52,24 +61,38 @@ export async function applyPlan(plan: Plan, org: OrgWriter, options: ApplyOption
   const results = new Map<PersonPlan | PhonePlan, RowResult>();
   for (const person of people) results.set(person, personResult(person));
   for (const phone of phones) results.set(phone, phoneResult(phone));
-  const fail = (row: PersonPlan | PhonePlan, error: unknown) => {
-    const result = results.get(row);
-    if (result && result.outcome !== 'failed') {
-      result.outcome = 'failed';
-      result.error = errorLine(error);
-    }
+  const resultOf = (row: PersonPlan | PhonePlan) => results.get(row) as RowResult;
+  const fail = (row: PersonPlan | PhonePlan, errors: unknown[]) => {
+    const result = resultOf(row);
+    const messages = [...new Set(errors.map(errorLine))];
+    result.outcome = 'failed';
+    result.error = [result.error, ...messages].filter(Boolean).join('; ');
   };
 
   const writes = (action: string) => action === 'create' || action === 'update';
-  const totals = { people: people.filter((p) => writes(p.action)).length, phones: phones.filter((p) => writes(p.action)).length };
+  const totals = {
+    people: people.filter((p) => writes(p.action)).length,
+    phones: phones.filter((p) => writes(p.action)).length,
+  };
   const progress = { people: 0, phones: 0 };
   const tick = (phase: 'people' | 'phones') => {
     progress[phase] += 1;
-    settings.onProgress?.({ phase, done: progress[phase], total: totals[phase] });
+    if (!settings.onProgress) return;
+    const elapsed = (settings.now() - started) / 1000;
+    const done = progress.people + progress.phones;
+    const left = totals.people + totals.phones - done;
+    settings.onProgress({
+      phase,
+      done: progress[phase],
+      total: totals[phase],
+      elapsedSeconds: elapsed,
+      etaSeconds: done === 0 ? null : (elapsed / done) * left,
+    });
   };
 
   // Locations first: the people who name them need their ids.
   const locationIds = new Map<string, string>();
+  const locationErrors = new Map<string, unknown>();
   const locationsCreated: string[] = [];
   await Promise.all(
     plan.locationsToCreate.map(async (location) => {
@@ -77,9 +100,7 @@ export async function applyPlan(plan: Plan, org: OrgWriter, options: ApplyOption
         locationIds.set(location.name, await ensureLocation(org, location.name));
         locationsCreated.push(location.name);
       } catch (error) {
-        for (const person of people) {
-          if (person.location?.name === location.name) fail(person, error);
-        }
+        locationErrors.set(location.name, error);
       }
     }),
   );
@@ -98,80 +119,75 @@ export async function applyPlan(plan: Plan, org: OrgWriter, options: ApplyOption
           const record = await ensureUser(org, person, settings);
           records.set(person, record);
           userIds.set(person.emailKey, record.id);
-          const result = results.get(person);
-          if (result) result.userId = record.id;
+          resultOf(person).userId = record.id;
         } catch (error) {
-          fail(person, error);
+          fail(person, [error]);
           tick('people');
         }
       }),
   );
 
-  // 2. The follow-ups of every created or updated person, then bulk moves and queue joins.
-  const followUps = people.filter(
-    (person) => (person.action === 'create' || person.action === 'update') && results.get(person)?.outcome !== 'failed',
-  );
-  const moves = new Map<string, PersonPlan[]>();
-  const joins = new Map<string, PersonPlan[]>();
-  for (const person of followUps) {
-    if (person.moveToDivisionId) push(moves, person.moveToDivisionId, person);
-    for (const queueId of person.queueIds) push(joins, queueId, person);
-  }
+  // 2. The follow-ups of every created or updated person: one PATCH, one grant call, skills in 50s;
+  // queue joins in 100s per queue at once, division moves in 100s per division after the PATCHes
+  // (a move bumps the user's version, and a PATCH racing it would need a re-read).
+  const followUps = people.filter((person) => writes(person.action) && resultOf(person).outcome !== 'failed');
   const idOf = (person: PersonPlan) => userIds.get(person.emailKey) as string;
   const personWork = followUps.map(async (person) => {
-    try {
-      const userId = idOf(person);
-      await Promise.all([
-        patchPerson(org, person, userId, records.get(person), userIds, locationIds),
-        person.grants.length > 0 ? org.addGrants(userId, person.grants) : undefined,
-        ...chunks(person.skills, 50).map((skills) => org.setSkills(userId, skills)),
-      ]);
-    } catch (error) {
-      fail(person, error);
-    } finally {
-      tick('people');
-    }
+    const userId = idOf(person);
+    const outcomes = await Promise.allSettled([
+      patchPerson(org, person, userId, records.get(person), userIds, locationIds, locationErrors),
+      person.grants.length > 0 ? org.addGrants(userId, person.grants) : undefined,
+      ...chunks(person.skills, 50).map((skills) => org.setSkills(userId, skills)),
+    ]);
+    const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+    if (errors.length > 0) fail(person, errors);
+    tick('people');
   });
-  const bulkWork = [
-    ...[...moves].map(([divisionId, members]) =>
-      Promise.all(
-        chunks(members, 100).map((chunk) =>
-          org.moveUsers(divisionId, chunk.map(idOf)).catch((error: unknown) => chunk.forEach((p) => fail(p, error))),
-        ),
+  const bulk = (groups: Map<string, PersonPlan[]>, write: (key: string, ids: string[]) => Promise<void>) =>
+    [...groups].flatMap(([key, members]) =>
+      chunks(members, 100).map((chunk) =>
+        write(key, chunk.map(idOf)).catch((error: unknown) => chunk.forEach((p) => fail(p, [error]))),
       ),
-    ),
-    ...[...joins].map(([queueId, members]) =>
-      Promise.all(
-        chunks(members, 100).map((chunk) =>
-          org.addQueueMembers(queueId, chunk.map(idOf)).catch((error: unknown) => chunk.forEach((p) => fail(p, error))),
-        ),
-      ),
-    ),
-  ];
-  const peopleDone = Promise.all([...personWork, ...bulkWork]);
+    );
+  const joins = groupBy(followUps, (person) => person.queueIds);
+  const moves = groupBy(followUps, (person) => (person.moveToDivisionId ? [person.moveToDivisionId] : []));
+  const joinWork = bulk(joins, (queueId, ids) => org.addQueueMembers(queueId, ids));
+  const moveWork = Promise.allSettled(personWork).then(() =>
+    Promise.all(bulk(moves, (divisionId, ids) => org.moveUsers(divisionId, ids))),
+  );
+  const peopleDone = Promise.all([...personWork, ...joinWork, moveWork]);
 
-  // 3. Phones, each as soon as its person exists (all of them exist after step 1).
-  const personOf = new Map(people.map((person) => [person.emailKey, person]));
-  const phoneWork = phones.map(async (phone) => {
-    if (!writes(phone.action)) return;
+  // 3. Phones, each as soon as its person exists (all of them exist after step 1). New phones' stations
+  // are looked up together once every phone is created: one listing instead of one call per phone.
+  const phoneRows = phones.filter((phone) => writes(phone.action));
+  const stations = new StationLookup(phoneRows.length, (ids) => findStations(org, ids, settings));
+  const phoneWork = phoneRows.map(async (phone) => {
+    const result = resultOf(phone);
+    let waited = false;
     try {
-      const owner = personOf.get(phone.person.emailKey);
-      if (owner && results.get(owner)?.outcome === 'failed' && owner.action === 'create') {
-        throw new RowFailure(`its person ${phone.person.email} was not created`);
-      }
       const userId = phone.person.userId ?? userIds.get(phone.person.emailKey);
-      if (!userId) throw new RowFailure(`its person ${phone.person.email} does not exist`);
-      const result = results.get(phone);
+      if (!userId) {
+        const owner = phone.person.row ? `its person (${phone.person.row.file}:${phone.person.row.line})` : 'its person';
+        result.outcome = 'skip';
+        result.error = `not created: ${owner} ${phone.person.email} was not created`;
+        return;
+      }
+      result.userId = userId;
       if (phone.action === 'create') {
         const created = await ensurePhone(org, phone, userId);
-        if (result) result.phoneId = created.id;
+        result.phoneId = created.id;
       }
-      const stationId = phone.stationId ?? (await waitForStation(org, userId, settings));
-      if (result) result.stationId = stationId;
+      let stationId = phone.stationId;
+      if (stationId === null) {
+        waited = true;
+        stationId = await stations.find(userId);
+      }
+      result.stationId = stationId;
       await org.setDefaultStation(userId, stationId);
     } catch (error) {
-      fail(phone, error);
+      fail(phone, [error]);
     } finally {
+      if (!waited) stations.skip();
       tick('phones');
     }
   });
@@ -199,8 +215,12 @@ async function ensureLocation(org: OrgWriter, name: string): Promise<string> {
   }
 }
 
-/** POST the user; on 409 the email exists (maybe our own earlier write whose response was lost): find it. */
-async function ensureUser(org: OrgWriter, person: PersonPlan, settings: typeof defaults): Promise<UserRecord> {
+/**
+ * POST the user. On 409 the email exists: when that user is exactly what this row creates it is our own
+ * earlier write whose answer was lost (or a killed run's), so carry on with it; anyone else is not
+ * taken over, since the reviewed plan said "create", not "change this user".
+ */
+async function ensureUser(org: OrgWriter, person: PersonPlan, settings: Settings): Promise<UserRecord> {
   const create = person.create;
   if (!create) throw new RowFailure('nothing to create');
   try {
@@ -212,13 +232,26 @@ async function ensureUser(org: OrgWriter, person: PersonPlan, settings: typeof d
     if (found.state === 'deleted') {
       throw new RowFailure(`${person.email} belongs to a deleted user; restore or rename it in Genesys Cloud`);
     }
+    const want = create;
+    const same =
+      found.state === 'active' &&
+      found.name === want.name &&
+      found.divisionId === want.divisionId &&
+      found.title === (want.title ?? '') &&
+      found.department === (want.department ?? '') &&
+      sameContacts(found.addresses, want.addresses);
+    if (!same) {
+      throw new RowFailure(
+        `${person.email} now belongs to another user, "${found.name}" (${found.state}, id ${found.id}), who appeared after the plan; plan again to review the change`,
+      );
+    }
     return found;
   }
 }
 
 /**
  * One PATCH with everything the row sets on the user: the update's fields, the manager, the location,
- * and for a create that met an existing user (409) whatever of the create body that user lacks.
+ * and for a create that met its own earlier write whatever of the create body that user lacks.
  */
 async function patchPerson(
   org: OrgWriter,
@@ -227,22 +260,21 @@ async function patchPerson(
   created: UserRecord | undefined,
   userIds: Map<string, string>,
   locationIds: Map<string, string>,
+  locationErrors: Map<string, unknown>,
 ): Promise<void> {
   const update: UserUpdate = { ...person.patch };
-  if (created && person.create) {
-    const want = person.create;
-    if (want.title !== undefined && created.title !== want.title) update.title = want.title;
-    if (want.department !== undefined && created.department !== want.department) update.department = want.department;
-    if (want.addresses.length > 0 && !sameContacts(created.addresses, want.addresses)) update.addresses = want.addresses;
-  }
   if (person.manager) {
     const managerId = person.manager.userId ?? userIds.get(person.manager.email.toLowerCase());
     if (!managerId) throw new RowFailure(`manager ${person.manager.email} was not created`);
     if (created?.managerId !== managerId) update.managerId = managerId;
   }
   if (person.location) {
-    const locationId = person.location.locationId ?? locationIds.get(person.location.name);
-    if (!locationId) throw new RowFailure(`location "${person.location.name}" could not be created`);
+    const name = person.location.name;
+    const locationId = person.location.locationId ?? locationIds.get(name);
+    if (!locationId) {
+      const why = locationErrors.get(name);
+      throw new RowFailure(`location "${name}" could not be created${why ? `: ${errorLine(why)}` : ''}`);
+    }
     if (!(created?.locationIds.length === 1 && created.locationIds[0] === locationId)) update.locationIds = [locationId];
   }
   if (Object.keys(update).length === 0) return;
@@ -274,16 +306,17 @@ function reflects(user: UserRecord, update: UserUpdate): boolean {
   );
 }
 
+/** Same contacts in any order; the display text and the country code are the server's to fill in. */
 function sameContacts(a: UserRecord['addresses'], b: UserRecord['addresses']): boolean {
   const key = (contacts: UserRecord['addresses']) =>
     contacts
-      .map((c) => [c.mediaType ?? '', c.type ?? '', c.address ?? '', c.extension ?? ''].join('|'))
+      .map((c) => [c.mediaType ?? '', c.type ?? '', (c.address ?? '').replace(/[^\d+]/g, ''), c.extension ?? ''].join('|'))
       .sort()
       .join('\n');
   return key(a) === key(b);
 }
 
-/** POST the phone; if its name is taken (maybe by our own earlier write), take it when it is this user's. */
+/** POST the phone; if its name or its user is taken (maybe by our own earlier write), take it when it is this phone. */
 async function ensurePhone(org: OrgWriter, phone: PhonePlan, userId: string) {
   if (!phone.siteId || !phone.baseSettingsId || !phone.lineBaseSettingsId) {
     throw new RowFailure('site or base settings unresolved');
@@ -305,17 +338,108 @@ async function ensurePhone(org: OrgWriter, phone: PhonePlan, userId: string) {
   }
 }
 
-async function waitForStation(org: OrgWriter, userId: string, settings: typeof defaults): Promise<string> {
-  await settings.sleep(settings.stationFirstPollMs);
-  const stationId = await waitForIndex(() => org.findStation(userId), settings);
-  if (!stationId) {
-    throw new RowFailure(`its station did not appear within ${settings.indexWaitMs / 1000} s; run apply again`);
+/**
+ * Hands out the stations of new phones. Every phone row either asks for its user's station (find) or
+ * says it will not (skip); once all have, one lookup serves them all, since the phones now exist.
+ */
+class StationLookup {
+  private left: number;
+  private readonly waiting = new Map<string, Array<(found: string | Error) => void>>();
+
+  constructor(
+    rows: number,
+    private readonly lookup: (userIds: string[]) => Promise<Map<string, string | Error>>,
+  ) {
+    this.left = rows;
   }
-  return stationId;
+
+  find(userId: string): Promise<string> {
+    const answer = new Promise<string | Error>((resolve) => {
+      const list = this.waiting.get(userId) ?? [];
+      list.push(resolve);
+      this.waiting.set(userId, list);
+    });
+    this.arrive();
+    return answer.then((found) => {
+      if (found instanceof Error) throw found;
+      return found;
+    });
+  }
+
+  skip(): void {
+    this.arrive();
+  }
+
+  private arrive(): void {
+    this.left -= 1;
+    if (this.left === 0 && this.waiting.size > 0) void this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const userIds = [...this.waiting.keys()];
+    let found: Map<string, string | Error>;
+    try {
+      found = await this.lookup(userIds);
+    } catch (error) {
+      found = new Map(userIds.map((id) => [id, error instanceof Error ? error : new Error(String(error))]));
+    }
+    for (const [userId, resolvers] of this.waiting) {
+      const answer = found.get(userId) ?? new RowFailure('its station was not found; run apply again');
+      for (const resolve of resolvers) resolve(answer);
+    }
+  }
+}
+
+/**
+ * The stations of these users' WebRTC phones. After the first pause, one page of the station list
+ * tells how many pages there are: when reading them all costs fewer calls than asking per user, read
+ * them all; whoever is still missing (the index lags) is then asked for alone, with growing pauses.
+ */
+async function findStations(org: OrgWriter, userIds: string[], settings: Settings): Promise<Map<string, string | Error>> {
+  const found = new Map<string, string | Error>();
+  const wanted = new Set(userIds);
+  const take = (stations: Array<{ id: string; webRtcUserId: string | null }>) => {
+    for (const station of stations) {
+      if (station.webRtcUserId && wanted.has(station.webRtcUserId)) found.set(station.webRtcUserId, station.id);
+    }
+  };
+  await settings.sleep(settings.stationFirstPollMs);
+  if (userIds.length > 1) {
+    try {
+      const first = await org.listStations(1, STATION_PAGE);
+      take(first.stations);
+      const missing = userIds.length - found.size;
+      if (first.pageCount - 1 < missing) {
+        const rest = await Promise.all(
+          Array.from({ length: first.pageCount - 1 }, (_, i) => org.listStations(i + 2, STATION_PAGE)),
+        );
+        for (const page of rest) take(page.stations);
+      }
+    } catch {
+      // The per-user lookups below cover whatever the listing did not give.
+    }
+  }
+  await Promise.all(
+    userIds
+      .filter((userId) => !found.has(userId))
+      .map(async (userId) => {
+        try {
+          const stationId = await waitForIndex(() => org.findStation(userId), settings);
+          found.set(
+            userId,
+            stationId ??
+              new RowFailure(`its station did not appear within ${settings.indexWaitMs / 1000} s; run apply again`),
+          );
+        } catch (error) {
+          found.set(userId, error instanceof Error ? error : new Error(String(error)));
+        }
+      }),
+  );
+  return found;
 }
 
 /** Polls a lagging index with growing pauses until it answers or indexWaitMs has passed. */
-async function waitForIndex<T>(read: () => Promise<T | null>, settings: typeof defaults): Promise<T | null> {
+async function waitForIndex<T>(read: () => Promise<T | null>, settings: Settings): Promise<T | null> {
   const deadline = settings.now() + settings.indexWaitMs;
   for (let pause = 500; ; pause = Math.min(pause * 2, 8_000)) {
     const value = await read();
@@ -368,14 +492,25 @@ function errorLine(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function groupBy<T>(items: T[], keys: (item: T) => string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const list = groups.get(key);
+      if (list) list.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** `{...defaults, ...options}` must not let an explicit `undefined` replace a default. */
+function withoutUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -7,6 +7,7 @@ export interface UserRecord {
   id: string;
   version: number;
   state: 'active' | 'inactive' | 'deleted';
+  divisionId: string;
   name: string;
   email: string;
   title: string;
@@ -39,6 +40,11 @@ export interface PhoneRecord {
   webRtcUserId: string | null;
 }
 
+export interface StationPage {
+  stations: Array<{ id: string; webRtcUserId: string | null }>;
+  pageCount: number;
+}
+
 export interface OrgWriter {
   createLocation(name: string): Promise<string>;
   /** Existing location by exact name (after a 409 on create). */
@@ -57,5 +63,7 @@ export interface OrgWriter {
   findPhoneByUser(userId: string): Promise<PhoneRecord | null>;
   /** The WebRTC station of a user, when the (lagging) station index shows it. */
   findStation(userId: string): Promise<string | null>;
+  /** One page of every station (same lagging index): cheaper than findStation for many phones. */
+  listStations(pageNumber: number, pageSize: number): Promise<StationPage>;
   setDefaultStation(userId: string, stationId: string): Promise<void>;
 }

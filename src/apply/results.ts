@@ -9,7 +9,10 @@ export interface RowResult {
   email: string;
   name: string;
   planned: PersonAction | PhoneAction;
-  /** done: the planned writes were made; unchanged/skip: nothing to do; failed: see `error`. */
+  /**
+   * done: the planned writes were made; unchanged: nothing to do; skip: not done on purpose (the batch does
+   * not update existing people, or a phone whose person failed: `error` says why); failed: see `error`.
+   */
   outcome: 'done' | 'unchanged' | 'skip' | 'failed';
   userId: string | null;
   phoneId: string | null;
@@ -66,7 +69,7 @@ export function resultsToCsv(rows: RowResult[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Terminal lines: totals, then every failed row with its place. */
+/** Terminal lines: totals, then every failed row, and every row skipped for a reason, with its place. */
 export function resultsToText(result: ApplyResult): string {
   if (result.refused) return `apply refused: ${result.refused}\n`;
   const people = countResults(result.rows, 'person');
@@ -75,8 +78,11 @@ export function resultsToText(result: ApplyResult): string {
     `${label}: ${c.done} done · ${c.unchanged} unchanged · ${c.skip} skipped · ${c.failed} failed`;
   const out = [line('People', people), line('Phones', phones)];
   if (result.locationsCreated.length > 0) out.push(`Locations created: ${result.locationsCreated.join(', ')}`);
-  const failed = result.rows.filter((row) => row.outcome === 'failed');
-  for (const row of failed) out.push(`  ${row.file}:${row.line} ${row.kind} ${row.email}: ${row.error ?? 'failed'}`);
+  const failed = result.rows.filter((row) => row.outcome === 'failed' || (row.outcome === 'skip' && row.error));
+  for (const row of failed) {
+    const what = row.outcome === 'skip' ? 'skipped' : 'failed';
+    out.push(`  ${row.file}:${row.line} ${row.kind} ${row.email} ${what}: ${row.error ?? 'failed'}`);
+  }
   out.push(`${result.ok ? 'Applied' : 'Applied with failures'} in ${result.seconds.toFixed(1)} s`);
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 // The org snapshot: everything the plan needs, read in bulk, mapped to the plain types of
 // src/plan/snapshot.ts. The number of calls depends on the org's size and on how many roles, queues
-// and distinct emails the batch names, never on one read per person: see expectedSnapshotCalls.
+// and distinct emails the batch names, never on one read per person: see snapshotCallPlan.
 import type { SnapshotNeed } from '../plan/need.js';
 import type platformClient from 'purecloud-platform-client-v2';
 import type {
@@ -12,9 +12,10 @@ import type {
   SnapshotPhone,
   SnapshotUser,
 } from '../plan/snapshot.js';
-import { pageAll, type GenesysClient } from './client.js';
+import { pageAll, type GenesysClient, type Page } from './client.js';
 
 type User = platformClient.Models.User;
+type UserState = 'active' | 'inactive' | 'deleted';
 
 export type { SnapshotNeed } from '../plan/need.js';
 
@@ -35,41 +36,85 @@ export const PAGE_SIZE = {
   stations: 100,
 } as const;
 
-/** GET /api/v2/users answers 400 for inactive users past the 10,000th. */
-const INACTIVE_LISTING_CAP = 10_000;
+/**
+ * GET /api/v2/users answers 400 for inactive users past the 10,000th (reference/genesys.md §7.14).
+ * The same cap is assumed for deleted users: past it, the users are searched instead of paged.
+ */
+export const LISTING_CAP = 10_000;
 const WEBRTC_META_BASE = 'inin_webrtc_softphone.json';
 const USER_EXPAND = ['skills', 'locations', 'station', 'dateLastLogin'];
 
-export type UserStrategy = 'none' | 'search' | 'page' | 'search-after-probe';
+/** Users in each state, as far as known (the totals of the first page of each listing). */
+export interface UserCounts {
+  active?: number;
+  inactive?: number;
+  deleted?: number;
+}
 
 /**
- * How the users the batch names are found. Searching costs S = ⌈E/100⌉ calls and finds every state
- * at once. Paging costs p(Ma,500) + p(Mi,500) for the active and inactive listings, plus ⌈D/100⌉
- * searches among deleted users for the D emails no live user has. The rule, so that knowing costs at
- * most two calls:
- * - E ≤ 200: search (S ≤ 2, and paging needs at least those 2 listing calls);
- * - else read the first page of active and of inactive users (500 each; paging needs them anyway).
- *   Their totals give the paging cost. At least E − Ma − Mi emails are certainly new, so page only if
- *   p(Ma,500) + p(Mi,500) − 2 + ⌈(E − Ma − Mi)⁺/100⌉ < S (and Mi ≤ 10,000, the listing's cap);
- *   otherwise search, and the two pages were the price of knowing.
+ * The next step in finding the users with E given emails, from what is known so far.
+ * - search: POST /api/v2/users/search, 100 emails per call, all states at once: S = ⌈E/100⌉ calls.
+ * - page: list every active, inactive and deleted user, 500 per call: p(Ma) + p(Mi) + p(Md) calls.
+ * - probe: read the first page of a listing to learn its total (the page is kept if paging follows).
+ * Both ways find every email; the cheaper one is chosen, paying at most 3 calls to learn the org's size:
+ * 1. S ≤ 3: search (paging costs at least 3 calls, one per state).
+ * 2. Active total unknown: probe it (1 call).
+ * 3. p(Ma) − 1 + 2 ≥ S: search (the rest of paging costs at least that much).
+ * 4. Inactive and deleted totals unknown: probe both (2 calls, in parallel).
+ * 5. Page if (p(Ma) − 1) + (p(Mi) − 1) + (p(Md) − 1) < S and neither Mi nor Md exceeds LISTING_CAP; else search.
+ * Ties go to search: it returns only the users asked for.
  */
 export function chooseUserStrategy(
   emails: number,
-  activeUsers?: number,
-  inactiveUsers?: number,
-): UserStrategy {
+  counts: UserCounts = {},
+): 'none' | 'search' | 'probe-active' | 'probe-others' | 'page' {
   if (emails === 0) return 'none';
-  const searchCalls = Math.ceil(emails / PAGE_SIZE.userSearch);
-  if (searchCalls <= 2) return 'search';
-  if (activeUsers === undefined || inactiveUsers === undefined) return 'search-after-probe'; // not known yet
-  if (inactiveUsers > INACTIVE_LISTING_CAP) return 'search-after-probe';
-  const certainlyNew = Math.max(0, emails - activeUsers - inactiveUsers);
-  const pagingCalls =
-    pages(activeUsers, PAGE_SIZE.users) +
-    pages(inactiveUsers, PAGE_SIZE.users) +
-    Math.ceil(certainlyNew / PAGE_SIZE.userSearch);
-  // Ties go to search: its cost is exact, the paging cost is a lower bound.
-  return pagingCalls - 2 < searchCalls ? 'page' : 'search-after-probe';
+  const search = Math.ceil(emails / PAGE_SIZE.userSearch);
+  if (search <= 3) return 'search';
+  if (counts.active === undefined) return 'probe-active';
+  const activePages = pages(counts.active, PAGE_SIZE.users);
+  if (activePages + 1 >= search) return 'search';
+  if (counts.inactive === undefined || counts.deleted === undefined) return 'probe-others';
+  if (counts.inactive > LISTING_CAP || counts.deleted > LISTING_CAP) return 'search';
+  const rest =
+    activePages -
+    1 +
+    pages(counts.inactive, PAGE_SIZE.users) -
+    1 +
+    pages(counts.deleted, PAGE_SIZE.users) -
+    1;
+  return rest < search ? 'page' : 'search';
+}
+
+/** The calls chooseUserStrategy leads to, probes included, for E emails against an org of these sizes. */
+export function userCalls(
+  emails: number,
+  active: number,
+  inactive: number,
+  deleted: number,
+): { listing: number; search: number } {
+  const search = Math.ceil(emails / PAGE_SIZE.userSearch);
+  const counts: UserCounts = {};
+  let listing = 0;
+  for (;;) {
+    const step = chooseUserStrategy(emails, counts);
+    if (step === 'none') return { listing: 0, search: 0 };
+    if (step === 'search') return { listing, search };
+    if (step === 'page')
+      return {
+        listing:
+          pages(active, PAGE_SIZE.users) + pages(inactive, PAGE_SIZE.users) + pages(deleted, PAGE_SIZE.users),
+        search: 0,
+      };
+    if (step === 'probe-active') {
+      counts.active = active;
+      listing += 1;
+    } else {
+      counts.inactive = inactive;
+      counts.deleted = deleted;
+      listing += 2;
+    }
+  }
 }
 
 /** What the org holds that the call count depends on. */
@@ -83,69 +128,72 @@ export interface SnapshotSizes {
   queues: number;
   skills: number;
   locations: number;
-  /** Distinct emails the batch names. */
+  /** Distinct emails the batch names (people, managers, phone owners). */
   emails: number;
   activeUsers: number;
   inactiveUsers: number;
-  /** Of those emails, how many no active or inactive user has (searched among deleted users when paging). */
-  emailsWithoutLiveUser: number;
+  deletedUsers: number;
+  /** Whether any of those emails belongs to an active or inactive user: grants and members are read only then. */
+  liveUsersFound: boolean;
   /** For each role the batch names that exists: how many subjects hold it. */
   subjectsPerRole: number[];
   /** For each queue the batch names that exists: how many members it has. */
   membersPerQueue: number[];
-  /** Whether the batch has phones (phones and stations are read only then). */
+  /** Whether the batch has phones: phones are read only then. */
   withPhones: boolean;
   phones: number;
+  /** Phones named by the batch or owned by its users: stations are read only when there are some. */
+  phonesKept: number;
   stations: number;
 }
 
 /**
- * The number of API calls loadSnapshot makes (logins excluded), with p(n, s) = max(1, ⌈n/s⌉):
+ * The API calls loadSnapshot makes (logins excluded), by route, with p(n, s) = max(1, ⌈n/s⌉):
  *
- *   calls = 1 (home division) + p(Dv,100) + p(R,100) + p(Si,100) + p(B,100) + B₀ + p(Q,500) + p(K,500) + p(L,100)
- *         + users
- *         + Σ over named roles  p(subjects_r, 100)
- *         + Σ over named queues p(members_q, 100)
- *         + (batch has phones ? p(Ph,100) + p(St,100) : 0)
+ *   fixed   = 1 (home division) + p(Dv,100) + p(R,100) + p(Si,100) + p(B,100) + B₀ + p(Q,500) + p(K,500) + p(L,100)
+ *   users   = userCalls(E, Ma, Mi, Md): ⌈E/100⌉ searches, or p(Ma,500) + p(Mi,500) + p(Md,500) listing pages,
+ *             plus at most 3 probe pages when searching wins after probing
+ *   grants  = Σ over named roles  p(subjects_r, 100)      } only when some email belongs to a live user
+ *   members = Σ over named queues p(members_q, 100)       }
+ *   phones  = p(Ph,100) + (phones kept ? p(St,100) : 0)   only when the batch has phones
  *
- *   users = 0                                  when E = 0
- *         = ⌈E/100⌉                            search, when E ≤ 200
- *         = p(Ma,500) + p(Mi,500) + ⌈D/100⌉    page all users, when chooseUserStrategy says so
- *         = 2 + ⌈E/100⌉                        otherwise (first pages read, then search)
- *
- * E = distinct emails, Ma/Mi = active/inactive users in the org, D = emails no active or inactive user
- * has (searched among deleted users), B₀ = base settings listed without lines. Assumes at most one
- * user per email and state (so a search chunk is one page). Nothing grows with the number of rows.
+ * E = distinct emails, Ma/Mi/Md = active/inactive/deleted users in the org, B₀ = base settings listed
+ * without lines. Assumes at most one user per email (Genesys refuses a second), so a search is one page.
+ * Nothing here grows with the number of rows.
  */
+export function snapshotCallPlan(sizes: SnapshotSizes): Record<string, number> {
+  const users = userCalls(sizes.emails, sizes.activeUsers, sizes.inactiveUsers, sizes.deletedUsers);
+  const sum = (counts: number[], pageSize: number) =>
+    sizes.liveUsersFound ? counts.reduce((total, n) => total + pages(n, pageSize), 0) : 0;
+  const plan: Record<string, number> = {
+    'GET /api/v2/authorization/divisions/home': 1,
+    'GET /api/v2/authorization/divisions': pages(sizes.divisions, PAGE_SIZE.divisions),
+    'GET /api/v2/authorization/roles': pages(sizes.roles, PAGE_SIZE.roles),
+    'GET /api/v2/telephony/providers/edges/sites': pages(sizes.sites, PAGE_SIZE.sites),
+    'GET /api/v2/telephony/providers/edges/phonebasesettings': pages(
+      sizes.phoneBaseSettings,
+      PAGE_SIZE.phoneBaseSettings,
+    ),
+    'GET /api/v2/telephony/providers/edges/phonebasesettings/{id}': sizes.phoneBaseSettingsWithoutLines,
+    'GET /api/v2/routing/queues': pages(sizes.queues, PAGE_SIZE.queues),
+    'GET /api/v2/routing/skills': pages(sizes.skills, PAGE_SIZE.skills),
+    'GET /api/v2/locations': pages(sizes.locations, PAGE_SIZE.locations),
+    'GET /api/v2/users': users.listing,
+    'POST /api/v2/users/search': users.search,
+    'GET /api/v2/authorization/roles/{id}/subjectgrants': sum(sizes.subjectsPerRole, PAGE_SIZE.subjectGrants),
+    'GET /api/v2/routing/queues/{id}/members': sum(sizes.membersPerQueue, PAGE_SIZE.queueMembers),
+    'GET /api/v2/telephony/providers/edges/phones': sizes.withPhones
+      ? pages(sizes.phones, PAGE_SIZE.phones)
+      : 0,
+    'GET /api/v2/stations':
+      sizes.withPhones && sizes.phonesKept > 0 ? pages(sizes.stations, PAGE_SIZE.stations) : 0,
+  };
+  return Object.fromEntries(Object.entries(plan).filter(([, calls]) => calls > 0));
+}
+
+/** The total of snapshotCallPlan. */
 export function expectedSnapshotCalls(sizes: SnapshotSizes): number {
-  const fixed =
-    1 +
-    pages(sizes.divisions, PAGE_SIZE.divisions) +
-    pages(sizes.roles, PAGE_SIZE.roles) +
-    pages(sizes.sites, PAGE_SIZE.sites) +
-    pages(sizes.phoneBaseSettings, PAGE_SIZE.phoneBaseSettings) +
-    sizes.phoneBaseSettingsWithoutLines +
-    pages(sizes.queues, PAGE_SIZE.queues) +
-    pages(sizes.skills, PAGE_SIZE.skills) +
-    pages(sizes.locations, PAGE_SIZE.locations);
-  const searchCalls = Math.ceil(sizes.emails / PAGE_SIZE.userSearch);
-  const strategy = chooseUserStrategy(sizes.emails, sizes.activeUsers, sizes.inactiveUsers);
-  const users =
-    strategy === 'none'
-      ? 0
-      : strategy === 'search'
-        ? searchCalls
-        : strategy === 'page'
-          ? pages(sizes.activeUsers, PAGE_SIZE.users) +
-            pages(sizes.inactiveUsers, PAGE_SIZE.users) +
-            Math.ceil(sizes.emailsWithoutLiveUser / PAGE_SIZE.userSearch)
-          : 2 + searchCalls;
-  const grants = sizes.subjectsPerRole.reduce((sum, n) => sum + pages(n, PAGE_SIZE.subjectGrants), 0);
-  const members = sizes.membersPerQueue.reduce((sum, n) => sum + pages(n, PAGE_SIZE.queueMembers), 0);
-  const phones = sizes.withPhones
-    ? pages(sizes.phones, PAGE_SIZE.phones) + pages(sizes.stations, PAGE_SIZE.stations)
-    : 0;
-  return fixed + users + grants + members + phones;
+  return Object.values(snapshotCallPlan(sizes)).reduce((total, calls) => total + calls, 0);
 }
 
 function pages(count: number, pageSize: number): number {
@@ -166,9 +214,34 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
     (pageNumber, pageSize) => routing.getRoutingQueues({ pageNumber, pageSize }),
     PAGE_SIZE.queues,
   );
-  // Grants and members start as soon as the role and queue lists arrive, alongside everything else.
-  const grantsRead = rolesRead.then((roles) => readGrants(client, named(roles, need.roleNames)));
-  const membersRead = queuesRead.then((queues) => readMembers(client, named(queues, need.queueNames)));
+  const usersRead = readUsers(client, emails);
+  // Grants and members matter only for users who exist: a batch of new hires skips them (a role such
+  // as `employee` is held by everyone, so its subject grants cost ~M/100 calls).
+  const liveRead = usersRead.then((users) => users.some((user) => user.state !== 'deleted'));
+  const grantsRead = Promise.all([rolesRead, liveRead]).then(([roles, live]) =>
+    live ? readGrants(client, named(roles, need.roleNames)) : [],
+  );
+  const membersRead = Promise.all([queuesRead, liveRead]).then(([queues, live]) =>
+    live ? readMembers(client, named(queues, need.queueNames)) : [],
+  );
+  const phonesRead = withPhones
+    ? pageAll(
+        (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesPhones({ pageNumber, pageSize }),
+        PAGE_SIZE.phones,
+      )
+    : Promise.resolve([]);
+  // Only the batch's phones are kept; stations are read only to pair those with the station they made.
+  const keptRead = Promise.all([phonesRead, usersRead]).then(([phones, users]) =>
+    keptPhones(phones, need.phoneNames, new Set(users.flatMap((user) => (user.id ? [user.id] : [])))),
+  );
+  const stationsRead = keptRead.then((kept) =>
+    kept.length > 0
+      ? pageAll(
+          (pageNumber, pageSize) => client.stations.getStations({ pageNumber, pageSize }),
+          PAGE_SIZE.stations,
+        )
+      : [],
+  );
 
   const [
     home,
@@ -182,7 +255,7 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
     users,
     grants,
     members,
-    phones,
+    kept,
     stations,
   ] = await Promise.all([
     authorization.getAuthorizationDivisionsHome(),
@@ -202,21 +275,11 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
       (pageNumber, pageSize) => client.locations.getLocations({ pageNumber, pageSize }),
       PAGE_SIZE.locations,
     ),
-    readUsers(client, emails),
+    usersRead,
     grantsRead,
     membersRead,
-    withPhones
-      ? pageAll(
-          (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesPhones({ pageNumber, pageSize }),
-          PAGE_SIZE.phones,
-        )
-      : Promise.resolve([]),
-    withPhones
-      ? pageAll(
-          (pageNumber, pageSize) => client.stations.getStations({ pageNumber, pageSize }),
-          PAGE_SIZE.stations,
-        )
-      : Promise.resolve([]),
+    keptRead,
+    stationsRead,
   ]);
 
   const homeDivisionId = home.id ?? '';
@@ -235,41 +298,51 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
     skills: toNamed(skills),
     locations: toNamed(locations),
     users: snapshotUsers,
-    phones: toSnapshotPhones(phones, stations, need.phoneNames, new Set(byId.keys())),
+    phones: toSnapshotPhones(kept, stations),
   };
 }
 
-/** Users with the given emails: at most one per email, a live (active/inactive) user before a deleted one. */
+/** The users with the given emails, in every state, by search or by paging: see chooseUserStrategy. */
 async function readUsers(client: GenesysClient, emails: string[]): Promise<User[]> {
-  let strategy = chooseUserStrategy(emails.length);
-  if (strategy === 'none') return [];
-  if (strategy === 'search')
-    return pickPerEmail(await searchUsers(client, emails, ['active', 'inactive', 'deleted']));
-
-  const listPage = (state: 'active' | 'inactive') => (pageNumber: number, pageSize: number) =>
-    client.users.getUsers({ pageNumber, pageSize, state, expand: USER_EXPAND });
-  const [firstActive, firstInactive] = await Promise.all([
-    listPage('active')(1, PAGE_SIZE.users),
-    listPage('inactive')(1, PAGE_SIZE.users),
-  ]);
-  strategy = chooseUserStrategy(emails.length, firstActive.total ?? 0, firstInactive.total ?? 0);
-  if (strategy !== 'page')
-    return pickPerEmail(await searchUsers(client, emails, ['active', 'inactive', 'deleted']));
-
-  const [active, inactive] = await Promise.all([
-    pageAll(listPage('active'), PAGE_SIZE.users, firstActive),
-    pageAll(listPage('inactive'), PAGE_SIZE.users, firstInactive),
-  ]);
-  const wanted = new Set(emails);
-  const live = [...active, ...inactive].filter((user) => wanted.has(emailOf(user)));
-  const found = new Set(live.map(emailOf));
-  const missing = emails.filter((email) => !found.has(email));
-  const deleted = missing.length > 0 ? await searchUsers(client, missing, ['deleted']) : [];
-  return pickPerEmail([...live, ...deleted]);
+  const list =
+    (state: UserState) =>
+    (pageNumber: number, pageSize: number): Promise<Page<User>> =>
+      client.users.getUsers({
+        pageNumber,
+        pageSize,
+        state,
+        // Deleted users only block their email: nothing else about them is needed.
+        ...(state === 'deleted' ? {} : { expand: USER_EXPAND }),
+      });
+  const counts: UserCounts = {};
+  const first: Partial<Record<UserState, Page<User>>> = {};
+  const probe = async (states: UserState[]) => {
+    const read = await Promise.all(states.map((state) => list(state)(1, PAGE_SIZE.users)));
+    read.forEach((page, index) => {
+      const state = states[index] as UserState;
+      first[state] = page;
+      counts[state] = page.total ?? (page.pageCount ?? 1) * PAGE_SIZE.users;
+    });
+  };
+  for (;;) {
+    const step = chooseUserStrategy(emails.length, counts);
+    if (step === 'none') return [];
+    if (step === 'search') return pickPerEmail(await searchUsers(client, emails));
+    if (step === 'probe-active') await probe(['active']);
+    else if (step === 'probe-others') await probe(['inactive', 'deleted']);
+    else {
+      const states: UserState[] = ['active', 'inactive', 'deleted'];
+      const all = await Promise.all(
+        states.map((state) => pageAll(list(state), PAGE_SIZE.users, first[state])),
+      );
+      const wanted = new Set(emails);
+      return pickPerEmail(all.flat().filter((user) => wanted.has(emailOf(user))));
+    }
+  }
 }
 
-/** POST /api/v2/users/search, 100 emails per query (EXACT on email with `values`), all chunks at once. */
-async function searchUsers(client: GenesysClient, emails: string[], states: string[]): Promise<User[]> {
+/** POST /api/v2/users/search, 100 emails per query (EXACT on email with `values`) in every state, all chunks at once. */
+async function searchUsers(client: GenesysClient, emails: string[]): Promise<User[]> {
   const chunks: string[][] = [];
   for (let i = 0; i < emails.length; i += PAGE_SIZE.userSearch)
     chunks.push(emails.slice(i, i + PAGE_SIZE.userSearch));
@@ -282,7 +355,8 @@ async function searchUsers(client: GenesysClient, emails: string[], states: stri
           expand: USER_EXPAND,
           query: [
             { type: 'EXACT', fields: ['email'], values: chunk },
-            { type: 'EXACT', fields: ['state'], values: states },
+            // Without this, search leaves deleted users out, and their emails must be reported as taken.
+            { type: 'EXACT', fields: ['state'], values: ['active', 'inactive', 'deleted'] },
           ],
         });
         return { entities: response.results ?? [], pageCount: response.pageCount, total: response.total };
@@ -423,14 +497,18 @@ function toContact(contact: platformClient.Models.Contact): Contact {
   return kept;
 }
 
-/** Phones the batch names, and the phones of the batch's users, each with the station it created. */
-function toSnapshotPhones(
-  phones: platformClient.Models.Phone[],
-  stations: platformClient.Models.Station[],
-  phoneNames: string[],
-  userIds: Set<string>,
-): SnapshotPhone[] {
+type Phone = platformClient.Models.Phone;
+
+/** Phones the batch names, and the phones of the batch's users (matched by id, so deleted users' phones too). */
+function keptPhones(phones: Phone[], phoneNames: string[], userIds: Set<string>): Phone[] {
   const names = new Set(phoneNames.map(normalise));
+  return phones.filter(
+    (phone) => phone.id && (names.has(normalise(phone.name)) || userIds.has(phone.webRtcUser?.id ?? '')),
+  );
+}
+
+/** Each kept phone with the station it created: by line appearance, else by its WebRTC user. */
+function toSnapshotPhones(phones: Phone[], stations: platformClient.Models.Station[]): SnapshotPhone[] {
   const stationByLine = new Map<string, string>();
   const stationByWebRtcUser = new Map<string, string>();
   for (const station of stations) {
@@ -438,22 +516,18 @@ function toSnapshotPhones(
     if (station.lineAppearanceId) stationByLine.set(station.lineAppearanceId, station.id);
     if (station.webRtcUserId) stationByWebRtcUser.set(station.webRtcUserId, station.id);
   }
-  return phones
-    .filter(
-      (phone) => phone.id && (names.has(normalise(phone.name)) || userIds.has(phone.webRtcUser?.id ?? '')),
-    )
-    .map((phone) => {
-      const webRtcUserId = phone.webRtcUser?.id ?? null;
-      const byLine = (phone.lines ?? []).map((line) => stationByLine.get(line.id ?? '')).find(Boolean);
-      return {
-        id: phone.id as string,
-        name: phone.name,
-        siteId: phone.site?.id ?? '',
-        baseSettingsId: phone.phoneBaseSettings?.id ?? '',
-        webRtcUserId,
-        stationId: byLine ?? (webRtcUserId ? (stationByWebRtcUser.get(webRtcUserId) ?? null) : null),
-      };
-    });
+  return phones.map((phone) => {
+    const webRtcUserId = phone.webRtcUser?.id ?? null;
+    const byLine = (phone.lines ?? []).map((line) => stationByLine.get(line.id ?? '')).find(Boolean);
+    return {
+      id: phone.id as string,
+      name: phone.name,
+      siteId: phone.site?.id ?? '',
+      baseSettingsId: phone.phoneBaseSettings?.id ?? '',
+      webRtcUserId,
+      stationId: byLine ?? (webRtcUserId ? (stationByWebRtcUser.get(webRtcUserId) ?? null) : null),
+    };
+  });
 }
 
 /** Names compare trimmed, case- and space-insensitively, so a role the plan matches loosely still has its grants read. */

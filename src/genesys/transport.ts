@@ -118,6 +118,8 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
   private reauthenticate: (() => Promise<string>) | null = null;
   private pendingLogin: Promise<string> | null = null;
   private token: string | null = null;
+  /** Every token issued so far: a server may echo an expired one too. */
+  private readonly tokens = new Set<string>();
   private readonly counts = { requests: 0, retries: 0, rateLimited: 0, logins: 0 };
   private readonly byRoute = new Map<string, number>();
 
@@ -136,6 +138,7 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
   /** The token the SDK now sends; kept only to recognise a 401 already fixed by another call, and to scrub messages. */
   setToken(token: string): void {
     this.token = token;
+    this.tokens.add(token);
     this.counts.logins += 1;
   }
 
@@ -279,9 +282,11 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     return new GenesysApiError(status, code, detail, method, route, contextId, tries);
   }
 
-  /** Belt and braces: a server that echoes the token back must not put it in our messages. */
+  /** Belt and braces: a server that echoes a token or credentials back must not put them in our messages. */
   private scrub(text: string): string {
-    return this.token ? text.split(this.token).join('***') : text;
+    let scrubbed = text;
+    for (const token of this.tokens) scrubbed = scrubbed.split(token).join('***');
+    return scrubbed.replace(/\b(Bearer|Basic)\s+[\w.~+/=-]{16,}/gi, '$1 ***');
   }
 }
 
@@ -403,8 +408,11 @@ function retryAfterMs(headers: Record<string, string>): number | null {
 const SPACING_MARGIN = 1.01;
 
 /**
- * Spaces requests evenly at window ÷ limit, measured between actual dispatches, so no window of the
- * server's limiter ever holds more than `limit` requests and a steady stream runs at the limit.
+ * Spaces requests evenly at window ÷ limit, so no window of the server's limiter holds more than
+ * `limit` requests and a steady stream runs at the limit. Slots are counted from the previous slot,
+ * not from when the previous request actually left: timers wake late (≈1 ms), and spacing from the
+ * wake-up time would add that lateness to every gap (a 5 ms gap ran at two thirds of the limit).
+ * A slot is never earlier than now, so idle time is not banked into a burst.
  * The first request goes alone: its response tells the real limit before the rest start.
  */
 class Pacer {
@@ -465,7 +473,7 @@ class Pacer {
       await this.options.sleep(wait, signal);
       if (signal.aborted) throw new Error('closed');
     }
-    this.nextAt = this.options.now() + (this.windowMs / this.limit) * SPACING_MARGIN;
+    this.nextAt = Math.max(this.nextAt, this.options.now()) + (this.windowMs / this.limit) * SPACING_MARGIN;
   }
 }
 

@@ -15,9 +15,9 @@ const USER_EXPAND = ['locations'];
 
 export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWriter {
   const record = (user: User): UserRecord => {
-    const { id, version, state, name, email, title, department, addresses, managerId, locationIds } =
+    const { id, version, state, divisionId, name, email, title, department, addresses, managerId, locationIds } =
       toSnapshotUser(user, homeDivisionId);
-    return { id, version, state, name, email, title, department, addresses, managerId, locationIds };
+    return { id, version, state, divisionId, name, email, title, department, addresses, managerId, locationIds };
   };
   const phoneRecord = (phone: Phone): PhoneRecord => ({
     id: phone.id ?? '',
@@ -113,6 +113,15 @@ export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWri
     async findStation(userId: string) {
       const page = await client.stations.getStations({ webRtcUserId: userId, pageSize: 25, pageNumber: 1 });
       return page.entities?.find((station) => station.webRtcUserId === userId)?.id ?? null;
+    },
+    async listStations(pageNumber: number, pageSize: number) {
+      const page = await client.stations.getStations({ pageNumber, pageSize });
+      return {
+        stations: (page.entities ?? []).flatMap((station) =>
+          station.id ? [{ id: station.id, webRtcUserId: station.webRtcUserId ?? null }] : [],
+        ),
+        pageCount: page.pageCount ?? 1,
+      };
     },
     async setDefaultStation(userId: string, stationId: string) {
       await client.users.putUserStationDefaultstationStationId(userId, stationId);

@@ -110,3 +110,17 @@ export async function http(
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A fresh access token from POST /oauth/token (client `sandbox` / `sandbox`), for plain fetch calls. */
+export async function accessToken(sandbox: Sandbox): Promise<string> {
+  const res = await fetch(`${sandbox.url}/oauth/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: 'grant_type=client_credentials',
+  });
+  if (res.status !== 200) throw new Error(`login to the sandbox failed: ${res.status}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}

@@ -137,6 +137,31 @@ const PHONE_FIELDS: ReadonlySet<string> = new Set([
   'selfUri',
 ]);
 
+const LINE_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'name',
+  'division',
+  'description',
+  'version',
+  'dateCreated',
+  'dateModified',
+  'modifiedBy',
+  'createdBy',
+  'state',
+  'modifiedByApp',
+  'createdByApp',
+  'properties',
+  'edgeGroup',
+  'template',
+  'site',
+  'lineBaseSettings',
+  'primaryEdge',
+  'secondaryEdge',
+  'loggedInUser',
+  'defaultForUser',
+  'selfUri',
+]);
+
 interface PhoneInput {
   name: string;
   siteId: string;
@@ -172,6 +197,7 @@ function readPhone(ctx: HandlerContext, body: Json, existing?: PhoneRec): PhoneI
   const oldLineIds = new Set(existing?.lines.map((l) => l.id));
   const lines = rawLines.map((item, i): LineRec => {
     const line = asObject(item, `lines[${i}]`);
+    rejectUnknownFields(line, LINE_FIELDS, 'Line');
     const lineName = requiredString(line, 'name');
     const lineBaseId = requiredRefId(line, 'lineBaseSettings');
     if (!allowedLineBases.has(lineBaseId)) {

@@ -1,0 +1,363 @@
+// npm run bench [-- --quick] [-- --out FILE] [-- --sizes 100,1000] [-- --rates 300,3000]
+//               [-- --latency-ms 30] [-- --max-minutes 10]
+//
+// How fast gc-onboard is, against the sandbox with a fixed latency and rate limit (a 60 s window, as
+// Genesys Cloud has). For every size N: validation speed next to csv-parse alone on the same files.
+// For every rate limit and size: the plan (API calls, wall time against the floor calls ÷ limit), the
+// apply of N new people each with a WebRTC phone, the apply of N updates (new title, department and
+// one more queue on every row), and a rerun that must write nothing; for each, calls per row, wall
+// time, floor, wall/floor, 429s received and peak RSS. Each apply runs in a child process (its own
+// RSS, its own token and rate window) and the org is checked against the CSVs after it.
+//
+// A (limit, size) pair whose apply would take longer than --max-minutes at the limit is skipped and
+// listed, so the default run finishes in minutes; raise the limit (a scaled run) or --max-minutes.
+// Prints markdown tables and writes the same figures as JSON (default bench/results/bench-<time>.json).
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { loadImports } from '../src/imports.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { checkOrg } from './check.js';
+import { writeImports } from './generate.js';
+import {
+  BENCH_DIR,
+  fixed,
+  listFlag,
+  numberFlag,
+  parseFlags,
+  runChild,
+  stamp,
+  table,
+  thousands,
+  UsageError,
+  writeJson,
+} from './lib.js';
+import { benchSandbox } from './sandbox.js';
+import type { ValidateBenchResult } from './validate.js';
+import type { PhaseCalls, WorkerReport } from './worker.js';
+
+const FLAGS = {
+  quick: 'flag',
+  out: 'value',
+  sizes: 'value',
+  rates: 'value',
+  'latency-ms': 'value',
+  'max-minutes': 'value',
+} as const;
+
+/** Calls per row of a create plus an update, until a run has measured it (for skipping slow pairs). */
+const GUESSED_CALLS_PER_ROW = 8.5;
+
+interface Settings {
+  quick: boolean;
+  sizes: number[];
+  rates: number[];
+  latencyMs: number;
+  maxMinutes: number;
+  out: string;
+}
+
+/** One line of the API table. */
+interface Step {
+  rate: number;
+  rows: number;
+  step: 'plan (new people)' | 'apply creates' | 'plan (existing people)' | 'apply updates' | 'rerun';
+  calls: number;
+  ms: number;
+  floorMs: number;
+  rateLimited: number;
+  retries: number;
+  peakRssMb: number;
+  byRoute: Record<string, number>;
+}
+
+interface CaseResult {
+  rate: number;
+  rows: number;
+  steps: Step[];
+  /** Sandbox side: responses by status and requests in total, over the whole case. */
+  sandbox: { requests: number; status: Record<string, number> };
+  /** Problems: worker failures, org check violations, writes on the rerun. */
+  problems: string[];
+  reports: Record<string, WorkerReport | null>;
+}
+
+function settingsOf(argv: string[]): Settings {
+  const flags = parseFlags(argv, FLAGS);
+  const quick = flags.has('quick');
+  return {
+    quick,
+    // Quick: the smallest size at a scaled limit, for CI (well under 30 s).
+    sizes: listFlag(flags, 'sizes', quick ? [100] : [100, 1_000, 10_000]),
+    rates: listFlag(flags, 'rates', quick ? [6_000] : [300, 3_000]),
+    latencyMs: numberFlag(flags, 'latency-ms', 30),
+    maxMinutes: numberFlag(flags, 'max-minutes', 10),
+    out:
+      typeof flags.get('out') === 'string'
+        ? path.resolve(flags.get('out') as string)
+        : path.join(BENCH_DIR, 'results', `bench-${stamp()}.json`),
+  };
+}
+
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+async function validateStep(rows: number): Promise<ValidateBenchResult> {
+  const outcome = await runChild<ValidateBenchResult>('validate.ts', [String(rows)]);
+  if (!outcome.report)
+    throw new Error(`validate ${rows} failed (exit ${outcome.code}): ${outcome.stderr.trim()}`);
+  return outcome.report;
+}
+
+function step(
+  rate: number,
+  rows: number,
+  name: Step['step'],
+  phase: Pick<PhaseCalls, 'calls' | 'ms' | 'rateLimited' | 'retries' | 'byRoute'>,
+  peakRssMb: number,
+): Step {
+  return {
+    rate,
+    rows,
+    step: name,
+    calls: phase.calls,
+    ms: phase.ms,
+    // The least time the limit allows: every call that counted against it, at the limit.
+    floorMs: Math.round(((phase.calls - phase.rateLimited) / rate) * 60_000),
+    rateLimited: phase.rateLimited,
+    retries: phase.retries,
+    peakRssMb,
+    byRoute: phase.byRoute,
+  };
+}
+
+async function runCase(rate: number, rows: number, latencyMs: number): Promise<CaseResult> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gc-onboard-bench-'));
+  const imports = path.join(dir, 'imports');
+  const sandbox: Sandbox = await startSandbox({ rateLimitPerMinute: rate, rateWindowSeconds: 60, latencyMs });
+  const result: CaseResult = {
+    rate,
+    rows,
+    steps: [],
+    sandbox: { requests: 0, status: {} },
+    problems: [],
+    reports: {},
+  };
+  const worker = async (label: string, planOnly = false): Promise<WorkerReport | null> => {
+    const started = performance.now();
+    log(`${thousands(rate)}/min, N=${thousands(rows)}: ${label}…`);
+    const outcome = await runChild<WorkerReport>('worker.ts', [
+      sandbox.url,
+      imports,
+      ...(planOnly ? ['--plan-only'] : []),
+    ]);
+    log(`  ${label} took ${fixed((performance.now() - started) / 1000)} s`);
+    result.reports[label] = outcome.report;
+    if (!outcome.report || !outcome.report.ok) {
+      const errors = outcome.report?.apply?.errors.join('; ') ?? outcome.stderr.trim();
+      result.problems.push(`${label}: worker exit ${outcome.code}: ${errors}`);
+    }
+    return outcome.report;
+  };
+  const check = async (label: string) => {
+    const { violations } = checkOrg(await loadImports(imports), sandbox.state());
+    for (const v of violations.slice(0, 5)) result.problems.push(`${label}: ${v}`);
+    if (violations.length > 5)
+      result.problems.push(`${label}: … and ${violations.length - 5} more violations`);
+  };
+
+  try {
+    await writeImports(imports, rows, { tag: 'bench' });
+    const create = await worker('apply creates');
+    if (create?.apply) {
+      const plan = { ...create.snapshot, ms: create.snapshot.ms + create.plan.ms };
+      result.steps.push(step(rate, rows, 'plan (new people)', plan, create.rssAfterPlanMb));
+      result.steps.push(step(rate, rows, 'apply creates', create.apply, create.rssPeakMb));
+    }
+    await check('after creates');
+
+    await writeImports(imports, rows, { tag: 'bench', changed: true });
+    const update = await worker('apply updates');
+    if (update?.apply) {
+      const plan = { ...update.snapshot, ms: update.snapshot.ms + update.plan.ms };
+      result.steps.push(step(rate, rows, 'plan (existing people)', plan, update.rssAfterPlanMb));
+      result.steps.push(step(rate, rows, 'apply updates', update.apply, update.rssPeakMb));
+    }
+    await check('after updates');
+
+    // A second run after success must make no write: its plan is all unchanged and its apply calls nothing.
+    const rerun = await worker('rerun');
+    if (rerun?.apply) {
+      const calls = rerun.snapshot.calls + rerun.apply.calls;
+      result.steps.push(
+        step(
+          rate,
+          rows,
+          'rerun',
+          {
+            calls,
+            ms: rerun.snapshot.ms + rerun.plan.ms + rerun.apply.ms,
+            rateLimited: rerun.snapshot.rateLimited + rerun.apply.rateLimited,
+            retries: rerun.snapshot.retries + rerun.apply.retries,
+            byRoute: { ...rerun.snapshot.byRoute, ...rerun.apply.byRoute },
+          },
+          rerun.rssPeakMb,
+        ),
+      );
+      const { people, phones } = rerun.plan.summary;
+      const changes = people.create + people.update + phones.create + phones.update;
+      if (changes > 0 || rerun.apply.calls > 0) {
+        result.problems.push(
+          `rerun: planned ${changes} changes and made ${rerun.apply.calls} calls; expected none`,
+        );
+      }
+    }
+    const stats = sandbox.stats();
+    result.sandbox = { requests: stats.requests.total, status: stats.status };
+    const invites = Object.entries(stats.requests.byRoute).filter(([route]) => route.includes('invite'));
+    if (invites.length > 0) result.problems.push(`invite calls made: ${JSON.stringify(invites)}`);
+  } finally {
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+/** Calls per row by route, for the creates and updates of one case. */
+function perRowTable(result: CaseResult): string {
+  const creates = result.steps.find((s) => s.step === 'apply creates');
+  const updates = result.steps.find((s) => s.step === 'apply updates');
+  const routes = [
+    ...new Set([...Object.keys(creates?.byRoute ?? {}), ...Object.keys(updates?.byRoute ?? {})]),
+  ];
+  const per = (s: Step | undefined, route: string) => fixed((s?.byRoute[route] ?? 0) / result.rows, 2);
+  const rows = routes.map((route) => [route, per(creates, route), per(updates, route)]);
+  rows.push([
+    'total',
+    fixed((creates?.calls ?? 0) / result.rows, 2),
+    fixed((updates?.calls ?? 0) / result.rows, 2),
+  ]);
+  return table(['route', 'per new person with phone', 'per updated person'], rows);
+}
+
+async function main(): Promise<void> {
+  const settings = settingsOf(process.argv.slice(2));
+  const started = performance.now();
+  const sandboxThroughput = await benchSandbox();
+  log(`sandbox alone: ${thousands(sandboxThroughput.requestsPerSecond)} requests/s`);
+
+  const validate: ValidateBenchResult[] = [];
+  for (const rows of settings.sizes) {
+    log(`validate N=${thousands(rows)}…`);
+    validate.push(await validateStep(rows));
+  }
+
+  const cases: CaseResult[] = [];
+  const skipped: Array<{ rate: number; rows: number; estimatedMinutes: number }> = [];
+  let callsPerRow = GUESSED_CALLS_PER_ROW;
+  for (const rate of settings.rates) {
+    for (const rows of settings.sizes) {
+      const estimatedMinutes = (rows * callsPerRow) / rate;
+      if (estimatedMinutes > settings.maxMinutes) {
+        skipped.push({ rate, rows, estimatedMinutes: Math.round(estimatedMinutes) });
+        log(
+          `skipping ${thousands(rate)}/min, N=${thousands(rows)}: about ${Math.round(estimatedMinutes)} min`,
+        );
+        continue;
+      }
+      const result = await runCase(rate, rows, settings.latencyMs);
+      cases.push(result);
+      const applied = result.steps.filter((s) => s.step === 'apply creates' || s.step === 'apply updates');
+      if (applied.length === 2) callsPerRow = applied.reduce((sum, s) => sum + s.calls, 0) / rows;
+    }
+  }
+
+  const validateTable = table(
+    ['N', 'MiB', 'csv-parse alone, rows/s', 'validate, rows/s', 'validate ms', 'peak RSS MiB'],
+    validate.map((v) => [
+      thousands(v.rows),
+      fixed(v.bytes / 1024 / 1024),
+      thousands(v.csvParseRowsPerSecond),
+      thousands(v.validateImportSetRowsPerSecond),
+      fixed(v.validateImportSetMs),
+      v.peakRssMb,
+    ]),
+  );
+  const apiTable = table(
+    [
+      'limit/min',
+      'N',
+      'step',
+      'API calls',
+      'calls/row',
+      'wall s',
+      'floor s',
+      'wall/floor',
+      '429s',
+      'retries',
+      'peak RSS MiB',
+    ],
+    cases.flatMap((c) =>
+      c.steps.map((s) => [
+        thousands(s.rate),
+        thousands(s.rows),
+        s.step,
+        thousands(s.calls),
+        fixed(s.calls / s.rows, 2),
+        fixed(s.ms / 1000),
+        fixed(s.floorMs / 1000),
+        s.floorMs > 0 ? fixed(s.ms / s.floorMs, 2) : '–',
+        s.rateLimited,
+        s.retries,
+        s.peakRssMb,
+      ]),
+    ),
+  );
+  const problems = cases.flatMap((c) =>
+    c.problems.map((p) => `${thousands(c.rate)}/min N=${thousands(c.rows)}: ${p}`),
+  );
+  const largest = [...cases].sort((a, b) => b.rows - a.rows)[0];
+
+  console.log(
+    `\nValidation (people.csv + phones.csv, one phone per person; median run)\n\n${validateTable}\n`,
+  );
+  console.log(
+    `Against the sandbox (latency ${settings.latencyMs} ms, limit per 60 s window, floor = calls ÷ limit)\n\n${apiTable}\n`,
+  );
+  if (largest) console.log(`Calls per row, N=${thousands(largest.rows)}\n\n${perRowTable(largest)}\n`);
+  for (const s of skipped) {
+    console.log(
+      `skipped ${thousands(s.rate)}/min, N=${thousands(s.rows)}: about ${s.estimatedMinutes} min (--max-minutes ${settings.maxMinutes})`,
+    );
+  }
+  console.log(
+    `sandbox alone serves ${thousands(sandboxThroughput.requestsPerSecond)} requests/s on this machine`,
+  );
+  console.log(
+    problems.length === 0
+      ? 'org checks: every row correct, no duplicates, no invites'
+      : `PROBLEMS:\n${problems.join('\n')}`,
+  );
+
+  await writeJson(settings.out, {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '' },
+    settings: { ...settings, rateWindowSeconds: 60 },
+    seconds: Math.round((performance.now() - started) / 1000),
+    sandboxRequestsPerSecond: sandboxThroughput.requestsPerSecond,
+    validate,
+    cases,
+    skipped,
+    problems,
+  });
+  console.log(`figures written to ${path.relative(process.cwd(), settings.out)}`);
+  process.exitCode = problems.length > 0 ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof UsageError ? `bench: ${error.message}` : error);
+  process.exitCode = 2;
+});

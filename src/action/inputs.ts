@@ -1,0 +1,169 @@
+// The Action's inputs (action.yml) as one typed, checked value. Reading is separate from checking so
+// the check is pure: parseInputs takes the raw strings and the environment and returns the inputs or
+// throws an InputError whose message names the input and what it accepts.
+import { z } from 'zod';
+
+export const MODES = ['validate', 'plan', 'apply', 'invite'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** The Genesys Cloud connection, in the variables of Genesys CX as Code (what resolveConnection reads). */
+export interface GenesysEnv {
+  GENESYSCLOUD_OAUTHCLIENT_ID?: string;
+  GENESYSCLOUD_OAUTHCLIENT_SECRET?: string;
+  GENESYSCLOUD_REGION?: string;
+  GENESYSCLOUD_API_REGION?: string;
+}
+
+export interface ActionInputs {
+  mode: Mode;
+  /** Folder of the batches, as given (relative to the workspace, the runner's working directory). */
+  imports: string;
+  /** Each value from its input, else from the GENESYSCLOUD_* environment variable; unset when both are empty. */
+  genesys: GenesysEnv;
+  /** True when both the client id and the secret are known: the org can be read. */
+  hasCredentials: boolean;
+  githubToken: string;
+  comment: boolean;
+  commentAuthor: string;
+  timezone: string;
+  /** invite: YYYY-MM-DD, or undefined for today (or the workflow_dispatch input). */
+  date?: string;
+  batch?: string;
+  force: boolean;
+  resultsFile: string;
+  planFile: string;
+}
+
+/** An input is missing or not one of its accepted values. main reports it with core.setFailed. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** The input names of action.yml, as `getInput` takes them. */
+export const INPUT_NAMES = [
+  'mode',
+  'imports',
+  'genesys-client-id',
+  'genesys-client-secret',
+  'genesys-region',
+  'genesys-api-url',
+  'github-token',
+  'comment',
+  'comment-author',
+  'timezone',
+  'date',
+  'batch',
+  'force',
+  'results-file',
+  'plan-file',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+
+const boolean = (name: InputName) =>
+  z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .refine((value) => value === 'true' || value === 'false', {
+      message: `The ${name} input must be true or false`,
+    })
+    .transform((value) => value === 'true');
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isCalendarDate = (text: string) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+};
+
+/** Blank means "not given": action.yml defaults arrive as '' when a workflow passes an empty expression. */
+const withDefault = (fallback: string) => z.string().transform((value) => (value === '' ? fallback : value));
+const optional = z.string().transform((value) => (value === '' ? undefined : value));
+
+const schema = z.object({
+  mode: z.string().refine((value): value is Mode => (MODES as readonly string[]).includes(value), {
+    message: 'The mode input must be one of validate, plan, apply or invite',
+  }),
+  imports: withDefault('imports'),
+  'github-token': z.string(),
+  comment: withDefault('true').pipe(boolean('comment')),
+  'comment-author': withDefault('github-actions[bot]'),
+  timezone: withDefault('UTC').refine(isTimeZone, {
+    message: 'The timezone input must be an IANA time zone such as UTC or America/New_York',
+  }),
+  date: optional.refine((value) => value === undefined || isCalendarDate(value), {
+    message: 'The date input must be a calendar date written YYYY-MM-DD',
+  }),
+  batch: optional,
+  force: withDefault('false').pipe(boolean('force')),
+  'results-file': withDefault('gc-onboard-results.json'),
+  'plan-file': withDefault('gc-onboard-plan.json'),
+});
+
+/**
+ * Checks the raw input strings (already trimmed, '' when not given) and fills the Genesys connection
+ * from `env` where its inputs are empty. Throws InputError with every problem, one sentence each.
+ */
+export function parseInputs(
+  raw: Record<InputName, string>,
+  env: Record<string, string | undefined>,
+): ActionInputs {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      const value = name in raw ? raw[name as InputName] : '';
+      // Say what was given (never for secrets, which are not in this schema).
+      return value === '' ? `${issue.message}.` : `${issue.message}, not "${value}".`;
+    });
+    throw new InputError(problems.join(' '));
+  }
+  const inputs = parsed.data;
+  const pick = (input: InputName, variable: keyof GenesysEnv) => {
+    const value = raw[input] || env[variable]?.trim() || '';
+    return value === '' ? {} : { [variable]: value };
+  };
+  const genesys: GenesysEnv = {
+    ...pick('genesys-client-id', 'GENESYSCLOUD_OAUTHCLIENT_ID'),
+    ...pick('genesys-client-secret', 'GENESYSCLOUD_OAUTHCLIENT_SECRET'),
+    ...pick('genesys-region', 'GENESYSCLOUD_REGION'),
+    ...pick('genesys-api-url', 'GENESYSCLOUD_API_REGION'),
+  };
+  return {
+    mode: inputs.mode,
+    imports: inputs.imports,
+    genesys,
+    hasCredentials:
+      genesys.GENESYSCLOUD_OAUTHCLIENT_ID !== undefined &&
+      genesys.GENESYSCLOUD_OAUTHCLIENT_SECRET !== undefined,
+    githubToken: inputs['github-token'],
+    comment: inputs.comment,
+    commentAuthor: inputs['comment-author'],
+    timezone: inputs.timezone,
+    ...(inputs.date === undefined ? {} : { date: inputs.date }),
+    ...(inputs.batch === undefined ? {} : { batch: inputs.batch }),
+    force: inputs.force,
+    resultsFile: inputs['results-file'],
+    planFile: inputs['plan-file'],
+  };
+}
+
+/** Reads every input with `getInput` (core.getInput: `INPUT_<NAME>`, trimmed) and checks them. */
+export function readInputs(
+  getInput: (name: string) => string,
+  env: Record<string, string | undefined>,
+): ActionInputs {
+  const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, getInput(name)])) as Record<
+    InputName,
+    string
+  >;
+  return parseInputs(raw, env);
+}

@@ -1,0 +1,80 @@
+// Where the Action's reports go: the job summary, the step outputs, annotations and the sticky pull
+// request comment. The only module of src/action (with main.ts) that talks to the runner and GitHub.
+import { appendFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { Finding } from '../csv/types.js';
+import { annotate } from '../github/annotations.js';
+import { upsertStickyComment } from '../github/comment.js';
+import type { EventContext } from '../github/event.js';
+import { createOctokit, type Octokit } from '../github/octokit.js';
+import type { ActionInputs } from './inputs.js';
+
+export interface ActionContext {
+  inputs: ActionInputs;
+  event: EventContext;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+}
+
+/**
+ * Appends markdown to the job summary. Written directly rather than through core.summary, which
+ * remembers the first GITHUB_STEP_SUMMARY it saw for the life of the process. Without the variable
+ * (a local run) the summary goes to the log.
+ */
+export async function appendSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const file = env.GITHUB_STEP_SUMMARY?.trim();
+  if (!file) {
+    core.info(markdown);
+    return;
+  }
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+}
+
+export function setOutputs(outputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
+
+/** The first ten errors and ten warnings in file order as annotations on the CSV lines, then one notice for the rest. */
+export function annotateFindings(findings: readonly Finding[], env: NodeJS.ProcessEnv): void {
+  const workspace = env.GITHUB_WORKSPACE?.trim();
+  annotate(findings, core, workspace ? { workspace } : {});
+}
+
+/** An octokit for the github-token input, or null when there is none (a local run). */
+export function octokitFor(context: ActionContext): Octokit | null {
+  return context.inputs.githubToken === '' ? null : createOctokit(context.inputs.githubToken, context.env);
+}
+
+/**
+ * Creates or updates the sticky comment of this pull request. A failure (a read-only token, a missing
+ * `pull-requests: write`) is a warning: the check reports on the CSVs and the plan, not on GitHub's
+ * permissions, and the summary has the full report anyway.
+ */
+export async function postComment(context: ActionContext, marker: string, body: string): Promise<void> {
+  const pullRequest = context.event.pullRequest;
+  if (!pullRequest || !context.inputs.comment) return;
+  const octokit = octokitFor(context);
+  if (!octokit) {
+    core.warning(
+      'No github-token: the pull request comment was not written. The report is in the job summary.',
+    );
+    return;
+  }
+  try {
+    const result = await upsertStickyComment(octokit, {
+      owner: context.event.owner,
+      repo: context.event.repo,
+      issueNumber: pullRequest.number,
+      marker,
+      body,
+      botLogin: context.inputs.commentAuthor,
+      ...(context.event.runUrl ? { fullReportUrl: context.event.runUrl } : {}),
+    });
+    const said = { created: 'Posted', updated: 'Updated', unchanged: 'Left unchanged' }[result.action];
+    core.info(`${said} the comment on pull request #${pullRequest.number} (id ${result.id}).`);
+  } catch (error) {
+    core.warning(error instanceof Error ? error.message : String(error), { title: 'Pull request comment' });
+  }
+}

@@ -1,0 +1,367 @@
+// The whole org as `gc-onboard export` needs it: every active user with their grants, queues,
+// skills, location and default station, plus the names everything refers to. Bulk listings only,
+// through the same paced client as the plan; the call count is expectedExportCalls, never one per person.
+import type platformClient from 'purecloud-platform-client-v2';
+import { resolveFilter, type ExportFilter } from '../export/filter.js';
+import type {
+  Grant,
+  Named,
+  OrgSnapshot,
+  SnapshotBaseSettings,
+  SnapshotPhone,
+  SnapshotUser,
+} from '../plan/snapshot.js';
+import { pageAll, type GenesysClient } from './client.js';
+import { PAGE_SIZE, toSnapshotUser } from './snapshot.js';
+
+type User = platformClient.Models.User;
+
+/** Listing users by id takes at most 100 ids per call. */
+const IDS_PER_CALL = 100;
+const WEBRTC_META_BASE = 'inin_webrtc_softphone.json';
+/** skills, locations and the default station are what the CSVs hold; employerInfo carries the hire date. */
+export const EXPORT_USER_EXPAND = ['skills', 'locations', 'station', 'employerInfo'];
+
+export interface ExportUser extends SnapshotUser {
+  /** employerInfo.dateHire, '' when unset. */
+  hireDate: string;
+}
+
+/** What the call count depends on, as the listings reported it. */
+export interface ExportSizes {
+  divisions: number;
+  /** The divisions listing flagged no home division, so it was read on its own. */
+  homeReadSeparately: boolean;
+  roles: number;
+  queues: number;
+  skills: number;
+  locations: number;
+  sites: number;
+  phoneBaseSettings: number;
+  activeUsers: number;
+  /** Per role: subjects holding it (the listing's total). */
+  subjectsPerRole: number[];
+  /** Per queue: members (the listing's total). */
+  membersPerQueue: number[];
+  phones: number;
+  /** Phones that belong to a WebRTC user; stations are read only when there is one. */
+  webRtcPhones: number;
+  stations: number;
+  /** Managers of active users who are not active users themselves (read by id). */
+  otherManagers: number;
+}
+
+/**
+ * The org in the shape the plan reads (an OrgSnapshot), but whole: `users` holds every active user,
+ * each with all their grants and queue memberships, plus the inactive or deleted managers they name;
+ * `phones` every phone with the station it created.
+ */
+export interface ExportData extends OrgSnapshot {
+  users: ExportUser[];
+  sizes: ExportSizes;
+}
+
+const pages = (count: number, pageSize: number) => Math.max(1, Math.ceil(count / pageSize));
+
+/**
+ * API calls readOrgForExport makes (login excluded), with p(n, s) = max(1, ⌈n/s⌉):
+ *
+ *   calls = p(Dv,100) + h + p(R,100) + p(Q,500) + p(K,500) + p(L,100) + p(Si,100) + p(B,100)
+ *         + p(U,500)                      active users, expanded
+ *         + Σ over all roles  p(s_r,100)  subject grants
+ *         + Σ over all queues p(m_q,100)  members
+ *         + p(Ph,100) + (W > 0 ? p(St,100) : 0)
+ *         + ⌈X/100⌉                       managers that are not active users, by id
+ *
+ * h = 1 only when the divisions listing flags no home division; W = phones with a WebRTC user;
+ * X = such managers. Per person it costs 1/500 of a call for the listing plus 1/100 per role grant
+ * and per queue membership.
+ */
+export function expectedExportCalls(sizes: ExportSizes): number {
+  const sum = (counts: number[], pageSize: number) =>
+    counts.reduce((total, n) => total + pages(n, pageSize), 0);
+  return (
+    pages(sizes.divisions, PAGE_SIZE.divisions) +
+    (sizes.homeReadSeparately ? 1 : 0) +
+    pages(sizes.roles, PAGE_SIZE.roles) +
+    pages(sizes.queues, PAGE_SIZE.queues) +
+    pages(sizes.skills, PAGE_SIZE.skills) +
+    pages(sizes.locations, PAGE_SIZE.locations) +
+    pages(sizes.sites, PAGE_SIZE.sites) +
+    pages(sizes.phoneBaseSettings, PAGE_SIZE.phoneBaseSettings) +
+    pages(sizes.activeUsers, PAGE_SIZE.users) +
+    sum(sizes.subjectsPerRole, PAGE_SIZE.subjectGrants) +
+    sum(sizes.membersPerQueue, PAGE_SIZE.queueMembers) +
+    pages(sizes.phones, PAGE_SIZE.phones) +
+    (sizes.webRtcPhones > 0 ? pages(sizes.stations, PAGE_SIZE.stations) : 0) +
+    Math.ceil(sizes.otherManagers / IDS_PER_CALL)
+  );
+}
+
+interface Counted<T> {
+  entities: T[];
+  total: number;
+}
+
+/** pageAll, keeping the listing's total (the count the formula needs). */
+async function listAll<T>(
+  fetchPage: (
+    pageNumber: number,
+    pageSize: number,
+  ) => Promise<{ entities?: T[]; pageCount?: number; total?: number }>,
+  pageSize: number,
+): Promise<Counted<T>> {
+  const first = await fetchPage(1, pageSize);
+  const entities = await pageAll(fetchPage, pageSize, first);
+  return { entities, total: first.total ?? entities.length };
+}
+
+/**
+ * Reads the org for an export. A division in the filter that the org does not have fails before
+ * anything else is read (ExportFilterError). The filter does not narrow the reads: managers outside
+ * it still need their emails, and the API filters users by none of these fields.
+ */
+export async function readOrgForExport(client: GenesysClient, filter: ExportFilter): Promise<ExportData> {
+  const { authorization, routing, telephony } = client;
+  const divisionsRead = listAll(
+    (pageNumber, pageSize) => authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
+    PAGE_SIZE.divisions,
+  );
+  if ((filter.divisions ?? []).length > 0) resolveFilter(filter, toNamed((await divisionsRead).entities));
+
+  const rolesRead = listAll(
+    (pageNumber, pageSize) => authorization.getAuthorizationRoles({ pageNumber, pageSize }),
+    PAGE_SIZE.roles,
+  );
+  const queuesRead = listAll(
+    (pageNumber, pageSize) => routing.getRoutingQueues({ pageNumber, pageSize }),
+    PAGE_SIZE.queues,
+  );
+  const phonesRead = listAll(
+    (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesPhones({ pageNumber, pageSize }),
+    PAGE_SIZE.phones,
+  );
+  const usersRead = listAll(
+    (pageNumber, pageSize) =>
+      client.users.getUsers({ pageNumber, pageSize, state: 'active', expand: EXPORT_USER_EXPAND }),
+    PAGE_SIZE.users,
+  );
+  // Grants, members, stations and other managers start as soon as what they depend on arrives.
+  const grantsRead = rolesRead.then(({ entities }) => readGrants(client, toNamed(entities)));
+  const membersRead = queuesRead.then(({ entities }) => readMembers(client, toNamed(entities)));
+  const stationsRead = phonesRead.then(({ entities }) =>
+    entities.some((phone) => phone.webRtcUser?.id)
+      ? listAll(
+          (pageNumber, pageSize) => client.stations.getStations({ pageNumber, pageSize }),
+          PAGE_SIZE.stations,
+        )
+      : { entities: [], total: 0 },
+  );
+  const managersRead = usersRead.then(({ entities }) => readOtherManagers(client, entities));
+
+  const [
+    divisions,
+    roles,
+    queues,
+    skills,
+    locations,
+    sites,
+    baseSettings,
+    users,
+    grants,
+    members,
+    phones,
+    stations,
+    managers,
+  ] = await Promise.all([
+    divisionsRead,
+    rolesRead,
+    queuesRead,
+    listAll((pageNumber, pageSize) => routing.getRoutingSkills({ pageNumber, pageSize }), PAGE_SIZE.skills),
+    listAll(
+      (pageNumber, pageSize) => client.locations.getLocations({ pageNumber, pageSize }),
+      PAGE_SIZE.locations,
+    ),
+    listAll(
+      (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesSites({ pageNumber, pageSize }),
+      PAGE_SIZE.sites,
+    ),
+    listAll(
+      (pageNumber, pageSize) =>
+        telephony.getTelephonyProvidersEdgesPhonebasesettings({ pageNumber, pageSize, expand: ['lines'] }),
+      PAGE_SIZE.phoneBaseSettings,
+    ),
+    usersRead,
+    grantsRead,
+    membersRead,
+    phonesRead,
+    stationsRead,
+    managersRead,
+  ]);
+
+  const flagged = divisions.entities.find((division) => division.homeDivision)?.id;
+  const homeDivisionId = flagged ?? (await authorization.getAuthorizationDivisionsHome()).id ?? '';
+
+  const exportUsers = new Map<string, ExportUser>();
+  for (const user of [...users.entities, ...managers]) {
+    if (!user.id || exportUsers.has(user.id)) continue; // pages read while the org changes may overlap
+    exportUsers.set(user.id, {
+      ...toSnapshotUser(user, homeDivisionId),
+      hireDate: user.employerInfo?.dateHire ?? '',
+    });
+  }
+  for (const { subjectId, grant } of grants.grants) exportUsers.get(subjectId)?.grants.push(grant);
+  for (const { userId, queueId } of members.members) {
+    const user = exportUsers.get(userId);
+    if (user && !user.queueIds.includes(queueId)) user.queueIds.push(queueId);
+  }
+
+  return {
+    homeDivisionId,
+    divisions: toNamed(divisions.entities),
+    roles: toNamed(roles.entities),
+    sites: toNamed(sites.entities),
+    phoneBaseSettings: toBaseSettings(baseSettings.entities),
+    queues: toNamed(queues.entities),
+    skills: toNamed(skills.entities),
+    locations: toNamed(locations.entities),
+    users: [...exportUsers.values()],
+    phones: toPhones(phones.entities, stations.entities),
+    sizes: {
+      divisions: divisions.total,
+      homeReadSeparately: flagged === undefined,
+      roles: roles.total,
+      queues: queues.total,
+      skills: skills.total,
+      locations: locations.total,
+      sites: sites.total,
+      phoneBaseSettings: baseSettings.total,
+      activeUsers: users.total,
+      subjectsPerRole: grants.totals,
+      membersPerQueue: members.totals,
+      phones: phones.total,
+      webRtcPhones: phones.entities.filter((phone) => phone.webRtcUser?.id).length,
+      stations: stations.total,
+      otherManagers: otherManagerIds(users.entities).length,
+    },
+  };
+}
+
+function otherManagerIds(active: User[]): string[] {
+  const ids = new Set(active.flatMap((user) => (user.id ? [user.id] : [])));
+  const missing = new Set<string>();
+  for (const user of active) {
+    const managerId = user.manager?.id;
+    if (managerId && !ids.has(managerId)) missing.add(managerId);
+  }
+  return [...missing].sort();
+}
+
+/** Managers who are not active users (inactive, or deleted since): GET /users?id=…&state=any, 100 ids a call. */
+async function readOtherManagers(client: GenesysClient, active: User[]): Promise<User[]> {
+  const ids = otherManagerIds(active);
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_CALL) chunks.push(ids.slice(i, i + IDS_PER_CALL));
+  const found = await Promise.all(
+    chunks.map((id) => client.users.getUsers({ id, state: 'any', pageSize: IDS_PER_CALL, pageNumber: 1 })),
+  );
+  return found.flatMap((listing) => listing.entities ?? []);
+}
+
+async function readGrants(
+  client: GenesysClient,
+  roles: Named[],
+): Promise<{ grants: { subjectId: string; grant: Grant }[]; totals: number[] }> {
+  const perRole = await Promise.all(
+    roles.map(async (role) => {
+      const subjects = await listAll(
+        (pageNumber, pageSize) =>
+          client.authorization.getAuthorizationRoleSubjectgrants(role.id, { pageNumber, pageSize }),
+        PAGE_SIZE.subjectGrants,
+      );
+      const grants = subjects.entities
+        .filter((subject) => subject.id && (subject.type === undefined || subject.type === 'PC_USER'))
+        .flatMap((subject) =>
+          (subject.divisions ?? []).flatMap((division) =>
+            division.id
+              ? [{ subjectId: subject.id as string, grant: { roleId: role.id, divisionId: division.id } }]
+              : [],
+          ),
+        );
+      return { grants, total: subjects.total };
+    }),
+  );
+  return { grants: perRole.flatMap((role) => role.grants), totals: perRole.map((role) => role.total) };
+}
+
+async function readMembers(
+  client: GenesysClient,
+  queues: Named[],
+): Promise<{ members: { userId: string; queueId: string }[]; totals: number[] }> {
+  const perQueue = await Promise.all(
+    queues.map(async (queue) => {
+      const members = await listAll(
+        (pageNumber, pageSize) =>
+          client.routing.getRoutingQueueMembers(queue.id, { pageNumber, pageSize, memberBy: 'user' }),
+        PAGE_SIZE.queueMembers,
+      );
+      const list = members.entities.flatMap((member) => {
+        const userId = member.user?.id ?? member.id;
+        return userId ? [{ userId, queueId: queue.id }] : [];
+      });
+      return { members: list, total: members.total };
+    }),
+  );
+  return {
+    members: perQueue.flatMap((queue) => queue.members),
+    totals: perQueue.map((queue) => queue.total),
+  };
+}
+
+function toBaseSettings(listed: platformClient.Models.PhoneBase[]): SnapshotBaseSettings[] {
+  return listed.flatMap((base) =>
+    base.id
+      ? [
+          {
+            id: base.id,
+            name: base.name,
+            webRtc: base.phoneMetaBase?.id === WEBRTC_META_BASE,
+            lineBaseSettingsId: base.lines?.[0]?.id ?? null,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Every phone, with the station it created: found by line appearance, else by WebRTC user. */
+function toPhones(
+  phones: platformClient.Models.Phone[],
+  stations: platformClient.Models.Station[],
+): SnapshotPhone[] {
+  const stationByLine = new Map<string, string>();
+  const stationByWebRtcUser = new Map<string, string>();
+  for (const station of stations) {
+    if (!station.id) continue;
+    if (station.lineAppearanceId) stationByLine.set(station.lineAppearanceId, station.id);
+    if (station.webRtcUserId) stationByWebRtcUser.set(station.webRtcUserId, station.id);
+  }
+  return phones.flatMap((phone) => {
+    if (!phone.id) return [];
+    const webRtcUserId = phone.webRtcUser?.id ?? null;
+    const byLine = (phone.lines ?? []).map((line) => stationByLine.get(line.id ?? '')).find(Boolean);
+    return [
+      {
+        id: phone.id,
+        name: phone.name,
+        siteId: phone.site?.id ?? '',
+        baseSettingsId: phone.phoneBaseSettings?.id ?? '',
+        webRtcUserId,
+        stationId: byLine ?? (webRtcUserId ? (stationByWebRtcUser.get(webRtcUserId) ?? null) : null),
+      },
+    ];
+  });
+}
+
+function toNamed(entities: { id?: string; name?: string }[]): Named[] {
+  return entities.flatMap((entity) => (entity.id ? [{ id: entity.id, name: entity.name ?? '' }] : []));
+}

@@ -1,0 +1,254 @@
+// imports/policy.yml: the team's guardrails (who may be granted what, and how much one change may
+// touch). Reading it is pure: text in, a Policy and findings at the key's or entry's line out.
+
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { z } from 'zod';
+import { finding, quote } from '../csv/findings.js';
+import { didYouMeanSuffix } from '../csv/suggest.js';
+import type { Finding } from '../csv/types.js';
+
+export const POLICY_KEYS = [
+  'allowed_email_domains',
+  'allowed_roles',
+  'forbidden_roles',
+  'allowed_divisions',
+  'privileged_roles',
+  'max_changes',
+  'override_label',
+] as const;
+export type PolicyKey = (typeof POLICY_KEYS)[number];
+
+export type ListKey = Extract<
+  PolicyKey,
+  'allowed_email_domains' | 'allowed_roles' | 'forbidden_roles' | 'allowed_divisions' | 'privileged_roles'
+>;
+
+/** The most rows (people and phones) one change may create or update when policy.yml does not say. */
+export const DEFAULT_MAX_CHANGES = 500;
+
+/** One list entry as written, with its line so that findings about it point at it. */
+export interface PolicyEntry {
+  value: string;
+  line: number;
+}
+
+/**
+ * The guardrails. A list that is null is not set (no rule); an empty list allows nothing.
+ * Plain JSON data, like the Plan.
+ */
+export interface Policy {
+  /** Lower-cased, without a leading @; `*.example.org` allows any subdomain of example.org. */
+  allowedEmailDomains: PolicyEntry[] | null;
+  allowedRoles: PolicyEntry[] | null;
+  forbiddenRoles: PolicyEntry[] | null;
+  allowedDivisions: PolicyEntry[] | null;
+  privilegedRoles: PolicyEntry[];
+  maxChanges: number;
+  /** A pull-request label that lifts max_changes (compared ignoring case, as GitHub does). */
+  overrideLabel: string | null;
+  /** 1-based line of each key the file sets. */
+  lines: Partial<Record<PolicyKey, number>>;
+}
+
+/** No policy file: no rules but the default max_changes. */
+export const DEFAULT_POLICY: Policy = {
+  allowedEmailDomains: null,
+  allowedRoles: null,
+  forbiddenRoles: null,
+  allowedDivisions: null,
+  privilegedRoles: [],
+  maxChanges: DEFAULT_MAX_CHANGES,
+  overrideLabel: null,
+  lines: {},
+};
+
+const DOMAIN = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
+
+/** An email domain as people write it: `Northfield.EDU`, `@northfield.edu`. */
+const Domain = z
+  .string()
+  .transform((value) => value.trim().toLowerCase().replace(/^@/, ''))
+  .pipe(z.string().regex(DOMAIN));
+/** Role and division names; a number such as `2024` is a name too. */
+const Name = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value).trim())
+  .pipe(z.string().min(1));
+const MaxChanges = z.number().int().positive().nullish();
+/** GitHub label names are at most 50 characters. */
+const Label = z.string().trim().min(1).max(50).nullish();
+
+const LIST_ITEM: Record<ListKey, { schema: z.ZodType<string, unknown>; what: string; example: string }> = {
+  allowed_email_domains: {
+    schema: Domain,
+    what: 'an email domain',
+    example: 'write the part after the @, e.g. northfield.edu (or *.northfield.edu for its subdomains)',
+  },
+  allowed_roles: { schema: Name, what: 'a role name', example: 'e.g. employee' },
+  forbidden_roles: { schema: Name, what: 'a role name', example: 'e.g. Master Admin' },
+  allowed_divisions: { schema: Name, what: 'a division name', example: 'e.g. Student Services' },
+  privileged_roles: { schema: Name, what: 'a role name', example: 'e.g. PureCloud Supervisor' },
+};
+
+const isListKey = (key: string): key is ListKey => key in LIST_ITEM;
+const isPolicyKey = (key: string): key is PolicyKey => (POLICY_KEYS as readonly string[]).includes(key);
+
+/** A YAML value as it appears in a message. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  return quote(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+export function parsePolicy(content: string, file: string): { policy: Policy | null; findings: Finding[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(content.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    // The yaml package's message has a code excerpt after the first line; the finding has the line.
+    const reason = (yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    return {
+      policy: null,
+      findings: [
+        finding(file, yamlError.linePos?.[0].line ?? 1, null, {
+          code: 'invalid-yaml',
+          message: `policy.yml is not valid YAML: ${reason}.`,
+        }),
+      ],
+    };
+  }
+  const root = doc.contents;
+  // An empty file (or only comments) sets nothing.
+  if (root === null || (isScalar(root) && root.value === null))
+    return { policy: DEFAULT_POLICY, findings: [] };
+  const lineOf = (node: Node | null | undefined, fallback = 1) =>
+    node?.range ? lines.linePos(node.range[0]).line : fallback;
+  // toJS with the document resolves aliases (bare toJSON would throw on one).
+  const plain = (node: Node): unknown => node.toJS(doc);
+  if (!isMap(root)) {
+    return {
+      policy: null,
+      findings: [
+        finding(file, lineOf(root), null, {
+          code: 'invalid-policy',
+          message: 'policy.yml must hold "key: value" lines such as max_changes: 500.',
+        }),
+      ],
+    };
+  }
+
+  const findings: Finding[] = [];
+  const policy: Policy = { ...DEFAULT_POLICY, lines: {} };
+  for (const pair of root.items) {
+    const keyNode = isScalar(pair.key) ? pair.key : null;
+    const key =
+      typeof keyNode?.value === 'string'
+        ? keyNode.value
+        : (JSON.stringify(pair.key ? plain(pair.key) : null) ?? '');
+    const line = lineOf(keyNode);
+    // An alias (`*name`) stands for the node it names.
+    const valueNode = isAlias(pair.value)
+      ? (pair.value.resolve(doc) ?? null)
+      : ((pair.value ?? null) as Node | null);
+    if (!isPolicyKey(key)) {
+      findings.push(
+        finding(file, line, key, {
+          code: 'unknown-key',
+          message: `${quote(key)} is not a policy.yml key${didYouMeanSuffix(key, POLICY_KEYS)}. Allowed keys: ${POLICY_KEYS.join(', ')}.`,
+        }),
+      );
+      continue;
+    }
+    policy.lines[key] = line;
+    if (isListKey(key)) {
+      const entries = readList(key, valueNode, line, file, { lineOf, plain }, findings);
+      if (key === 'allowed_email_domains') policy.allowedEmailDomains = entries;
+      else if (key === 'allowed_roles') policy.allowedRoles = entries;
+      else if (key === 'forbidden_roles') policy.forbiddenRoles = entries;
+      else if (key === 'allowed_divisions') policy.allowedDivisions = entries;
+      else policy.privilegedRoles = entries ?? [];
+      continue;
+    }
+    const value: unknown = valueNode === null ? null : plain(valueNode);
+    if (key === 'max_changes') {
+      const parsed = MaxChanges.safeParse(value);
+      if (parsed.success) policy.maxChanges = parsed.data ?? DEFAULT_MAX_CHANGES;
+      else
+        findings.push(
+          finding(file, line, key, {
+            code: 'invalid-value',
+            message: `max_changes must be a whole number above 0, e.g. ${DEFAULT_MAX_CHANGES}; got ${shown(value)}. Until it is fixed the default ${DEFAULT_MAX_CHANGES} applies.`,
+          }),
+        );
+    } else {
+      const parsed = Label.safeParse(value);
+      if (parsed.success) policy.overrideLabel = parsed.data ?? null;
+      else
+        findings.push(
+          finding(file, line, key, {
+            code: 'invalid-value',
+            message: `override_label must be the name of a pull-request label (1 to 50 characters), e.g. large-import; got ${shown(value)}.`,
+          }),
+        );
+    }
+  }
+
+  const allowedLine = policy.lines.allowed_roles;
+  const forbiddenLine = policy.lines.forbidden_roles;
+  if (allowedLine !== undefined && forbiddenLine !== undefined) {
+    const [first, second] =
+      allowedLine < forbiddenLine
+        ? ['allowed_roles', 'forbidden_roles']
+        : ['forbidden_roles', 'allowed_roles'];
+    findings.push(
+      finding(file, Math.max(allowedLine, forbiddenLine), second, {
+        code: 'conflicting-keys',
+        message: `Use allowed_roles or forbidden_roles, not both: ${first} is set on line ${Math.min(allowedLine, forbiddenLine)}. Remove one of them.`,
+      }),
+    );
+  }
+  findings.sort((a, b) => a.line - b.line);
+  return { policy, findings };
+}
+
+/** A list key's entries: a YAML list, or one bare value as a one-entry list; blank means empty. */
+function readList(
+  key: ListKey,
+  node: Node | null,
+  keyLine: number,
+  file: string,
+  nodes: {
+    lineOf: (node: Node | null | undefined, fallback?: number) => number;
+    plain: (node: Node) => unknown;
+  },
+  findings: Finding[],
+): PolicyEntry[] | null {
+  if (node === null || (isScalar(node) && node.value === null)) return [];
+  const { schema, what, example } = LIST_ITEM[key];
+  const items: Node[] = isSeq(node) ? (node.items as Node[]) : isScalar(node) ? [node] : [];
+  if (!isSeq(node) && !isScalar(node)) {
+    findings.push(
+      finding(file, keyLine, key, {
+        code: 'invalid-value',
+        message: `${key} must be a list, one "- value" line each (${what}, ${example}).`,
+      }),
+    );
+    return null;
+  }
+  const entries: PolicyEntry[] = [];
+  for (const item of items) {
+    const line = nodes.lineOf(item, keyLine);
+    const raw = nodes.plain(item);
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) {
+      entries.push({ value: parsed.data, line });
+      continue;
+    }
+    findings.push(
+      finding(file, line, key, {
+        code: 'invalid-value',
+        message: `${shown(raw)} in ${key} is not ${what}; ${example}.`,
+      }),
+    );
+  }
+  return entries;
+}

@@ -1,0 +1,183 @@
+// The bundled Action run as GitHub runs it: `node dist/index.js` in the workspace, inputs as INPUT_*
+// variables, the event as a file, summary and outputs as files, against a loopback fake GitHub API
+// and the sandbox. The bundle is built once from the source by scripts/build.mjs (check-dist.test.ts
+// proves that build is the committed dist/).
+import { execFile } from 'node:child_process';
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import {
+  EVENTS,
+  INVITE_ROUTE,
+  OWNER,
+  REPO_NAME,
+  makeWorkspace,
+  orgWrites,
+  parseAnnotations,
+  parseOutputs,
+  removeWorkspace,
+} from '../action/harness.js';
+import { buildBundle } from './bundle.js';
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+let build: string;
+let bundle: string;
+let sandbox: Sandbox;
+let github: FakeGitHub;
+let workspace: string;
+
+beforeAll(async () => {
+  build = await mkdtemp(path.join(os.tmpdir(), 'gc-onboard-bundle-'));
+  [sandbox, github, workspace] = await Promise.all([
+    startSandbox({ rateLimitPerMinute: 6000, userSearchLagMs: 50, stationLagMs: 50 }),
+    startFakeGitHub(),
+    makeWorkspace(),
+    buildBundle(path.join(build, 'dist')),
+  ]);
+  bundle = path.join(build, 'dist', 'index.js');
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([
+    sandbox?.close(),
+    github?.close(),
+    removeWorkspace(workspace),
+    rm(build, { recursive: true, force: true }),
+  ]);
+});
+
+let runs = 0;
+
+/** Starts the bundle like the runner does: a fresh process, everything in its environment. */
+async function runBundle(eventName: string, eventFile: string, inputs: Record<string, string>): Promise<Ran> {
+  const id = ++runs;
+  const summaryFile = path.join(workspace, `summary-${id}.md`);
+  const outputFile = path.join(workspace, `output-${id}.txt`);
+  await Promise.all([writeFile(summaryFile, ''), writeFile(outputFile, '')]);
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: os.tmpdir(),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: path.join(EVENTS, eventFile),
+    GITHUB_REPOSITORY: `${OWNER}/${REPO_NAME}`,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: String(9000 + id),
+    'INPUT_GITHUB-TOKEN': 'ghs_e2e_token',
+    'INPUT_COMMENT-AUTHOR': 'github-actions[bot]',
+    INPUT_IMPORTS: 'imports',
+    INPUT_COMMENT: 'true',
+    INPUT_TIMEZONE: 'UTC',
+    INPUT_FORCE: 'false',
+    'INPUT_RESULTS-FILE': 'gc-onboard-results.json',
+    'INPUT_PLAN-FILE': 'gc-onboard-plan.json',
+    // The Genesys connection the way apply.yml passes it: the CX as Code variables, inputs empty.
+    GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
+    GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
+    GENESYSCLOUD_API_REGION: sandbox.url,
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+    ),
+  };
+  const ran = await promisify(execFile)(process.execPath, [bundle], { cwd: workspace, env }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({
+      code: typeof error.code === 'number' ? error.code : -1,
+      stdout: error.stdout ?? '',
+      stderr: error.stderr ?? '',
+    }),
+  );
+  return {
+    ...ran,
+    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+  };
+}
+
+describe('dist/index.js', () => {
+  it('plans on a pull request: one comment, annotations on the CSV line, summary, outputs, exit 1 on errors', async () => {
+    github.setPullRequestFiles(OWNER, REPO_NAME, 42, [
+      { filename: 'imports/student-services/people.csv', status: 'modified' },
+    ]);
+    const first = await runBundle('pull_request', 'pull_request.json', { mode: 'plan' });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.outputs).toMatchObject({ 'people-create': '9', 'phones-create': '10', errors: '0' });
+    expect(first.summary).toContain('### gc-onboard plan');
+    const comments = github.commentsOn(OWNER, REPO_NAME, 42);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('<!-- gc-onboard:preview -->');
+    expect(comments[0]!.body).toContain('changes the batch `student-services`');
+    // Never the secret nor a token in the log; the access token is masked.
+    expect(first.stdout).toMatch(/^::add-mask::\S+$/m);
+
+    // A broken email: the same comment is updated, the line is annotated, and the step fails.
+    const people = path.join(workspace, 'imports', 'student-services', 'people.csv');
+    const csv = await readFile(people, 'utf8');
+    await writeFile(people, csv.replace('chloe.dubois@northfield.edu', 'chloe.dubois(at)northfield.edu'));
+    const second = await runBundle('pull_request', 'pull_request.json', { mode: 'plan' });
+    expect(second.code).toBe(1);
+    const annotations = parseAnnotations(second.stdout);
+    expect(annotations).toContainEqual({
+      level: 'error',
+      properties: expect.objectContaining({ file: 'imports/student-services/people.csv', line: '4' }),
+      message: expect.stringContaining('chloe.dubois(at)northfield.edu'),
+    });
+    expect(annotations.at(-1)!.message).toMatch(/in the plan: see the annotations and the job summary\.$/);
+    expect(github.commentsOn(OWNER, REPO_NAME, 42)).toHaveLength(1);
+    expect(github.writes().map((request) => request.method)).toEqual(['POST', 'PATCH']);
+    expect(github.commentsOn(OWNER, REPO_NAME, 42)[0]!.body).toContain('people.csv:4');
+    await writeFile(people, csv);
+
+    expect(orgWrites(sandbox.stats().requests.byRoute)).toBe(0);
+  });
+
+  it('applies on push: the org gets the planned people and phones, results files and summary', async () => {
+    const ran = await runBundle('push', 'push.json', { mode: 'apply' });
+    expect(ran.stderr).toBe('');
+    expect(ran.code).toBe(0);
+    expect(ran.outputs).toMatchObject({
+      'people-create': '9',
+      'people-update': '1',
+      'phones-create': '10',
+      errors: '0',
+      'results-file': 'gc-onboard-results.json',
+    });
+    const results = JSON.parse(await readFile(path.join(workspace, 'gc-onboard-results.json'), 'utf8'));
+    expect(results.rows.filter((row: { outcome: string }) => row.outcome === 'done')).toHaveLength(20);
+    expect(await readFile(path.join(workspace, 'gc-onboard-results.csv'), 'utf8')).toMatch(
+      /^kind,batch,file,line/,
+    );
+    expect(ran.summary).toContain('Apply covered every batch');
+    const state = sandbox.state();
+    const emails = new Set(state.users.map((user) => user.email));
+    expect(emails.has('chloe.dubois@northfield.edu')).toBe(true);
+    expect(state.phones.filter((phone) => phone.webRtcUserId !== null).length).toBeGreaterThanOrEqual(10);
+    expect(sandbox.stats().requests.byRoute[INVITE_ROUTE]).toBeUndefined();
+  });
+
+  it('refuses to invite on push with one line and no call to the org', async () => {
+    const total = sandbox.stats().requests.total;
+    const ran = await runBundle('push', 'push.json', { mode: 'invite' });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain(
+      '::error::invite mode sends invitations only from a schedule or workflow_dispatch run',
+    );
+    expect(ran.stdout).not.toMatch(/\n\s+at /);
+    expect(sandbox.stats().requests.total).toBe(total);
+  });
+});

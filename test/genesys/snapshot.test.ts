@@ -1,0 +1,658 @@
+// The org snapshot against the sandbox with 5,000 extra people: what it reads (checked against the
+// sandbox's own state dump), what the plan makes of it, and how many calls it costs (checked route by
+// route against snapshotCallPlan, and against the sandbox's request counter).
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type GenesysClient } from '../../src/genesys/client.js';
+import { resolveConnection } from '../../src/genesys/connection.js';
+import {
+  chooseUserStrategy,
+  expectedSnapshotCalls,
+  LISTING_CAP,
+  loadSnapshot,
+  snapshotCallPlan,
+  toSnapshotUser,
+  userCalls,
+  type SnapshotSizes,
+} from '../../src/genesys/snapshot.js';
+import { GenesysApiError } from '../../src/genesys/transport.js';
+import { loadImports } from '../../src/imports.js';
+import { snapshotNeed, type SnapshotNeed } from '../../src/plan/need.js';
+import { buildPlan } from '../../src/plan/plan.js';
+import type { OrgSnapshot, SnapshotUser } from '../../src/plan/snapshot.js';
+import {
+  DEMO_IDS,
+  demoOrg,
+  startSandbox,
+  type DumpUser,
+  type OrgSeed,
+  type Sandbox,
+  type SandboxStateDump,
+} from '../../src/sandbox/index.js';
+
+const EXTRA_USERS = 5000;
+const label = (i: number) => i.toString().padStart(5, '0');
+const synthetic = (i: number) => `person.${label(i)}@staff.northfield.edu`;
+
+/** Synthetic person i's state: every 20th from 5 inactive, every 20th from 13 deleted, and 4990 (who has a phone) deleted. */
+function stateOf(i: number): 'active' | 'inactive' | 'deleted' {
+  if (i % 20 === 5) return 'inactive';
+  if (i % 20 === 13 || i === 4990) return 'deleted';
+  return 'active';
+}
+
+function org(): OrgSeed {
+  const seed = demoOrg({ extraUsers: EXTRA_USERS });
+  for (const user of seed.users) {
+    const match = /^person\.(\d{5})@/.exec(user.email);
+    if (match) user.state = stateOf(Number(match[1]));
+  }
+  return seed;
+}
+
+const PEOPLE_HEADER =
+  'name,email,phone_work,extension,title,department,email_manager,location_work,roles_divisions,queues,division,skills';
+/** Rows every batch starts with: the demo people in each state, and a deleted person with a phone. */
+const FIXED_ROWS = [
+  'Maria Gonzalez,maria.gonzalez@northfield.edu,,,Director of Student Services,Student Services,,,"employee:[Student Services]",Student Services General,Student Services,English:5',
+  'James Okafor,JAMES.OKAFOR@northfield.edu,+1 215 555 0110,4110,Student Services Advisor,Student Services,maria.gonzalez@northfield.edu,,"PureCloud User:[Student Services]",Registrar,Student Services,',
+  'Tom Reyes,tom.reyes@northfield.edu,,,Admissions Counselor,Admissions,,,,,,',
+  'Sam Former,sam.former@northfield.edu,,,Student Services Advisor,Student Services,,,,,,',
+  `Person 04990,${synthetic(4990)},,,Staff,Operations,,,,,,`,
+];
+const PHONES_CSV = [
+  'phone_name,base_settings,site,email',
+  'Maria Gonzalez,WebRTC Softphone,Northfield Main Campus,maria.gonzalez@northfield.edu',
+  `Person 00010 WebRTC,WebRTC Softphone,Northfield Main Campus,${synthetic(10)}`,
+  'New Hire Phone,WebRTC Softphone,Northfield Main Campus,new.00001@staff.northfield.edu',
+].join('\n');
+
+/**
+ * A people.csv of `rows` rows, distinct emails: the fixed rows, then by row number mod 10 five
+ * existing active people, one inactive, one deleted and three new ones.
+ */
+function peopleCsv(rows: number): {
+  csv: string;
+  kinds: Map<string, 'active' | 'inactive' | 'deleted' | 'new'>;
+} {
+  const pools = { active: [] as number[], inactive: [] as number[], deleted: [] as number[] };
+  for (let i = 1; i <= EXTRA_USERS; i++) if (i !== 4990) pools[stateOf(i)].push(i);
+  const kinds = new Map<string, 'active' | 'inactive' | 'deleted' | 'new'>([
+    ['maria.gonzalez@northfield.edu', 'active'],
+    ['james.okafor@northfield.edu', 'active'],
+    ['tom.reyes@northfield.edu', 'inactive'],
+    ['sam.former@northfield.edu', 'deleted'],
+    [synthetic(4990), 'deleted'],
+  ]);
+  const lines = [PEOPLE_HEADER, ...FIXED_ROWS];
+  let fresh = 0;
+  for (let row = FIXED_ROWS.length; row < rows; row++) {
+    const slot = row % 10;
+    const kind = slot < 5 ? 'active' : slot === 5 ? 'inactive' : slot === 6 ? 'deleted' : 'new';
+    const i = kind === 'new' ? undefined : pools[kind].shift();
+    if (i === undefined) {
+      fresh += 1;
+      const email = `new.${label(fresh)}@staff.northfield.edu`;
+      kinds.set(email, 'new');
+      lines.push(
+        `New Hire ${label(fresh)},${email},,,Advisor,Student Services,maria.gonzalez@northfield.edu,,"employee:[Student Services], PureCloud User:[Student Services]","Student Services General, Registrar",Student Services,English:4`,
+      );
+    } else {
+      kinds.set(synthetic(i), kind);
+      lines.push(
+        `Person ${label(i)},${synthetic(i)},,,Advisor,Operations,,,"employee:[Student Services]",Registrar,,`,
+      );
+    }
+  }
+  return { csv: lines.join('\n'), kinds };
+}
+
+let sandbox: Sandbox;
+let client: GenesysClient;
+let dump: SandboxStateDump;
+let root: string;
+const tokens: string[] = [];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ org: org(), rateLimitPerMinute: 10_000_000 });
+  client = await connect(
+    resolveConnection({
+      GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
+      GENESYSCLOUD_API_REGION: sandbox.url,
+    }),
+    { onToken: (token) => tokens.push(token) },
+  );
+  dump = sandbox.state();
+  root = await mkdtemp(join(tmpdir(), 'gc-onboard-snapshot-'));
+});
+
+afterAll(async () => {
+  client.close();
+  await sandbox.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+/** Writes a batch of `rows` people (and the three phones) and reads it back the way the CLI does. */
+async function batch(rows: number) {
+  const { csv, kinds } = peopleCsv(rows);
+  const dir = join(root, `rows-${rows}`);
+  await mkdir(join(dir, 'new-hires'), { recursive: true });
+  await writeFile(join(dir, 'new-hires', 'people.csv'), `${csv}\n`);
+  await writeFile(join(dir, 'new-hires', 'phones.csv'), `${PHONES_CSV}\n`);
+  const imports = await loadImports(dir);
+  expect(imports.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+  return { imports, need: snapshotNeed(imports), kinds };
+}
+
+const normalise = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+const byKey =
+  <T>(key: (value: T) => string) =>
+  (a: T, b: T) =>
+    key(a).localeCompare(key(b));
+
+/** What the snapshot must hold, from the sandbox's state dump (not from the API the snapshot reads). */
+function expectedSnapshot(need: SnapshotNeed) {
+  const emails = new Set(need.emails);
+  const roleIds = new Set(
+    dump.roles
+      .filter((role) => need.roleNames.map(normalise).includes(normalise(role.name)))
+      .map((r) => r.id),
+  );
+  const queueIds = new Set(
+    dump.queues
+      .filter((queue) => need.queueNames.map(normalise).includes(normalise(queue.name)))
+      .map((q) => q.id),
+  );
+  const users = dump.users.filter((user) => emails.has(user.email.toLowerCase()));
+  const live = users.some((user) => user.state !== 'deleted');
+  const userIds = new Set(users.map((user) => user.id));
+  const phoneNames = new Set(need.phoneNames.map(normalise));
+  const phones = dump.phones.filter(
+    (phone) => phoneNames.has(normalise(phone.name)) || userIds.has(phone.webRtcUserId ?? ''),
+  );
+  const notDeleted = (id: string) => dump.users.find((user) => user.id === id)?.state !== 'deleted';
+  const sizes: SnapshotSizes = {
+    divisions: dump.divisions.length,
+    roles: dump.roles.length,
+    sites: dump.sites.length,
+    phoneBaseSettings: dump.phoneBaseSettings.length,
+    phoneBaseSettingsWithoutLines: dump.phoneBaseSettings.filter((base) => base.lines.length === 0).length,
+    queues: dump.queues.length,
+    skills: dump.skills.length,
+    locations: dump.locations.length,
+    emails: emails.size,
+    activeUsers: dump.users.filter((user) => user.state === 'active').length,
+    inactiveUsers: dump.users.filter((user) => user.state === 'inactive').length,
+    deletedUsers: dump.users.filter((user) => user.state === 'deleted').length,
+    liveUsersFound: live,
+    subjectsPerRole: [...roleIds].map(
+      (roleId) =>
+        new Set(
+          dump.grants.filter((g) => g.roleId === roleId && notDeleted(g.subjectId)).map((g) => g.subjectId),
+        ).size,
+    ),
+    membersPerQueue: [...queueIds].map(
+      (queueId) => dump.queueMembers.filter((m) => m.queueId === queueId && notDeleted(m.userId)).length,
+    ),
+    withPhones: need.phoneNames.length > 0,
+    phones: dump.phones.length,
+    phonesKept: phones.length,
+    stations: dump.stations.length,
+  };
+  return { users, roleIds, queueIds, phones, sizes };
+}
+
+function expectedUser(user: DumpUser, roleIds: Set<string>, queueIds: Set<string>): SnapshotUser {
+  const work = user.addresses.filter((contact) => contact.mediaType === 'PHONE' && contact.type === 'WORK');
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    state: user.state,
+    version: user.version,
+    divisionId: user.divisionId,
+    title: user.title,
+    department: user.department,
+    phoneWork: work.find((contact) => contact.address)?.address ?? '',
+    extension: work.find((contact) => contact.extension)?.extension ?? '',
+    addresses: user.addresses,
+    managerId: user.managerId,
+    locationIds: user.locations.map((location) => location.id),
+    grants: dump.grants
+      .filter((grant) => grant.subjectId === user.id && roleIds.has(grant.roleId))
+      .map(({ roleId, divisionId }) => ({ roleId, divisionId }))
+      .sort(byKey((grant) => grant.roleId + grant.divisionId)),
+    queueIds: dump.queueMembers
+      .filter((member) => member.userId === user.id && queueIds.has(member.queueId))
+      .map((member) => member.queueId)
+      .sort(),
+    skills: user.skills
+      .map((skill) => ({ skillId: skill.id, proficiency: skill.proficiency }))
+      .sort(byKey((skill) => skill.skillId)),
+    defaultStationId: user.defaultStationId,
+    dateWelcomeSent: user.dateWelcomeSent,
+    dateLastLogin: user.dateLastLogin,
+  };
+}
+
+/** The snapshot's users in a comparable order, list fields sorted. */
+function sortedUsers(snapshot: OrgSnapshot): SnapshotUser[] {
+  return snapshot.users
+    .map((user) => ({
+      ...user,
+      grants: [...user.grants].sort(byKey((grant) => grant.roleId + grant.divisionId)),
+      queueIds: [...user.queueIds].sort(),
+      skills: [...user.skills].sort(byKey((skill) => skill.skillId)),
+    }))
+    .sort(byKey((user) => user.id));
+}
+
+/** Calls by route made while `work` ran, logins left out, from the transport's counter. */
+async function counted<T>(work: () => Promise<T>) {
+  const before = client.stats().byRoute;
+  const serverBefore = sandbox.stats().requests.total;
+  const result = await work();
+  const after = client.stats().byRoute;
+  const byRoute: Record<string, number> = {};
+  for (const [route, calls] of Object.entries(after)) {
+    const made = calls - (before[route] ?? 0);
+    if (made > 0 && route !== 'POST /oauth/token') byRoute[route] = made;
+  }
+  return { result, byRoute, serverCalls: sandbox.stats().requests.total - serverBefore };
+}
+
+const total = (byRoute: Record<string, number>) => Object.values(byRoute).reduce((sum, n) => sum + n, 0);
+const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
+
+describe('loadSnapshot against 5,000 extra people', () => {
+  const measured = new Map<number, number>();
+
+  it.each([10, 150, 1000, 2500])('reads what %i rows need, in the calls the formula says', async (rows) => {
+    const { imports, need, kinds } = await batch(rows);
+    const { result: snapshot, byRoute, serverCalls } = await counted(() => loadSnapshot(client, need));
+    const expected = expectedSnapshot(need);
+
+    // Every email the batch names is found in whatever state it is in, deleted ones included.
+    expect(snapshot.users.map((user) => user.email.toLowerCase()).sort()).toEqual(
+      expected.users.map((user) => user.email.toLowerCase()).sort(),
+    );
+    const live = (user: { state: string }) => user.state !== 'deleted';
+    expect(sortedUsers(snapshot).filter(live)).toEqual(
+      expected.users
+        .filter(live)
+        .map((user) => expectedUser(user, expected.roleIds, expected.queueIds))
+        .sort(byKey((user) => user.id)),
+    );
+    const idEmailState = ({ id, email, state }: { id: string; email: string; state: string }) => ({
+      id,
+      email,
+      state,
+    });
+    expect(
+      sortedUsers(snapshot)
+        .filter((user) => !live(user))
+        .map(idEmailState),
+    ).toEqual(
+      expected.users
+        .filter((user) => !live(user))
+        .map(idEmailState)
+        .sort(byKey((user) => user.id)),
+    );
+    expect(snapshot.phones.map((phone) => phone.id).sort()).toEqual(expected.phones.map((p) => p.id).sort());
+    for (const phone of expected.phones) {
+      expect(snapshot.phones.find((p) => p.id === phone.id)).toEqual({
+        id: phone.id,
+        name: phone.name,
+        siteId: phone.siteId,
+        baseSettingsId: phone.phoneBaseSettingsId,
+        webRtcUserId: phone.webRtcUserId,
+        stationId: phone.stationId,
+      });
+    }
+    expect(snapshot.homeDivisionId).toBe(DEMO_IDS.divisions.home);
+    expect(snapshot.roles).toHaveLength(dump.roles.length);
+    expect(snapshot.queues).toHaveLength(dump.queues.length);
+    expect(snapshot.phoneBaseSettings.find((base) => base.id === DEMO_IDS.phoneBaseSettings.webRtc)).toEqual({
+      id: DEMO_IDS.phoneBaseSettings.webRtc,
+      name: 'WebRTC Softphone',
+      webRtc: true,
+      lineBaseSettingsId: DEMO_IDS.lineBaseSettings.webRtc,
+    });
+
+    // The calls, route by route, as the formula says; the sandbox counted the same number.
+    expect(byRoute).toEqual(snapshotCallPlan(expected.sizes));
+    expect(total(byRoute)).toBe(expectedSnapshotCalls(expected.sizes));
+    expect(serverCalls).toBe(total(byRoute));
+    measured.set(rows, total(byRoute));
+
+    // The user reads are the cheaper of searching and paging, give or take the ≤ 3 calls that learn the org's size.
+    const search = Math.ceil(need.emails.length / 100);
+    const paging =
+      pages(expected.sizes.activeUsers, 500) +
+      pages(expected.sizes.inactiveUsers, 500) +
+      pages(expected.sizes.deletedUsers, 500);
+    const userReads = (byRoute['GET /api/v2/users'] ?? 0) + (byRoute['POST /api/v2/users/search'] ?? 0);
+    expect(userReads).toBeLessThanOrEqual(Math.min(search, paging) + 3);
+    if (byRoute['POST /api/v2/users/search']) expect(search).toBeLessThanOrEqual(paging);
+    else expect(paging).toBeLessThan(search);
+
+    // The plan sees each email in its state: a deleted user's email is taken, new ones are created.
+    const plan = buildPlan(imports, snapshot, { today: '2026-11-25' });
+    const rowsByEmail = new Map(plan.batches.flatMap((b) => b.people).map((row) => [row.emailKey, row]));
+    expect(rowsByEmail.size).toBe(rows);
+    for (const [email, kind] of kinds) {
+      const row = rowsByEmail.get(email);
+      const user = dump.users.find((u) => u.email.toLowerCase() === email);
+      if (kind === 'new') {
+        expect(row?.action, email).toBe('create');
+      } else if (kind === 'deleted') {
+        expect(row?.action, email).toBe('error');
+        expect(
+          row?.errors.map((e) => e.code),
+          email,
+        ).toContain('deleted-user');
+      } else {
+        expect(['update', 'unchanged'], email).toContain(row?.action);
+        expect(row?.userId, email).toBe(user?.id);
+      }
+    }
+  });
+
+  it('reads the demo people exactly', async () => {
+    const { need } = await batch(10);
+    const snapshot = await loadSnapshot(client, need);
+    const maria = snapshot.users.find((user) => user.id === DEMO_IDS.users.maria);
+    expect(maria).toMatchObject({
+      state: 'active',
+      divisionId: DEMO_IDS.divisions.studentServices,
+      locationIds: [DEMO_IDS.locations.welcomeCenter],
+      skills: [{ skillId: DEMO_IDS.skills.english, proficiency: 5 }],
+      queueIds: [DEMO_IDS.queues.studentServicesGeneral],
+      defaultStationId: DEMO_IDS.stations.maria,
+    });
+    // Only the roles the batch names are read: employee and PureCloud User, not PureCloud Supervisor.
+    expect(maria?.grants).toEqual(
+      expect.arrayContaining([
+        { roleId: DEMO_IDS.roles.employee, divisionId: DEMO_IDS.divisions.studentServices },
+        { roleId: DEMO_IDS.roles.pureCloudUser, divisionId: DEMO_IDS.divisions.studentServices },
+      ]),
+    );
+    expect(maria?.grants).toHaveLength(2);
+    expect(snapshot.users.find((user) => user.id === DEMO_IDS.users.james)).toMatchObject({
+      phoneWork: '+12155550110',
+      extension: '4110',
+      managerId: DEMO_IDS.users.maria,
+      queueIds: [DEMO_IDS.queues.studentServicesGeneral],
+    });
+    expect(snapshot.users.find((user) => user.id === DEMO_IDS.users.tom)?.state).toBe('inactive');
+    expect(snapshot.users.find((user) => user.id === DEMO_IDS.users.sam)?.state).toBe('deleted');
+    expect(snapshot.phones.find((phone) => phone.id === DEMO_IDS.phones.maria)).toEqual({
+      id: DEMO_IDS.phones.maria,
+      name: 'Maria Gonzalez',
+      siteId: DEMO_IDS.sites.mainCampus,
+      baseSettingsId: DEMO_IDS.phoneBaseSettings.webRtc,
+      webRtcUserId: DEMO_IDS.users.maria,
+      stationId: DEMO_IDS.stations.maria,
+    });
+  });
+
+  it('does not grow per row', () => {
+    const calls = (rows: number) => measured.get(rows) ?? Number.NaN;
+    // From 10 to 1,000 rows only the user reads grow, by at most ⌈N/100⌉ + 3 calls.
+    expect(calls(1000) - calls(10)).toBeLessThanOrEqual(Math.ceil(1000 / 100) + 3);
+    // And 2,500 rows cost no more than 1,000: paging the org is cheaper than 25 searches.
+    expect(calls(2500)).toBeLessThanOrEqual(calls(1000));
+  });
+
+  it('skips grants, members and stations when the batch names only new people', async () => {
+    const need: SnapshotNeed = {
+      emails: Array.from({ length: 300 }, (_, i) => `brand.new.${label(i)}@northfield.edu`),
+      roleNames: ['employee', 'PureCloud User'],
+      queueNames: ['Student Services General'],
+      phoneNames: ['A Phone Nobody Has'],
+    };
+    const { result: snapshot, byRoute } = await counted(() => loadSnapshot(client, need));
+    expect(snapshot.users).toEqual([]);
+    expect(snapshot.phones).toEqual([]);
+    expect(byRoute['GET /api/v2/authorization/roles/{id}/subjectgrants']).toBeUndefined();
+    expect(byRoute['GET /api/v2/routing/queues/{id}/members']).toBeUndefined();
+    expect(byRoute['GET /api/v2/stations']).toBeUndefined();
+    expect(byRoute['POST /api/v2/users/search']).toBe(3);
+    expect(byRoute).toEqual(snapshotCallPlan(expectedSnapshot(need).sizes));
+  });
+
+  it('reads no users, phones or stations when the batch names none', async () => {
+    const need: SnapshotNeed = { emails: [], roleNames: [], queueNames: [], phoneNames: [] };
+    const { result: snapshot, byRoute } = await counted(() => loadSnapshot(client, need));
+    expect(snapshot.users).toEqual([]);
+    expect(Object.keys(byRoute).sort()).toEqual([
+      'GET /api/v2/authorization/divisions',
+      'GET /api/v2/authorization/divisions/home',
+      'GET /api/v2/authorization/roles',
+      'GET /api/v2/locations',
+      'GET /api/v2/routing/queues',
+      'GET /api/v2/routing/skills',
+      'GET /api/v2/telephony/providers/edges/phonebasesettings',
+      'GET /api/v2/telephony/providers/edges/sites',
+    ]);
+    expect(total(byRoute)).toBe(9);
+  });
+});
+
+describe('chooseUserStrategy', () => {
+  /** The user reads with hindsight: the cheaper of searching and paging, sizes known for free. */
+  const hindsight = (emails: number, active: number, inactive: number, deleted: number) => {
+    const search = Math.ceil(emails / 100);
+    const capped = inactive > LISTING_CAP || deleted > LISTING_CAP;
+    const paging = pages(active, 500) + pages(inactive, 500) + pages(deleted, 500);
+    return capped ? search : Math.min(search, paging);
+  };
+
+  it('searches small batches without learning the org size', () => {
+    expect(chooseUserStrategy(0)).toBe('none');
+    expect(chooseUserStrategy(1)).toBe('search');
+    expect(chooseUserStrategy(300)).toBe('search');
+    expect(userCalls(300, 100_000, 0, 0)).toEqual({ listing: 0, search: 3 });
+    expect(chooseUserStrategy(301)).toBe('probe-active');
+  });
+
+  it('pages small orgs and searches big ones', () => {
+    // 1,000 emails, 5,000 active: paging ≥ 10 + 2 > 10 searches, known after one probe page.
+    expect(userCalls(1000, 5000, 100, 100)).toEqual({ listing: 1, search: 10 });
+    // 2,500 emails: 10 + 1 + 1 pages beat 25 searches.
+    expect(userCalls(2500, 5000, 100, 100)).toEqual({ listing: 12, search: 0 });
+    // 10,000 emails against 20,000 users: 40 + 1 + 1 pages beat 100 searches.
+    expect(userCalls(10_000, 20_000, 10, 10)).toEqual({ listing: 42, search: 0 });
+    // Past the inactive listing's cap, search.
+    expect(userCalls(10_000, 2000, LISTING_CAP + 1, 0)).toEqual({ listing: 3, search: 100 });
+  });
+
+  it('costs at most 3 calls more than hindsight, and never pages when searching is as cheap', () => {
+    for (const emails of [1, 99, 250, 301, 800, 1000, 1500, 2500, 5000, 10_000, 40_000]) {
+      for (const active of [0, 499, 501, 2000, 5000, 20_000, 100_000]) {
+        for (const inactive of [0, 600, 12_000]) {
+          for (const deleted of [0, 3000]) {
+            const { listing, search } = userCalls(emails, active, inactive, deleted);
+            const best = hindsight(emails, active, inactive, deleted);
+            const where = `${emails} emails, ${active}/${inactive}/${deleted} users`;
+            expect(listing + search, where).toBeGreaterThanOrEqual(best);
+            expect(listing + search, where).toBeLessThanOrEqual(best + 3);
+            if (search === 0) expect(listing, where).toBeLessThan(Math.ceil(emails / 100));
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('toSnapshotUser', () => {
+  it('maps a Genesys user to what the plan compares', () => {
+    const user = toSnapshotUser(
+      {
+        id: 'u1',
+        name: 'Ada',
+        email: 'ada@example.com',
+        state: 'inactive',
+        version: 7,
+        division: { id: 'd1' },
+        title: 'Engineer',
+        addresses: [
+          { address: '+15550001', mediaType: 'PHONE', type: 'MOBILE' },
+          { address: '+15550002', display: '+1 555 0002', mediaType: 'PHONE', type: 'WORK', extension: '42' },
+        ],
+        manager: { id: 'm1' },
+        locations: [{ locationDefinition: { id: 'l1' } }, { id: 'l2' }],
+        skills: [{ id: 's1', proficiency: 3 }, { id: 's2' }],
+        station: { defaultStation: { id: 'st1' } },
+        dateLastLogin: '2026-01-01T00:00:00.000Z',
+      },
+      'home',
+    );
+    expect(user).toEqual({
+      id: 'u1',
+      name: 'Ada',
+      email: 'ada@example.com',
+      state: 'inactive',
+      version: 7,
+      divisionId: 'd1',
+      title: 'Engineer',
+      department: '',
+      phoneWork: '+15550002',
+      extension: '42',
+      addresses: [
+        { address: '+15550001', mediaType: 'PHONE', type: 'MOBILE' },
+        { address: '+15550002', display: '+1 555 0002', mediaType: 'PHONE', type: 'WORK', extension: '42' },
+      ],
+      managerId: 'm1',
+      locationIds: ['l1', 'l2'],
+      grants: [],
+      queueIds: [],
+      skills: [
+        { skillId: 's1', proficiency: 3 },
+        { skillId: 's2', proficiency: 0 },
+      ],
+      defaultStationId: 'st1',
+      dateWelcomeSent: null,
+      dateLastLogin: '2026-01-01T00:00:00.000Z',
+    });
+    // No division means the home division; an unknown state reads as active.
+    expect(toSnapshotUser({ id: 'u2', version: 1, state: 'whatever' as 'active' }, 'home')).toMatchObject({
+      divisionId: 'home',
+      state: 'active',
+      phoneWork: '',
+      managerId: null,
+      defaultStationId: null,
+    });
+  });
+});
+
+describe('under the rate limit, with faults', () => {
+  it('paces the snapshot of 1,000 rows at the sandbox limit without a 429', async () => {
+    // 60 requests per 1 s window: the transport starts at its default and learns 60 from the headers.
+    const paced = await startSandbox({ org: org(), rateLimitPerMinute: 60, rateWindowSeconds: 1 });
+    const pacedClient = await connect(
+      resolveConnection({
+        GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
+        GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
+        GENESYSCLOUD_API_REGION: paced.url,
+      }),
+      { transport: { windowMs: 1000 } },
+    );
+    try {
+      const { need } = await batch(1000);
+      const started = performance.now();
+      const snapshot = await loadSnapshot(pacedClient, need);
+      const elapsed = performance.now() - started;
+      const calls = paced.stats().requests.total;
+      expect(snapshot.users.length).toBe(expectedSnapshot(need).users.length);
+      expect(paced.stats().status['429'] ?? 0).toBe(0);
+      expect(pacedClient.stats()).toMatchObject({ limit: 60, rateLimited: 0, retries: 0 });
+      // At the limit: N calls take about (N − 1) ÷ 60 s; never faster, and not much slower.
+      const ideal = ((calls - 1) / 60) * 1000;
+      expect(elapsed).toBeGreaterThan(ideal * 0.95);
+      expect(elapsed).toBeLessThan(ideal * 1.35);
+    } finally {
+      pacedClient.close();
+      await paced.close();
+    }
+  });
+
+  it('retries injected 429s, 503s and dropped connections, and gets the same snapshot', async () => {
+    const faulty = await startSandbox({
+      org: org(),
+      rateLimitPerMinute: 10_000_000,
+      faults: { rate429: 0.03, rate503: 0.05, drop: 0.05 },
+      seed: 7,
+    });
+    const faultyClient = await connect(
+      resolveConnection({
+        GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
+        GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
+        GENESYSCLOUD_API_REGION: faulty.url,
+      }),
+      { transport: { baseBackoffMs: 20, maxBackoffMs: 100 } },
+    );
+    try {
+      const { need } = await batch(150);
+      const clean = await loadSnapshot(client, need);
+      const snapshot = await loadSnapshot(faultyClient, need);
+      expect(sortedUsers(snapshot)).toEqual(sortedUsers(clean));
+      expect(snapshot.phones).toEqual(expect.arrayContaining(clean.phones));
+      const faults = faulty.stats().faults;
+      const injected = (faults.rate429 ?? 0) + (faults.rate503 ?? 0) + (faults.drop ?? 0);
+      expect(injected).toBeGreaterThan(0);
+      expect(faultyClient.stats().retries).toBe(injected);
+      expect(faultyClient.stats().rateLimited).toBe(faults.rate429 ?? 0);
+    } finally {
+      faultyClient.close();
+      await faulty.close();
+    }
+  });
+
+  it('fails with one readable line, and the token appears in no message or output', async () => {
+    const broken = await startSandbox({ org: org(), faults: { rate503: 1 } });
+    const seen: string[] = [];
+    const brokenClient = await connect(
+      resolveConnection({
+        GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
+        GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
+        GENESYSCLOUD_API_REGION: broken.url,
+      }),
+      { transport: { maxTries: 2, baseBackoffMs: 1 }, onToken: (token) => seen.push(token) },
+    );
+    const output: string[] = [];
+    const writes = [process.stdout, process.stderr].map((stream) => {
+      const original = stream.write.bind(stream);
+      stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+        output.push(String(chunk));
+        return original(chunk, ...rest);
+      }) as typeof stream.write;
+      return () => (stream.write = original);
+    });
+    try {
+      const { need } = await batch(10);
+      const error: unknown = await loadSnapshot(brokenClient, need).then(
+        () => null,
+        (reason: unknown) => reason,
+      );
+      expect(error).toBeInstanceOf(GenesysApiError);
+      const message = (error as GenesysApiError).message;
+      expect(message).toMatch(
+        /^503 service\.unavailable: Service unavailable \(injected by the sandbox\)\. \(GET \/api\/v2\/[a-z/{}]+\) after 2 tries$/,
+      );
+      expect(seen).toHaveLength(1);
+      for (const text of [message, JSON.stringify(error), String((error as Error).stack), ...output]) {
+        expect(text).not.toContain(seen[0]);
+        expect(text).not.toMatch(/authorization|bearer/i);
+      }
+      expect(tokens.length).toBeGreaterThan(0);
+    } finally {
+      for (const restore of writes) restore();
+      brokenClient.close();
+      await broken.close();
+    }
+  });
+});

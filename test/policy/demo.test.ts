@@ -1,0 +1,115 @@
+// The guardrails against the sandbox's demo org and the demo batch: the real snapshot (all roles and
+// divisions read over HTTP), the real plan, and apply, which must write nothing a policy forbids.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyPlan } from '../../src/apply/apply.js';
+import { connect, type GenesysClient } from '../../src/genesys/client.js';
+import { resolveConnection } from '../../src/genesys/connection.js';
+import { loadSnapshot } from '../../src/genesys/snapshot.js';
+import { orgWriter } from '../../src/genesys/writer.js';
+import { loadImports } from '../../src/imports.js';
+import { snapshotNeed } from '../../src/plan/need.js';
+import { buildPlan } from '../../src/plan/plan.js';
+import type { OrgSnapshot } from '../../src/plan/snapshot.js';
+import type { Plan } from '../../src/plan/types.js';
+import { checkPolicy } from '../../src/policy/check.js';
+import { parsePolicy, type Policy } from '../../src/policy/policy.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+
+let sandbox: Sandbox;
+let client: GenesysClient;
+let snapshot: OrgSnapshot;
+let plan: Plan;
+const DEMO_PEOPLE = 'src/sandbox/demo/student-services/people.csv';
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ rateLimitPerMinute: 6000, userSearchLagMs: 50, stationLagMs: 50 });
+  client = await connect(
+    resolveConnection({
+      GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
+      GENESYSCLOUD_API_REGION: sandbox.url,
+    }),
+  );
+  const imports = await loadImports('src/sandbox/demo');
+  expect(imports.findings).toEqual([]);
+  snapshot = await loadSnapshot(client, snapshotNeed(imports));
+  plan = buildPlan(imports, snapshot, { today: '2026-11-20' });
+});
+
+afterAll(async () => {
+  client.close();
+  await sandbox.close();
+});
+
+const policyOf = (yaml: string): Policy => {
+  const { policy, findings } = parsePolicy(yaml, 'src/sandbox/demo/policy.yml');
+  expect(findings).toEqual([]);
+  if (!policy) throw new Error('no policy');
+  return policy;
+};
+const options = { labels: [], policyFile: 'src/sandbox/demo/policy.yml' };
+
+describe('the demo batch under a policy', () => {
+  it('the documented example allows the demo batch as it is, and names only roles and divisions the org has', () => {
+    const example = parsePolicy(readFileSync('imports/policy.example.yml', 'utf8'), 'imports/policy.example.yml');
+    if (!example.policy) throw new Error('no policy');
+    const checked = checkPolicy(plan, example.policy, snapshot, options);
+    expect(checked.findings).toEqual([]);
+    expect(checked.summary).toEqual(plan.summary);
+    expect(plan.summary.people.create).toBe(10);
+  });
+
+  it('a policy that forbids what the batch asks: every row is an error at its roles_divisions cell, and apply writes nothing', async () => {
+    const checked = checkPolicy(plan, policyOf('forbidden_roles:\n  - PureCloud User\n'), snapshot, options);
+    const rows = checked.batches.flatMap((batch) => batch.people);
+    expect(rows.map((row) => [row.file, row.line, row.action])).toEqual(
+      Array.from({ length: 10 }, (_, i) => [DEMO_PEOPLE, i + 2, 'error']),
+    );
+    for (const row of rows) {
+      expect(row.errors).toEqual([
+        {
+          severity: 'error',
+          file: DEMO_PEOPLE,
+          line: row.line,
+          column: 'roles_divisions',
+          code: 'policy-role-forbidden',
+          message: 'Role "PureCloud User" may not be granted through imports (forbidden_roles in src/sandbox/demo/policy.yml)',
+        },
+      ]);
+    }
+    expect(checked.summary.people).toEqual({ create: 0, update: 0, unchanged: 0, skip: 0, error: 10 });
+    expect(checked.summary.invites).toEqual([{ batch: 'student-services', date: '2026-12-01', count: 0 }]);
+
+    sandbox.reset();
+    const result = await applyPlan(checked, orgWriter(client, snapshot.homeDivisionId));
+    expect(result.ok).toBe(false);
+    const writes = Object.entries(sandbox.stats().requests.byRoute).filter(
+      ([route]) => !route.startsWith('GET ') && !route.includes('/search') && !route.includes('/oauth'),
+    );
+    expect(writes).toEqual([]);
+  });
+
+  it('names the org does not have are reported on the policy lines, from the org as read', () => {
+    const checked = checkPolicy(
+      plan,
+      policyOf('allowed_roles:\n  - employee\n  - PureCloud Usr\nallowed_divisions:\n  - Student Service\n'),
+      snapshot,
+      options,
+    );
+    expect(checked.findings.map((f) => [f.line, f.column, f.code, f.message])).toEqual([
+      [
+        3,
+        'allowed_roles',
+        'unknown-role',
+        'Unknown role "PureCloud Usr" in allowed_roles (did you mean "PureCloud User"?): the org has no role by that name',
+      ],
+      [
+        5,
+        'allowed_divisions',
+        'unknown-division',
+        'Unknown division "Student Service" in allowed_divisions (did you mean "Student Services"?): the org has no division by that name',
+      ],
+    ]);
+  });
+});
