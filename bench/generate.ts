@@ -30,6 +30,8 @@ const PHONES_HEADER = 'phone_name,base_settings,site,email';
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const csvLine = (cells: string[]) => cells.map(csvCell).join(',');
+/** `Bench Person 7`: the tag, capitalised, in people's and phones' names. */
+const personName = (tag: string, i: number) => `${tag.charAt(0).toUpperCase()}${tag.slice(1)} Person ${i}`;
 
 export interface GenerateOptions {
   /** Prefix of names and emails, so that several batches can live in one org (`bench`, `soak-3`). */
@@ -58,7 +60,7 @@ export function peopleCsv(rows: number, options: GenerateOptions, first = 0): st
     const skills = `${pick(SKILLS, i)}:${(i % 5) + 1}, ${pick(SKILLS, i + 3)}:${i % 2 === 0 ? 4 : 3}`;
     lines.push(
       csvLine([
-        `${tag} Person ${i}`,
+        personName(tag, i),
         personEmail(tag, i),
         `+1 215 ${String(200 + Math.floor(i / 10_000)).padStart(3, '0')} ${String(i % 10_000).padStart(4, '0')}`,
         String(100_000 + i),
@@ -82,7 +84,7 @@ export function phonesCsv(rows: number, tag: string, first = 0): string {
   for (let i = first; i < first + rows; i++) {
     lines.push(
       csvLine([
-        i % 2 === 0 ? '' : `${tag} Person ${i} WebRTC`,
+        i % 2 === 0 ? '' : `${personName(tag, i)} WebRTC`,
         // Blank base settings come from batch.yml phone_defaults.
         i % 3 === 0 ? '' : 'WebRTC Softphone',
         pick(SITES, i),

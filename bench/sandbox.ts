@@ -11,8 +11,7 @@ import { DEMO_IDS, startSandbox } from '../src/sandbox/index.js';
 
 const DURATION_MS = 2000;
 const WARM_UP_MS = 300;
-const CONCURRENCY = Number(process.env.BC ?? 32);
-const WORKERS = Number(process.env.BW ?? 1);
+const CONCURRENCY = 32;
 
 /** Simple reads of the kinds gc-onboard makes, taken in turn. */
 const PATHS = [
@@ -94,15 +93,14 @@ export async function benchSandbox(): Promise<{ requestsPerSecond: number }> {
   try {
     const token = await login(sandbox.url);
     const started = performance.now();
-    const results = await Promise.all(Array.from({length: WORKERS}, () => runLoad({
+    const result = await runLoad({
       url: sandbox.url,
       token,
       paths: PATHS,
       concurrency: CONCURRENCY,
       warmUpMs: WARM_UP_MS,
       durationMs: DURATION_MS,
-    })));
-    const result = { requests: results.reduce((a, r) => a + r.requests, 0), seconds: Math.max(...results.map(r => r.seconds)), error: results.find(r => r.error)?.error ?? null };
+    });
     if (result.error) throw new Error(`bench: ${result.error}`);
     if (result.requests === 0 || result.seconds <= 0) {
       throw new Error(`bench: no requests completed in ${Math.round(performance.now() - started)} ms`);

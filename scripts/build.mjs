@@ -3,7 +3,11 @@
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
-await rm('dist', { recursive: true, force: true });
+// --outdir DIR builds elsewhere (the check-dist test compares a fresh build with the committed dist/).
+const flag = process.argv.indexOf('--outdir');
+const outdir = flag > 0 ? process.argv[flag + 1] : 'dist';
+
+await rm(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
   bundle: true,
@@ -11,7 +15,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  outdir: 'dist',
+  outdir,
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',

@@ -1,7 +1,7 @@
 // The Action: read the inputs and the event, run the mode, and report any failure as one line with
 // core.setFailed. No business logic here (see src/action/modes.ts and the shared src/run layer).
 import * as core from '@actions/core';
-import { fatalLine } from './cli/run.js';
+import { fatalLine } from './run/errors.js';
 import { loadEventContext } from './github/event.js';
 import { readInputs, type Mode } from './action/inputs.js';
 import type { ActionContext } from './action/io.js';

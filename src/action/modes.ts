@@ -4,7 +4,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { ApplyOptions } from '../apply/apply.js';
-import { fatalLine, planHasErrors } from '../cli/run.js';
+import { fatalLine, planHasErrors } from '../run/errors.js';
 import { progressPrinter, writeFileMaking, writeResults } from '../cli/output.js';
 import type { Finding } from '../csv/types.js';
 import { changedBatchesInPullRequest, changedBatchesInPush, type ChangedBatches } from '../github/changed.js';
@@ -138,7 +138,7 @@ async function checkOffline(
   );
   setOutputs(validateOutputs(findings));
   // A fork's token is read-only: do not even try to write.
-  if (offline !== 'fork') {
+  if (!context.event.pullRequest?.isFork) {
     const body = renderFindingsComment(findings, {
       marker,
       maxChars: COMMENT_MAX_CHARS - note.length - NOTES_ROOM,

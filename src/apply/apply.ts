@@ -17,13 +17,18 @@ export interface ApplyOptions {
 }
 
 export interface Progress {
+  /** The phase whose row just finished, or whose call just answered. */
   phase: 'people' | 'phones';
   /** Rows of this phase finished (done or failed) and rows it has to write. */
   done: number;
   total: number;
+  people: { done: number; total: number };
+  phones: { done: number; total: number };
+  /** API calls answered so far, and about how many the plan needs (retries and reconciling reads aside). */
+  calls: { done: number; planned: number };
   /** Seconds since apply started. */
   elapsedSeconds: number;
-  /** Seconds left at the pace so far, over both phases; null until a row has finished. */
+  /** Seconds left at the pace of the calls so far (they are paced to the rate limit); null before the first. */
   etaSeconds: number | null;
 }
 
@@ -41,7 +46,8 @@ type Settings = typeof defaults & Pick<ApplyOptions, 'onProgress'>;
 /** Listing stations costs a call per 100; below that many waiting phones, ask per user. */
 const STATION_PAGE = 100;
 
-export async function applyPlan(plan: Plan, org: OrgWriter, options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyPlan(plan: Plan, writer: OrgWriter, options: ApplyOptions = {}): Promise<ApplyResult> {
+  let org = writer;
   const settings: Settings = { ...defaults, ...withoutUndefined(options) };
   const started = settings.now();
   const people = plan.batches.flatMap((batch) => batch.people);
@@ -70,25 +76,34 @@ export async function applyPlan(plan: Plan, org: OrgWriter, options: ApplyOption
   };
 
   const writes = (action: string) => action === 'create' || action === 'update';
-  const totals = {
-    people: people.filter((p) => writes(p.action)).length,
-    phones: phones.filter((p) => writes(p.action)).length,
+  const rows = {
+    people: { done: 0, total: people.filter((p) => writes(p.action)).length },
+    phones: { done: 0, total: phones.filter((p) => writes(p.action)).length },
   };
-  const progress = { people: 0, phones: 0 };
-  const tick = (phase: 'people' | 'phones') => {
-    progress[phase] += 1;
+  const calls = { done: 0, planned: plannedCalls(plan) };
+  const report = (phase: 'people' | 'phones') => {
     if (!settings.onProgress) return;
     const elapsed = (settings.now() - started) / 1000;
-    const done = progress.people + progress.phones;
-    const left = totals.people + totals.phones - done;
+    const left = Math.max(0, calls.planned - calls.done);
     settings.onProgress({
       phase,
-      done: progress[phase],
-      total: totals[phase],
+      done: rows[phase].done,
+      total: rows[phase].total,
+      people: { ...rows.people },
+      phones: { ...rows.phones },
+      calls: { ...calls },
       elapsedSeconds: elapsed,
-      etaSeconds: done === 0 ? null : (elapsed / done) * left,
+      etaSeconds: calls.done === 0 ? null : (elapsed / calls.done) * left,
     });
   };
+  const tick = (phase: 'people' | 'phones') => {
+    rows[phase].done += 1;
+    report(phase);
+  };
+  org = counted(org, (phase) => {
+    calls.done += 1;
+    report(phase);
+  });
 
   // Locations first: the people who name them need their ids.
   const locationIds = new Map<string, string>();
@@ -194,14 +209,72 @@ export async function applyPlan(plan: Plan, org: OrgWriter, options: ApplyOption
 
   await Promise.all([peopleDone, ...phoneWork]);
 
-  const rows = [...results.values()];
+  const rowResults = [...results.values()];
   return {
-    ok: rows.every((row) => row.outcome !== 'failed'),
+    ok: rowResults.every((row) => row.outcome !== 'failed'),
     refused: null,
-    rows,
+    rows: rowResults,
     locationsCreated: locationsCreated.sort(),
     seconds: (settings.now() - started) / 1000,
   };
+}
+
+/** Every OrgWriter method (the type makes sure none is missed), and the phase its calls belong to. */
+const PHASE_OF: Record<keyof OrgWriter, 'people' | 'phones'> = {
+  createLocation: 'people',
+  findLocation: 'people',
+  createUser: 'people',
+  findUserByEmail: 'people',
+  getUser: 'people',
+  patchUser: 'people',
+  moveUsers: 'people',
+  addGrants: 'people',
+  addQueueMembers: 'people',
+  setSkills: 'people',
+  createPhone: 'phones',
+  findPhoneByName: 'phones',
+  findPhoneByUser: 'phones',
+  findStation: 'phones',
+  listStations: 'phones',
+  setDefaultStation: 'phones',
+};
+
+/** The same writer, telling `answered` after each call settles (for progress and the time left). */
+function counted(org: OrgWriter, answered: (phase: 'people' | 'phones') => void): OrgWriter {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, phase] of Object.entries(PHASE_OF)) {
+    const call = org as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    wrapped[name] = (...args: unknown[]) => call[name]!(...args).finally(() => answered(phase));
+  }
+  return wrapped as unknown as OrgWriter;
+}
+
+/** The calls the plan needs when nothing fails and no answer is lost: the basis of the time-left estimate. */
+export function plannedCalls(plan: Plan): number {
+  let calls = plan.locationsToCreate.length;
+  const queueMembers = new Map<string, number>();
+  const divisionMoves = new Map<string, number>();
+  let newPhones = 0;
+  for (const batch of plan.batches) {
+    for (const person of batch.people) {
+      if (person.action !== 'create' && person.action !== 'update') continue;
+      if (person.action === 'create') calls += 1;
+      if (Object.keys(person.patch).length > 0 || person.manager || person.location) calls += 1;
+      if (person.grants.length > 0) calls += 1;
+      calls += Math.ceil(person.skills.length / 50);
+      for (const queueId of person.queueIds) queueMembers.set(queueId, (queueMembers.get(queueId) ?? 0) + 1);
+      if (person.moveToDivisionId)
+        divisionMoves.set(person.moveToDivisionId, (divisionMoves.get(person.moveToDivisionId) ?? 0) + 1);
+    }
+    for (const phone of batch.phones) {
+      if (phone.action === 'create') newPhones += 1;
+      if (phone.action === 'create' || phone.action === 'update') calls += 1;
+      if (phone.action === 'update' && phone.stationId === null) calls += 1;
+    }
+  }
+  for (const n of [...queueMembers.values(), ...divisionMoves.values()]) calls += Math.ceil(n / 100);
+  calls += newPhones + (newPhones > 1 ? Math.ceil(newPhones / STATION_PAGE) : newPhones);
+  return calls;
 }
 
 async function ensureLocation(org: OrgWriter, name: string): Promise<string> {

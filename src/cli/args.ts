@@ -9,13 +9,22 @@ export type Command =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'validate'; imports: string; format: Format; debug: boolean }
-  | { name: 'plan'; imports: string; sandbox: boolean; format: Format; out?: string; debug: boolean }
+  | {
+      name: 'plan';
+      imports: string;
+      sandbox: boolean;
+      format: Format;
+      out?: string;
+      labels: string[];
+      debug: boolean;
+    }
   | {
       name: 'apply';
       imports: string;
       sandbox: boolean;
       format: 'text' | 'json';
       results?: string;
+      labels: string[];
       debug: boolean;
     }
   | {
@@ -51,13 +60,14 @@ export type Command =
 
 export const USAGE = `Usage:
   gc-onboard validate [--imports DIR] [--format text|json|markdown]
-  gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE]
-  gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE]
+  gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE] [--label NAME]...
+  gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]...
   gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force] [--sandbox] [--timezone TZ]
   gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
   gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N]
   gc-onboard demo
 
+--label NAME: a pull-request label, e.g. the policy's override_label that lifts max_changes.
 Every command takes --debug (stack traces on fatal errors).
 Exit codes: 0 all good; 1 findings or failed rows; 2 usage, configuration or fatal error.
 Connection: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION,
@@ -79,6 +89,7 @@ const options = {
   'fault-rate': { type: 'string' },
   seed: { type: 'string' },
   division: { type: 'string', multiple: true },
+  label: { type: 'string', multiple: true },
   department: { type: 'string' },
   'email-domain': { type: 'string' },
   debug: { type: 'boolean' },
@@ -89,8 +100,8 @@ const options = {
 /** Which flags each command accepts; anything else is a usage error rather than silently ignored. */
 const allowed: Record<string, readonly string[]> = {
   validate: ['imports', 'format'],
-  plan: ['imports', 'sandbox', 'format', 'out'],
-  apply: ['imports', 'sandbox', 'format', 'results'],
+  plan: ['imports', 'sandbox', 'format', 'out', 'label'],
+  apply: ['imports', 'sandbox', 'format', 'results', 'label'],
   invite: ['imports', 'sandbox', 'date', 'batch', 'force', 'format', 'timezone'],
   sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed'],
   export: ['sandbox', 'division', 'department', 'email-domain', 'out'],
@@ -128,6 +139,7 @@ export function parseCommand(argv: string[]): Command {
         imports,
         sandbox,
         format: format(values.format, ['text', 'json', 'markdown']),
+        labels: values.label ?? [],
         debug,
         ...(values.out === undefined ? {} : { out: values.out }),
       };
@@ -137,6 +149,7 @@ export function parseCommand(argv: string[]): Command {
         imports,
         sandbox,
         format: format(values.format, ['text', 'json']),
+        labels: values.label ?? [],
         debug,
         ...(values.results === undefined ? {} : { results: values.results }),
       };

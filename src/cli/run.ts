@@ -2,8 +2,7 @@
 // and return the exit code (0 good; 1 findings or failed rows; 2 usage, configuration or fatal).
 import { resultsToText } from '../apply/results.js';
 import type { Finding } from '../csv/types.js';
-import { ConfigError } from '../genesys/connection.js';
-import { GenesysApiError } from '../genesys/transport.js';
+import { exportExitCode, exportOrg, renderExportText } from '../export/run.js';
 import { todayIn, type InviteRequest } from '../invite/invite.js';
 import type { Plan } from '../plan/types.js';
 import { inviteToJson, renderInviteText } from '../render/invite.js';
@@ -17,7 +16,10 @@ import {
   planImports,
   validateImports,
 } from '../run/commands.js';
+import { fatalLine, planHasErrors } from '../run/errors.js';
 import { openOrg, type OrgSession } from '../run/org.js';
+
+export { fatalLine, planHasErrors };
 import { serveSandbox } from '../sandbox/cli.js';
 import { parseCommand, USAGE, UsageError, type Command } from './args.js';
 import { runDemo } from './demo.js';
@@ -28,12 +30,6 @@ import type { CliIo } from './output.js';
 
 
 export const VERSION = '0.1.0';
-
-/** Rows in error in a plan (person or phone). */
-export function planHasErrors(plan: Plan): boolean {
-  const { people, phones } = plan.summary;
-  return people.error > 0 || phones.error > 0 || hasErrors(plan);
-}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let command: Command;
@@ -53,16 +49,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if ('debug' in command && command.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 2;
   }
-}
-
-/** One readable line: our own errors carry their message; anything else is named as unexpected. */
-export function fatalLine(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof GenesysApiError) return error.message;
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
-  }
-  return String(error);
 }
 
 async function withOrg<T>(sandbox: boolean, io: CliIo, work: (org: OrgSession) => Promise<T>): Promise<T> {
@@ -89,7 +75,10 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
     }
     case 'plan':
       return withOrg(command.sandbox, io, async (org) => {
-        const { plan } = await planImports(command.imports, org.client, { today: todayIn('UTC', io.now()) });
+        const { plan } = await planImports(command.imports, org.client, {
+          today: todayIn('UTC', io.now()),
+          labels: command.labels,
+        });
         const output =
           command.format === 'json'
             ? planToJson(plan)
@@ -106,6 +95,7 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
       return withOrg(command.sandbox, io, async (org) => {
         const { plan, result } = await applyImports(command.imports, org.client, {
           today: todayIn('UTC', io.now()),
+          labels: command.labels,
           onProgress: progressPrinter(io),
         });
         if (command.results) await writeResults(command.results, result, io);
@@ -147,6 +137,20 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
       await sandbox.close();
       return 0;
     }
+    case 'export':
+      return withOrg(command.sandbox, io, async (org) => {
+        const result = await exportOrg(
+          org.client,
+          {
+            ...(command.divisions.length > 0 ? { divisions: command.divisions } : {}),
+            ...(command.department === undefined ? {} : { department: command.department }),
+            ...(command.emailDomain === undefined ? {} : { emailDomain: command.emailDomain }),
+          },
+          command.out,
+        );
+        io.stdout(renderExportText(result));
+        return exportExitCode(result);
+      });
     case 'demo':
       return runDemo(io);
   }

@@ -8,7 +8,7 @@
 // nothing), a manager, location or phone the file cannot express (left blank or out, which leaves it
 // as it is). The text is then read back with the import's own parser as a final check.
 
-import { checkFormula, parseQueues, parseRoles, parseSkills } from '../csv/cells.js';
+import { checkFormula, isCalendarDate, parseQueues, parseRoles, parseSkills } from '../csv/cells.js';
 import { DEFAULT_BATCH_CONFIG } from '../csv/batch-config.js';
 import { quote } from '../csv/findings.js';
 import { parsePeople, PEOPLE_COLUMNS, type PeopleColumn } from '../csv/people.js';
@@ -321,8 +321,16 @@ function personRow(user: ExportUser, org: Org): { row: Row<PeopleColumn>; intend
     queues: [...queueNames].sort(byFoldedName).join(', '),
     division,
     skills: skillCells.sort(byFoldedName).join(', '),
-    hire_date: user.hireDate,
+    hire_date: isCalendarDate(user.hireDate) ? user.hireDate : '',
   };
+  if (user.hireDate !== '' && cells.hire_date === '') {
+    note(
+      'hire_date',
+      'warning',
+      'hire-date-not-exportable',
+      `The hire date ${quote(user.hireDate)} of ${who} is not a date written YYYY-MM-DD; the cell is left blank (gc-onboard never changes hire dates).`,
+    );
+  }
   for (const column of ['name', 'title', 'department', 'phone_work', 'extension'] as const) {
     const value = cells[column];
     if (value === value.trim()) continue;

@@ -28,6 +28,8 @@ export interface ResolvedFilter {
 }
 
 const fold = (value: string) => value.trim().toLowerCase();
+/** Divisions named in the "no such division" message; an org may have hundreds. */
+const MAX_LISTED = 10;
 
 export function resolveFilter(filter: ExportFilter, divisions: readonly Named[]): ResolvedFilter {
   let divisionIds: Set<string> | null = null;
@@ -38,7 +40,9 @@ export function resolveFilter(filter: ExportFilter, divisions: readonly Named[])
     for (const name of names) {
       const division = lookup.find(name);
       if (!division) {
-        const known = divisions.map((d) => `"${d.name}"`).join(', ');
+        const shown = divisions.slice(0, MAX_LISTED).map((d) => `"${d.name}"`);
+        const more = divisions.length - shown.length;
+        const known = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
         throw new ExportFilterError(
           `There is no division "${name}"${didYouMeanSuffix(
             name,

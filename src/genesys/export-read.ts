@@ -127,6 +127,8 @@ export async function readOrgForExport(client: GenesysClient, filter: ExportFilt
     (pageNumber, pageSize) => authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
     PAGE_SIZE.divisions,
   );
+  // A bad filter fails before the reads that cost: department and domain at once, divisions on their listing.
+  resolveFilter({ ...filter, divisions: [] }, []);
   if ((filter.divisions ?? []).length > 0) resolveFilter(filter, toNamed((await divisionsRead).entities));
 
   const rolesRead = listAll(

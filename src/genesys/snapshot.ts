@@ -76,13 +76,11 @@ export function chooseUserStrategy(
   if (activePages + 1 >= search) return 'search';
   if (counts.inactive === undefined || counts.deleted === undefined) return 'probe-others';
   if (counts.inactive > LISTING_CAP || counts.deleted > LISTING_CAP) return 'search';
-  const rest =
-    activePages -
-    1 +
-    pages(counts.inactive, PAGE_SIZE.users) -
-    1 +
-    pages(counts.deleted, PAGE_SIZE.users) -
-    1;
+  // What paging still costs: every page but the three first ones, already read.
+  const rest = [counts.active, counts.inactive, counts.deleted].reduce(
+    (sum, users) => sum + pages(users, PAGE_SIZE.users) - 1,
+    0,
+  );
   return rest < search ? 'page' : 'search';
 }
 

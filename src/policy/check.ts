@@ -14,7 +14,7 @@ import type {
   Plan,
   PlanSummary,
 } from '../plan/types.js';
-import type { ListKey, Policy, PolicyEntry } from './policy.js';
+import { DEFAULT_POLICY, type ListKey, type Policy, type PolicyEntry } from './policy.js';
 
 export interface PolicyCheckOptions {
   /** Labels of the pull request the change comes from; one equal to override_label lifts max_changes. */
@@ -134,6 +134,32 @@ export function checkPolicy(
     findings: allFindings,
     warnings,
     summary: summarize(batches, allFindings, warnings, invites),
+  };
+}
+
+/**
+ * The one call the command layer needs: `parsed` is parsePolicy's answer for the policy file at
+ * `policyFile`, or null when there is none. The file's own findings join the plan's (so that a broken
+ * policy stops apply), and its rules apply; a file that cannot be read at all leaves the default
+ * max_changes in force.
+ */
+export function enforcePolicy(
+  plan: Plan,
+  parsed: { policy: Policy | null; findings: Finding[] } | null,
+  snapshot: OrgSnapshot,
+  options: { labels: readonly string[]; policyFile: string },
+): Plan {
+  const checked = checkPolicy(plan, parsed?.policy ?? DEFAULT_POLICY, snapshot, {
+    labels: options.labels,
+    policyFile: parsed === null ? null : options.policyFile,
+  });
+  if (!parsed || parsed.findings.length === 0) return checked;
+  const findings = [...checked.findings, ...parsed.findings].sort(compareFindings);
+  const added = parsed.findings.filter((finding) => finding.severity === 'warning').length;
+  return {
+    ...checked,
+    findings,
+    summary: { ...checked.summary, warnings: checked.summary.warnings + added },
   };
 }
 
@@ -282,11 +308,14 @@ function cascadeManagers(people: PersonPlan[][], converted: Map<PersonPlan, Pers
     rows.forEach((person, index) => {
       if (!writes(person.action) || person.manager === null || person.manager.userId !== null) return;
       const key = nameKey(person.manager.email);
-      byManager.set(key, [...(byManager.get(key) ?? []), { batch, index }]);
+      const reports = byManager.get(key);
+      if (reports) reports.push({ batch, index });
+      else byManager.set(key, [{ batch, index }]);
     }),
   );
   const queue = [...converted].filter(([before]) => before.action === 'create').map(([, after]) => after);
-  for (let manager = queue.shift(); manager; manager = queue.shift()) {
+  // An index, not shift(): shifting a long queue is quadratic.
+  for (let next = 0, manager = queue[0]; manager; manager = queue[++next]) {
     for (const { batch, index } of byManager.get(manager.emailKey) ?? []) {
       const rows = people[batch];
       const person = rows?.[index];

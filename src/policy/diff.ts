@@ -42,7 +42,7 @@ function describe(key: PolicyKey, before: Rule, after: Rule): string | null {
       ...(added.length ? [`added ${quoted(added)}`] : []),
       ...(removed.length ? [`removed ${quoted(removed)}`] : []),
     ];
-    return `${key}: ${parts.join('; ')}${now.length === 0 ? ` (now ${empty})` : ''}`;
+    return `${key}: ${parts.join('; ')}${now.length === 0 ? ` (the list is now empty${key.startsWith('allowed_') ? ': it allows none' : ''})` : ''}`;
   }
   if (before.kind === 'value' && after.kind === 'value') {
     if (before.value === after.value) return null;

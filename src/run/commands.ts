@@ -1,17 +1,37 @@
 // The four modes as the CLI and the Action share them: read the imports, read the org in bulk,
 // plan, and then apply or invite. Rendering and exit codes stay with the callers.
+import path from 'node:path';
 import { applyPlan, type ApplyOptions } from '../apply/apply.js';
 import type { ApplyResult } from '../apply/results.js';
 import type { ImportSet } from '../csv/types.js';
 import type { GenesysClient } from '../genesys/client.js';
 import { loadSnapshot } from '../genesys/snapshot.js';
 import { orgInviter, orgWriter } from '../genesys/writer.js';
-import { loadImports } from '../imports.js';
+import { loadImports, readCapped } from '../imports.js';
 import { dueBatches, selectInvitees, sendInvites, type InviteReport, type InviteRequest } from '../invite/invite.js';
 import { snapshotNeed } from '../plan/need.js';
 import { buildPlan } from '../plan/plan.js';
 import type { OrgSnapshot } from '../plan/snapshot.js';
 import type { Plan, PlanOptions } from '../plan/types.js';
+import { enforcePolicy } from '../policy/check.js';
+import { parsePolicy } from '../policy/policy.js';
+
+export interface RunOptions extends PlanOptions {
+  /** Labels of the pull request the change comes from (one may lift the policy's max_changes). */
+  labels?: readonly string[];
+}
+
+type ParsedPolicy = ReturnType<typeof parsePolicy>;
+
+/** `<root>/policy.yml`, parsed, or null when the team has none. */
+export async function readPolicy(root: string): Promise<{ file: string; parsed: ParsedPolicy | null }> {
+  const file = path.join(root, 'policy.yml');
+  const content = await readCapped(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  return { file, parsed: content === null ? null : parsePolicy(content.toString('utf8'), file) };
+}
 
 export interface Planned {
   imports: ImportSet;
@@ -22,34 +42,35 @@ export interface Planned {
 export const hasErrors = (imports: { findings: readonly { severity: string }[] }) =>
   imports.findings.some((finding) => finding.severity === 'error');
 
-/** Offline: the CSVs and batch.yml files, checked without the org. */
-export function validateImports(root: string): Promise<ImportSet> {
-  return loadImports(root);
+/**
+ * Offline: the CSVs, batch.yml files and policy.yml, checked without the org (the policy's role and
+ * division names are checked against the org by plan).
+ */
+export async function validateImports(root: string): Promise<ImportSet> {
+  const [imports, policy] = await Promise.all([loadImports(root), readPolicy(root)]);
+  const policyFindings = policy.parsed?.findings ?? [];
+  return policyFindings.length === 0 ? imports : { ...imports, findings: [...imports.findings, ...policyFindings] };
 }
 
 /** The plan for what is under `root` against the org as it is now. */
-export async function planImports(root: string, client: GenesysClient, options: PlanOptions = {}): Promise<Planned> {
-  const imports = await loadImports(root);
-  return planImportSet(imports, client, options);
-}
-
-export async function planImportSet(
-  imports: ImportSet,
-  client: GenesysClient,
-  options: PlanOptions = {},
-): Promise<Planned> {
+export async function planImports(root: string, client: GenesysClient, options: RunOptions = {}): Promise<Planned> {
+  const [imports, policy] = await Promise.all([loadImports(root), readPolicy(root)]);
   const snapshot = await loadSnapshot(client, snapshotNeed(imports));
-  return { imports, snapshot, plan: buildPlan(imports, snapshot, options) };
+  const plan = enforcePolicy(buildPlan(imports, snapshot, options), policy.parsed, snapshot, {
+    labels: options.labels ?? [],
+    policyFile: policy.file,
+  });
+  return { imports, snapshot, plan };
 }
 
 /**
- * Re-plans against the live org (never trusting an earlier preview) and carries the plan out. A plan
- * with validation errors changes nothing.
+ * Re-plans against the live org and the policy as they are now (never trusting an earlier preview)
+ * and carries the plan out. A plan with validation or policy-file errors changes nothing.
  */
 export async function applyImports(
   root: string,
   client: GenesysClient,
-  options: PlanOptions & ApplyOptions = {},
+  options: RunOptions & ApplyOptions = {},
 ): Promise<Planned & { result: ApplyResult }> {
   const planned = await planImports(root, client, options);
   const result = await applyPlan(planned.plan, orgWriter(client, planned.snapshot.homeDivisionId), options);

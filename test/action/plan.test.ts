@@ -219,6 +219,47 @@ describe('validate mode', () => {
     expect(sandbox.stats().requests.total).toBe(0);
   });
 
+  it('annotates the first ten errors in file order and notes that the rest are in the summary', async () => {
+    const csv = await readFile(peopleCsv(), 'utf8');
+    // Every person row (lines 2-11) gets a bad email: with the findings that follow, more than GitHub shows inline.
+    await writeFile(peopleCsv(), csv.replace(/@northfield\.edu,/g, '@@northfield,'));
+    const ran = await runAction({
+      workspace,
+      eventName: 'push',
+      event: 'push.json',
+      inputs: { mode: 'validate' },
+      env: { GITHUB_API_URL: github.url },
+    });
+    expect(ran.failed).toBe(true);
+    const onLines = ran.annotations.filter((a) => a.level === 'error' && a.properties.file);
+    expect(onLines).toHaveLength(10);
+    expect(onLines.map((a) => Number(a.properties.line))).toEqual(
+      [...onLines.map((a) => Number(a.properties.line))].sort((a, b) => a - b),
+    );
+    expect(onLines[0]!.properties).toMatchObject({ file: 'imports/student-services/people.csv', line: '2' });
+    const notice = ran.annotations.find((a) => a.level === 'notice');
+    expect(notice?.message).toMatch(/^\d+ more findings are not shown inline/);
+    const total = Number(ran.outputs['errors']);
+    expect(total).toBeGreaterThan(10);
+    expect(ran.summary.match(/invalid-email/g)?.length).toBeGreaterThanOrEqual(10);
+    expect(ran.annotations.at(-1)!.message).toBe(
+      `${total} errors in the imports: see the annotations and the job summary.`,
+    );
+  });
+
+  it('does not try to comment on a fork (its token is read-only)', async () => {
+    const ran = await runAction({
+      workspace,
+      eventName: 'pull_request',
+      event: 'pull_request-fork.json',
+      inputs: { mode: 'validate', 'github-token': 'ghs_fork_token' },
+      env: { GITHUB_API_URL: github.url },
+    });
+    expect(ran.failed).toBe(false);
+    expect(ran.annotations.filter((a) => a.level !== 'notice')).toEqual([]);
+    expect(github.requests).toEqual([]);
+  });
+
   it('passes the demo batch and only notes a comment it may not write', async () => {
     const ran = await runAction({
       workspace,

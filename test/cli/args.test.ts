@@ -20,6 +20,7 @@ describe('parseCommand', () => {
       sandbox: true,
       format: 'json',
       out: 'p.json',
+      labels: [],
       debug: false,
     });
     expect(parseCommand(['invite', '--date', '2028-02-29', '--batch', 'cs', '--force'])).toEqual({
@@ -48,6 +49,10 @@ describe('parseCommand', () => {
       emailDomain: 'x.edu',
       out: 'export',
       debug: false,
+    });
+    expect(parseCommand(['apply', '--label', 'large-import', '--label', 'ok'])).toMatchObject({
+      name: 'apply',
+      labels: ['large-import', 'ok'],
     });
     expect(parseCommand([])).toEqual({ name: 'help' });
     expect(parseCommand(['--version'])).toEqual({ name: 'version' });

@@ -9,21 +9,30 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 const DEMO = 'src/sandbox/demo';
 const INVITE_ROUTE = 'POST /api/v2/users/{id}/invite';
 
+let lastStdout = '';
+
 interface Ran {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-async function cli(argv: string[], env: Record<string, string | undefined> = {}): Promise<Ran> {
+async function cli(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  interrupted: () => Promise<void> = () => Promise.resolve(),
+): Promise<Ran> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: (text) => (stdout += text),
+    stdout: (text) => {
+      stdout += text;
+      lastStdout = stdout;
+    },
     stderr: (text) => (stderr += text),
     env,
     now: () => new Date('2026-11-25T12:00:00Z'),
-    interrupted: () => Promise.resolve(),
+    interrupted,
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
@@ -186,5 +195,31 @@ describe('apply and invite against an org', () => {
     const ran = await cli(['invite', '--imports', DEMO, '--batch', 'nursing'], env);
     expect(ran.code).toBe(2);
     expect(ran.stderr).toContain('there is no batch "nursing"');
+  });
+});
+
+describe('sandbox', () => {
+  it('serves the demo org on the given knobs until interrupted, and says how to point gc-onboard at it', async () => {
+    let url = '';
+    const ran = await cli(['sandbox', '--rate-limit', '1000', '--seed', '7'], {}, async () => {
+      // By the time the CLI waits for Ctrl-C it has printed where it listens; use it like a client would.
+      await new Promise((resolve) => setImmediate(resolve));
+      url = /http:\/\/127\.0\.0\.1:\d+/.exec(lastStdout)?.[0] ?? '';
+      const token = await fetch(`${url}/oauth/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      });
+      expect(token.status).toBe(200);
+      const stats = (await (await fetch(`${url}/__sandbox/stats`)).json()) as { requests: { total: number } };
+      expect(stats.requests.total).toBe(1);
+    });
+    expect(ran.code).toBe(0);
+    expect(url).not.toBe('');
+    expect(ran.stdout).toContain('1000 requests/min per token');
+    await expect(fetch(`${url}/__sandbox/stats`)).rejects.toThrow();
   });
 });

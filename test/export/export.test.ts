@@ -9,7 +9,7 @@ import { expectedExportCalls } from '../../src/genesys/export-read.js';
 import { data, ids, user } from './fixtures.js';
 
 /** Records of a CSV text as arrays of cells (header first). */
-const records = (text: string) => parse(text, { bom: true }) as string[][];
+const records = (text: string): string[][] => parse(text, { bom: true });
 const codes = (findings: { line: number; column: string | null; code: string }[]) =>
   findings.map((f) => `${f.line}:${f.column ?? '-'}:${f.code}`);
 
@@ -51,7 +51,10 @@ describe('exportCsv: the templates', () => {
     expect(result.peopleCsv).not.toContain('\r');
     const rows = records(result.peopleCsv);
     expect(rows[0]).toEqual([...PEOPLE_COLUMNS]);
-    expect(rows.slice(1).map((row) => row[1])).toEqual(['Aisha.Rahman@northfield.edu', 'maria.gonzalez@northfield.edu']);
+    expect(rows.slice(1).map((row) => row[1])).toEqual([
+      'Aisha.Rahman@northfield.edu',
+      'maria.gonzalez@northfield.edu',
+    ]);
     expect(result.people).toBe(2);
     expect(result.findings).toEqual([]);
   });
@@ -113,7 +116,12 @@ describe('exportCsv: CSV quoting', () => {
       title: 'Advisor\nEvening shift',
       department: 'Études supérieures',
     });
-    const cjk = user({ id: 'u-2', name: '李小龍', email: 'lee@northfield.edu', title: 'Line one\r\nLine two' });
+    const cjk = user({
+      id: 'u-2',
+      name: '李小龍',
+      email: 'lee@northfield.edu',
+      title: 'Line one\r\nLine two',
+    });
     const zoe = user({ id: 'u-3', name: 'Zoë Ångström', email: 'zoe@northfield.edu' });
     const result = exportCsv(data([zoe, cjk, tricky]));
     expect(result.findings).toEqual([]);
@@ -133,7 +141,13 @@ describe('exportCsv: values a spreadsheet would run', () => {
   const people = [
     user({ id: 'u-1', name: 'Ann', email: 'ann@northfield.edu', title: 'Advisor\nNights' }),
     user({ id: 'u-2', name: 'Bob', email: 'bob@northfield.edu', title: '=HYPERLINK("http://x","y")' }),
-    user({ id: 'u-3', name: '@Carl', email: 'carl@northfield.edu', department: '-Ops', phoneWork: '+1 215 555 0100' }),
+    user({
+      id: 'u-3',
+      name: '@Carl',
+      email: 'carl@northfield.edu',
+      department: '-Ops',
+      phoneWork: '+1 215 555 0100',
+    }),
     user({ id: 'u-4', name: 'Dee', email: 'dee@northfield.edu', phoneWork: '+1' }),
   ];
   const result = exportCsv(data(people));
@@ -146,7 +160,9 @@ describe('exportCsv: values a spreadsheet would run', () => {
       '6:phone_work:formula-cell',
     ]);
     expect(result.findings.every((f) => f.severity === 'error' && f.file === 'people.csv')).toBe(true);
-    expect(result.findings[0]?.message).toContain('"=HYPERLINK(\\"http://x\\",\\"y\\")" of bob@northfield.edu starts with "="');
+    expect(result.findings[0]?.message).toContain(
+      '"=HYPERLINK(\\"http://x\\",\\"y\\")" of bob@northfield.edu starts with "="',
+    );
     const rows = records(result.peopleCsv);
     expect(rows[2]?.[4]).toBe('=HYPERLINK("http://x","y")');
     expect(rows[3]?.[0]).toBe('@Carl');
@@ -155,7 +171,9 @@ describe('exportCsv: values a spreadsheet would run', () => {
 
   it('agrees with validate: the same places are refused when the file is read back', () => {
     const { findings } = parsePeople(result.peopleCsv, 'people.csv', 'export');
-    expect(codes(findings.filter((f) => f.code === 'formula-cell')).sort()).toEqual(codes(result.findings).sort());
+    expect(codes(findings.filter((f) => f.code === 'formula-cell')).sort()).toEqual(
+      codes(result.findings).sort(),
+    );
   });
 });
 
@@ -176,8 +194,21 @@ describe('exportCsv: what the file cannot hold is left as it is and reported', (
       ],
       queueIds: [ids.billing, ids.general],
     }),
-    user({ id: 'u-2', name: 'Bob', email: 'bob@northfield.edu', managerId: sam.id, locationIds: [ids.welcome, ids.library] }),
-    user({ id: 'u-3', name: 'Cy', email: 'cy@northfield.edu', managerId: 'u-gone', title: 'Advisor ' }),
+    user({
+      id: 'u-2',
+      name: 'Bob',
+      email: 'bob@northfield.edu',
+      managerId: sam.id,
+      locationIds: [ids.welcome, ids.library],
+    }),
+    user({
+      id: 'u-3',
+      name: 'Cy',
+      email: 'cy@northfield.edu',
+      managerId: 'u-gone',
+      title: 'Advisor ',
+      hireDate: '2024-13-01',
+    }),
     tom,
     sam,
   ];
@@ -185,7 +216,11 @@ describe('exportCsv: what the file cannot hold is left as it is and reported', (
   const rows = records(result.peopleCsv);
 
   it('exports active people only', () => {
-    expect(rows.slice(1).map((row) => row[1])).toEqual(['ann@northfield.edu', 'bob@northfield.edu', 'cy@northfield.edu']);
+    expect(rows.slice(1).map((row) => row[1])).toEqual([
+      'ann@northfield.edu',
+      'bob@northfield.edu',
+      'cy@northfield.edu',
+    ]);
   });
 
   it('writes an inactive manager, a division whose name has a comma, and the grants and queues the cells can carry', () => {
@@ -207,6 +242,7 @@ describe('exportCsv: what the file cannot hold is left as it is and reported', (
       '3:email_manager:manager-deleted',
       '3:location_work:several-locations',
       '4:email_manager:manager-not-found',
+      '4:hire_date:hire-date-not-exportable',
       '4:title:trimmed-on-import',
     ]);
     expect(result.findings.every((f) => f.severity === 'warning')).toBe(true);
@@ -241,7 +277,13 @@ describe('exportCsv: phones', () => {
     user({ id: 'u-c', name: 'Cy', email: 'cy@northfield.edu', defaultStationId: 'st-p3' }),
     user({ id: 'u-d', name: 'Dee', email: 'dee@northfield.edu', defaultStationId: 'st-p5' }),
     user({ id: 'u-e', name: 'Eve', email: 'eve@northfield.edu' }),
-    user({ id: 'u-f', name: 'Fay', email: 'fay@northfield.edu', defaultStationId: 'st-p6', divisionId: ids.admissions }),
+    user({
+      id: 'u-f',
+      name: 'Fay',
+      email: 'fay@northfield.edu',
+      defaultStationId: 'st-p6',
+      divisionId: ids.admissions,
+    }),
   ];
   const phones = [
     phone('p1', 'u-a'),
@@ -269,7 +311,12 @@ describe('exportCsv: phones', () => {
       '5:-:phone-not-webrtc',
       '3:phone_name:formula-cell',
     ]);
-    expect(result.findings.map((f) => f.file)).toEqual(['people.csv', 'people.csv', 'people.csv', 'phones.csv']);
+    expect(result.findings.map((f) => f.file)).toEqual([
+      'people.csv',
+      'people.csv',
+      'people.csv',
+      'phones.csv',
+    ]);
   });
 
   it('exports only the phones of the people the filter selects', () => {
@@ -282,8 +329,20 @@ describe('exportCsv: phones', () => {
 describe('exportCsv: filters', () => {
   const people = [
     user({ id: 'u-1', name: 'A', email: 'a@northfield.edu', department: 'IT', divisionId: ids.home }),
-    user({ id: 'u-2', name: 'B', email: 'b@staff.northfield.edu', department: 'it ', divisionId: ids.services }),
-    user({ id: 'u-3', name: 'C', email: 'c@NORTHFIELD.EDU', department: 'Sales', divisionId: ids.admissions }),
+    user({
+      id: 'u-2',
+      name: 'B',
+      email: 'b@staff.northfield.edu',
+      department: 'it ',
+      divisionId: ids.services,
+    }),
+    user({
+      id: 'u-3',
+      name: 'C',
+      email: 'c@NORTHFIELD.EDU',
+      department: 'Sales',
+      divisionId: ids.admissions,
+    }),
     user({ id: 'u-4', name: 'D', email: 'd@other.org', department: 'IT', divisionId: ids.admissions }),
   ];
   const emails = (filter: Parameters<typeof exportCsv>[1]) =>
@@ -292,9 +351,22 @@ describe('exportCsv: filters', () => {
       .map((row) => row[1]);
 
   it('selects by any of the divisions, by department and by email domain, all together', () => {
-    expect(emails({})).toEqual(['a@northfield.edu', 'b@staff.northfield.edu', 'c@NORTHFIELD.EDU', 'd@other.org']);
-    expect(emails({ divisions: ['Admissions', 'home'] })).toEqual(['a@northfield.edu', 'c@NORTHFIELD.EDU', 'd@other.org']);
-    expect(emails({ department: 'It' })).toEqual(['a@northfield.edu', 'b@staff.northfield.edu', 'd@other.org']);
+    expect(emails({})).toEqual([
+      'a@northfield.edu',
+      'b@staff.northfield.edu',
+      'c@NORTHFIELD.EDU',
+      'd@other.org',
+    ]);
+    expect(emails({ divisions: ['Admissions', 'home'] })).toEqual([
+      'a@northfield.edu',
+      'c@NORTHFIELD.EDU',
+      'd@other.org',
+    ]);
+    expect(emails({ department: 'It' })).toEqual([
+      'a@northfield.edu',
+      'b@staff.northfield.edu',
+      'd@other.org',
+    ]);
     expect(emails({ emailDomain: '@northfield.edu' })).toEqual(['a@northfield.edu', 'c@NORTHFIELD.EDU']);
     expect(emails({ emailDomain: 'northfield.edu', department: 'IT', divisions: ['Home'] })).toEqual([
       'a@northfield.edu',
@@ -309,7 +381,9 @@ describe('exportCsv: filters', () => {
       'There is no division "Admisions" (did you mean "Admissions"?); the org has "Home", "Student Services", "Admissions", "Research, Labs".',
     );
     expect(() => exportCsv(data(people), { emailDomain: ' ' })).toThrow('--email-domain needs a domain');
-    expect(() => exportCsv(data(people), { department: '' })).toThrow('--department needs a department name.');
+    expect(() => exportCsv(data(people), { department: '' })).toThrow(
+      '--department needs a department name.',
+    );
   });
 });
 

@@ -22,7 +22,9 @@ export const ids = {
   desk: 'pbs-desk',
 } as const;
 
-export function user(overrides: Partial<ExportUser> & { id: string; name: string; email: string }): ExportUser {
+export function user(
+  overrides: Partial<ExportUser> & { id: string; name: string; email: string },
+): ExportUser {
   return {
     state: 'active',
     version: 1,

@@ -25,14 +25,20 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/**
+ * A sandbox and a client paced to it. Time is scaled: the rate limit holds per 1-second window
+ * unless the options say otherwise (the transport spaces calls at window ÷ limit).
+ */
 export async function openSession(options: SandboxOptions = {}): Promise<Session> {
-  const sandbox = await startSandbox({ userSearchLagMs: 0, stationLagMs: 0, ...options });
+  const scaled = { rateLimitPerMinute: 300, rateWindowSeconds: 1, ...options };
+  const sandbox = await startSandbox({ userSearchLagMs: 0, stationLagMs: 0, ...scaled });
   const client = await connect(
     resolveConnection({
       GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
       GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
       GENESYSCLOUD_API_REGION: sandbox.url,
     }),
+    { transport: { windowMs: scaled.rateWindowSeconds * 1000 } },
   );
   const dir = await mkdtemp(path.join(tmpdir(), 'gc-export-'));
   return {
@@ -77,7 +83,12 @@ export function actions(plan: Plan): { people: Record<string, string>; phones: R
 }
 
 /** Rewrites one people.csv cell of the row whose email cell is `email` (simple rows only: no quoted line breaks). */
-export async function editCell(session: Session, email: string, column: number, value: string): Promise<void> {
+export async function editCell(
+  session: Session,
+  email: string,
+  column: number,
+  value: string,
+): Promise<void> {
   const file = path.join(exportDir(session), 'people.csv');
   const lines = (await readFile(file, 'utf8')).split('\n');
   const index = lines.findIndex((line) => line.includes(`,${email},`));

@@ -10,10 +10,20 @@ import { loadImports } from '../../src/imports.js';
 import { loadSnapshot } from '../../src/genesys/snapshot.js';
 import { snapshotNeed } from '../../src/plan/need.js';
 import { buildPlan } from '../../src/plan/plan.js';
-import { renderExportText } from '../../src/export/run.js';
+import { ExportFilterError } from '../../src/export/filter.js';
+import { exportOrg, renderExportText } from '../../src/export/run.js';
 import { demoOrg, DEMO_IDS } from '../../src/sandbox/index.js';
 import type { OrgSeed } from '../../src/sandbox/index.js';
-import { actions, editCell, exportAndPlan, exportDir, openSession, planImportsDir, TODAY, type Session } from './helpers.js';
+import {
+  actions,
+  editCell,
+  exportAndPlan,
+  exportDir,
+  openSession,
+  planImportsDir,
+  TODAY,
+  type Session,
+} from './helpers.js';
 
 const column = (name: (typeof PEOPLE_COLUMNS)[number]) => PEOPLE_COLUMNS.indexOf(name);
 
@@ -32,7 +42,7 @@ describe('export of the demo org', () => {
       path.join(exportDir(session), 'phones.csv'),
     ]);
     expect(imports.findings).toEqual([]);
-    expect(plan.summary.people).toEqual({ create: 0, update: 0, unchanged: 4, error: 0 });
+    expect(plan.summary.people).toEqual({ create: 0, update: 0, unchanged: 4, skip: 0, error: 0 });
     expect(plan.summary.phones).toEqual({ create: 0, update: 0, unchanged: 1, error: 0 });
     expect(plan.warnings).toEqual([]);
     expect(renderExportText(result)).toBe(
@@ -58,7 +68,7 @@ describe('export of the demo org', () => {
     expect(plan.summary.phones.unchanged).toBe(1);
   });
 
-  it('plans one added queue and grant when the list cells of one row are extended', async () => {
+  it('plans one added queue when the queues cell of one row is extended', async () => {
     await exportAndPlan(session);
     await editCell(session, 'priya.patel@northfield.edu', column('queues'), 'IT Help Desk Tier 1, Registrar');
     const { plan } = await planImportsDir(session);
@@ -82,10 +92,31 @@ describe('export of the demo org', () => {
     expect(plan.summary.people.unchanged).toBe(2);
   });
 
+  it('refuses a division the org does not have after one listing call, writing nothing', async () => {
+    const before = session.sandbox.stats().requests.byRoute;
+    const run = exportOrg(
+      session.client,
+      { divisions: ['Student Service', 'Home'] },
+      path.join(session.dir, 'none'),
+    );
+    await expect(run).rejects.toThrow(ExportFilterError);
+    await expect(run).rejects.toThrow(
+      'There is no division "Student Service" (did you mean "Student Services"?)',
+    );
+    const after = session.sandbox.stats().requests.byRoute;
+    const made = Object.keys(after).filter((route) => after[route] !== before[route]);
+    expect(made).toEqual(['GET /api/v2/authorization/divisions']);
+    await expect(readFile(path.join(session.dir, 'none', 'people.csv'))).rejects.toThrow('ENOENT');
+  });
+
   it('removes a phones.csv of an earlier export when the new one has no phones', async () => {
     await exportAndPlan(session);
     const { result, plan } = await exportAndPlan(session, { department: 'IT Help Desk' });
-    expect(result).toMatchObject({ people: 1, phones: 0, removed: [path.join(exportDir(session), 'phones.csv')] });
+    expect(result).toMatchObject({
+      people: 1,
+      phones: 0,
+      removed: [path.join(exportDir(session), 'phones.csv')],
+    });
     expect(actions(plan)).toEqual({ people: { 'priya.patel@northfield.edu': 'unchanged' }, phones: {} });
   });
 });
@@ -93,20 +124,23 @@ describe('export of the demo org', () => {
 describe('export after the demo batch is applied', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await openSession({ rateLimitPerMinute: 600, rateWindowSeconds: 1 });
+    session = await openSession();
   });
   afterAll(async () => session.close());
 
   it('plans every person and phone the batch created as unchanged', async () => {
     const demo = await loadImports('src/sandbox/demo');
     const snapshot = await loadSnapshot(session.client, snapshotNeed(demo));
-    const applied = await applyPlan(buildPlan(demo, snapshot, { today: TODAY }), orgWriter(session.client, snapshot.homeDivisionId));
+    const applied = await applyPlan(
+      buildPlan(demo, snapshot, { today: TODAY }),
+      orgWriter(session.client, snapshot.homeDivisionId),
+    );
     expect(applied.ok).toBe(true);
 
     const { result, imports, plan } = await exportAndPlan(session);
     expect(result).toMatchObject({ people: 13, phones: 11, findings: [] });
     expect(imports.findings).toEqual([]);
-    expect(plan.summary.people).toEqual({ create: 0, update: 0, unchanged: 13, error: 0 });
+    expect(plan.summary.people).toEqual({ create: 0, update: 0, unchanged: 13, skip: 0, error: 0 });
     expect(plan.summary.phones).toEqual({ create: 0, update: 0, unchanged: 11, error: 0 });
     // Emily Nguyen holds a grant in two divisions: one pair with both.
     const text = await readFile(path.join(exportDir(session), 'people.csv'), 'utf8');
@@ -263,7 +297,8 @@ describe('round trip of awkward values', () => {
     const people = path.join(exportDir(session), 'people.csv');
     const text = await readFile(people, 'utf8');
     const lineOf = (email: string) => text.slice(0, text.indexOf(email)).split('\n').length;
-    const place = (f: { line: number; column: string | null; code: string }) => `${f.line}:${f.column ?? '-'}:${f.code}`;
+    const place = (f: { line: number; column: string | null; code: string }) =>
+      `${f.line}:${f.column ?? '-'}:${f.code}`;
     expect(result.findings.map(place)).toEqual([
       `${lineOf('eve@northfield.edu')}:title:formula-cell`,
       `${lineOf('rae@northfield.edu')}:email_manager:manager-deleted`,
@@ -277,11 +312,17 @@ describe('round trip of awkward values', () => {
     expect(text).toContain('Eve Formula,eve@northfield.edu,,,=1+2,');
     expect(imports.findings.map(place)).toEqual([`${lineOf('eve@northfield.edu')}:title:formula-cell`]);
     // Everything else plans unchanged, except the value the import trims.
-    const changed = plan.batches.flatMap((batch) => batch.people).filter((person) => person.action !== 'unchanged');
+    const changed = plan.batches
+      .flatMap((batch) => batch.people)
+      .filter((person) => person.action !== 'unchanged');
     expect(changed.map((person) => [person.email, person.action, person.changes])).toEqual([
       ['sid@northfield.edu', 'update', [{ field: 'department', before: 'Registrar ', after: 'Registrar' }]],
     ]);
-    expect(plan.summary.people.error).toBe(0);
-    expect(text).toContain('Rae Search,rae@northfield.edu,,,,,,,employee:[Home],Registrar,"Research, Labs",,');
+    const errors = plan.batches.flatMap((batch) => batch.people).flatMap((person) => person.errors);
+    expect(errors).toEqual([]);
+    expect(plan.summary.people.error).toBe(1); // Eve's row, refused by validate
+    expect(text).toContain(
+      'Rae Search,rae@northfield.edu,,,,,,,employee:[Home],Registrar,"Research, Labs",,',
+    );
   });
 });

@@ -4,7 +4,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect, type GenesysClient } from '../../src/genesys/client.js';
 import { resolveConnection } from '../../src/genesys/connection.js';
 import {
@@ -113,7 +113,6 @@ let sandbox: Sandbox;
 let client: GenesysClient;
 let dump: SandboxStateDump;
 let root: string;
-const tokens: string[] = [];
 
 beforeAll(async () => {
   sandbox = await startSandbox({ org: org(), rateLimitPerMinute: 10_000_000 });
@@ -123,7 +122,6 @@ beforeAll(async () => {
       GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
       GENESYSCLOUD_API_REGION: sandbox.url,
     }),
-    { onToken: (token) => tokens.push(token) },
   );
   dump = sandbox.state();
   root = await mkdtemp(join(tmpdir(), 'gc-onboard-snapshot-'));
@@ -146,6 +144,24 @@ async function batch(rows: number) {
   expect(imports.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
   return { imports, need: snapshotNeed(imports), kinds };
 }
+
+/** The state dump, indexed (the oracle would otherwise scan 5,000 users per row). */
+let indexed: ReturnType<typeof buildIndex> | undefined;
+function buildIndex() {
+  const grantsOf = new Map<string, SandboxStateDump['grants']>();
+  for (const grant of dump.grants)
+    grantsOf.set(grant.subjectId, [...(grantsOf.get(grant.subjectId) ?? []), grant]);
+  const queuesOf = new Map<string, string[]>();
+  for (const member of dump.queueMembers)
+    queuesOf.set(member.userId, [...(queuesOf.get(member.userId) ?? []), member.queueId]);
+  return {
+    byId: new Map(dump.users.map((user) => [user.id, user])),
+    byEmail: new Map(dump.users.map((user) => [user.email.toLowerCase(), user])),
+    grantsOf,
+    queuesOf,
+  };
+}
+const index = () => (indexed ??= buildIndex());
 
 const normalise = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 const byKey =
@@ -173,7 +189,7 @@ function expectedSnapshot(need: SnapshotNeed) {
   const phones = dump.phones.filter(
     (phone) => phoneNames.has(normalise(phone.name)) || userIds.has(phone.webRtcUserId ?? ''),
   );
-  const notDeleted = (id: string) => dump.users.find((user) => user.id === id)?.state !== 'deleted';
+  const notDeleted = (id: string) => index().byId.get(id)?.state !== 'deleted';
   const sizes: SnapshotSizes = {
     divisions: dump.divisions.length,
     roles: dump.roles.length,
@@ -221,14 +237,11 @@ function expectedUser(user: DumpUser, roleIds: Set<string>, queueIds: Set<string
     addresses: user.addresses,
     managerId: user.managerId,
     locationIds: user.locations.map((location) => location.id),
-    grants: dump.grants
-      .filter((grant) => grant.subjectId === user.id && roleIds.has(grant.roleId))
+    grants: (index().grantsOf.get(user.id) ?? [])
+      .filter((grant) => roleIds.has(grant.roleId))
       .map(({ roleId, divisionId }) => ({ roleId, divisionId }))
       .sort(byKey((grant) => grant.roleId + grant.divisionId)),
-    queueIds: dump.queueMembers
-      .filter((member) => member.userId === user.id && queueIds.has(member.queueId))
-      .map((member) => member.queueId)
-      .sort(),
+    queueIds: (index().queuesOf.get(user.id) ?? []).filter((queueId) => queueIds.has(queueId)).sort(),
     skills: user.skills
       .map((skill) => ({ skillId: skill.id, proficiency: skill.proficiency }))
       .sort(byKey((skill) => skill.skillId)),
@@ -345,7 +358,7 @@ describe('loadSnapshot against 5,000 extra people', () => {
     expect(rowsByEmail.size).toBe(rows);
     for (const [email, kind] of kinds) {
       const row = rowsByEmail.get(email);
-      const user = dump.users.find((u) => u.email.toLowerCase() === email);
+      const user = index().byEmail.get(email);
       if (kind === 'new') {
         expect(row?.action, email).toBe('create');
       } else if (kind === 'deleted') {
@@ -401,10 +414,10 @@ describe('loadSnapshot against 5,000 extra people', () => {
 
   it('does not grow per row', () => {
     const calls = (rows: number) => measured.get(rows) ?? Number.NaN;
-    // From 10 to 1,000 rows only the user reads grow, by at most ⌈N/100⌉ + 3 calls.
-    expect(calls(1000) - calls(10)).toBeLessThanOrEqual(Math.ceil(1000 / 100) + 3);
-    // And 2,500 rows cost no more than 1,000: paging the org is cheaper than 25 searches.
-    expect(calls(2500)).toBeLessThanOrEqual(calls(1000));
+    // From 10 to 1,000 rows only the user reads grow: 10 searches and 1 probe page instead of 1 search.
+    expect(calls(1000) - calls(10)).toBe(10);
+    // 2,500 rows page the org (10 + 1 + 1 pages) instead of searching 25 times: one call more than 1,000 rows.
+    expect(calls(2500) - calls(1000)).toBe(1);
   });
 
   it('skips grants, members and stations when the batch names only new people', async () => {
@@ -438,7 +451,7 @@ describe('loadSnapshot against 5,000 extra people', () => {
       'GET /api/v2/telephony/providers/edges/phonebasesettings',
       'GET /api/v2/telephony/providers/edges/sites',
     ]);
-    expect(total(byRoute)).toBe(9);
+    expect(total(byRoute)).toBe(8);
   });
 });
 
@@ -470,7 +483,7 @@ describe('chooseUserStrategy', () => {
     expect(userCalls(10_000, 2000, LISTING_CAP + 1, 0)).toEqual({ listing: 3, search: 100 });
   });
 
-  it('costs at most 3 calls more than hindsight, and never pages when searching is as cheap', () => {
+  it('costs at most 3 calls more than hindsight', () => {
     for (const emails of [1, 99, 250, 301, 800, 1000, 1500, 2500, 5000, 10_000, 40_000]) {
       for (const active of [0, 499, 501, 2000, 5000, 20_000, 100_000]) {
         for (const inactive of [0, 600, 12_000]) {
@@ -480,7 +493,8 @@ describe('chooseUserStrategy', () => {
             const where = `${emails} emails, ${active}/${inactive}/${deleted} users`;
             expect(listing + search, where).toBeGreaterThanOrEqual(best);
             expect(listing + search, where).toBeLessThanOrEqual(best + 3);
-            if (search === 0) expect(listing, where).toBeLessThan(Math.ceil(emails / 100));
+            // Paging follows only when what is left of it after the probes costs less than searching.
+            if (search === 0) expect(listing - 3, where).toBeLessThan(Math.ceil(emails / 100));
           }
         }
       }
@@ -503,7 +517,7 @@ describe('toSnapshotUser', () => {
           { address: '+15550001', mediaType: 'PHONE', type: 'MOBILE' },
           { address: '+15550002', display: '+1 555 0002', mediaType: 'PHONE', type: 'WORK', extension: '42' },
         ],
-        manager: { id: 'm1' },
+        manager: { id: 'm1', version: 1 },
         locations: [{ locationDefinition: { id: 'l1' } }, { id: 'l2' }],
         skills: [{ id: 's1', proficiency: 3 }, { id: 's2' }],
         station: { defaultStation: { id: 'st1' } },
@@ -539,7 +553,7 @@ describe('toSnapshotUser', () => {
       dateLastLogin: '2026-01-01T00:00:00.000Z',
     });
     // No division means the home division; an unknown state reads as active.
-    expect(toSnapshotUser({ id: 'u2', version: 1, state: 'whatever' as 'active' }, 'home')).toMatchObject({
+    expect(toSnapshotUser({ id: 'u2', version: 1, state: 'whatever' }, 'home')).toMatchObject({
       divisionId: 'home',
       state: 'active',
       phoneWork: '',
@@ -551,15 +565,15 @@ describe('toSnapshotUser', () => {
 
 describe('under the rate limit, with faults', () => {
   it('paces the snapshot of 1,000 rows at the sandbox limit without a 429', async () => {
-    // 60 requests per 1 s window: the transport starts at its default and learns 60 from the headers.
-    const paced = await startSandbox({ org: org(), rateLimitPerMinute: 60, rateWindowSeconds: 1 });
+    // 200 requests per 5 s window (40/s): the transport starts at its default and learns 200 from the headers.
+    const paced = await startSandbox({ org: org(), rateLimitPerMinute: 200, rateWindowSeconds: 5 });
     const pacedClient = await connect(
       resolveConnection({
         GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
         GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
         GENESYSCLOUD_API_REGION: paced.url,
       }),
-      { transport: { windowMs: 1000 } },
+      { transport: { windowMs: 5000 } },
     );
     try {
       const { need } = await batch(1000);
@@ -569,11 +583,12 @@ describe('under the rate limit, with faults', () => {
       const calls = paced.stats().requests.total;
       expect(snapshot.users.length).toBe(expectedSnapshot(need).users.length);
       expect(paced.stats().status['429'] ?? 0).toBe(0);
-      expect(pacedClient.stats()).toMatchObject({ limit: 60, rateLimited: 0, retries: 0 });
-      // At the limit: N calls take about (N − 1) ÷ 60 s; never faster, and not much slower.
-      const ideal = ((calls - 1) / 60) * 1000;
-      expect(elapsed).toBeGreaterThan(ideal * 0.95);
-      expect(elapsed).toBeLessThan(ideal * 1.35);
+      expect(pacedClient.stats()).toMatchObject({ limit: 200, rateLimited: 0, retries: 0 });
+      // At the limit: N calls take about (N − 1) ÷ 40 s; never faster, and not much slower (the
+      // sandbox shares this process's event loop, which delays timers by a few ms).
+      const ideal = ((calls - 1) / 40) * 1000;
+      expect(elapsed).toBeGreaterThan(ideal);
+      expect(elapsed).toBeLessThan(ideal * 1.3);
     } finally {
       pacedClient.close();
       await paced.close();
@@ -613,7 +628,7 @@ describe('under the rate limit, with faults', () => {
   });
 
   it('fails with one readable line, and the token appears in no message or output', async () => {
-    const broken = await startSandbox({ org: org(), faults: { rate503: 1 } });
+    const broken = await startSandbox({ org: org(), rateLimitPerMinute: 10_000_000, faults: { rate503: 1 } });
     const seen: string[] = [];
     const brokenClient = await connect(
       resolveConnection({
@@ -623,15 +638,21 @@ describe('under the rate limit, with faults', () => {
       }),
       { transport: { maxTries: 2, baseBackoffMs: 1 }, onToken: (token) => seen.push(token) },
     );
+    // Everything printed meanwhile, through the console or straight to the streams.
     const output: string[] = [];
-    const writes = [process.stdout, process.stderr].map((stream) => {
-      const original = stream.write.bind(stream);
-      stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-        output.push(String(chunk));
-        return original(chunk, ...rest);
-      }) as typeof stream.write;
-      return () => (stream.write = original);
-    });
+    const spies = [
+      ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+        vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+          output.push(args.map(String).join(' '));
+        }),
+      ),
+      ...[process.stdout, process.stderr].map((stream) =>
+        vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+          output.push(String(chunk));
+          return true;
+        }),
+      ),
+    ];
     try {
       const { need } = await batch(10);
       const error: unknown = await loadSnapshot(brokenClient, need).then(
@@ -646,11 +667,10 @@ describe('under the rate limit, with faults', () => {
       expect(seen).toHaveLength(1);
       for (const text of [message, JSON.stringify(error), String((error as Error).stack), ...output]) {
         expect(text).not.toContain(seen[0]);
-        expect(text).not.toMatch(/authorization|bearer/i);
+        expect(text).not.toMatch(/bearer\s|basic\s|authorization["']?\s*:/i);
       }
-      expect(tokens.length).toBeGreaterThan(0);
     } finally {
-      for (const restore of writes) restore();
+      for (const spy of spies) spy.mockRestore();
       brokenClient.close();
       await broken.close();
     }

@@ -334,6 +334,18 @@ describe('GenesysTransport through the SDK', () => {
     expect(echoed.message).toBe('400: bad token Bearer *** (GET /api/v2/users)');
   });
 
+  it('scrubs an earlier token and credentials that a server echoes back', async () => {
+    const { server, client } = await setUp((request) => ({
+      status: 400,
+      body: {
+        message: `got ${request.authorization}, before that token-1, login Basic aWQ6c2VjcmV0LXNlY3JldC12YWx1ZQ==`,
+      },
+    }));
+    server.valid.delete('token-1'); // the first call gets a 401, logs in again and sends token-2
+    const error = await failure(client.users.getUsers());
+    expect(error.message).toBe('400: got Bearer ***, before that ***, login Basic *** (GET /api/v2/users)');
+  });
+
   it('turns refused credentials into one fatal LoginError line', async () => {
     const server = await startServer(() => ok(), { rejectLogin: true });
     cleanups.push(() => server.close());

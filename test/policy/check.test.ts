@@ -4,7 +4,7 @@ import type { Finding, PersonRow, PhoneRow } from '../../src/csv/types.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import type { OrgSnapshot } from '../../src/plan/snapshot.js';
 import type { PersonPlan, Plan, PlanOptions } from '../../src/plan/types.js';
-import { checkPolicy } from '../../src/policy/check.js';
+import { checkPolicy, enforcePolicy } from '../../src/policy/check.js';
 import { DEFAULT_POLICY, parsePolicy, type Policy } from '../../src/policy/policy.js';
 import {
   aishaRow,
@@ -30,7 +30,12 @@ function policyOf(yaml: string): Policy {
   return policy;
 }
 
-function planOf(people: PersonRow[], phones: PhoneRow[] = [], org: OrgSnapshot = snapshot(), options: PlanOptions = {}) {
+function planOf(
+  people: PersonRow[],
+  phones: PhoneRow[] = [],
+  org: OrgSnapshot = snapshot(),
+  options: PlanOptions = {},
+) {
   return buildPlan(importSet([batch(people, phones)]), org, options);
 }
 
@@ -63,7 +68,9 @@ describe('checkPolicy', () => {
     const plan = planOf([aishaRow(), personRow({ line: 3, name: 'Ben Carter' })], [], snapshot(), {
       today: '2026-11-20',
     });
-    expect(checkPolicy(plan, DEFAULT_POLICY, snapshot(), { labels: [], policyFile: null })).toStrictEqual(plan);
+    expect(checkPolicy(plan, DEFAULT_POLICY, snapshot(), { labels: [], policyFile: null })).toStrictEqual(
+      plan,
+    );
     const permissive = policyOf(
       [
         'allowed_email_domains: [northfield.edu]',
@@ -110,7 +117,13 @@ describe('checkPolicy', () => {
         ),
       ]);
       // The row is in error the way the plan shows one: nothing left to write.
-      expect(row(checked, 3)).toMatchObject({ create: null, grants: [], changes: [], manager: null, warnings: [] });
+      expect(row(checked, 3)).toMatchObject({
+        create: null,
+        grants: [],
+        changes: [],
+        manager: null,
+        warnings: [],
+      });
       expect(checked.summary.people).toEqual({ create: 2, update: 0, unchanged: 0, skip: 0, error: 2 });
       expect(plan.summary.people.create).toBe(4);
     });
@@ -168,8 +181,16 @@ describe('checkPolicy', () => {
     it('forbidden_roles: a policy that forbids what the batch asks turns those rows into errors', () => {
       const plan = planOf([
         aishaRow(),
-        personRow({ line: 3, name: 'Max Admin', roles: [{ role: 'master admin', divisions: ['Student Services'] }] }),
-        personRow({ line: 4, name: 'Una Agent', roles: [{ role: 'PureCloud User', divisions: ['Student Services'] }] }),
+        personRow({
+          line: 3,
+          name: 'Max Admin',
+          roles: [{ role: 'master admin', divisions: ['Student Services'] }],
+        }),
+        personRow({
+          line: 4,
+          name: 'Una Agent',
+          roles: [{ role: 'PureCloud User', divisions: ['Student Services'] }],
+        }),
       ]);
       const checked = check(plan, policyOf('forbidden_roles: [Master Admin, PureCloud User]\n'));
       expect(actions(checked)).toEqual([
@@ -242,7 +263,12 @@ describe('checkPolicy', () => {
         [
           personRow({ line: 2, name: 'Nia New' }),
           personRow({ line: 3, name: 'Ada Admissions', division: 'Admissions' }),
-          personRow({ line: 4, name: 'Maria Gonzalez', email: 'maria.gonzalez@northfield.edu', division: 'Admissions' }),
+          personRow({
+            line: 4,
+            name: 'Maria Gonzalez',
+            email: 'maria.gonzalez@northfield.edu',
+            division: 'Admissions',
+          }),
           personRow({ line: 5, name: 'Sam Same', division: 'Student Services' }),
         ],
         [],
@@ -267,8 +293,14 @@ describe('checkPolicy', () => {
 
     it('an update that does not move the person is no breach', () => {
       const org = snapshot({ users: [maria] });
-      const plan = planOf([personRow({ line: 2, name: 'Maria G', email: 'maria.gonzalez@northfield.edu' })], [], org);
-      expect(actions(check(plan, policyOf('allowed_divisions: [Admissions]\n'), org))).toEqual([[2, 'update', []]]);
+      const plan = planOf(
+        [personRow({ line: 2, name: 'Maria G', email: 'maria.gonzalez@northfield.edu' })],
+        [],
+        org,
+      );
+      expect(actions(check(plan, policyOf('allowed_divisions: [Admissions]\n'), org))).toEqual([
+        [2, 'update', []],
+      ]);
     });
   });
 
@@ -284,7 +316,9 @@ describe('checkPolicy', () => {
       const plan = planOf([aishaRow(), supervisorRow()]);
       const checked = check(
         plan,
-        policyOf('allowed_roles: [employee, PureCloud User, PureCloud Supervisor]\nprivileged_roles: [PureCloud Supervisor]\n'),
+        policyOf(
+          'allowed_roles: [employee, PureCloud User, PureCloud Supervisor]\nprivileged_roles: [PureCloud Supervisor]\n',
+        ),
       );
       expect(actions(checked)).toEqual([
         [2, 'create', []],
@@ -305,7 +339,11 @@ describe('checkPolicy', () => {
     });
 
     it('a role the plan already marks (by name or by its options) is warned about once', () => {
-      const admin = personRow({ line: 4, name: 'Ann Admin', roles: [{ role: 'Master Admin', divisions: ['Student Services'] }] });
+      const admin = personRow({
+        line: 4,
+        name: 'Ann Admin',
+        roles: [{ role: 'Master Admin', divisions: ['Student Services'] }],
+      });
       const plan = planOf([aishaRow(), supervisorRow(), admin], [], snapshot(), {
         privilegedRoles: ['PureCloud Supervisor'],
       });
@@ -330,7 +368,8 @@ describe('checkPolicy', () => {
           line: 2,
           column: 'forbidden_roles',
           code: 'unknown-role',
-          message: 'Unknown role "Master Admn" in forbidden_roles (did you mean "Master Admin"?): the org has no role by that name',
+          message:
+            'Unknown role "Master Admn" in forbidden_roles (did you mean "Master Admin"?): the org has no role by that name',
         },
         {
           severity: 'error',
@@ -370,7 +409,9 @@ describe('checkPolicy', () => {
       ]);
       // The rows themselves are fine; the finding stops apply as a whole.
       expect(checked.summary.people.create).toBe(3);
-      expect(check(planOf(three()), policy(), snapshot(), ['bug', 'large-import-please']).findings).toHaveLength(1);
+      expect(
+        check(planOf(three()), policy(), snapshot(), ['bug', 'large-import-please']).findings,
+      ).toHaveLength(1);
     });
 
     it('the override label on the pull request (any case) lifts it, and the preview says so', () => {
@@ -393,7 +434,13 @@ describe('checkPolicy', () => {
       const org = snapshot({ users: [maria] });
       const plan = planOf(
         [
-          personRow({ line: 2, name: 'Maria Gonzalez', email: 'maria.gonzalez@northfield.edu', title: maria.title, department: maria.department }),
+          personRow({
+            line: 2,
+            name: 'Maria Gonzalez',
+            email: 'maria.gonzalez@northfield.edu',
+            title: maria.title,
+            department: maria.department,
+          }),
           personRow({ line: 3, name: 'Ben Carter' }),
           personRow({ line: 4, name: 'Cal Diaz' }),
         ],
@@ -410,7 +457,9 @@ describe('checkPolicy', () => {
 
     it('without a policy file the default 500 applies and the finding names the imports folder', () => {
       const rows = (count: number) =>
-        Array.from({ length: count }, (_, i) => personRow({ line: i + 2, name: `Person ${i}`, email: `p${i}@northfield.edu` }));
+        Array.from({ length: count }, (_, i) =>
+          personRow({ line: i + 2, name: `Person ${i}`, email: `p${i}@northfield.edu` }),
+        );
       const options = { labels: ['large-import'], policyFile: null };
       expect(checkPolicy(planOf(rows(500)), DEFAULT_POLICY, snapshot(), options).findings).toEqual([]);
       expect(checkPolicy(planOf(rows(501)), DEFAULT_POLICY, snapshot(), options).findings).toEqual([
@@ -503,9 +552,9 @@ describe('checkPolicy', () => {
         ['South Annex', 3],
       ]);
       expect(checked.locationsToCreate.map((l) => [l.name, l.line])).toEqual([['South Annex', 6]]);
-      expect(checked.warnings.filter((w) => w.code === 'new-location').map((w) => [w.line, w.message])).toEqual([
-        [6, 'Location "South Annex" does not exist; apply will create it'],
-      ]);
+      expect(
+        checked.warnings.filter((w) => w.code === 'new-location').map((w) => [w.line, w.message]),
+      ).toEqual([[6, 'Location "South Annex" does not exist; apply will create it']]);
     });
 
     it('the summary counts every row once, as buildPlan would', () => {
@@ -518,6 +567,43 @@ describe('checkPolicy', () => {
       );
       const warnings = [...rows, ...phones(checked)].reduce((sum, r) => sum + r.warnings.length, 0);
       expect(checked.summary.warnings).toBe(warnings + checked.warnings.length);
+    });
+  });
+
+  describe('enforcePolicy (what the command layer calls)', () => {
+    const file = 'imports/policy.yml';
+
+    it('no policy file: only the default max_changes, findings on the imports folder', () => {
+      const plan = planOf([aishaRow()]);
+      expect(enforcePolicy(plan, null, snapshot(), { labels: [], policyFile: file })).toStrictEqual(plan);
+    });
+
+    it("a policy file's own errors join the plan's findings (so apply refuses), and its good rules still apply", () => {
+      const plan = planOf([aishaRow(), personRow({ line: 3, name: 'Zoe', email: 'zoe@gmail.com' })]);
+      const parsed = parsePolicy(
+        'allowed_email_domains: [northfield.edu]\nforbiden_roles: [Master Admin]\n',
+        file,
+      );
+      const checked = enforcePolicy(plan, parsed, snapshot(), { labels: [], policyFile: file });
+      expect(checked.findings.map((f) => [f.file, f.line, f.column, f.code])).toEqual([
+        [file, 2, 'forbiden_roles', 'unknown-key'],
+      ]);
+      expect(actions(checked)).toEqual([
+        [2, 'create', []],
+        [3, 'error', [['email', 'policy-email-domain']]],
+      ]);
+    });
+
+    it('a policy file that cannot be read is an error, and the default max_changes still holds', () => {
+      const rows = Array.from({ length: 501 }, (_, i) =>
+        personRow({ line: i + 2, name: `P ${i}`, email: `p${i}@northfield.edu` }),
+      );
+      const parsed = parsePolicy('max_changes: [\n', file);
+      const checked = enforcePolicy(planOf(rows), parsed, snapshot(), { labels: [], policyFile: file });
+      expect(checked.findings.map((f) => [f.file, f.line, f.code])).toEqual([
+        [file, 1, 'max-changes'],
+        [file, 2, 'invalid-yaml'],
+      ]);
     });
   });
 });

@@ -51,22 +51,36 @@ const policyOf = (yaml: string): Policy => {
 const options = { labels: [], policyFile: 'src/sandbox/demo/policy.yml' };
 
 describe('the demo batch under a policy', () => {
-  it('the documented example allows the demo batch as it is, and names only roles and divisions the org has', () => {
-    const example = parsePolicy(readFileSync('imports/policy.example.yml', 'utf8'), 'imports/policy.example.yml');
+  it('the documented example allows the demo batch as it is, names only what the org has, and warns on supervisors', () => {
+    const example = parsePolicy(
+      readFileSync('imports/policy.example.yml', 'utf8'),
+      'imports/policy.example.yml',
+    );
     if (!example.policy) throw new Error('no policy');
     const checked = checkPolicy(plan, example.policy, snapshot, options);
     expect(checked.findings).toEqual([]);
-    expect(checked.summary).toEqual(plan.summary);
-    expect(plan.summary.people.create).toBe(10);
+    expect(checked.summary).toEqual({ ...plan.summary, warnings: plan.summary.warnings + 2 });
+    const warned = checked.batches.flatMap((batch) => batch.people).filter((row) => row.warnings.length > 0);
+    expect(warned.map((row) => [row.line, row.warnings.map((w) => [w.column, w.code])])).toEqual([
+      [
+        6,
+        [
+          ['roles_divisions', 'privileged-role'],
+          ['roles_divisions', 'privileged-role'],
+        ],
+      ],
+    ]);
   });
 
-  it('a policy that forbids what the batch asks: every row is an error at its roles_divisions cell, and apply writes nothing', async () => {
+  it('a policy that forbids what the batch asks: each new person is an error at roles_divisions, and apply grants nothing', async () => {
     const checked = checkPolicy(plan, policyOf('forbidden_roles:\n  - PureCloud User\n'), snapshot, options);
     const rows = checked.batches.flatMap((batch) => batch.people);
-    expect(rows.map((row) => [row.file, row.line, row.action])).toEqual(
-      Array.from({ length: 10 }, (_, i) => [DEMO_PEOPLE, i + 2, 'error']),
-    );
-    for (const row of rows) {
+    // James Okafor (line 11) exists and already holds the role: his row grants nothing forbidden.
+    expect(rows.map((row) => [row.file, row.line, row.action])).toEqual([
+      ...Array.from({ length: 9 }, (_, i) => [DEMO_PEOPLE, i + 2, 'error']),
+      [DEMO_PEOPLE, 11, 'update'],
+    ]);
+    for (const row of rows.slice(0, 9)) {
       expect(row.errors).toEqual([
         {
           severity: 'error',
@@ -74,20 +88,25 @@ describe('the demo batch under a policy', () => {
           line: row.line,
           column: 'roles_divisions',
           code: 'policy-role-forbidden',
-          message: 'Role "PureCloud User" may not be granted through imports (forbidden_roles in src/sandbox/demo/policy.yml)',
+          message:
+            'Role "PureCloud User" may not be granted through imports (forbidden_roles in src/sandbox/demo/policy.yml)',
         },
       ]);
     }
-    expect(checked.summary.people).toEqual({ create: 0, update: 0, unchanged: 0, skip: 0, error: 10 });
-    expect(checked.summary.invites).toEqual([{ batch: 'student-services', date: '2026-12-01', count: 0 }]);
+    expect(checked.summary.people).toEqual({ create: 0, update: 1, unchanged: 0, skip: 0, error: 9 });
+    // Their phones wait for people who will not be created.
+    expect(checked.summary.phones).toEqual({ create: 1, update: 0, unchanged: 0, error: 9 });
 
     sandbox.reset();
-    const result = await applyPlan(checked, orgWriter(client, snapshot.homeDivisionId));
-    expect(result.ok).toBe(false);
-    const writes = Object.entries(sandbox.stats().requests.byRoute).filter(
-      ([route]) => !route.startsWith('GET ') && !route.includes('/search') && !route.includes('/oauth'),
-    );
-    expect(writes).toEqual([]);
+    const result = await applyPlan(checked, orgWriter(client, snapshot.homeDivisionId), {
+      stationFirstPollMs: 60,
+    });
+    expect(result.refused).toBeNull();
+    const routes = sandbox.stats().requests.byRoute;
+    expect(routes['POST /api/v2/users']).toBeUndefined();
+    expect(Object.keys(routes).filter((route) => route.includes('/authorization/'))).toEqual([]);
+    expect(routes['POST /api/v2/telephony/providers/edges/phones']).toBe(1);
+    expect(routes['PATCH /api/v2/users/{id}']).toBe(1);
   });
 
   it('names the org does not have are reported on the policy lines, from the org as read', () => {

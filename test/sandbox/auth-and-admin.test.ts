@@ -14,7 +14,11 @@ function basic(id: string, secret: string): string {
   return `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 }
 
-async function token(sb: Sandbox, body = 'grant_type=client_credentials', auth = basic('sandbox', 'sandbox')) {
+async function token(
+  sb: Sandbox,
+  body = 'grant_type=client_credentials',
+  auth = basic('sandbox', 'sandbox'),
+) {
   const res = await fetch(`${sb.url}/oauth/token`, {
     method: 'POST',
     headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' },
@@ -54,9 +58,13 @@ describe('POST /oauth/token', () => {
   it('refuses a missing or wrong grant type with 400, and honours custom client credentials', async () => {
     sandbox = await startSandbox({ clientId: 'ci', clientSecret: 's3cret' });
     expect((await token(sandbox, 'grant_type=password', basic('ci', 's3cret'))).status).toBe(400);
-    expect((await token(sandbox, 'grant_type=password', basic('ci', 's3cret'))).json.error).toBe('unsupported_grant_type');
+    expect((await token(sandbox, 'grant_type=password', basic('ci', 's3cret'))).json.error).toBe(
+      'unsupported_grant_type',
+    );
     expect((await token(sandbox, '', basic('ci', 's3cret'))).json.error).toBe('invalid_request');
-    expect((await token(sandbox, 'grant_type=client_credentials', basic('sandbox', 'sandbox'))).status).toBe(401);
+    expect((await token(sandbox, 'grant_type=client_credentials', basic('sandbox', 'sandbox'))).status).toBe(
+      401,
+    );
     expect((await token(sandbox, 'grant_type=client_credentials', basic('ci', 's3cret'))).status).toBe(200);
   });
 });
@@ -141,13 +149,30 @@ describe('admin endpoints', () => {
     sandbox = await startSandbox();
     const client = await sdkClient(sandbox);
     const users = new platformClient.UsersApi(client);
-    await users.postUsers({ name: 'New Person', email: 'new.person@northfield.edu', divisionId: DEMO_IDS.divisions.home });
+    await users.postUsers({
+      name: 'New Person',
+      email: 'new.person@northfield.edu',
+      divisionId: DEMO_IDS.divisions.home,
+    });
 
     const state = (await http(sandbox, 'GET', '/__sandbox/state')).json;
     expect(state).toEqual(sandbox.state());
     expect(state.users.map((u: any) => u.email)).toContain('new.person@northfield.edu');
     expect(state.users.find((u: any) => u.email === 'sam.former@northfield.edu').state).toBe('deleted');
-    for (const key of ['divisions', 'roles', 'sites', 'phoneBaseSettings', 'queues', 'skills', 'locations', 'grants', 'queueMembers', 'phones', 'stations', 'invites']) {
+    for (const key of [
+      'divisions',
+      'roles',
+      'sites',
+      'phoneBaseSettings',
+      'queues',
+      'skills',
+      'locations',
+      'grants',
+      'queueMembers',
+      'phones',
+      'stations',
+      'invites',
+    ]) {
       expect(Array.isArray(state[key])).toBe(true);
     }
 
@@ -157,7 +182,11 @@ describe('admin endpoints', () => {
     // Tokens survive a reset.
     expect((await ext(users.getUsers())).status).toBe(200);
 
-    await users.postUsers({ name: 'Another', email: 'another@northfield.edu', divisionId: DEMO_IDS.divisions.home });
+    await users.postUsers({
+      name: 'Another',
+      email: 'another@northfield.edu',
+      divisionId: DEMO_IDS.divisions.home,
+    });
     sandbox.reset();
     expect(sandbox.state().users).toHaveLength(6);
   });

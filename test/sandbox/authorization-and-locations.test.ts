@@ -35,7 +35,9 @@ describe('divisions', () => {
     expect(page2).toMatchObject({ pageCount: 2, total: 4 });
     expect(page2.entities?.map((d) => d.name)).toEqual(['Student Services']);
 
-    const byId = (await ext(h.authz.getAuthorizationDivisions({ id: [D.divisions.admissions, D.divisions.home] }))).body;
+    const byId = (
+      await ext(h.authz.getAuthorizationDivisions({ id: [D.divisions.admissions, D.divisions.home] }))
+    ).body;
     expect(byId.entities?.map((d) => d.id)).toEqual([D.divisions.admissions, D.divisions.home]);
     // The name filter is not exact: clients must compare names themselves.
     const byName = (await ext(h.authz.getAuthorizationDivisions({ name: 'services' }))).body;
@@ -63,11 +65,20 @@ describe('divisions', () => {
   });
 
   it('refuses an unknown division (404), object type (400), user (400) and an empty list (400), moving no one', async () => {
-    await apiError(h.authz.postAuthorizationDivisionObject('nope', 'USER', [D.users.james]), 404, 'not.found');
-    const bogus = await http(h.sandbox, 'POST', `/api/v2/authorization/divisions/${D.divisions.admissions}/objects/BOGUS`, {
-      token,
-      body: [D.users.james],
-    });
+    await apiError(
+      h.authz.postAuthorizationDivisionObject('nope', 'USER', [D.users.james]),
+      404,
+      'not.found',
+    );
+    const bogus = await http(
+      h.sandbox,
+      'POST',
+      `/api/v2/authorization/divisions/${D.divisions.admissions}/objects/BOGUS`,
+      {
+        token,
+        body: [D.users.james],
+      },
+    );
     expect(bogus.status).toBe(400);
     expect(bogus.json.details[0].fieldName).toBe('objectType');
     await apiError(
@@ -75,8 +86,16 @@ describe('divisions', () => {
       400,
       'invalid.value',
     );
-    await apiError(h.authz.postAuthorizationDivisionObject(D.divisions.admissions, 'USER', [D.users.sam]), 400, 'invalid.value');
-    await apiError(h.authz.postAuthorizationDivisionObject(D.divisions.admissions, 'USER', []), 400, 'bad.request');
+    await apiError(
+      h.authz.postAuthorizationDivisionObject(D.divisions.admissions, 'USER', [D.users.sam]),
+      400,
+      'invalid.value',
+    );
+    await apiError(
+      h.authz.postAuthorizationDivisionObject(D.divisions.admissions, 'USER', []),
+      400,
+      'bad.request',
+    );
     expect(userIn(D.users.james).divisionId).toBe(D.divisions.studentServices);
   });
 });
@@ -144,9 +163,21 @@ describe('subject grants', () => {
       400,
       'invalid.value',
     );
-    await apiError(bulkadd(D.users.james, [{ roleId: D.roles.supervisor, divisionId: 'nope' }]), 400, 'invalid.value');
-    await apiError(bulkadd('nobody', [{ roleId: D.roles.supervisor, divisionId: D.divisions.home }]), 404, 'not.found');
-    await apiError(bulkadd(D.users.sam, [{ roleId: D.roles.supervisor, divisionId: D.divisions.home }]), 404, 'not.found');
+    await apiError(
+      bulkadd(D.users.james, [{ roleId: D.roles.supervisor, divisionId: 'nope' }]),
+      400,
+      'invalid.value',
+    );
+    await apiError(
+      bulkadd('nobody', [{ roleId: D.roles.supervisor, divisionId: D.divisions.home }]),
+      404,
+      'not.found',
+    );
+    await apiError(
+      bulkadd(D.users.sam, [{ roleId: D.roles.supervisor, divisionId: D.divisions.home }]),
+      404,
+      'not.found',
+    );
     await apiError(bulkadd(D.users.james, []), 400, 'bad.request');
     await apiError(
       ext(
@@ -172,9 +203,16 @@ describe('locations', () => {
       'Northfield Main Campus - Welcome Center',
     ]);
 
-    const created = await ext(h.locations.postLocations({ name: 'Northfield Library', notes: 'Second floor' }));
+    const created = await ext(
+      h.locations.postLocations({ name: 'Northfield Library', notes: 'Second floor' }),
+    );
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ name: 'Northfield Library', notes: 'Second floor', state: 'active', version: 1 });
+    expect(created.body).toMatchObject({
+      name: 'Northfield Library',
+      notes: 'Second floor',
+      state: 'active',
+      version: 1,
+    });
     const id = created.body.id!;
     expect((await ext(h.locations.getLocations({ pageSize: 100 }))).body.total).toBe(3);
 
@@ -184,7 +222,11 @@ describe('locations', () => {
   });
 
   it('refuses a taken name (409, any case), a missing name (400) and unknown fields (400)', async () => {
-    await apiError(h.locations.postLocations({ name: 'northfield downtown center' }), 409, 'general.conflict');
+    await apiError(
+      h.locations.postLocations({ name: 'northfield downtown center' }),
+      409,
+      'general.conflict',
+    );
     await apiError(h.locations.postLocations({ name: ' ' }), 400, 'bad.request');
     await apiError(h.locations.postLocations({ name: 'X', colour: 'red' } as any), 400, 'bad.request');
     expect(h.sandbox.state().locations).toHaveLength(2);
@@ -192,7 +234,9 @@ describe('locations', () => {
 
   it('searches by exact name (any case), by CONTAINS, and pages at most 100', async () => {
     const search = (type: string, value: string) =>
-      ext(h.locations.postLocationsSearch({ pageSize: 25, query: [{ type, fields: ['name'], value }] } as any));
+      ext(
+        h.locations.postLocationsSearch({ pageSize: 25, query: [{ type, fields: ['name'], value }] } as any),
+      );
     const exact = (await search('EXACT', 'NORTHFIELD DOWNTOWN CENTER')).body;
     expect(exact).toMatchObject({ total: 1, pageCount: 1, types: ['locations'] });
     expect(exact.results?.[0]?.id).toBe(D.locations.downtown);
@@ -201,7 +245,10 @@ describe('locations', () => {
     expect(none.total).toBe(0);
     expect(none.results).toBeUndefined();
     await apiError(
-      h.locations.postLocationsSearch({ pageSize: 101, query: [{ type: 'EXACT', fields: ['name'], value: 'x' }] } as any),
+      h.locations.postLocationsSearch({
+        pageSize: 101,
+        query: [{ type: 'EXACT', fields: ['name'], value: 'x' }],
+      }),
       400,
       'invalid.value',
     );

@@ -58,7 +58,16 @@ export async function apiError(call: Promise<unknown>, status: number, code: str
     throw new Error(`expected ${status} ${code}, got ${String(err.status)} ${JSON.stringify(err.body)}`);
   }
   const body = err.body;
-  for (const key of ['message', 'code', 'status', 'messageWithParams', 'messageParams', 'contextId', 'details', 'errors']) {
+  for (const key of [
+    'message',
+    'code',
+    'status',
+    'messageWithParams',
+    'messageParams',
+    'contextId',
+    'details',
+    'errors',
+  ]) {
     if (!(key in body)) throw new Error(`ErrorBody lacks ${key}: ${JSON.stringify(body)}`);
   }
   return body;

@@ -22,7 +22,10 @@ function bigOrg(): OrgSeed {
 }
 
 const extraSkillIds = (count: number, from = 0): string[] =>
-  Array.from({ length: count }, (_, i) => `5eed0000-0007-4000-8000-9999999999${String(from + i).padStart(2, '0')}`);
+  Array.from(
+    { length: count },
+    (_, i) => `5eed0000-0007-4000-8000-9999999999${String(from + i).padStart(2, '0')}`,
+  );
 
 beforeAll(async () => {
   h = await harness({ org: bigOrg(), rateLimitPerMinute: 100_000 });
@@ -80,21 +83,30 @@ describe('GET /api/v2/routing/queues', () => {
 
 describe('queue members', () => {
   const add = (queueId: string, ids: string[]) =>
-    ext(h.routing.postRoutingQueueMembers(queueId, ids.map((id) => ({ id }))));
+    ext(
+      h.routing.postRoutingQueueMembers(
+        queueId,
+        ids.map((id) => ({ id })),
+      ),
+    );
 
   it('adds 100 members in one call, and reads them back in pages without counts, as Genesys does', async () => {
     const hundred = people.slice(0, 100);
     expect((await add(D.queues.financialAid, hundred)).status).toBe(204);
     expect(membersOf(D.queues.financialAid).sort()).toEqual([...hundred].sort());
 
-    const page1 = (await ext(h.routing.getRoutingQueueMembers(D.queues.financialAid, { pageSize: 60, pageNumber: 1 }))).body;
+    const page1 = (
+      await ext(h.routing.getRoutingQueueMembers(D.queues.financialAid, { pageSize: 60, pageNumber: 1 }))
+    ).body;
     expect(page1.entities).toHaveLength(60);
     expect(page1.nextUri).toContain('pageNumber=2');
     // QueueMemberEntityListing has no total, pageCount or lastUri.
     expect(page1).not.toHaveProperty('total');
     expect(page1).not.toHaveProperty('pageCount');
     expect(page1).not.toHaveProperty('lastUri');
-    const page2 = (await ext(h.routing.getRoutingQueueMembers(D.queues.financialAid, { pageSize: 60, pageNumber: 2 }))).body;
+    const page2 = (
+      await ext(h.routing.getRoutingQueueMembers(D.queues.financialAid, { pageSize: 60, pageNumber: 2 }))
+    ).body;
     expect(page2.entities).toHaveLength(40);
     expect(page2.nextUri).toBeUndefined();
     const seen = [...page1.entities!, ...page2.entities!].map((m) => m.id);
@@ -102,7 +114,11 @@ describe('queue members', () => {
     expect(page1.entities![0]).toMatchObject({ joined: true, memberBy: 'user' });
     expect(page1.entities![0]!.user?.id).toBe(page1.entities![0]!.id);
 
-    await apiError(h.routing.getRoutingQueueMembers(D.queues.financialAid, { pageSize: 101 }), 400, 'invalid.value');
+    await apiError(
+      h.routing.getRoutingQueueMembers(D.queues.financialAid, { pageSize: 101 }),
+      400,
+      'invalid.value',
+    );
   });
 
   it('refuses 101 members in one call with 400 and adds none of them', async () => {
@@ -120,11 +136,15 @@ describe('queue members', () => {
     expect(james.entities?.map((q) => q.name)).toEqual(['Registrar', 'Student Services General']);
     expect(james.entities?.every((q) => q.joined)).toBe(true);
 
-    const removed = await ext(h.routing.postRoutingQueueMembers(D.queues.registrar, [{ id: D.users.priya }], { _delete: true }));
+    const removed = await ext(
+      h.routing.postRoutingQueueMembers(D.queues.registrar, [{ id: D.users.priya }], { _delete: true }),
+    );
     expect(removed.status).toBe(204);
     expect(membersOf(D.queues.registrar)).toEqual([D.users.james]);
     // Removing someone who is not a member is harmless too.
-    await ext(h.routing.postRoutingQueueMembers(D.queues.registrar, [{ id: D.users.priya }], { _delete: true }));
+    await ext(
+      h.routing.postRoutingQueueMembers(D.queues.registrar, [{ id: D.users.priya }], { _delete: true }),
+    );
     expect(membersOf(D.queues.registrar)).toEqual([D.users.james]);
   });
 
@@ -167,7 +187,9 @@ describe('routing skills', () => {
     expect(read.total).toBe(2);
     expect(read.entities?.[0]).toMatchObject({ id: D.skills.english, state: 'active' });
 
-    const replaced = await ext(h.users.putUserRoutingskillsBulk(D.users.james, [{ id: D.skills.french, proficiency: 1 }]));
+    const replaced = await ext(
+      h.users.putUserRoutingskillsBulk(D.users.james, [{ id: D.skills.french, proficiency: 1 }]),
+    );
     expect(replaced.body.entities?.map((s) => s.name)).toEqual(['French']);
     expect(h.sandbox.state().users.find((u) => u.id === D.users.james)?.skills).toEqual([
       { id: D.skills.french, proficiency: 1 },
@@ -182,7 +204,11 @@ describe('routing skills', () => {
 
     // Priya holds Password Reset; 49 more make 50.
     expect((await patch(D.users.priya, fiftyOne.slice(0, 49))).body.total).toBe(50);
-    const perUser = await apiError(patch(D.users.priya, [{ id: extraSkillIds(1, 49)[0]!, proficiency: 1 }]), 400, 'bad.request');
+    const perUser = await apiError(
+      patch(D.users.priya, [{ id: extraSkillIds(1, 49)[0]!, proficiency: 1 }]),
+      400,
+      'bad.request',
+    );
     expect(perUser.message).toContain('50');
     // Updating a skill she holds is still fine at 50.
     const updated = await patch(D.users.priya, [{ id: D.skills.passwordReset, proficiency: 5 }]);

@@ -37,20 +37,28 @@ const stationsOf = (userId: string) => ext(h.stations.getStations({ webRtcUserId
 
 describe('phone and line base settings, sites', () => {
   it('serves the WebRTC base settings with its line, found by name, and 404 for an unknown id', async () => {
-    const list = (await ext(h.telephony.getTelephonyProvidersEdgesPhonebasesettings({ name: 'WebRTC Softphone' }))).body;
+    const list = (
+      await ext(h.telephony.getTelephonyProvidersEdgesPhonebasesettings({ name: 'WebRTC Softphone' }))
+    ).body;
     expect(list.total).toBe(1);
     const base = list.entities![0]!;
     expect(base.phoneMetaBase?.id).toBe('inin_webrtc_softphone.json');
     expect(base.lines?.map((l) => l.id)).toEqual([D.lineBaseSettings.webRtc]);
 
-    const one = (await ext(h.telephony.getTelephonyProvidersEdgesPhonebasesetting(D.phoneBaseSettings.webRtc))).body;
+    const one = (
+      await ext(h.telephony.getTelephonyProvidersEdgesPhonebasesetting(D.phoneBaseSettings.webRtc))
+    ).body;
     expect(one.lines?.[0]?.id).toBe(D.lineBaseSettings.webRtc);
     expect(one.name).toBe('WebRTC Softphone');
     await apiError(h.telephony.getTelephonyProvidersEdgesPhonebasesetting('nope'), 404, 'not.found');
 
     const all = (await ext(h.telephony.getTelephonyProvidersEdgesPhonebasesettings({ pageSize: 100 }))).body;
     expect(all.entities?.map((b) => b.name)).toEqual(['Polycom VVX 411', 'WebRTC Softphone']);
-    await apiError(h.telephony.getTelephonyProvidersEdgesPhonebasesettings({ pageSize: 101 }), 400, 'invalid.value');
+    await apiError(
+      h.telephony.getTelephonyProvidersEdgesPhonebasesettings({ pageSize: 101 }),
+      400,
+      'invalid.value',
+    );
   });
 
   it('lists line base settings, one per base settings line', async () => {
@@ -62,7 +70,8 @@ describe('phone and line base settings, sites', () => {
   });
 
   it('finds sites by exact name (case-insensitive) or with a * wildcard', async () => {
-    const exact = (await ext(h.telephony.getTelephonyProvidersEdgesSites({ name: 'northfield main campus' }))).body;
+    const exact = (await ext(h.telephony.getTelephonyProvidersEdgesSites({ name: 'northfield main campus' })))
+      .body;
     expect(exact.entities?.map((s) => s.id)).toEqual([D.sites.mainCampus]);
     const wild = (await ext(h.telephony.getTelephonyProvidersEdgesSites({ name: 'Northfield*' }))).body;
     expect(wild.total).toBe(2);
@@ -85,8 +94,8 @@ describe('POST /api/v2/telephony/providers/edges/phones', () => {
       webRtcUser: { id: D.users.james },
     });
     expect(phone.lines).toHaveLength(1);
-    expect(phone.lines![0]!.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(phone.lines![0]!.lineBaseSettings?.id).toBe(D.lineBaseSettings.webRtc);
+    expect(phone.lines[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(phone.lines[0]!.lineBaseSettings?.id).toBe(D.lineBaseSettings.webRtc);
 
     const state = h.sandbox.state();
     const stored = state.phones.find((p) => p.id === phone.id)!;
@@ -96,25 +105,37 @@ describe('POST /api/v2/telephony/providers/edges/phones', () => {
       webRtcUserId: D.users.james,
       type: 'inin_webrtc_softphone',
       status: 'AVAILABLE',
-      lineAppearanceId: phone.lines![0]!.id,
+      lineAppearanceId: phone.lines[0]!.id,
       defaultUserId: null,
     });
 
-    const byUser = (await ext(h.telephony.getTelephonyProvidersEdgesPhones({ webRtcUserId: D.users.james }))).body;
+    const byUser = (await ext(h.telephony.getTelephonyProvidersEdgesPhones({ webRtcUserId: D.users.james })))
+      .body;
     expect(byUser.entities?.map((p) => p.id)).toEqual([phone.id]);
-    const byName = (await ext(h.telephony.getTelephonyProvidersEdgesPhones({ name: 'james okafor webrtc' }))).body;
+    const byName = (await ext(h.telephony.getTelephonyProvidersEdgesPhones({ name: 'james okafor webrtc' })))
+      .body;
     expect(byName.entities?.map((p) => p.id)).toEqual([phone.id]);
-    expect((await ext(h.telephony.getTelephonyProvidersEdgesPhone(phone.id!))).body.name).toBe('James Okafor WebRTC');
+    expect((await ext(h.telephony.getTelephonyProvidersEdgesPhone(phone.id!))).body.name).toBe(
+      'James Okafor WebRTC',
+    );
   });
 
   it('refuses a name another phone has with 409 general.conflict, in any case, and creates nothing', async () => {
-    const body = await apiError(createPhone(webRtcPhone('maria GONZALEZ', D.users.james)), 409, 'general.conflict');
+    const body = await apiError(
+      createPhone(webRtcPhone('maria GONZALEZ', D.users.james)),
+      409,
+      'general.conflict',
+    );
     expect(body.message).toContain('maria GONZALEZ');
     expect(h.sandbox.state().phones).toHaveLength(1);
   });
 
   it('refuses a second WebRTC phone for the same user with 400', async () => {
-    const body = await apiError(createPhone(webRtcPhone('Maria Second Phone', D.users.maria)), 400, 'bad.request');
+    const body = await apiError(
+      createPhone(webRtcPhone('Maria Second Phone', D.users.maria)),
+      400,
+      'bad.request',
+    );
     expect(body.details[0].fieldName).toBe('webRtcUser');
     await createPhone(webRtcPhone('James 1', D.users.james));
     await apiError(createPhone(webRtcPhone('James 2', D.users.james)), 400, 'bad.request');
@@ -126,7 +147,12 @@ describe('POST /api/v2/telephony/providers/edges/phones', () => {
       ['no name', webRtcPhone('', D.users.james), 'name', 'bad.request'],
       ['no site', webRtcPhone('P', D.users.james, { site: undefined }), 'site', 'bad.request'],
       ['unknown site', webRtcPhone('P', D.users.james, { site: { id: 'nope' } }), 'site.id', 'invalid.value'],
-      ['no base', webRtcPhone('P', D.users.james, { phoneBaseSettings: undefined }), 'phoneBaseSettings', 'bad.request'],
+      [
+        'no base',
+        webRtcPhone('P', D.users.james, { phoneBaseSettings: undefined }),
+        'phoneBaseSettings',
+        'bad.request',
+      ],
       [
         'unknown base',
         webRtcPhone('P', D.users.james, { phoneBaseSettings: { id: 'nope' } }),
@@ -149,7 +175,12 @@ describe('POST /api/v2/telephony/providers/edges/phones', () => {
         'lineBaseSettings',
         'bad.request',
       ],
-      ['WebRTC without user', webRtcPhone('P', D.users.james, { webRtcUser: undefined }), 'webRtcUser', 'bad.request'],
+      [
+        'WebRTC without user',
+        webRtcPhone('P', D.users.james, { webRtcUser: undefined }),
+        'webRtcUser',
+        'bad.request',
+      ],
       ['unknown user', webRtcPhone('P', 'nobody'), 'webRtcUser.id', 'invalid.value'],
       ['deleted user', webRtcPhone('P', D.users.sam), 'webRtcUser.id', 'invalid.value'],
       [
@@ -200,11 +231,15 @@ describe('PUT /api/v2/telephony/providers/edges/phones/{id}', () => {
     const renamed = { ...webRtcPhone('James Okafor', D.users.james), version: 1, lines: phone.lines };
     const updated = (await ext(h.telephony.putTelephonyProvidersEdgesPhone(phone.id!, renamed))).body;
     expect(updated).toMatchObject({ name: 'James Okafor', version: 2 });
-    expect(updated.lines?.[0]?.id).toBe(phone.lines![0]!.id);
+    expect(updated.lines?.[0]?.id).toBe(phone.lines[0]!.id);
     const station = h.sandbox.state().stations.find((s) => s.phoneId === phone.id)!;
     expect(station.name).toBe('James Okafor');
 
-    const stale = await apiError(h.telephony.putTelephonyProvidersEdgesPhone(phone.id!, renamed), 409, 'general.conflict');
+    const stale = await apiError(
+      h.telephony.putTelephonyProvidersEdgesPhone(phone.id!, renamed),
+      409,
+      'general.conflict',
+    );
     expect(stale.message).toContain('version');
     const { version: _v, ...noVersion } = renamed;
     await apiError(h.telephony.putTelephonyProvidersEdgesPhone(phone.id!, noVersion), 400, 'bad.request');
@@ -227,7 +262,7 @@ describe('stations', () => {
       status: 'AVAILABLE',
       type: 'inin_webrtc_softphone',
       webRtcUserId: D.users.james,
-      lineAppearanceId: phone.lines![0]!.id,
+      lineAppearanceId: phone.lines[0]!.id,
     });
   });
 
@@ -253,10 +288,12 @@ describe('stations', () => {
     expect(stations.associatedStation).toBeUndefined();
     expect(h.sandbox.state().stations.find((s) => s.id === stationId)?.defaultUserId).toBe(D.users.james);
     // The phone's line now shows whose default it is, as in Genesys.
-    const line = (await ext(h.telephony.getTelephonyProvidersEdgesPhone(phone.id!))).body.lines![0]!;
+    const line = (await ext(h.telephony.getTelephonyProvidersEdgesPhone(phone.id!))).body.lines[0]!;
     expect(line.defaultForUser?.id).toBe(D.users.james);
     // Repeating the PUT is harmless.
-    expect((await ext(h.users.putUserStationDefaultstationStationId(D.users.james, stationId))).status).toBe(204);
+    expect((await ext(h.users.putUserStationDefaultstationStationId(D.users.james, stationId))).status).toBe(
+      204,
+    );
 
     expect((await ext(h.users.deleteUserStationDefaultstation(D.users.james))).status).toBe(204);
     expect((await ext(h.users.getUserStation(D.users.james))).body.defaultStation).toBeUndefined();
@@ -267,9 +304,21 @@ describe('stations', () => {
     expect(maria.defaultStation?.id).toBe(D.stations.maria);
 
     await apiError(h.users.putUserStationDefaultstationStationId(D.users.james, 'nope'), 404, 'not.found');
-    await apiError(h.users.putUserStationDefaultstationStationId('nobody', D.stations.maria), 404, 'not.found');
-    await apiError(h.users.putUserStationDefaultstationStationId(D.users.sam, D.stations.maria), 404, 'not.found');
-    await apiError(h.users.putUserStationDefaultstationStationId(D.users.james, D.stations.maria), 400, 'bad.request');
+    await apiError(
+      h.users.putUserStationDefaultstationStationId('nobody', D.stations.maria),
+      404,
+      'not.found',
+    );
+    await apiError(
+      h.users.putUserStationDefaultstationStationId(D.users.sam, D.stations.maria),
+      404,
+      'not.found',
+    );
+    await apiError(
+      h.users.putUserStationDefaultstationStationId(D.users.james, D.stations.maria),
+      400,
+      'bad.request',
+    );
     await apiError(h.users.getUserStation('nobody'), 404, 'not.found');
   });
 
@@ -288,11 +337,16 @@ describe('GET /api/v2/telephony/providers/edges/phones', () => {
   it('filters by name list and wildcard, site and base settings, and pages at most 100', async () => {
     await createPhone(webRtcPhone('James WebRTC', D.users.james));
     await createPhone({ ...webRtcPhone('Priya WebRTC', D.users.priya), site: { id: D.sites.downtown } });
-    const list = (name: string, extra: Parameters<typeof h.telephony.getTelephonyProvidersEdgesPhones>[0] = {}) =>
-      ext(h.telephony.getTelephonyProvidersEdgesPhones({ name, ...extra }));
+    const list = (
+      name: string,
+      extra: Parameters<typeof h.telephony.getTelephonyProvidersEdgesPhones>[0] = {},
+    ) => ext(h.telephony.getTelephonyProvidersEdgesPhones({ name, ...extra }));
 
     expect((await list('James WebRTC,Priya WebRTC')).body.total).toBe(2);
-    expect((await list('*WebRTC')).body.entities?.map((p) => p.name)).toEqual(['James WebRTC', 'Priya WebRTC']);
+    expect((await list('*WebRTC')).body.entities?.map((p) => p.name)).toEqual([
+      'James WebRTC',
+      'Priya WebRTC',
+    ]);
     expect((await list('*WebRTC', { siteId: D.sites.downtown })).body.entities?.map((p) => p.name)).toEqual([
       'Priya WebRTC',
     ]);

@@ -58,18 +58,28 @@ describe('GET /api/v2/users', () => {
   });
 
   it('filters by state (inactive, deleted, any) and by id, and rejects an unknown state', async () => {
-    const names = async (opts: object) => (await ext(h.users.getUsers(opts))).body.entities?.map((u) => u.name);
+    const names = async (opts: object) =>
+      (await ext(h.users.getUsers(opts))).body.entities?.map((u) => u.name);
     expect(await names({ state: 'inactive' })).toEqual(['Tom Reyes']);
     expect(await names({ state: 'deleted' })).toEqual(['Sam Former']);
     expect(await names({ state: 'any' })).toHaveLength(6);
     expect(await names({ id: [D.users.tom, D.users.james] })).toEqual(['James Okafor']);
-    expect(await names({ id: [D.users.tom, D.users.james], state: 'any' })).toEqual(['James Okafor', 'Tom Reyes']);
+    expect(await names({ id: [D.users.tom, D.users.james], state: 'any' })).toEqual([
+      'James Okafor',
+      'Tom Reyes',
+    ]);
     await apiError(h.users.getUsers({ state: 'sleeping' }), 400, 'invalid.value');
   });
 
   it('refuses inactive listings past 10,000 results with 400', async () => {
-    await apiError(h.users.getUsers({ state: 'inactive', pageSize: 100, pageNumber: 101 }), 400, 'bad.request');
-    expect((await ext(h.users.getUsers({ state: 'inactive', pageSize: 100, pageNumber: 100 }))).status).toBe(200);
+    await apiError(
+      h.users.getUsers({ state: 'inactive', pageSize: 100, pageNumber: 101 }),
+      400,
+      'bad.request',
+    );
+    expect((await ext(h.users.getUsers({ state: 'inactive', pageSize: 100, pageNumber: 100 }))).status).toBe(
+      200,
+    );
   });
 
   it('expands skills, locations, station and dateLastLogin, and rejects an unknown expand', async () => {
@@ -78,9 +88,16 @@ describe('GET /api/v2/users', () => {
     expect(plain?.dateLastLogin).toBeUndefined();
     expect(plain?.dateWelcomeSent).toBe('2025-03-03T09:00:00.000Z');
     const maria = (
-      await ext(h.users.getUsers({ id: [D.users.maria], expand: ['skills', 'locations', 'station', 'dateLastLogin'] }))
+      await ext(
+        h.users.getUsers({
+          id: [D.users.maria],
+          expand: ['skills', 'locations', 'station', 'dateLastLogin'],
+        }),
+      )
     ).body.entities?.[0];
-    expect(maria?.skills).toEqual([expect.objectContaining({ id: D.skills.english, name: 'English', proficiency: 5 })]);
+    expect(maria?.skills).toEqual([
+      expect.objectContaining({ id: D.skills.english, name: 'English', proficiency: 5 }),
+    ]);
     expect(maria?.locations?.[0]?.locationDefinition).toMatchObject({
       id: D.locations.welcomeCenter,
       name: 'Northfield Main Campus - Welcome Center',
@@ -140,7 +157,11 @@ describe('POST /api/v2/users/search', () => {
       await ext(
         h.users.postUsersSearch({
           query: [
-            { type: 'EXACT', fields: ['email'], values: ['maria.gonzalez@northfield.edu', 'priya.patel@northfield.edu'] },
+            {
+              type: 'EXACT',
+              fields: ['email'],
+              values: ['maria.gonzalez@northfield.edu', 'priya.patel@northfield.edu'],
+            },
             { type: 'CONTAINS', fields: ['name'], value: 'patel' },
           ],
         }),
@@ -169,7 +190,9 @@ describe('POST /api/v2/users/search', () => {
 
   it('pages (≤100) and expands', async () => {
     const query = [{ type: 'CONTAINS', fields: ['email'], value: '@northfield.edu' }];
-    const page2 = (await ext(h.users.postUsersSearch({ query, pageSize: 2, pageNumber: 2, expand: ['skills'] }))).body;
+    const page2 = (
+      await ext(h.users.postUsersSearch({ query, pageSize: 2, pageNumber: 2, expand: ['skills'] }))
+    ).body;
     expect(page2).toMatchObject({ total: 5, pageCount: 3, pageNumber: 2 });
     expect(page2.results.map((u) => u.name)).toEqual(['Northfield Admin', 'Priya Patel']);
     expect(page2.results[1]?.skills?.[0]?.name).toBe('Password Reset');
@@ -177,22 +200,38 @@ describe('POST /api/v2/users/search', () => {
   });
 
   it('rejects what it cannot answer faithfully: unknown fields, types, empty query', async () => {
-    await apiError(h.users.postUsersSearch({ query: [{ type: 'EXACT', fields: ['department'], value: 'x' }] }), 400, 'invalid.value');
-    await apiError(h.users.postUsersSearch({ query: [{ type: 'FUZZY', fields: ['name'], value: 'x' }] }), 400, 'invalid.value');
+    await apiError(
+      h.users.postUsersSearch({ query: [{ type: 'EXACT', fields: ['department'], value: 'x' }] }),
+      400,
+      'invalid.value',
+    );
+    await apiError(
+      h.users.postUsersSearch({ query: [{ type: 'FUZZY', fields: ['name'], value: 'x' }] }),
+      400,
+      'invalid.value',
+    );
     await apiError(h.users.postUsersSearch({ query: [] }), 400, 'bad.request');
-    await apiError(h.users.postUsersSearch({ query: [{ type: 'EXACT', fields: ['email'] }] }), 400, 'bad.request');
+    await apiError(
+      h.users.postUsersSearch({ query: [{ type: 'EXACT', fields: ['email'] }] }),
+      400,
+      'bad.request',
+    );
   });
 
   it('does not see a new user until userSearchLagMs has passed', async () => {
     const lagged = await harness({ userSearchLagMs: 300 });
     try {
-      await lagged.users.postUsers({ name: 'Late Person', email: 'late@northfield.edu', divisionId: D.divisions.home });
+      await lagged.users.postUsers({
+        name: 'Late Person',
+        email: 'late@northfield.edu',
+        divisionId: D.divisions.home,
+      });
       const query = byEmail('late@northfield.edu');
       expect((await ext(lagged.users.postUsersSearch(query))).body.total).toBe(0);
       // The list and the get are consistent at once; only search lags.
-      expect((await ext(lagged.users.getUsers({ pageSize: 100 }))).body.entities?.map((u) => u.email)).toContain(
-        'late@northfield.edu',
-      );
+      expect(
+        (await ext(lagged.users.getUsers({ pageSize: 100 }))).body.entities?.map((u) => u.email),
+      ).toContain('late@northfield.edu');
       await sleep(350);
       expect((await ext(lagged.users.postUsersSearch(query))).body.total).toBe(1);
     } finally {
@@ -228,23 +267,55 @@ describe('POST /api/v2/users', () => {
   });
 
   it('places the user in the given division and refuses an unknown one with 400', async () => {
-    const res = await ext(h.users.postUsers({ name: 'A B', email: 'a.b@northfield.edu', divisionId: D.divisions.admissions }));
+    const res = await ext(
+      h.users.postUsers({ name: 'A B', email: 'a.b@northfield.edu', divisionId: D.divisions.admissions }),
+    );
     expect(res.body.division?.name).toBe('Admissions');
-    const body = await apiError(h.users.postUsers({ name: 'C D', email: 'c.d@northfield.edu', divisionId: 'nope' }), 400, 'invalid.value');
+    const body = await apiError(
+      h.users.postUsers({ name: 'C D', email: 'c.d@northfield.edu', divisionId: 'nope' }),
+      400,
+      'invalid.value',
+    );
     expect(body.details[0].fieldName).toBe('divisionId');
   });
 
   it('validates name, email and addresses, and refuses fields CreateUser does not have', async () => {
     const home = D.divisions.home;
-    expect((await apiError(h.users.postUsers({ name: ' ', email: 'x@northfield.edu', divisionId: home }), 400, 'bad.request')).details[0].fieldName).toBe('name');
-    expect((await apiError(h.users.postUsers({ name: 'X', email: 'not-an-email', divisionId: home }), 400, 'invalid.value')).details[0].fieldName).toBe('email');
+    expect(
+      (
+        await apiError(
+          h.users.postUsers({ name: ' ', email: 'x@northfield.edu', divisionId: home }),
+          400,
+          'bad.request',
+        )
+      ).details[0].fieldName,
+    ).toBe('name');
+    expect(
+      (
+        await apiError(
+          h.users.postUsers({ name: 'X', email: 'not-an-email', divisionId: home }),
+          400,
+          'invalid.value',
+        )
+      ).details[0].fieldName,
+    ).toBe('email');
     await apiError(
-      h.users.postUsers({ name: 'X', email: 'x@northfield.edu', divisionId: home, addresses: [{ address: 'call me', mediaType: 'PHONE', type: 'WORK' }] }),
+      h.users.postUsers({
+        name: 'X',
+        email: 'x@northfield.edu',
+        divisionId: home,
+        addresses: [{ address: 'call me', mediaType: 'PHONE', type: 'WORK' }],
+      }),
       400,
       'invalid.value',
     );
     const body = await apiError(
-      h.users.postUsers({ name: 'X', email: 'x@northfield.edu', divisionId: home, manager: D.users.maria } as never),
+      h.users.postUsers({
+        name: 'X',
+        email: 'x@northfield.edu',
+        divisionId: home,
+        manager: D.users.maria,
+      } as never),
       400,
       'bad.request',
     );
@@ -252,9 +323,21 @@ describe('POST /api/v2/users', () => {
   });
 
   it('answers 409 general.conflict for a taken email, a deleted user’s included, in any case', async () => {
-    await apiError(h.users.postUsers({ name: 'J', email: 'JAMES.OKAFOR@northfield.edu', divisionId: D.divisions.home }), 409, 'general.conflict');
-    await apiError(h.users.postUsers({ name: 'S', email: 'sam.former@northfield.edu', divisionId: D.divisions.home }), 409, 'general.conflict');
-    await apiError(h.users.postUsers({ name: 'T', email: 'tom.reyes@northfield.edu', divisionId: D.divisions.home }), 409, 'general.conflict');
+    await apiError(
+      h.users.postUsers({ name: 'J', email: 'JAMES.OKAFOR@northfield.edu', divisionId: D.divisions.home }),
+      409,
+      'general.conflict',
+    );
+    await apiError(
+      h.users.postUsers({ name: 'S', email: 'sam.former@northfield.edu', divisionId: D.divisions.home }),
+      409,
+      'general.conflict',
+    );
+    await apiError(
+      h.users.postUsers({ name: 'T', email: 'tom.reyes@northfield.edu', divisionId: D.divisions.home }),
+      409,
+      'general.conflict',
+    );
     expect(h.sandbox.state().users).toHaveLength(6);
   });
 });
@@ -271,7 +354,11 @@ describe('PATCH /api/v2/users/{id}', () => {
         locations: [{ id: D.locations.downtown }],
       }),
     );
-    expect(res.body).toMatchObject({ version: 2, title: 'Senior Student Services Advisor', manager: { id: D.users.admin } });
+    expect(res.body).toMatchObject({
+      version: 2,
+      title: 'Senior Student Services Advisor',
+      manager: { id: D.users.admin },
+    });
     expect(res.body.department).toBeUndefined();
     const stored = userIn('james.okafor@northfield.edu');
     expect(stored.addresses).toEqual([{ extension: '4999', mediaType: 'PHONE', type: 'WORK' }]);
@@ -284,11 +371,27 @@ describe('PATCH /api/v2/users/{id}', () => {
 
   it('requires version (400), refuses a stale one (409 naming the version), and changes nothing on failure', async () => {
     await apiError(h.users.patchUser(D.users.james, { title: 'x' } as never), 400, 'bad.request');
-    const stale = await apiError(h.users.patchUser(D.users.james, { version: 7, title: 'x' }), 409, 'general.conflict');
+    const stale = await apiError(
+      h.users.patchUser(D.users.james, { version: 7, title: 'x' }),
+      409,
+      'general.conflict',
+    );
     expect(stale.message).toMatch(/version/);
-    await apiError(h.users.patchUser(D.users.james, { version: 1, title: 'x', manager: 'nobody' }), 400, 'invalid.value');
-    await apiError(h.users.patchUser(D.users.james, { version: 1, title: 'x', locations: [{ id: 'nowhere' }] }), 400, 'invalid.value');
-    await apiError(h.users.patchUser(D.users.james, { version: 1, division: { id: D.divisions.home } } as never), 400, 'bad.request');
+    await apiError(
+      h.users.patchUser(D.users.james, { version: 1, title: 'x', manager: 'nobody' }),
+      400,
+      'invalid.value',
+    );
+    await apiError(
+      h.users.patchUser(D.users.james, { version: 1, title: 'x', locations: [{ id: 'nowhere' }] }),
+      400,
+      'invalid.value',
+    );
+    await apiError(
+      h.users.patchUser(D.users.james, { version: 1, division: { id: D.divisions.home } } as never),
+      400,
+      'bad.request',
+    );
     const james = userIn('james.okafor@northfield.edu');
     expect(james.title).toBe('Student Services Advisor');
     expect(james.version).toBe(1);
@@ -303,7 +406,11 @@ describe('PATCH /api/v2/users/{id}', () => {
   });
 
   it('refuses an email another user holds with 409', async () => {
-    await apiError(h.users.patchUser(D.users.james, { version: 1, email: 'maria.gonzalez@northfield.edu' }), 409, 'general.conflict');
+    await apiError(
+      h.users.patchUser(D.users.james, { version: 1, email: 'maria.gonzalez@northfield.edu' }),
+      409,
+      'general.conflict',
+    );
   });
 });
 
