@@ -15,6 +15,8 @@ export interface PullRequestInfo {
   headRepo: string | null;
   /** The head branch is not in this repository: the run gets no secrets and a read-only token. */
   isFork: boolean;
+  /** Label names as the event saw them (one may be the policy's override_label); [] when the payload has none. */
+  labels: string[];
 }
 
 export interface PushInfo {
@@ -57,6 +59,8 @@ const pullRequestSchema = z.looseObject({
   number: z.number().int().positive(),
   head: z.looseObject({ sha: z.string(), ref: z.string(), repo: repoRef.nullable().optional() }),
   base: z.looseObject({ sha: z.string(), ref: z.string(), repo: repoRef }),
+  // Read leniently: a label is information for the policy, never a reason to reject the payload.
+  labels: z.array(z.unknown()).nullish(),
 });
 const pushSchema = z.looseObject({ ref: z.string(), before: z.string(), after: z.string() });
 const inputValue = z.union([z.string(), z.boolean(), z.number()]).nullable().optional();
@@ -158,7 +162,18 @@ function readPullRequest(value: unknown, rawEventName: string): PullRequestInfo 
     headRepo,
     // Repository names are case-insensitive on GitHub. A deleted head repository can only be a fork.
     isFork: headRepo === null || headRepo.toLowerCase() !== pr.base.repo.full_name.toLowerCase(),
+    labels: labelNames(pr.labels ?? []),
   };
+}
+
+/** The `name` of each label object, each once, in payload order; entries without a name are skipped. */
+export function labelNames(labels: readonly unknown[]): string[] {
+  const names = new Set<string>();
+  for (const label of labels) {
+    const name = (label as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && name.trim() !== '') names.add(name);
+  }
+  return [...names];
 }
 
 function readPush(payload: unknown): PushInfo {

@@ -38,6 +38,7 @@ describe('readEventContext', () => {
         baseRef: 'main',
         headRepo: 'northfield-it/gc-onboarding',
         isFork: false,
+        labels: ['onboarding'],
       },
       push: null,
       dispatch: null,
@@ -46,12 +47,34 @@ describe('readEventContext', () => {
     });
   });
 
+  it('reads the label names of a labeled event (the one just added included)', async () => {
+    const context = readEventContext(actionsEnv('pull_request'), await fixture('pull_request-labeled.json'));
+    expect(context.pullRequest?.labels).toEqual(['onboarding', 'large-import']);
+  });
+
+  it('gives no labels when the payload has none, null, or odd entries, and names each label once', async () => {
+    const payload = (await fixture('pull_request.json')) as { pull_request: Record<string, unknown> };
+    const labelsOf = (labels: unknown) => {
+      const copy = structuredClone(payload);
+      if (labels === undefined) delete copy.pull_request.labels;
+      else copy.pull_request.labels = labels;
+      return readEventContext(actionsEnv('pull_request'), copy).pullRequest?.labels;
+    };
+    expect(labelsOf(undefined)).toEqual([]);
+    expect(labelsOf(null)).toEqual([]);
+    expect(labelsOf([])).toEqual([]);
+    expect(
+      labelsOf([{ name: 'Large-Import' }, { id: 1 }, null, 'bare', { name: '' }, { name: 'Large-Import' }]),
+    ).toEqual(['Large-Import']);
+  });
+
   it('marks a pull request from a fork', async () => {
     const context = readEventContext(actionsEnv('pull_request'), await fixture('pull_request-fork.json'));
     expect(context.pullRequest).toMatchObject({
       number: 43,
       headRepo: 'jane-contractor/gc-onboarding',
       isFork: true,
+      labels: [],
     });
   });
 
