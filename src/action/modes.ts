@@ -8,7 +8,10 @@ import { fatalLine, planHasErrors } from '../run/errors.js';
 import { progressPrinter, writeFileMaking, writeResults } from '../cli/output.js';
 import type { Finding } from '../csv/types.js';
 import { changedBatchesInPullRequest, changedBatchesInPush, type ChangedBatches } from '../github/changed.js';
+import { fileAtRef, mergedPullRequestsOfCommit } from '../github/pulls.js';
+import { readCapped } from '../imports.js';
 import { todayIn, type InviteRequest } from '../invite/invite.js';
+import { diffPolicy } from '../policy/diff.js';
 import { COMMENT_MAX_CHARS, renderComment, renderFindingsComment } from '../render/comment.js';
 import { inviteToJson, renderInviteMarkdown } from '../render/invite.js';
 import { planToJson } from '../render/json.js';
@@ -34,10 +37,12 @@ import {
   offlineNote,
   offlineText,
   planOutputs,
+  policyChangesMarkdown,
   PREVIEW_MARKER,
   renderApplyMarkdown,
   VALIDATE_MARKER,
   validateOutputs,
+  withTopBlock,
   type OfflineReason,
 } from './report.js';
 
@@ -73,6 +78,108 @@ function importsInRepository(context: ActionContext): string {
   const workspace = context.env.GITHUB_WORKSPACE?.trim();
   const imports = context.inputs.imports;
   return path.isAbsolute(imports) && workspace ? path.relative(workspace, imports) : imports;
+}
+
+/** `<imports>/policy.yml` as a repository path, or null when the imports folder is outside the workspace. */
+function policyInRepository(context: ActionContext): string | null {
+  const dir = importsInRepository(context)
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
+  if (path.isAbsolute(dir) || dir === '..' || dir.startsWith('../')) return null;
+  return dir === '' || dir === '.' ? 'policy.yml' : `${dir}/policy.yml`;
+}
+
+/** A text file of the workspace, or null when it does not exist. */
+async function workspaceText(file: string): Promise<string | null> {
+  try {
+    return (await readCapped(file)).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * What this pull request changes in the policy file (base commit → the checked-out head), as the
+ * markdown block that opens the preview; '' when the rules are the same or GitHub cannot say. Never
+ * rejects: a missing view of the change is a note in the log, not a failed check.
+ */
+async function policyChanges(context: ActionContext): Promise<string> {
+  const pullRequest = context.event.pullRequest;
+  if (!pullRequest) return '';
+  const repositoryPath = policyInRepository(context);
+  const shown = repositoryPath ?? path.join(context.inputs.imports, 'policy.yml');
+  const skip = (why: string) => {
+    core.info(
+      `Cannot compare ${shown} with the base of the pull request (${why}): the preview does not show policy changes.`,
+    );
+    return '';
+  };
+  try {
+    const head = await workspaceText(path.join(context.inputs.imports, 'policy.yml'));
+    const octokit = octokitFor(context);
+    if (!octokit) return skip('no github-token');
+    if (repositoryPath === null) return skip('the imports folder is outside the repository');
+    const base = await fileAtRef(octokit, {
+      owner: context.event.owner,
+      repo: context.event.repo,
+      path: repositoryPath,
+      ref: pullRequest.baseSha,
+    });
+    // A checkout may have turned LF into CRLF (core.autocrlf); that is no change to the rules.
+    const lf = (text: string | null) => (text === null ? null : text.replace(/\r\n/g, '\n'));
+    return policyChangesMarkdown(diffPolicy(lf(base), lf(head)), shown);
+  } catch (error) {
+    return skip(fatalLine(error));
+  }
+}
+
+/**
+ * Labels for the policy's override_label on apply: those of the pull request the pushed commit was
+ * merged from, read from GitHub now (never from the preview's run). None on a manual run or when
+ * GitHub cannot say; `unavailable` then says why, for when max_changes stops the apply.
+ */
+async function mergedLabels(
+  context: ActionContext,
+): Promise<{ labels: string[]; unavailable: string | null }> {
+  const { event } = context;
+  const none = (why: string, unavailable: string | null = null) => {
+    core.info(`${why} The policy's max_changes applies without its override_label.`);
+    return { labels: [], unavailable };
+  };
+  if (event.eventName !== 'push') {
+    return none(`A ${event.rawEventName || 'local'} run comes from no pull request: no labels.`);
+  }
+  const sha = event.sha ?? event.push?.after ?? null;
+  try {
+    const octokit = octokitFor(context);
+    if (!sha || !octokit) {
+      const why = !octokit ? 'there is no github-token' : 'the run names no commit (GITHUB_SHA)';
+      return none(`Cannot ask GitHub which pull request was merged: ${why}.`, why);
+    }
+    const merged = await mergedPullRequestsOfCommit(octokit, { owner: event.owner, repo: event.repo, sha });
+    if (merged.length === 0) {
+      return none(`Commit ${sha.slice(0, 7)} was not merged from a pull request: no labels.`);
+    }
+    const labels = [...new Set(merged.flatMap((pull) => pull.labels))];
+    const which = merged.map((pull) => `#${pull.number}`).join(', ');
+    core.info(
+      `Labels of the merged pull request ${which}: ${labels.length > 0 ? labels.join(', ') : 'none'}.`,
+    );
+    return { labels, unavailable: null };
+  } catch (error) {
+    const why = fatalLine(error);
+    // GITHUB_TOKEN without pull-requests: read gets 403 "Resource not accessible by integration".
+    const hint =
+      (error as { status?: unknown }).status === 403
+        ? '; the workflow needs `permissions: pull-requests: read`'
+        : '';
+    return none(
+      `Could not read the labels of the pull request merged as ${sha?.slice(0, 7) ?? 'this commit'} (${why}); applying as if it had none.`,
+      `${why}${hint}`,
+    );
+  }
 }
 
 /**
@@ -124,14 +231,16 @@ async function checkOffline(
   context: ActionContext,
   marker: string,
   offline?: OfflineReason,
+  top = '',
 ): Promise<readonly Finding[]> {
   const imports = await validateImports(context.inputs.imports);
   const findings = imports.findings;
   annotateFindings(findings, context.env);
   const note = offline ? offlineNote(offline) : '';
   if (offline) core.notice(offlineText(offline), { title: 'Offline preview' });
+  const room = byteLength(note) + byteLength(top) + NOTES_ROOM;
   await appendSummary(
-    [note, renderFindingsMarkdown(findings, { maxBytes: SUMMARY_MAX_BYTES - byteLength(note) - NOTES_ROOM })]
+    [top, note, renderFindingsMarkdown(findings, { maxBytes: SUMMARY_MAX_BYTES - room })]
       .filter(Boolean)
       .join('\n\n'),
     context.env,
@@ -141,10 +250,10 @@ async function checkOffline(
   if (!context.event.pullRequest?.isFork) {
     const body = renderFindingsComment(findings, {
       marker,
-      maxChars: COMMENT_MAX_CHARS - note.length - NOTES_ROOM,
+      maxChars: COMMENT_MAX_CHARS - note.length - top.length - NOTES_ROOM,
       ...(context.event.runUrl ? { fullPlanUrl: context.event.runUrl } : {}),
     });
-    await postComment(context, marker, note ? `${body}\n\n${note}` : body);
+    await postComment(context, marker, withTopBlock(note ? `${body}\n\n${note}` : body, top, marker));
   }
   return findings;
 }
@@ -161,15 +270,19 @@ export async function planMode(context: ActionContext): Promise<void> {
       context,
       PREVIEW_MARKER,
       pullRequest.isFork ? 'fork' : 'no-credentials',
+      await policyChanges(context),
     );
     failOnErrors(findings, 'imports');
     return;
   }
-  const [changed, plan] = await alongside(
-    changedBatches(context, 'pull request'),
+  // The labels as the event saw them; a label added later starts a new run (types: labeled).
+  const labels = pullRequest?.labels ?? [];
+  const [[changed, policyBlock], plan] = await alongside(
+    Promise.all([changedBatches(context, 'pull request'), policyChanges(context)]),
     withOrg(
       context,
-      async (org) => (await planImports(context.inputs.imports, org.client, { today: today(context) })).plan,
+      async (org) =>
+        (await planImports(context.inputs.imports, org.client, { today: today(context), labels })).plan,
     ),
   );
   const findings = collectFindings(plan, []);
@@ -180,8 +293,13 @@ export async function planMode(context: ActionContext): Promise<void> {
     plan.batches.length > 0 ? allBatchesLine(plan, 'plan') : '',
   ].filter(Boolean);
   const footer = notes.join('\n\n');
-  const summary = renderSummary(plan, [], { maxBytes: SUMMARY_MAX_BYTES - byteLength(footer) - NOTES_ROOM });
-  await appendSummary(footer ? `${summary.trimEnd()}\n\n${footer}` : summary, context.env);
+  const summary = renderSummary(plan, [], {
+    maxBytes: SUMMARY_MAX_BYTES - byteLength(footer) - byteLength(policyBlock) - NOTES_ROOM,
+  });
+  await appendSummary(
+    withTopBlock(footer ? `${summary.trimEnd()}\n\n${footer}` : summary, policyBlock),
+    context.env,
+  );
 
   await writeFileMaking(context.inputs.planFile, planToJson(plan));
   core.info(`Plan written to ${context.inputs.planFile}.`);
@@ -189,10 +307,14 @@ export async function planMode(context: ActionContext): Promise<void> {
 
   const comment = renderComment(plan, [], {
     marker: PREVIEW_MARKER,
-    maxChars: COMMENT_MAX_CHARS - footer.length - NOTES_ROOM,
+    maxChars: COMMENT_MAX_CHARS - footer.length - policyBlock.length - NOTES_ROOM,
     ...(context.event.runUrl ? { fullPlanUrl: context.event.runUrl } : {}),
   });
-  await postComment(context, PREVIEW_MARKER, footer ? `${comment.trimEnd()}\n\n${footer}` : comment);
+  await postComment(
+    context,
+    PREVIEW_MARKER,
+    withTopBlock(footer ? `${comment.trimEnd()}\n\n${footer}` : comment, policyBlock, PREVIEW_MARKER),
+  );
   // Rows in error carry their findings, so the count is never 0 here; planHasErrors is the CLI's rule (exit 1).
   if (planHasErrors(plan)) failWith(Math.max(1, errorCount(findings)), 'plan');
 }
@@ -205,11 +327,14 @@ export async function applyMode(context: ActionContext, options: ModeOptions = {
     );
   }
   const progress = progressPrinter({ stderr: (text) => core.info(text.trimEnd()) });
+  // Asked while logging in; awaited before planning, since the policy check needs the labels.
+  const labels = mergedLabels(context);
   const [changed, { plan, result }] = await alongside(
     changedBatches(context, 'push'),
-    withOrg(context, (org) =>
+    withOrg(context, async (org) =>
       applyImports(context.inputs.imports, org.client, {
         today: today(context),
+        labels: (await labels).labels,
         onProgress: progress,
         ...options.apply,
       }),
@@ -217,6 +342,13 @@ export async function applyMode(context: ActionContext, options: ModeOptions = {
   );
   const findings = collectFindings(plan, []);
   annotateFindings(findings, context.env);
+  const { unavailable } = await labels;
+  if (unavailable && findings.some((finding) => finding.code === 'max-changes')) {
+    core.warning(
+      `The labels of the merged pull request could not be read (${unavailable}), so its override_label could not lift max_changes.`,
+      { title: 'Pull request labels' },
+    );
+  }
   await writeFileMaking(context.inputs.planFile, planToJson(plan));
   const files = await writeResults(context.inputs.resultsFile, result, {
     stderr: (text) => core.info(text.trimEnd()),

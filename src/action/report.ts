@@ -41,7 +41,7 @@ export function offlineNote(reason: OfflineReason): string {
 export function changedBatchesLine(changed: ChangedBatches | null, what: 'pull request' | 'push'): string {
   if (!changed?.complete) return '';
   if (changed.batches.length === 0) return `_This ${what} changes no batch._`;
-  const names = changed.batches.map((name) => `\`${escapeMarkdown(name)}\``).join(', ');
+  const names = changed.batches.map((name) => `<code>${escapeMarkdown(name)}</code>`).join(', ');
   return `_This ${what} changes ${changed.batches.length === 1 ? 'the batch' : 'the batches'} ${names}._`;
 }
 
@@ -50,10 +50,40 @@ export function allBatchesLine(plan: Plan, mode: 'plan' | 'apply'): string {
   const count = plural(plan.batches.length, 'batch', 'batches');
   const verb = mode === 'plan' ? 'The plan covers' : 'Apply covered';
   return (
-    `${verb} every batch under \`${escapeMarkdown(plan.root)}\` (${count}), not only the changed ones: it re-reads the org ` +
+    `${verb} every batch under <code>${escapeMarkdown(plan.root)}</code> (${count}), not only the changed ones: it re-reads the org ` +
     'and re-plans each time, so rows already as their CSV says cost no write, and a batch whose apply failed ' +
     'or was cancelled is finished by the next run.'
   );
+}
+
+/** Heading of the block that opens the preview when a pull request changes the policy file. */
+export const POLICY_CHANGES_HEADING = '### Policy changes in this pull request';
+/** One diffPolicy line can list a long allow-list; the whole list is in the file itself. */
+const POLICY_LINE_MAX = 1_000;
+
+/**
+ * What a pull request changes in the policy file, for the top of the preview: the rules decide what
+ * every import may grant, and the plan below is already checked against the new ones. '' when the
+ * file's rules did not change. Lines hold policy text, so each is escaped.
+ */
+export function policyChangesMarkdown(lines: readonly string[], policyFile: string): string {
+  if (lines.length === 0) return '';
+  return [
+    POLICY_CHANGES_HEADING,
+    // <code>, not backticks: inside a code span the escapes would show as backslashes.
+    `> [!IMPORTANT]\n> This pull request changes <code>${escapeMarkdown(policyFile)}</code>, the guardrails every import is ` +
+      'checked against. The plan below already follows the new rules: review them as closely as the CSVs.',
+    lines.map((line) => `- ${escapeMarkdown(clip(line, POLICY_LINE_MAX))}`).join('\n'),
+  ].join('\n\n');
+}
+
+/** `block` put first in a report: right after the hidden marker when the body starts with it. */
+export function withTopBlock(body: string, block: string, marker?: string): string {
+  if (block === '') return body;
+  if (marker !== undefined && body.startsWith(marker)) {
+    return `${marker}\n${block}\n\n${body.slice(marker.length).replace(/^\s*\n/, '')}`;
+  }
+  return `${block}\n\n${body}`;
 }
 
 /** Errors among the findings: validation findings plus rows in error. */
@@ -184,7 +214,7 @@ export function renderApplyMarkdown(result: ApplyResult, options: ApplyMarkdownO
       `<details><summary>${plural(done.length, 'row')} changed</summary>\n\n${rowsTable(done, MAX_CHANGED_ROWS, false)}\n\n</details>`,
     );
   }
-  const files = options.resultsFiles.map((file) => `\`${escapeMarkdown(file)}\``).join(' and ');
+  const files = options.resultsFiles.map((file) => `<code>${escapeMarkdown(file)}</code>`).join(' and ');
   blocks.push(
     `${result.ok ? 'Applied' : 'Applied with failures'} in ${result.seconds.toFixed(1)} s.` +
       (files ? ` Every row's result is in ${files}.` : ''),

@@ -46,7 +46,11 @@ type Settings = typeof defaults & Pick<ApplyOptions, 'onProgress'>;
 /** Listing stations costs a call per 100; below that many waiting phones, ask per user. */
 const STATION_PAGE = 100;
 
-export async function applyPlan(plan: Plan, writer: OrgWriter, options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyPlan(
+  plan: Plan,
+  writer: OrgWriter,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   let org = writer;
   const settings: Settings = { ...defaults, ...withoutUndefined(options) };
   const started = settings.now();
@@ -123,6 +127,8 @@ export async function applyPlan(plan: Plan, writer: OrgWriter, options: ApplyOpt
   // 1. Create every new person, so that managers and phones can refer to them.
   const userIds = new Map<string, string>();
   const records = new Map<PersonPlan, UserRecord>();
+  /** Creates that met their own earlier write (409): that user may lack part of the create body. */
+  const adoptedUsers = new Set<PersonPlan>();
   for (const person of people) {
     if (person.userId !== null && person.action !== 'error') userIds.set(person.emailKey, person.userId);
   }
@@ -131,8 +137,9 @@ export async function applyPlan(plan: Plan, writer: OrgWriter, options: ApplyOpt
       .filter((person) => person.action === 'create')
       .map(async (person) => {
         try {
-          const record = await ensureUser(org, person, settings);
+          const { record, adopted } = await ensureUser(org, person, settings);
           records.set(person, record);
+          if (adopted) adoptedUsers.add(person);
           userIds.set(person.emailKey, record.id);
           resultOf(person).userId = record.id;
         } catch (error) {
@@ -150,7 +157,16 @@ export async function applyPlan(plan: Plan, writer: OrgWriter, options: ApplyOpt
   const personWork = followUps.map(async (person) => {
     const userId = idOf(person);
     const outcomes = await Promise.allSettled([
-      patchPerson(org, person, userId, records.get(person), userIds, locationIds, locationErrors),
+      patchPerson(
+        org,
+        person,
+        userId,
+        records.get(person),
+        adoptedUsers.has(person),
+        userIds,
+        locationIds,
+        locationErrors,
+      ),
       person.grants.length > 0 ? org.addGrants(userId, person.grants) : undefined,
       ...chunks(person.skills, 50).map((skills) => org.setSkills(userId, skills)),
     ]);
@@ -182,7 +198,9 @@ export async function applyPlan(plan: Plan, writer: OrgWriter, options: ApplyOpt
     try {
       const userId = phone.person.userId ?? userIds.get(phone.person.emailKey);
       if (!userId) {
-        const owner = phone.person.row ? `its person (${phone.person.row.file}:${phone.person.row.line})` : 'its person';
+        const owner = phone.person.row
+          ? `its person (${phone.person.row.file}:${phone.person.row.line})`
+          : 'its person';
         result.outcome = 'skip';
         result.error = `not created: ${owner} ${phone.person.email} was not created`;
         return;
@@ -293,49 +311,58 @@ async function ensureLocation(org: OrgWriter, name: string): Promise<string> {
  * earlier write whose answer was lost (or a killed run's), so carry on with it; anyone else is not
  * taken over, since the reviewed plan said "create", not "change this user".
  */
-async function ensureUser(org: OrgWriter, person: PersonPlan, settings: Settings): Promise<UserRecord> {
+async function ensureUser(
+  org: OrgWriter,
+  person: PersonPlan,
+  settings: Settings,
+): Promise<{ record: UserRecord; adopted: boolean }> {
   const create = person.create;
   if (!create) throw new RowFailure('nothing to create');
   try {
-    return await org.createUser(create);
+    return { record: await org.createUser(create), adopted: false };
   } catch (error) {
     if (statusOf(error) !== 409) throw error;
     const found = await waitForIndex(() => org.findUserByEmail(person.email), settings);
     if (!found) throw error;
     if (found.state === 'deleted') {
-      throw new RowFailure(`${person.email} belongs to a deleted user; restore or rename it in Genesys Cloud`);
+      throw new RowFailure(
+        `${person.email} belongs to a deleted user; restore or rename it in Genesys Cloud`,
+      );
     }
-    const want = create;
+    // Addresses are left out: the server may store a number in another form than the CSV gave it.
     const same =
       found.state === 'active' &&
-      found.name === want.name &&
-      found.divisionId === want.divisionId &&
-      found.title === (want.title ?? '') &&
-      found.department === (want.department ?? '') &&
-      sameContacts(found.addresses, want.addresses);
+      found.name === create.name &&
+      found.divisionId === create.divisionId &&
+      found.title === (create.title ?? '') &&
+      found.department === (create.department ?? '');
     if (!same) {
       throw new RowFailure(
         `${person.email} now belongs to another user, "${found.name}" (${found.state}, id ${found.id}), who appeared after the plan; plan again to review the change`,
       );
     }
-    return found;
+    return { record: found, adopted: true };
   }
 }
 
 /**
  * One PATCH with everything the row sets on the user: the update's fields, the manager, the location,
- * and for a create that met its own earlier write whatever of the create body that user lacks.
+ * and for a create that met its own earlier write the work phone if that user lacks it.
  */
 async function patchPerson(
   org: OrgWriter,
   person: PersonPlan,
   userId: string,
   created: UserRecord | undefined,
+  adopted: boolean,
   userIds: Map<string, string>,
   locationIds: Map<string, string>,
   locationErrors: Map<string, unknown>,
 ): Promise<void> {
   const update: UserUpdate = { ...person.patch };
+  if (adopted && created && person.create && !sameContacts(created.addresses, person.create.addresses)) {
+    update.addresses = person.create.addresses;
+  }
   if (person.manager) {
     const managerId = person.manager.userId ?? userIds.get(person.manager.email.toLowerCase());
     if (!managerId) throw new RowFailure(`manager ${person.manager.email} was not created`);
@@ -348,7 +375,8 @@ async function patchPerson(
       const why = locationErrors.get(name);
       throw new RowFailure(`location "${name}" could not be created${why ? `: ${errorLine(why)}` : ''}`);
     }
-    if (!(created?.locationIds.length === 1 && created.locationIds[0] === locationId)) update.locationIds = [locationId];
+    if (!(created?.locationIds.length === 1 && created.locationIds[0] === locationId))
+      update.locationIds = [locationId];
   }
   if (Object.keys(update).length === 0) return;
 
@@ -383,7 +411,11 @@ function reflects(user: UserRecord, update: UserUpdate): boolean {
 function sameContacts(a: UserRecord['addresses'], b: UserRecord['addresses']): boolean {
   const key = (contacts: UserRecord['addresses']) =>
     contacts
-      .map((c) => [c.mediaType ?? '', c.type ?? '', (c.address ?? '').replace(/[^\d+]/g, ''), c.extension ?? ''].join('|'))
+      .map((c) =>
+        [c.mediaType ?? '', c.type ?? '', (c.address ?? '').replace(/[^\d+]/g, ''), c.extension ?? ''].join(
+          '|',
+        ),
+      )
       .sort()
       .join('\n');
   return key(a) === key(b);
@@ -468,12 +500,17 @@ class StationLookup {
  * tells how many pages there are: when reading them all costs fewer calls than asking per user, read
  * them all; whoever is still missing (the index lags) is then asked for alone, with growing pauses.
  */
-async function findStations(org: OrgWriter, userIds: string[], settings: Settings): Promise<Map<string, string | Error>> {
+async function findStations(
+  org: OrgWriter,
+  userIds: string[],
+  settings: Settings,
+): Promise<Map<string, string | Error>> {
   const found = new Map<string, string | Error>();
   const wanted = new Set(userIds);
   const take = (stations: Array<{ id: string; webRtcUserId: string | null }>) => {
     for (const station of stations) {
-      if (station.webRtcUserId && wanted.has(station.webRtcUserId)) found.set(station.webRtcUserId, station.id);
+      if (station.webRtcUserId && wanted.has(station.webRtcUserId))
+        found.set(station.webRtcUserId, station.id);
     }
   };
   await settings.sleep(settings.stationFirstPollMs);
@@ -501,7 +538,9 @@ async function findStations(org: OrgWriter, userIds: string[], settings: Setting
           found.set(
             userId,
             stationId ??
-              new RowFailure(`its station did not appear within ${settings.indexWaitMs / 1000} s; run apply again`),
+              new RowFailure(
+                `its station did not appear within ${settings.indexWaitMs / 1000} s; run apply again`,
+              ),
           );
         } catch (error) {
           found.set(userId, error instanceof Error ? error : new Error(String(error)));
@@ -531,7 +570,12 @@ function personResult(person: PersonPlan): RowResult {
     email: person.email,
     name: person.name,
     planned: person.action,
-    outcome: person.action === 'error' ? 'failed' : person.action === 'create' || person.action === 'update' ? 'done' : person.action,
+    outcome:
+      person.action === 'error'
+        ? 'failed'
+        : person.action === 'create' || person.action === 'update'
+          ? 'done'
+          : person.action,
     userId: person.userId,
     phoneId: null,
     stationId: null,

@@ -77,8 +77,11 @@ export function resultsToText(result: ApplyResult): string {
   const line = (label: string, c: ResultCounts) =>
     `${label}: ${c.done} done · ${c.unchanged} unchanged · ${c.skip} skipped · ${c.failed} failed`;
   const out = [line('People', people), line('Phones', phones)];
-  if (result.locationsCreated.length > 0) out.push(`Locations created: ${result.locationsCreated.join(', ')}`);
-  const failed = result.rows.filter((row) => row.outcome === 'failed' || (row.outcome === 'skip' && row.error));
+  if (result.locationsCreated.length > 0)
+    out.push(`Locations created: ${result.locationsCreated.join(', ')}`);
+  const failed = result.rows.filter(
+    (row) => row.outcome === 'failed' || (row.outcome === 'skip' && row.error),
+  );
   for (const row of failed) {
     const what = row.outcome === 'skip' ? 'skipped' : 'failed';
     out.push(`  ${row.file}:${row.line} ${row.kind} ${row.email} ${what}: ${row.error ?? 'failed'}`);

@@ -15,9 +15,32 @@ const USER_EXPAND = ['locations'];
 
 export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWriter {
   const record = (user: User): UserRecord => {
-    const { id, version, state, divisionId, name, email, title, department, addresses, managerId, locationIds } =
-      toSnapshotUser(user, homeDivisionId);
-    return { id, version, state, divisionId, name, email, title, department, addresses, managerId, locationIds };
+    const {
+      id,
+      version,
+      state,
+      divisionId,
+      name,
+      email,
+      title,
+      department,
+      addresses,
+      managerId,
+      locationIds,
+    } = toSnapshotUser(user, homeDivisionId);
+    return {
+      id,
+      version,
+      state,
+      divisionId,
+      name,
+      email,
+      title,
+      department,
+      addresses,
+      managerId,
+      locationIds,
+    };
   };
   const phoneRecord = (phone: Phone): PhoneRecord => ({
     id: phone.id ?? '',

@@ -52,7 +52,10 @@ export async function fileAtRef(
   octokit: Octokit,
   where: { owner: string; repo: string; path: string; ref: string },
 ): Promise<string | null> {
-  const file = where.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  const file = where.path
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '');
   let data: Awaited<ReturnType<Octokit['rest']['repos']['getContent']>>['data'];
   try {
     ({ data } = await octokit.rest.repos.getContent({

@@ -98,8 +98,8 @@ describe('apply on push', () => {
     const csv = await readFile(path.join(workspace, 'gc-onboard-results.csv'), 'utf8');
     expect(csv.trimEnd().split('\r\n')).toHaveLength(21);
     expect(ran.summary).toContain('### gc-onboard apply');
-    expect(ran.summary).toContain('Apply covered every batch under `imports` (1 batch)');
-    expect(ran.summary).toContain('_This push changes the batch `student-services`._');
+    expect(ran.summary).toContain('Apply covered every batch under <code>imports</code> (1 batch)');
+    expect(ran.summary).toContain('_This push changes the batch <code>student-services</code>._');
     expect(ran.summary).toContain('| People | 10 | 0 | 0 | 0 |');
 
     // The org has the people and their default phones.

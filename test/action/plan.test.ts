@@ -64,8 +64,8 @@ describe('plan on a pull request from a branch of the repository', () => {
     expect(body.startsWith(PREVIEW_MARKER)).toBe(true);
     expect(body).toContain('### gc-onboard plan');
     expect(body).toContain('Aisha Rahman');
-    expect(body).toContain('changes the batch `student-services`');
-    expect(body).toContain('The plan covers every batch under `imports`');
+    expect(body).toContain('changes the batch <code>student-services</code>');
+    expect(body).toContain('The plan covers every batch under <code>imports</code>');
 
     // Outputs: the plan's summary counts and where the plan is.
     expect(first.outputs).toMatchObject({

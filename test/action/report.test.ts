@@ -6,7 +6,10 @@ import {
   changedBatchesLine,
   MAX_FAILED_ROWS,
   offlineText,
+  POLICY_CHANGES_HEADING,
+  policyChangesMarkdown,
   renderApplyMarkdown,
+  withTopBlock,
 } from '../../src/action/report.js';
 import type { Plan } from '../../src/plan/types.js';
 
@@ -40,11 +43,48 @@ const emptyPlan = { root: 'imports', batches: [], findings: [], warnings: [] } a
 describe('changedBatchesLine', () => {
   it('names the changed batches, escaped, and says nothing when the list may be incomplete', () => {
     expect(changedBatchesLine({ batches: ['a_b', 'nursing'], complete: true }, 'pull request')).toBe(
-      '_This pull request changes the batches `a\\_b`, `nursing`._',
+      '_This pull request changes the batches <code>a\\_b</code>, <code>nursing</code>._',
     );
     expect(changedBatchesLine({ batches: [], complete: true }, 'push')).toBe('_This push changes no batch._');
     expect(changedBatchesLine({ batches: ['x'], complete: false, reason: 'too many' }, 'push')).toBe('');
     expect(changedBatchesLine(null, 'push')).toBe('');
+  });
+});
+
+describe('policyChangesMarkdown', () => {
+  it('is empty when the rules did not change', () => {
+    expect(policyChangesMarkdown([], 'imports/policy.yml')).toBe('');
+  });
+
+  it('lists each change under the heading, escaped, and clips a very long line', () => {
+    const long = `allowed_email_domains added: ${Array.from({ length: 200 }, (_, i) => `"d${i}.example.org"`).join(', ')}`;
+    const text = policyChangesMarkdown(
+      ['override_label: not set → "<img src=x> @admins | *big*"', long],
+      'data/my_imports/policy.yml',
+    );
+    const [heading, callout, list] = text.split('\n\n');
+    expect(heading).toBe(POLICY_CHANGES_HEADING);
+    expect(callout).toContain('changes <code>data/my\\_imports/policy.yml</code>, the guardrails');
+    const items = list!.split('\n');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toBe('- override\\_label: not set → "&lt;img src=x&gt; @&#8203;admins \\| \\*big\\*"');
+    expect(items[1]!.endsWith('…')).toBe(true);
+    expect(items[1]!.length).toBeLessThan(1_100);
+    expect(text).not.toMatch(/<img|@admins/);
+  });
+});
+
+describe('withTopBlock', () => {
+  it('puts the block right after the marker, or first when there is none', () => {
+    const marker = '<!-- gc-onboard:preview -->';
+    expect(withTopBlock(`${marker}\n### gc-onboard plan\n`, '### Block', marker)).toBe(
+      `${marker}\n### Block\n\n### gc-onboard plan\n`,
+    );
+    expect(withTopBlock('### gc-onboard plan\n', '### Block', marker)).toBe(
+      '### Block\n\n### gc-onboard plan\n',
+    );
+    expect(withTopBlock('### gc-onboard plan\n', '### Block')).toBe('### Block\n\n### gc-onboard plan\n');
+    expect(withTopBlock(`${marker}\nbody`, '', marker)).toBe(`${marker}\nbody`);
   });
 });
 
@@ -95,7 +135,7 @@ describe('renderApplyMarkdown', () => {
     expect(text).toContain('&lt;b&gt;403&lt;/b&gt; missing permission');
     expect(text).not.toContain('<b>');
     expect(text).toContain('rows already done are not done twice');
-    expect(text).toContain("Applied with failures in 1.3 s. Every row's result is in `r.json` and `r.csv`.");
+    expect(text).toContain("Applied with failures in 1.3 s. Every row's result is in <code>r.json</code> and <code>r.csv</code>.");
   });
 
   it('caps the rows it lists and points to the results file for the rest', () => {

@@ -89,7 +89,12 @@ describe('applying the demo batch', () => {
       dateWelcomeSent: null,
     });
     expect(aisha.addresses).toEqual([
-      expect.objectContaining({ address: '+12155550101', extension: '4101', mediaType: 'PHONE', type: 'WORK' }),
+      expect.objectContaining({
+        address: '+12155550101',
+        extension: '4101',
+        mediaType: 'PHONE',
+        type: 'WORK',
+      }),
     ]);
     const emily = userByEmail('emily.nguyen@northfield.edu');
     // Farah reports to Emily, who is created by the same import.
@@ -149,7 +154,7 @@ describe('applying the demo batch', () => {
     );
   });
 
-  it("gives each person a WebRTC phone on the site and base settings, as their default station", () => {
+  it('gives each person a WebRTC phone on the site and base settings, as their default station', () => {
     const newPhones = state.phones.filter((p) => p.id !== D.phones.maria);
     expect(newPhones).toHaveLength(10);
     for (const phone of newPhones) {
@@ -189,7 +194,9 @@ describe('applying the demo batch', () => {
         error: null,
       });
     }
-    expect(resultsToText(result)).toMatch(/^People: 10 done · 0 unchanged · 0 skipped · 0 failed\nPhones: 10 done/);
+    expect(resultsToText(result)).toMatch(
+      /^People: 10 done · 0 unchanged · 0 skipped · 0 failed\nPhones: 10 done/,
+    );
     const csv = resultsToCsv(result.rows).split('\r\n');
     expect(csv[0]).toBe('kind,batch,file,line,email,name,planned,outcome,userId,phoneId,stationId,error');
     expect(csv).toHaveLength(22); // header, 20 rows, the final line break
@@ -241,7 +248,9 @@ describe('applying the demo batch', () => {
     expect(countResults(again.result.rows, 'person').unchanged).toBe(10);
     expect(countResults(again.result.rows, 'phone').unchanged).toBe(10);
     const calls = diffCounts(sandbox.stats().requests.byRoute, before);
-    expect(Object.keys(calls).filter((route) => !route.startsWith('GET ') && !route.endsWith('/search'))).toEqual([]);
+    expect(
+      Object.keys(calls).filter((route) => !route.startsWith('GET ') && !route.endsWith('/search')),
+    ).toEqual([]);
     expect(sandbox.state()).toEqual(state);
     const third = await planFor(client, imports);
     expect(third.plan.summary.people.unchanged).toBe(10);

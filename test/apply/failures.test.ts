@@ -11,7 +11,16 @@ import type { GenesysClient } from '../../src/genesys/client.js';
 import { orgWriter } from '../../src/genesys/writer.js';
 import { loadImports } from '../../src/imports.js';
 import { DEMO_IDS, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { connectTo, duplicates, generatedImports, isWrite, NEW_LOCATION, orgProblems, planAndApply, planFor } from './fixtures.js';
+import {
+  connectTo,
+  duplicates,
+  generatedImports,
+  isWrite,
+  NEW_LOCATION,
+  orgProblems,
+  planAndApply,
+  planFor,
+} from './fixtures.js';
 
 const D = DEMO_IDS;
 const APPLY = { stationFirstPollMs: 250 };
@@ -21,7 +30,12 @@ let client: GenesysClient;
 let demo: ImportSet;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimitPerMinute: 6000, rateWindowSeconds: 60, userSearchLagMs: 200, stationLagMs: 200 });
+  sandbox = await startSandbox({
+    rateLimitPerMinute: 6000,
+    rateWindowSeconds: 60,
+    userSearchLagMs: 200,
+    stationLagMs: 200,
+  });
   client = await connectTo(sandbox.url, { limit: 6000, windowMs: 60_000 });
   demo = await loadImports('src/sandbox/demo');
 });
@@ -79,7 +93,8 @@ describe('a row that fails at apply time', () => {
     const result = await applyPlan(plan, orgWriter(client, homeDivisionId), APPLY);
 
     expect(result.ok).toBe(false);
-    const row = (kind: string, email: string) => result.rows.find((r) => r.kind === kind && r.email === email);
+    const row = (kind: string, email: string) =>
+      result.rows.find((r) => r.kind === kind && r.email === email);
     expect(row('person', 'ben.carter@northfield.edu')).toMatchObject({
       outcome: 'failed',
       userId: null,
@@ -88,7 +103,8 @@ describe('a row that fails at apply time', () => {
     expect(row('phone', 'ben.carter@northfield.edu')).toMatchObject({
       outcome: 'skip',
       phoneId: null,
-      error: 'not created: its person (src/sandbox/demo/student-services/people.csv:3) ben.carter@northfield.edu was not created',
+      error:
+        'not created: its person (src/sandbox/demo/student-services/people.csv:3) ben.carter@northfield.edu was not created',
     });
     expect(row('phone', 'chloe.dubois@northfield.edu')).toMatchObject({ outcome: 'failed', phoneId: null });
     expect(row('phone', 'chloe.dubois@northfield.edu')?.error).toMatch(
@@ -101,21 +117,34 @@ describe('a row that fails at apply time', () => {
     // The other admin's user is left as they made it: no grant, queue, skill, manager or phone of Ben's.
     const state = sandbox.state();
     const theirs = state.users.find((u) => u.id === impostor.id);
-    expect(theirs).toMatchObject({ name: 'Benjamin Carter-Smith', divisionId: D.divisions.admissions, managerId: null, version: 1 });
+    expect(theirs).toMatchObject({
+      name: 'Benjamin Carter-Smith',
+      divisionId: D.divisions.admissions,
+      managerId: null,
+      version: 1,
+    });
     expect(state.grants.filter((g) => g.subjectId === impostor.id)).toEqual([]);
     expect(state.phones.filter((p) => p.webRtcUserId === impostor.id)).toEqual([]);
     // Everything else is exactly as planned.
     const problems = orgProblems(state, demo);
-    expect(problems.filter((p) => !p.includes('ben.carter') && !p.includes('Ben Carter') && !p.includes('Chloé Dubois'))).toEqual([]);
+    expect(
+      problems.filter(
+        (p) => !p.includes('ben.carter') && !p.includes('Ben Carter') && !p.includes('Chloé Dubois'),
+      ),
+    ).toEqual([]);
     expect(duplicates(state)).toEqual([]);
 
     const text = resultsToText(result);
     expect(text).toContain('People: 9 done · 0 unchanged · 0 skipped · 1 failed');
     expect(text).toContain('Phones: 8 done · 0 unchanged · 1 skipped · 1 failed');
-    expect(text).toContain('people.csv:3 person ben.carter@northfield.edu failed: ben.carter@northfield.edu now belongs to another user');
+    expect(text).toContain(
+      'people.csv:3 person ben.carter@northfield.edu failed: ben.carter@northfield.edu now belongs to another user',
+    );
     expect(text).toContain('phones.csv:3 phone ben.carter@northfield.edu skipped: not created');
     expect(text).toMatch(/Applied with failures in \d+\.\d s\n$/);
-    expect(resultsToCsv(result.rows)).toContain(`,failed,,,,"ben.carter@northfield.edu now belongs to another user, ""Benjamin Carter-Smith""`);
+    expect(resultsToCsv(result.rows)).toContain(
+      `,failed,,,,"ben.carter@northfield.edu now belongs to another user, ""Benjamin Carter-Smith""`,
+    );
 
     // A fresh plan now shows Ben's row as an update of that user (for review) and Chloé's phone as taken.
     const again = await planFor(client, demo);
@@ -128,9 +157,12 @@ describe('a row that fails at apply time', () => {
     const { plan, homeDivisionId } = await planFor(client, imports);
     expect(plan.locationsToCreate.map((l) => l.name)).toEqual([NEW_LOCATION]);
     const real = orgWriter(client, homeDivisionId);
-    const denied = Object.assign(new Error('403 missing.permission: You need directory:location:add (POST /api/v2/locations)'), {
-      status: 403,
-    });
+    const denied = Object.assign(
+      new Error('403 missing.permission: You need directory:location:add (POST /api/v2/locations)'),
+      {
+        status: 403,
+      },
+    );
     const writer: OrgWriter = { ...real, createLocation: () => Promise.reject(denied) };
 
     const result = await applyPlan(plan, writer, APPLY);
@@ -146,7 +178,10 @@ describe('a row that fails at apply time', () => {
     // carries it with the manager) is missing.
     const problems = orgProblems(sandbox.state(), imports);
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((p) => /:(11|21) .*: (location|manager) is/.test(p)), problems.join('\n')).toBe(true);
+    expect(
+      problems.every((p) => /:(11|21) .*: (location|manager) is/.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
 
     // The rerun (now allowed to create locations) does just what is left.
     const before = writeCount();
@@ -185,13 +220,19 @@ describe('a row that fails at apply time', () => {
       batches: [
         {
           name: 'broken',
-          files: { people: { path: 'imports/broken/people.csv', content: 'name,email\nNo Email,\nAda,ada@x.edu\n' } },
+          files: {
+            people: { path: 'imports/broken/people.csv', content: 'name,email\nNo Email,\nAda,ada@x.edu\n' },
+          },
         },
       ],
     });
     const before = writeCount();
     const { result } = await planAndApply(client, broken, APPLY);
-    expect(result).toMatchObject({ ok: false, rows: [], refused: '1 validation error in the imports: nothing was changed' });
+    expect(result).toMatchObject({
+      ok: false,
+      rows: [],
+      refused: '1 validation error in the imports: nothing was changed',
+    });
     expect(writeCount()).toBe(before);
   });
 });

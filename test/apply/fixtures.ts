@@ -58,7 +58,10 @@ export function fastClock(limit: number, speed: number): Partial<TransportOption
   };
 }
 
-export async function planFor(client: GenesysClient, imports: ImportSet): Promise<{ plan: Plan; homeDivisionId: string }> {
+export async function planFor(
+  client: GenesysClient,
+  imports: ImportSet,
+): Promise<{ plan: Plan; homeDivisionId: string }> {
   const snapshot = await loadSnapshot(client, snapshotNeed(imports));
   return { plan: buildPlan(imports, snapshot, { today: TODAY }), homeDivisionId: snapshot.homeDivisionId };
 }
@@ -85,7 +88,10 @@ export function isWrite(route: string): boolean {
   return !route.startsWith('GET ') && !route.endsWith('/search') && !route.includes('/oauth/token');
 }
 
-export function diffCounts(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+export function diffCounts(
+  after: Record<string, number>,
+  before: Record<string, number>,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [route, n] of Object.entries(after)) {
     const d = n - (before[route] ?? 0);
@@ -121,7 +127,9 @@ export const generatedEmail = (i: number) => `load.person.${pad(i)}@northfield.e
  * every 10th sits in a location the import creates.
  */
 export function generatedBatch(count: number): GeneratedBatch {
-  const people = ['name,email,phone_work,extension,title,department,email_manager,location_work,roles_divisions,queues,division,skills'];
+  const people = [
+    'name,email,phone_work,extension,title,department,email_manager,location_work,roles_divisions,queues,division,skills',
+  ];
   const phones = ['phone_name,base_settings,site,email'];
   for (let i = 1; i <= count; i += 1) {
     const division = DIVISIONS[i % DIVISIONS.length] ?? DIVISIONS[0];
@@ -131,7 +139,10 @@ export function generatedBatch(count: number): GeneratedBatch {
     const roles = [`employee:[${division.name}]`, `PureCloud User:[${division.name}]`];
     if (i % 25 === 0) roles.push(`PureCloud Supervisor:[${division.name}, Home]`);
     const queues = division.queues.slice(0, 1 + (i % division.queues.length));
-    const skills = [`English:${1 + (i % 5)}`, `${SECOND_SKILLS[i % SECOND_SKILLS.length] ?? 'Spanish'}:${i % 6}`];
+    const skills = [
+      `English:${1 + (i % 5)}`,
+      `${SECOND_SKILLS[i % SECOND_SKILLS.length] ?? 'Spanish'}:${i % 6}`,
+    ];
     const cells = [
       `Load Person ${pad(i)}`,
       generatedEmail(i),
@@ -148,7 +159,11 @@ export function generatedBatch(count: number): GeneratedBatch {
     ];
     people.push(cells.map(csvCell).join(','));
     // Blank phone name and defaults: the person's name, batch.yml's site and base settings.
-    phones.push(i % 2 === 0 ? `,,,${generatedEmail(i)}` : `Load Person ${pad(i)} WebRTC,WebRTC Softphone,Northfield Main Campus,${generatedEmail(i)}`);
+    phones.push(
+      i % 2 === 0
+        ? `,,,${generatedEmail(i)}`
+        : `Load Person ${pad(i)} WebRTC,WebRTC Softphone,Northfield Main Campus,${generatedEmail(i)}`,
+    );
   }
   const batchYml = [
     'training_day: 2026-12-01',
@@ -183,7 +198,11 @@ export function generatedImports(count: number, root = 'imports', batch = 'load-
 }
 
 /** The same batch on disk, for the CLI-like child process. Returns the imports root. */
-export async function writeGeneratedImports(root: string, count: number, batch = 'load-test'): Promise<string> {
+export async function writeGeneratedImports(
+  root: string,
+  count: number,
+  batch = 'load-test',
+): Promise<string> {
   const files = generatedBatch(count);
   const dir = path.join(root, batch);
   await mkdir(dir, { recursive: true });
@@ -204,13 +223,34 @@ export function duplicates(state: SandboxStateDump): string[] {
     for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
     for (const [key, n] of seen) if (n > 1) out.push(`${label} ${key} ×${n}`);
   };
-  count('user email', state.users.map((u) => u.email.toLowerCase()));
-  count('phone name', state.phones.map((p) => p.name.toLowerCase()));
-  count('phone of user', state.phones.flatMap((p) => (p.webRtcUserId ? [p.webRtcUserId] : [])));
-  count('station of phone', state.stations.map((s) => s.phoneId));
-  count('grant', state.grants.map((g) => `${g.subjectId}/${g.roleId}/${g.divisionId}`));
-  count('queue member', state.queueMembers.map((m) => `${m.queueId}/${m.userId}`));
-  count('location', state.locations.map((l) => l.name.toLowerCase()));
+  count(
+    'user email',
+    state.users.map((u) => u.email.toLowerCase()),
+  );
+  count(
+    'phone name',
+    state.phones.map((p) => p.name.toLowerCase()),
+  );
+  count(
+    'phone of user',
+    state.phones.flatMap((p) => (p.webRtcUserId ? [p.webRtcUserId] : [])),
+  );
+  count(
+    'station of phone',
+    state.stations.map((s) => s.phoneId),
+  );
+  count(
+    'grant',
+    state.grants.map((g) => `${g.subjectId}/${g.roleId}/${g.divisionId}`),
+  );
+  count(
+    'queue member',
+    state.queueMembers.map((m) => `${m.queueId}/${m.userId}`),
+  );
+  count(
+    'location',
+    state.locations.map((l) => l.name.toLowerCase()),
+  );
   return out;
 }
 
@@ -223,7 +263,9 @@ export function orgProblems(state: SandboxStateDump, imports: ImportSet): string
   const problems: string[] = [];
   const idOf = (list: Array<{ id: string; name: string }>, name: string) =>
     list.find((x) => x.name.toLowerCase() === name.toLowerCase())?.id;
-  const userByEmail = new Map(state.users.filter((u) => u.state !== 'deleted').map((u) => [u.email.toLowerCase(), u]));
+  const userByEmail = new Map(
+    state.users.filter((u) => u.state !== 'deleted').map((u) => [u.email.toLowerCase(), u]),
+  );
   const digits = (s: string | undefined) => (s ?? '').replace(/\D/g, '');
 
   for (const batch of imports.batches) {
@@ -247,14 +289,25 @@ export function orgProblems(state: SandboxStateDump, imports: ImportSet): string
         want('extension', work?.extension ?? '', row.extension ?? '');
       }
       if (row.division) want('division', user.divisionId, idOf(state.divisions, row.division));
-      if (row.managerEmail) want('manager', user.managerId, userByEmail.get(row.managerEmail.toLowerCase())?.id);
-      if (row.location) want('location', user.locations.map((l) => l.id), [idOf(state.locations, row.location)]);
+      if (row.managerEmail)
+        want('manager', user.managerId, userByEmail.get(row.managerEmail.toLowerCase())?.id);
+      if (row.location)
+        want(
+          'location',
+          user.locations.map((l) => l.id),
+          [idOf(state.locations, row.location)],
+        );
       for (const grant of row.roles) {
         const divisions = grant.divisions.length > 0 ? grant.divisions : ['__home__'];
         for (const division of divisions) {
-          const divisionId = division === '__home__' ? state.org.homeDivisionId : idOf(state.divisions, division);
+          const divisionId =
+            division === '__home__' ? state.org.homeDivisionId : idOf(state.divisions, division);
           const roleId = idOf(state.roles, grant.role);
-          if (!state.grants.some((g) => g.subjectId === user.id && g.roleId === roleId && g.divisionId === divisionId))
+          if (
+            !state.grants.some(
+              (g) => g.subjectId === user.id && g.roleId === roleId && g.divisionId === divisionId,
+            )
+          )
             problems.push(`${where}: no grant ${grant.role}:[${division}]`);
         }
       }
@@ -278,7 +331,8 @@ export function orgProblems(state: SandboxStateDump, imports: ImportSet): string
         continue;
       }
       const base = state.phoneBaseSettings.find((b) => b.name === row.baseSettings);
-      if (phone.webRtcUserId !== user.id) problems.push(`${where}: webRtcUser ${phone.webRtcUserId}, want ${user.id}`);
+      if (phone.webRtcUserId !== user.id)
+        problems.push(`${where}: webRtcUser ${phone.webRtcUserId}, want ${user.id}`);
       if (phone.siteId !== idOf(state.sites, row.site)) problems.push(`${where}: wrong site`);
       if (phone.phoneBaseSettingsId !== base?.id) problems.push(`${where}: wrong base settings`);
       if (phone.lines.length !== 1 || phone.lines[0]?.lineBaseSettingsId !== base?.lines[0]?.id)

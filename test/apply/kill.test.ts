@@ -32,6 +32,27 @@ interface Run {
   stdout: string;
   stderr: string;
   writesAtKill: number | null;
+  /** What the org held when the run had ended. */
+  after: Stage;
+}
+
+interface Stage {
+  users: number;
+  /** People whose follow-up PATCH (manager, location) has landed. */
+  managed: number;
+  phones: number;
+  defaults: number;
+}
+
+function stage(): Stage {
+  const state = sandbox.state();
+  const ours = state.users.filter((u) => u.email.startsWith('load.person.'));
+  return {
+    users: ours.length,
+    managed: ours.filter((u) => u.managerId !== null).length,
+    phones: state.phones.filter((p) => p.name.startsWith('Load Person')).length,
+    defaults: ours.filter((u) => u.defaultStationId !== null).length,
+  };
 }
 
 /** Starts the child; kills it with SIGKILL as soon as the org has seen `killAt` writes. */
@@ -58,7 +79,7 @@ function run(killAt: number | null): Promise<Run> {
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
       if (watch) clearInterval(watch);
-      resolve({ code, signal, stdout, stderr, writesAtKill });
+      resolve({ code, signal, stdout, stderr, writesAtKill, after: stage() });
     });
   });
 }
@@ -66,7 +87,12 @@ function run(killAt: number | null): Promise<Run> {
 const runs: Run[] = [];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimitPerMinute: 6000, rateWindowSeconds: 60, userSearchLagMs: 200, stationLagMs: 200 });
+  sandbox = await startSandbox({
+    rateLimitPerMinute: 6000,
+    rateWindowSeconds: 60,
+    userSearchLagMs: 200,
+    stationLagMs: 200,
+  });
   root = await mkdtemp(path.join(tmpdir(), 'gc-onboard-kill-'));
   await writeGeneratedImports(root, ROWS);
   imports = await loadImports(root);
@@ -85,12 +111,18 @@ afterAll(async () => {
 });
 
 describe('a run killed part-way, then run again', () => {
-  it('was really killed at every mark, part-way through the work', () => {
+  it('was really killed at every mark, part-way through each kind of work', () => {
     const killed = runs.slice(0, KILL_AT.length);
     for (const [i, r] of killed.entries()) {
       expect(r.signal, `run ${i + 1}: ${r.stderr}`).toBe('SIGKILL');
       expect(r.writesAtKill).toBeGreaterThanOrEqual(KILL_AT[i] ?? 0);
     }
+    const stages = killed.map((r) => r.after);
+    // While creating people; while their follow-ups ran; while creating phones; before every default was set.
+    expect(stages.some((s) => s.users > 0 && s.users < ROWS)).toBe(true);
+    expect(stages.some((s) => s.users === ROWS && s.managed < ROWS)).toBe(true);
+    expect(stages.some((s) => s.phones > 0 && s.phones < ROWS)).toBe(true);
+    expect(stages.some((s) => s.phones === ROWS && s.defaults < ROWS)).toBe(true);
   });
 
   it('finishes on the first run after the kills, with every row done', () => {
@@ -100,7 +132,12 @@ describe('a run killed part-way, then run again', () => {
     expect(report.ok).toBe(true);
     expect(report.failed).toEqual([]);
     // The last killed run left work behind: the rerun had something left to do, and only that.
-    expect(report.summary.people.create + report.summary.people.update + report.summary.phones.create + report.summary.phones.update).toBeGreaterThan(0);
+    expect(
+      report.summary.people.create +
+        report.summary.people.update +
+        report.summary.phones.create +
+        report.summary.phones.update,
+    ).toBeGreaterThan(0);
   });
 
   it('converges to exactly the rows, with no duplicate user, phone, grant or membership', () => {

@@ -121,7 +121,7 @@ describe('dist/index.js', () => {
     const comments = github.commentsOn(OWNER, REPO_NAME, 42);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('<!-- gc-onboard:preview -->');
-    expect(comments[0]!.body).toContain('changes the batch `student-services`');
+    expect(comments[0]!.body).toContain('changes the batch <code>student-services</code>');
     // Never the secret nor a token in the log; the access token is masked.
     expect(first.stdout).toMatch(/^::add-mask::\S+$/m);
 

@@ -136,7 +136,9 @@ describe('workflows', () => {
 
   it('preview.yml: pull requests on imports/**, least permissions, one run per PR', async () => {
     const { data } = await workflow('preview.yml');
-    expect(data.on).toEqual({ pull_request: { paths: ['imports/**'] } });
+    expect(data.on).toEqual({
+      pull_request: { types: ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled'], paths: ['imports/**'] },
+    });
     expect(data.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(data.concurrency).toEqual({
       group: 'gc-onboard-preview-${{ github.event.pull_request.number }}',
@@ -149,7 +151,7 @@ describe('workflows', () => {
   it('apply.yml: merges to main, one queued lane, the production environment, full history, results uploaded', async () => {
     const { data } = await workflow('apply.yml');
     expect(data.on).toEqual({ push: { branches: ['main'], paths: ['imports/**'] }, workflow_dispatch: null });
-    expect(data.permissions).toEqual({ contents: 'read' });
+    expect(data.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
     expect(data.concurrency).toEqual({ group: 'gc-onboard-apply', queue: 'max' });
     const [job] = Object.values(data.jobs);
     expect(job?.environment).toBe('genesys-production');

@@ -31,7 +31,9 @@ try {
   const result = await applyPlan(plan, orgWriter(client, snapshot.homeDivisionId), {
     ...(pollMs ? { stationFirstPollMs: Number(pollMs) } : {}),
   });
-  const failed = result.rows.filter((row) => row.outcome === 'failed').map((row) => `${row.file}:${row.line} ${row.error}`);
+  const failed = result.rows
+    .filter((row) => row.outcome === 'failed')
+    .map((row) => `${row.file}:${row.line} ${row.error}`);
   const counts = { people: countResults(result.rows, 'person'), phones: countResults(result.rows, 'phone') };
   process.stdout.write(`${JSON.stringify({ summary: plan.summary, ok: result.ok, counts, failed })}\n`);
   process.exitCode = result.ok ? 0 : 1;

@@ -1,6 +1,8 @@
 // A loopback GitHub REST API for tests: a real node:http server that the real @actions/github
 // octokit talks to (msw and nock do not intercept its undici fetch). It serves the handful of
 // routes gc-onboard uses, with GitHub's pagination, limits and error bodies, and records every request.
+// Routes: issue comments (list, create, update), pull request files, compare, the pull requests of
+// a commit, and repository contents at a ref.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -31,6 +33,33 @@ export interface FakeFile {
   filename: string;
   status: 'added' | 'modified' | 'removed' | 'renamed' | 'copied' | 'changed' | 'unchanged';
   previous_filename?: string;
+}
+
+/** A pull request as the pulls-of-a-commit route lists it. */
+export interface FakePullRequest {
+  number: number;
+  /** ISO time of the merge, or null (the default) for a pull request that is open or closed unmerged. */
+  mergedAt?: string | null;
+  /** Label names. */
+  labels?: string[];
+  /** Default 'closed' when merged, else 'open'. */
+  state?: 'open' | 'closed';
+  title?: string;
+  baseRef?: string;
+  headRef?: string;
+}
+
+/** A response forced on matching requests, e.g. a 403 for a token without `pull-requests: read`. */
+export interface FakeFailure {
+  /** Default: any method. */
+  method?: string;
+  /** Matched against the path without the query string. */
+  path: RegExp;
+  status: number;
+  /** Default: GitHub's usual message for the status. */
+  message?: string;
+  /** How many matching requests fail; default every one. */
+  times?: number;
 }
 
 export interface RecordedRequest {
@@ -70,6 +99,19 @@ export interface FakeGitHub {
   setPullRequestFiles(owner: string, repo: string, pullNumber: number, files: FakeFile[]): void;
   /** What `GET /repos/{owner}/{repo}/compare/{before}...{after}` returns; unknown baseheads get 404. */
   setCompare(owner: string, repo: string, basehead: string, files: FakeFile[]): void;
+  /**
+   * What `GET /repos/{owner}/{repo}/commits/{sha}/pulls` lists for `sha`. A commit never set gets
+   * GitHub's 422 "No commit found for SHA".
+   */
+  setCommitPullRequests(owner: string, repo: string, sha: string, pulls: FakePullRequest[]): void;
+  /**
+   * The files of the commit `ref` (repository path → text), served by `GET …/contents/{path}?ref=`
+   * as GitHub does: base64 in 60-column lines, folders as listings, files above 1 MB without text,
+   * 404 for a path not there and for a ref never set.
+   */
+  setFiles(owner: string, repo: string, ref: string, files: Record<string, string>): void;
+  /** Forces a response on matching requests (after authentication), until `times` of them have failed. */
+  failRequests(failure: FakeFailure): void;
   /** Every request that is not a GET: handy for "nothing was written" checks. */
   writes(): RecordedRequest[];
   close(): Promise<void>;
@@ -89,6 +131,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const comments: FakeComment[] = [];
   const pullFiles = new Map<string, FakeFile[]>();
   const compares = new Map<string, FakeFile[]>();
+  const commitPulls = new Map<string, FakePullRequest[]>();
+  const trees = new Map<string, Map<string, string>>();
+  const failures: Array<FakeFailure & { left: number }> = [];
+  const labelIds = new Map<string, number>();
   const users = new Map<string, FakeUser>();
   let nextCommentId = 1_000_001;
   let tick = 0;
@@ -155,6 +201,133 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     contents_url: `${baseUrl}/contents/${f.filename}`,
     ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
   });
+
+  const labelJson = (owner: string, repo: string, name: string) => {
+    let id = labelIds.get(name.toLowerCase());
+    if (id === undefined) {
+      id = 7_410_852_000 + labelIds.size;
+      labelIds.set(name.toLowerCase(), id);
+    }
+    return {
+      id,
+      node_id: `LA_fake${id}`,
+      url: `${baseUrl}/repos/${owner}/${repo}/labels/${encodeURIComponent(name)}`,
+      name,
+      color: 'ededed',
+      default: false,
+      description: null,
+    };
+  };
+
+  const sha40 = (seed: string) => {
+    let hash = 0x811c9dc5;
+    for (const char of seed) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+    return hash.toString(16).padStart(8, '0').repeat(5);
+  };
+
+  const pullJson = (owner: string, repo: string, sha: string, pull: FakePullRequest) => {
+    const merged = pull.mergedAt ?? null;
+    const user = {
+      login: 'jordan-admin',
+      id: 5_550_001,
+      node_id: 'U_fake5550001',
+      type: 'User',
+      site_admin: false,
+    };
+    const side = (ref: string, at: string) => ({
+      label: `${owner}:${ref}`,
+      ref,
+      sha: at,
+      user,
+      repo: { id: 812_345_678, name: repo, full_name: `${owner}/${repo}`, private: true },
+    });
+    return {
+      url: `${baseUrl}/repos/${owner}/${repo}/pulls/${pull.number}`,
+      id: 2_456_780_000 + pull.number,
+      node_id: `PR_fake${pull.number}`,
+      html_url: `https://github.com/${owner}/${repo}/pull/${pull.number}`,
+      number: pull.number,
+      state: pull.state ?? (merged ? 'closed' : 'open'),
+      locked: false,
+      title: pull.title ?? `Pull request ${pull.number}`,
+      user,
+      body: null,
+      labels: (pull.labels ?? []).map((name) => labelJson(owner, repo, name)),
+      created_at: new Date(EPOCH - 86_400_000).toISOString().replace('.000Z', 'Z'),
+      updated_at: merged ?? new Date(EPOCH).toISOString().replace('.000Z', 'Z'),
+      closed_at: merged,
+      merged_at: merged,
+      merge_commit_sha: merged ? sha : sha40(`${pull.number}:merge`),
+      draft: false,
+      head: side(pull.headRef ?? `branch-${pull.number}`, sha40(`${pull.number}:head`)),
+      base: side(pull.baseRef ?? 'main', sha40(`${pull.number}:base`)),
+      author_association: 'MEMBER',
+      auto_merge: null,
+      active_lock_reason: null,
+    };
+  };
+
+  /** GET …/contents/{path}?ref=: a file, a folder listing, or 404. */
+  const contents = (owner: string, repo: string, file: string, url: URL) => {
+    const ref = url.searchParams.get('ref') ?? 'main';
+    const tree = trees.get(repoKey(owner, repo, ref));
+    if (!tree) {
+      throw new HttpError(404, {
+        message: `No commit found for the ref ${ref}`,
+        documentation_url: `${DOCS}/repos/contents#get-repository-content`,
+        status: '404',
+      });
+    }
+    const itemJson = (name: string, type: 'file' | 'dir', size: number) => {
+      const at = `${baseUrl}/repos/${owner}/${repo}/contents/${name}?ref=${encodeURIComponent(ref)}`;
+      return {
+        type,
+        name: name.split('/').pop() ?? name,
+        path: name,
+        sha: sha40(`${ref}:${name}`),
+        size,
+        url: at,
+        html_url: `https://github.com/${owner}/${repo}/${type === 'dir' ? 'tree' : 'blob'}/${ref}/${name}`,
+        git_url: `${baseUrl}/repos/${owner}/${repo}/git/${type === 'dir' ? 'trees' : 'blobs'}/${sha40(`${ref}:${name}`)}`,
+        download_url:
+          type === 'dir' ? null : `https://raw.githubusercontent.com/${owner}/${repo}/${ref}/${name}`,
+        _links: { self: at, git: null, html: null },
+      };
+    };
+    const text = tree.get(file);
+    if (text !== undefined) {
+      const bytes = Buffer.from(text, 'utf8');
+      const tooLarge = bytes.length > 1_048_576;
+      const base64 = tooLarge ? '' : (bytes.toString('base64').match(/.{1,60}/g) ?? []).join('\n');
+      return {
+        ...itemJson(file, 'file', bytes.length),
+        content: tooLarge ? '' : `${base64}\n`,
+        encoding: tooLarge ? 'none' : 'base64',
+      };
+    }
+    // A folder: its direct children, folders included, sorted as GitHub sorts them.
+    const prefix = file === '' ? '' : `${file}/`;
+    const children = new Map<string, { type: 'file' | 'dir'; size: number }>();
+    for (const [name, content] of tree) {
+      if (!name.startsWith(prefix)) continue;
+      const [first, ...rest] = name.slice(prefix.length).split('/');
+      if (!first) continue;
+      children.set(
+        `${prefix}${first}`,
+        rest.length === 0 ? { type: 'file', size: Buffer.byteLength(content) } : { type: 'dir', size: 0 },
+      );
+    }
+    if (children.size === 0) {
+      throw new HttpError(404, {
+        message: 'Not Found',
+        documentation_url: `${DOCS}/repos/contents#get-repository-content`,
+        status: '404',
+      });
+    }
+    return [...children]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, child]) => itemJson(name, child.type, child.size));
+  };
 
   /** GitHub's page/per_page paging with a Link header (first/prev/next/last as applicable). */
   const paginate = <T>(items: T[], url: URL, res: http.ServerResponse): T[] => {
@@ -223,6 +396,27 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return login;
   };
 
+  const MESSAGES: Record<number, string> = {
+    403: 'Resource not accessible by integration',
+    404: 'Not Found',
+    422: 'Validation Failed',
+    500: 'Server Error',
+    502: 'Server Error',
+    503: 'Service Unavailable',
+  };
+  const forcedFailure = (method: string, path: string) => {
+    const failure = failures.find(
+      (f) => f.left > 0 && (f.method === undefined || f.method.toUpperCase() === method) && f.path.test(path),
+    );
+    if (!failure) return;
+    failure.left--;
+    throw new HttpError(failure.status, {
+      message: failure.message ?? MESSAGES[failure.status] ?? 'Error',
+      documentation_url: DOCS,
+      status: String(failure.status),
+    });
+  };
+
   const route = (method: string, url: URL, body: unknown, login: string, res: http.ServerResponse) => {
     const p = url.pathname;
     let m: RegExpExecArray | null;
@@ -248,6 +442,22 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/.exec(p)) && method === 'GET') {
       const files = pullFiles.get(repoKey(m[1]!, m[2]!, m[3]!)) ?? [];
       return [200, paginate(files.map(fileJson), url, res)] as const;
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/pulls$/.exec(p)) && method === 'GET') {
+      const [owner, repo, sha] = [m[1]!, m[2]!, decodeURIComponent(m[3]!)];
+      const pulls = commitPulls.get(repoKey(owner, repo, sha));
+      if (!pulls) {
+        throw new HttpError(422, {
+          message: `No commit found for SHA: ${sha}`,
+          documentation_url: `${DOCS}/commits/commits#list-pull-requests-associated-with-a-commit`,
+          status: '422',
+        });
+      }
+      return [200, paginate(pulls, url, res).map((pull) => pullJson(owner, repo, sha, pull))] as const;
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/contents(?:\/(.*))?$/.exec(p)) && method === 'GET') {
+      const file = decodeURIComponent(m[3] ?? '').replace(/\/+$/, '');
+      return [200, contents(m[1]!, m[2]!, file, url)] as const;
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/compare\/(.+)$/.exec(p)) && method === 'GET') {
       const basehead = decodeURIComponent(m[3]!);
@@ -302,6 +512,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           }
         }
         const login = authenticate(authorization, method !== 'GET');
+        forcedFailure(method, url.pathname);
         [status, payload] = route(method, url, record.body, login, res);
       } catch (error) {
         [status, payload] =
@@ -328,6 +539,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     setPullRequestFiles: (owner, repo, pullNumber, files) =>
       pullFiles.set(repoKey(owner, repo, pullNumber), files),
     setCompare: (owner, repo, basehead, files) => compares.set(repoKey(owner, repo, basehead), files),
+    setCommitPullRequests: (owner, repo, sha, pulls) => commitPulls.set(repoKey(owner, repo, sha), pulls),
+    setFiles: (owner, repo, ref, files) =>
+      trees.set(
+        repoKey(owner, repo, ref),
+        new Map(Object.entries(files).map(([name, text]) => [name.replace(/^\/+/, ''), text])),
+      ),
+    failRequests: (failure) => failures.push({ ...failure, left: failure.times ?? Infinity }),
     writes: () => requests.filter((r) => r.method !== 'GET'),
     close: () =>
       new Promise<void>((resolve, reject) => {
