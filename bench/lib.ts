@@ -1,6 +1,6 @@
 // What the bench and the soak share: command-line flags, child processes, tables and result files.
 
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,4 +129,25 @@ export async function writeJson(file: string, value: unknown): Promise<void> {
 /** `2026-11-25T16-46-53` for file names. */
 export function stamp(date = new Date()): string {
   return date.toISOString().slice(0, 19).replace(/:/g, '-');
+}
+
+/** Which code made the figures: the commit, and the files under src/ changed since it (read-only git). */
+export function sourceVersion(): { commit: string; changedSrc: string[] } {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: path.dirname(BENCH_DIR),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  try {
+    return {
+      commit: git('rev-parse', '--short', 'HEAD').trim(),
+      changedSrc: git('status', '--porcelain', '--', 'src')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(3)),
+    };
+  } catch {
+    return { commit: 'unknown', changedSrc: [] };
+  }
 }

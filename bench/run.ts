@@ -33,6 +33,7 @@ import {
   table,
   thousands,
   UsageError,
+  sourceVersion,
   writeJson,
 } from './lib.js';
 import { benchSandbox } from './sandbox.js';
@@ -344,7 +345,14 @@ async function main(): Promise<void> {
   await writeJson(settings.out, {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     date: new Date().toISOString(),
-    machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '' },
+    source: sourceVersion(),
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? '',
+      // Other work on the machine slows the CPU-bound figures (validation, sandbox), not the paced ones.
+      loadAverageAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    },
     settings: { ...settings, rateWindowSeconds: 60 },
     seconds: Math.round((performance.now() - started) / 1000),
     sandboxRequestsPerSecond: sandboxThroughput.requestsPerSecond,

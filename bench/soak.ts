@@ -39,6 +39,7 @@ import {
   table,
   thousands,
   UsageError,
+  sourceVersion,
   writeJson,
 } from './lib.js';
 import type { WorkerReport } from './worker.js';
@@ -61,8 +62,8 @@ const FLAGS = {
 
 /** Runs of one round after its kills before it counts as not converging. */
 const MAX_RUNS_AFTER_KILLS = 5;
-/** API calls per row of a first apply (bench: about 7), for drawing kill points inside the run. */
-const CALLS_PER_ROW = 7;
+/** Requests per row of a first apply with faults (about 6.3), until a round has measured it. */
+const REQUESTS_PER_ROW = 6.3;
 
 interface Settings {
   rounds: number;
@@ -80,7 +81,7 @@ interface Attempt {
   killAt: number | null;
   killed: boolean;
   exit: number | null;
-  /** API requests the sandbox received during the attempt. */
+  /** Requests the sandbox received during the attempt (its login included). */
   requests: number;
   seconds: number;
   report: WorkerReport | null;
@@ -146,6 +147,7 @@ async function runRound(
   round: number,
   random: () => number,
   imports: string,
+  expectedRequests: number,
 ): Promise<Round> {
   const started = performance.now();
   const batch = `soak-${settings.seed}-${round}`;
@@ -165,8 +167,8 @@ async function runRound(
   let roundRequests = 0;
   for (let run = 0; ; run++) {
     const killing = run < settings.kills;
-    // A kill point anywhere in what is left of the work (the rest of the first apply's calls).
-    const left = Math.max(50, settings.rows * CALLS_PER_ROW - roundRequests);
+    // A kill point anywhere in what is left of the round's requests (as many as the last round made).
+    const left = Math.max(50, expectedRequests - roundRequests);
     const killAt = killing ? 1 + Math.floor(random() * left) : null;
     const base = sandbox.stats().requests.total;
     const t = performance.now();
@@ -243,8 +245,11 @@ async function main(): Promise<void> {
   const rounds: Round[] = [];
   const started = performance.now();
   try {
+    let expectedRequests = settings.rows * REQUESTS_PER_ROW;
     for (let round = 1; round <= settings.rounds; round++) {
-      rounds.push(await runRound(sandbox, client, settings, round, random, imports));
+      const result = await runRound(sandbox, client, settings, round, random, imports, expectedRequests);
+      rounds.push(result);
+      expectedRequests = result.attempts.reduce((sum, a) => sum + a.requests, 0);
     }
   } finally {
     client.close();
@@ -294,6 +299,7 @@ async function main(): Promise<void> {
   await writeJson(settings.out, {
     command: `npm run soak -- ${process.argv.slice(2).join(' ')}`.trim(),
     date: new Date().toISOString(),
+    source: sourceVersion(),
     settings,
     seconds: Math.round((performance.now() - started) / 1000),
     rounds,
