@@ -1,6 +1,7 @@
 // What the CLI writes besides its report: progress on stderr and the results files.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Progress } from '../apply/apply.js';
 import { resultsToCsv, type ApplyResult } from '../apply/results.js';
 
 export interface CliIo {
@@ -12,15 +13,37 @@ export interface CliIo {
   interrupted: () => Promise<void>;
 }
 
-/** Progress on stderr, so that stdout stays the report (and JSON stays parseable). */
-export function progressPrinter(io: Pick<CliIo, 'stderr'>) {
+/**
+ * Progress on stderr, so that stdout stays the report (and JSON stays parseable): a line at each
+ * tenth of a phase's rows, and at least every 10 s while calls are being answered (a large create
+ * phase takes minutes before its first row finishes).
+ */
+export function progressPrinter(io: Pick<CliIo, 'stderr'>, now: () => number = Date.now) {
   const shown = new Map<string, number>();
-  return ({ phase, done, total }: { phase: string; done: number; total: number }) => {
+  let lastAt = now();
+  return (progress: Progress) => {
+    const { phase, done, total } = progress;
     const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
-    if ((shown.get(phase) ?? -1) >= tenth) return;
-    shown.set(phase, tenth);
-    io.stderr(`  ${phase}: ${done}/${total}\n`);
+    const newTenth = (shown.get(phase) ?? -1) < tenth;
+    if (!newTenth && now() - lastAt < 10_000) return;
+    shown.set(phase, Math.max(tenth, shown.get(phase) ?? -1));
+    lastAt = now();
+    io.stderr(`  ${progressLine(progress)}\n`);
   };
+}
+
+/** `people 120/1000 · phones 0/1000 · calls 1,420/6,025 · about 15 min left` */
+export function progressLine(progress: Progress): string {
+  const { people, phones, calls, etaSeconds } = progress;
+  const parts = [
+    `people ${people.done}/${people.total}`,
+    `phones ${phones.done}/${phones.total}`,
+    `calls ${calls.done.toLocaleString('en-US')}/${calls.planned.toLocaleString('en-US')}`,
+  ];
+  if (etaSeconds !== null) {
+    parts.push(etaSeconds < 90 ? `about ${Math.ceil(etaSeconds)} s left` : `about ${Math.ceil(etaSeconds / 60)} min left`);
+  }
+  return parts.join(' · ');
 }
 
 export async function writeFileMaking(file: string, content: string): Promise<void> {

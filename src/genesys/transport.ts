@@ -199,7 +199,9 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
       let waitMs = this.backoffMs(tries);
       if ('response' in outcome && outcome.response.status === 429) {
         this.counts.rateLimited += 1;
-        waitMs = retryAfterMs(outcome.response.headers) ?? waitMs;
+        const retryAfter = retryAfterMs(outcome.response.headers);
+        // Seconds of a one-minute window, like inin-ratelimit-reset: a scaled test window scales them too.
+        if (retryAfter !== null) waitMs = retryAfter * (this.options.windowMs / 60_000);
         // Every call waits, not only this one: the whole token is over its limit.
         this.pacer.pauseFor(waitMs);
         // API calls wait in the pacer; a login is not paced, so it waits here.

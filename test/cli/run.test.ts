@@ -156,7 +156,7 @@ describe('apply and invite against an org', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('People: 10 done · 0 unchanged · 0 skipped · 0 failed');
     expect(first.stdout).toContain('Phones: 10 done · 0 unchanged · 0 skipped · 0 failed');
-    expect(first.stderr).toContain('people: 10/10');
+    expect(first.stderr).toMatch(/people 10\/10 · phones 10\/10 · calls \d+\/\d+/);
     const json = JSON.parse(await readFile(results, 'utf8'));
     expect(json.ok).toBe(true);
     expect(json.rows).toHaveLength(20);
