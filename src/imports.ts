@@ -57,7 +57,8 @@ async function readBatch(root: string, name: string): Promise<BatchInput> {
 export async function loadImports(root: string): Promise<ImportSet> {
   const info = await stat(root).catch(() => undefined);
   if (!info) throw new Error(`The imports folder "${root}" does not exist.`);
-  if (!info.isDirectory()) throw new Error(`"${root}" is not a folder; --imports needs the folder that holds the batches.`);
+  if (!info.isDirectory())
+    throw new Error(`"${root}" is not a folder; --imports needs the folder that holds the batches.`);
   const entries = await readdir(root, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory() && isBatchFolder(entry.name))

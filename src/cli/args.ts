@@ -199,7 +199,13 @@ function format<T extends Format>(value: string | undefined, choices: readonly T
   throw new UsageError(`--format must be one of ${choices.join(', ')}, got "${value}"`);
 }
 
-function integer(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
+function integer(
+  value: string | undefined,
+  flag: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!Number.isInteger(number) || number < min || number > max) {

@@ -41,7 +41,11 @@ export function progressLine(progress: Progress): string {
     `calls ${calls.done.toLocaleString('en-US')}/${calls.planned.toLocaleString('en-US')}`,
   ];
   if (etaSeconds !== null) {
-    parts.push(etaSeconds < 90 ? `about ${Math.ceil(etaSeconds)} s left` : `about ${Math.ceil(etaSeconds / 60)} min left`);
+    parts.push(
+      etaSeconds < 90
+        ? `about ${Math.ceil(etaSeconds)} s left`
+        : `about ${Math.ceil(etaSeconds / 60)} min left`,
+    );
   }
   return parts.join(' · ');
 }
@@ -52,7 +56,11 @@ export async function writeFileMaking(file: string, content: string): Promise<vo
 }
 
 /** `--results out/results.json` writes that JSON and `out/results.csv` beside it. */
-export async function writeResults(file: string, result: ApplyResult, io: Pick<CliIo, 'stderr'>): Promise<string[]> {
+export async function writeResults(
+  file: string,
+  result: ApplyResult,
+  io: Pick<CliIo, 'stderr'>,
+): Promise<string[]> {
   const stem = file.replace(/\.(json|csv)$/i, '');
   const json = `${stem}.json`;
   const csv = `${stem}.csv`;

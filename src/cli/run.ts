@@ -4,18 +4,11 @@ import { resultsToText } from '../apply/results.js';
 import type { Finding } from '../csv/types.js';
 import { exportExitCode, exportOrg, renderExportText } from '../export/run.js';
 import { todayIn, type InviteRequest } from '../invite/invite.js';
-import type { Plan } from '../plan/types.js';
 import { inviteToJson, renderInviteText } from '../render/invite.js';
 import { findingsToJson, planToJson } from '../render/json.js';
 import { renderFindingsMarkdown, renderSummary } from '../render/summary.js';
 import { renderFindingsText, renderPlanText } from '../render/text.js';
-import {
-  applyImports,
-  hasErrors,
-  inviteImports,
-  planImports,
-  validateImports,
-} from '../run/commands.js';
+import { applyImports, hasErrors, inviteImports, planImports, validateImports } from '../run/commands.js';
 import { fatalLine, planHasErrors } from '../run/errors.js';
 import { openOrg, type OrgSession } from '../run/org.js';
 
@@ -27,7 +20,6 @@ import { progressPrinter, writeFileMaking, writeResults } from './output.js';
 
 export type { CliIo } from './output.js';
 import type { CliIo } from './output.js';
-
 
 export const VERSION = '0.1.0';
 
@@ -46,7 +38,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await dispatch(command, io);
   } catch (error) {
     io.stderr(`gc-onboard: ${fatalLine(error)}\n`);
-    if ('debug' in command && command.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    if ('debug' in command && command.debug && error instanceof Error && error.stack)
+      io.stderr(`${error.stack}\n`);
     return 2;
   }
 }
@@ -156,9 +149,12 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
   }
 }
 
-function renderFindings(findings: readonly Finding[], format: 'text' | 'json' | 'markdown', label: string): string {
+function renderFindings(
+  findings: readonly Finding[],
+  format: 'text' | 'json' | 'markdown',
+  label: string,
+): string {
   if (format === 'json') return findingsToJson(findings);
   if (format === 'markdown') return renderFindingsMarkdown(findings);
   return findings.length === 0 ? `${label}no problems found.\n` : renderFindingsText(findings);
 }
-

@@ -129,7 +129,8 @@ export function parseBatchConfig(
     }
     const key = issue.path.map(String).join('.');
     const found = issue.path.reduce<unknown>(
-      (node, part) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined),
+      (node, part) =>
+        node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined,
       value,
     );
     findings.push(

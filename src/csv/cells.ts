@@ -82,7 +82,8 @@ export function checkFormula(value: string, allowPhone = false): Issue | undefin
   const first = value[0];
   if (first !== '=' && first !== '+' && first !== '-' && first !== '@') return undefined;
   if (allowPhone && isPhoneNumber(value)) return undefined;
-  const hint = allowPhone && first === '+' ? ' A phone number needs 7 to 15 digits, e.g. +1 215 555 0100.' : '';
+  const hint =
+    allowPhone && first === '+' ? ' A phone number needs 7 to 15 digits, e.g. +1 215 555 0100.' : '';
   return {
     code: 'formula-cell',
     message: `${quote(value)} starts with "${first}", so a spreadsheet would run it as a formula; remove the leading "${first}".${hint}`,

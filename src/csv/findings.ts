@@ -9,13 +9,15 @@ export interface Issue {
   message: string;
 }
 
-export function finding(
-  file: string,
-  line: number,
-  column: string | null,
-  issue: Issue,
-): Finding {
-  return { severity: issue.severity ?? 'error', file, line, column, code: issue.code, message: issue.message };
+export function finding(file: string, line: number, column: string | null, issue: Issue): Finding {
+  return {
+    severity: issue.severity ?? 'error',
+    file,
+    line,
+    column,
+    code: issue.code,
+    message: issue.message,
+  };
 }
 
 /** A value as it appears in a message: in double quotes, control characters escaped, long values cut. */

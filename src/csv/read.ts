@@ -54,7 +54,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] ?? 0;
-    const extra = lead < 0x80 ? 0 : lead < 0xc2 ? -1 : lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : lead < 0xf5 ? 3 : -1;
+    const extra =
+      lead < 0x80 ? 0 : lead < 0xc2 ? -1 : lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : lead < 0xf5 ? 3 : -1;
     if (extra < 0) return i;
     for (let k = 1; k <= extra; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += extra + 1;
@@ -164,7 +165,10 @@ function lineBreaks(cells: readonly string[]): number {
 
 /** The first line after `line` that holds more than spaces: where a record that failed to parse starts. */
 function firstContentLineAfter(bytes: Buffer, line: number): number {
-  const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const lines = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/);
   for (let i = line; i < lines.length; i++) if ((lines[i] ?? '').trim() !== '') return i + 1;
   return line + 1;
 }
@@ -297,7 +301,8 @@ export function readCsv<C extends string>(
       findings.push(
         finding(file, line, null, {
           code: 'unnamed-column',
-          message: 'This row has a value in a column whose header cell is blank; name the column or clear the cell.',
+          message:
+            'This row has a value in a column whose header cell is blank; name the column or clear the cell.',
         }),
       );
       continue;

@@ -13,12 +13,7 @@ export interface InviteRequest {
 }
 
 export type SkipReason =
-  | 'not-created'
-  | 'deleted'
-  | 'inactive'
-  | 'already-invited'
-  | 'already-logged-in'
-  | 'duplicate-in-batch';
+  'not-created' | 'deleted' | 'inactive' | 'already-invited' | 'already-logged-in' | 'duplicate-in-batch';
 
 export interface Invitee {
   batch: string;
@@ -56,7 +51,11 @@ export function dueBatches(imports: ImportSet, request: InviteRequest): Batch[] 
  * twice. With force: everyone who exists and is active. Inactive people are never invited, since an
  * invite would make them active again.
  */
-export function selectInvitees(batches: Batch[], users: SnapshotUser[], request: InviteRequest): InviteSelection {
+export function selectInvitees(
+  batches: Batch[],
+  users: SnapshotUser[],
+  request: InviteRequest,
+): InviteSelection {
   const byEmail = new Map<string, SnapshotUser[]>();
   for (const user of users) {
     const key = user.email.toLowerCase();

@@ -141,7 +141,9 @@ function resolveRow(row: PersonRow, batch: Batch, org: OrgIndex): Draft {
   for (const name of row.queues) {
     const queue = org.queues.find(name);
     if (!queue)
-      errors.push(error(row, 'queues', 'unknown-queue', `Unknown queue "${name}"${org.queues.suggest(name)}`));
+      errors.push(
+        error(row, 'queues', 'unknown-queue', `Unknown queue "${name}"${org.queues.suggest(name)}`),
+      );
     else if (!queueIds.includes(queue.id)) queueIds.push(queue.id);
   }
 
@@ -151,7 +153,12 @@ function resolveRow(row: PersonRow, batch: Batch, org: OrgIndex): Draft {
     const skill = org.skills.find(wanted.skill);
     if (!skill)
       errors.push(
-        error(row, 'skills', 'unknown-skill', `Unknown skill "${wanted.skill}"${org.skills.suggest(wanted.skill)}`),
+        error(
+          row,
+          'skills',
+          'unknown-skill',
+          `Unknown skill "${wanted.skill}"${org.skills.suggest(wanted.skill)}`,
+        ),
       );
     else skillsById.set(skill.id, { skillId: skill.id, proficiency: wanted.proficiency });
   }
@@ -332,7 +339,9 @@ function grantsText(grants: readonly Grant[], org: OrgIndex): string {
     divisions.push(org.divisions.nameOf(grant.divisionId));
     byRole.set(grant.roleId, divisions);
   }
-  return [...byRole].map(([roleId, divisions]) => `${org.roles.nameOf(roleId)}:[${divisions.join(', ')}]`).join(', ');
+  return [...byRole]
+    .map(([roleId, divisions]) => `${org.roles.nameOf(roleId)}:[${divisions.join(', ')}]`)
+    .join(', ');
 }
 
 function skillsText(skills: readonly SnapshotSkill[], org: OrgIndex): string {
@@ -438,7 +447,12 @@ function planUpdate(
   // Blank title/department/phone_work/extension clear the field, but only when the file has the column.
   const cleared = (field: string, before: string) =>
     warnings.push(
-      warning(row, field, 'field-cleared', `Clears ${field} of ${row.email} (was "${before}"): the cell is blank`),
+      warning(
+        row,
+        field,
+        'field-cleared',
+        `Clears ${field} of ${row.email} (was "${before}"): the cell is blank`,
+      ),
     );
   for (const field of ['title', 'department'] as const) {
     const wanted = row[field];
@@ -474,7 +488,9 @@ function planUpdate(
   const location = draft.location;
   const locationChanges =
     location !== null &&
-    (location.locationId === null || user.locationIds.length !== 1 || user.locationIds[0] !== location.locationId);
+    (location.locationId === null ||
+      user.locationIds.length !== 1 ||
+      user.locationIds[0] !== location.locationId);
   if (locationChanges) {
     const before = user.locationIds.map((id) => org.locations.nameOf(id)).join(', ');
     changes.push({ field: 'location_work', before, after: location.name });
@@ -503,7 +519,8 @@ function planUpdate(
   }
 
   const skills = draft.skills.filter(
-    (skill) => !user.skills.some((mine) => mine.skillId === skill.skillId && mine.proficiency === skill.proficiency),
+    (skill) =>
+      !user.skills.some((mine) => mine.skillId === skill.skillId && mine.proficiency === skill.proficiency),
   );
   if (skills.length > 0) {
     const merged = [

@@ -38,7 +38,12 @@ export function planPhones(
 
       if (match.kind === 'ambiguous') {
         errors.push(
-          error(row, 'email', 'person-ambiguous', `${row.email} matches ${match.users.length} users in the org`),
+          error(
+            row,
+            'email',
+            'person-ambiguous',
+            `${row.email} matches ${match.users.length} users in the org`,
+          ),
         );
       } else if (!user && person?.action === 'error') {
         errors.push(
@@ -89,7 +94,12 @@ export function planPhones(
       if (!site) {
         errors.push(
           row.site.trim() === ''
-            ? error(row, 'site', 'unknown-site', 'No site: the cell is blank and batch.yml sets no phone_defaults.site')
+            ? error(
+                row,
+                'site',
+                'unknown-site',
+                'No site: the cell is blank and batch.yml sets no phone_defaults.site',
+              )
             : error(row, 'site', 'unknown-site', `Unknown site "${row.site}"${org.sites.suggest(row.site)}`),
         );
       }
@@ -121,7 +131,12 @@ export function planPhones(
         );
       } else if (baseSettings.lineBaseSettingsId === null) {
         errors.push(
-          error(row, 'base_settings', 'no-line-base-settings', `Base settings "${baseSettings.name}" has no line`),
+          error(
+            row,
+            'base_settings',
+            'no-line-base-settings',
+            `Base settings "${baseSettings.name}" has no line`,
+          ),
         );
       }
 
@@ -190,7 +205,9 @@ export function planPhones(
               ]
             : [];
         const isDefault = mine.stationId !== null && user?.defaultStationId === mine.stationId;
-        const changes: Change[] = isDefault ? [] : [{ field: 'default_phone', before: defaultBefore, after: name }];
+        const changes: Change[] = isDefault
+          ? []
+          : [{ field: 'default_phone', before: defaultBefore, after: name }];
         plans.push({
           ...common,
           action: isDefault ? 'unchanged' : 'update',
@@ -227,7 +244,10 @@ function describeOwner(phone: SnapshotPhone | undefined, org: OrgIndex): string 
 }
 
 /** The user's current default phone by name when the snapshot knows it. */
-function defaultPhoneText(user: SnapshotUser | undefined, phoneOfStation: ReadonlyMap<string, SnapshotPhone>): string {
+function defaultPhoneText(
+  user: SnapshotUser | undefined,
+  phoneOfStation: ReadonlyMap<string, SnapshotPhone>,
+): string {
   if (!user?.defaultStationId) return '';
   return phoneOfStation.get(user.defaultStationId)?.name ?? 'another station';
 }

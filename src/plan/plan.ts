@@ -52,18 +52,16 @@ export function buildPlan(imports: ImportSet, snapshot: OrgSnapshot, options: Pl
   const invites = batchPlans.map((batch) => countInvites(batch, org));
   const locationsToCreate = newLocations(people, org);
   const warnings = [
-    ...locationsToCreate.map(
-      (location): Finding => ({
-        severity: 'warning',
-        file: location.file,
-        line: location.line,
-        column: 'location_work',
-        code: 'new-location',
-        message:
-          `Location "${location.name}" does not exist; apply will create it` +
-          (location.didYouMean === null ? '' : ` (did you mean "${location.didYouMean}"?)`),
-      }),
-    ),
+    ...locationsToCreate.map((location): Finding => ({
+      severity: 'warning',
+      file: location.file,
+      line: location.line,
+      column: 'location_work',
+      code: 'new-location',
+      message:
+        `Location "${location.name}" does not exist; apply will create it` +
+        (location.didYouMean === null ? '' : ` (did you mean "${location.didYouMean}"?)`),
+    })),
     ...trainingDayWarnings(batches, invites, options.today),
   ];
   const findings = [...imports.findings].sort(compareFindings);
@@ -171,7 +169,8 @@ const basename = (file: string) => file.split(/[\\/]/).pop()?.toLowerCase() ?? '
 function validationErrorLines(findings: readonly Finding[], fileName: string): number {
   const lines = new Set<string>();
   for (const finding of findings) {
-    if (finding.severity === 'error' && basename(finding.file) === fileName) lines.add(`${finding.file}:${finding.line}`);
+    if (finding.severity === 'error' && basename(finding.file) === fileName)
+      lines.add(`${finding.file}:${finding.line}`);
   }
   return lines.size;
 }

@@ -15,7 +15,10 @@ const UNSAFE = /\r\n|[\r\n\u2028\u2029\u0000-\u001f\u007f-\u009f\\`*_~[\]|$&<>@]
  * zero-width space so `@team` pings nobody.
  */
 export function escapeMarkdown(value: string): string {
-  return value.replace(UNSAFE, (char) => REPLACEMENTS[char] ?? (MARKDOWN_PUNCTUATION.includes(char) ? `\\${char}` : ' '));
+  return value.replace(
+    UNSAFE,
+    (char) => REPLACEMENTS[char] ?? (MARKDOWN_PUNCTUATION.includes(char) ? `\\${char}` : ' '),
+  );
 }
 
 /** For terminals: line breaks and control characters (escape sequences included) become spaces. */

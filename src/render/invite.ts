@@ -8,8 +8,12 @@ import { plural } from './shared.js';
 function headline(report: InviteReport): string {
   const sent = report.invited.filter((person) => person.sent).length;
   const failed = report.invited.length - sent;
-  if (report.batches.length === 0) return `No batch has its training day on ${formatDay(report.date)}: nobody invited.`;
-  const parts = [`${plural(sent, 'invite')} sent`, `${plural(report.skipped.length, 'person', 'people')} skipped`];
+  if (report.batches.length === 0)
+    return `No batch has its training day on ${formatDay(report.date)}: nobody invited.`;
+  const parts = [
+    `${plural(sent, 'invite')} sent`,
+    `${plural(report.skipped.length, 'person', 'people')} skipped`,
+  ];
   if (failed > 0) parts.push(`${plural(failed, 'invite')} failed`);
   const force = report.force ? ' (forced: re-sent to everyone active)' : '';
   return `Training day ${formatDay(report.date)}, ${report.batches.join(', ')}: ${parts.join(' · ')}${force}.`;

@@ -19,13 +19,23 @@ export interface FindingsJson {
   warnings: FindingJson[];
 }
 
-const toJson = ({ file, line, column, code, message }: Finding): FindingJson => ({ file, line, column, code, message });
+const toJson = ({ file, line, column, code, message }: Finding): FindingJson => ({
+  file,
+  line,
+  column,
+  code,
+  message,
+});
 
 /** `{"ok", "errors": [F], "warnings": [F]}`, sorted by file and line. */
 export function findingsReport(findings: readonly Finding[]): FindingsJson {
   const sorted = uniqueSorted(findings);
   const errors = sorted.filter((f) => f.severity === 'error').map(toJson);
-  return { ok: errors.length === 0, errors, warnings: sorted.filter((f) => f.severity === 'warning').map(toJson) };
+  return {
+    ok: errors.length === 0,
+    errors,
+    warnings: sorted.filter((f) => f.severity === 'warning').map(toJson),
+  };
 }
 
 export function findingsToJson(findings: readonly Finding[]): string {

@@ -107,7 +107,8 @@ function changesCell(changes: readonly Change[], isNew: boolean, mode: Detail['c
 
 function rowCell(row: PersonPlan | PhonePlan, mode: Detail['changes']): string {
   if (row.action === 'error') return md(row.errors.map((e) => e.code).join(', '));
-  if (row.action === 'skip') return `not applied (update_existing: false): ${changesCell(row.changes, false, 'fields')}`;
+  if (row.action === 'skip')
+    return `not applied (update_existing: false): ${changesCell(row.changes, false, 'fields')}`;
   return changesCell(row.changes, row.action === 'create', mode);
 }
 
@@ -180,7 +181,9 @@ function findingsTables(findings: readonly Finding[], render: Render): string[] 
   }
   if (warnings.length > 0) {
     blocks.push(`#### ⚠️ ${plural(warnings.length, 'warning')}`);
-    blocks.push(table(['Where', 'Column', 'Code', 'Warning'], warnings, cells, render, ['warning', 'warnings']));
+    blocks.push(
+      table(['Where', 'Column', 'Code', 'Warning'], warnings, cells, render, ['warning', 'warnings']),
+    );
   }
   return blocks;
 }
@@ -190,7 +193,9 @@ function notice({ detail, omitted }: Render, limit: Limit): string {
   if (!detail.listUnchanged) parts.push('unchanged rows are counted, not listed');
   if (detail.changes === 'fields') parts.push('changes show only the names of the fields that change');
   if (omitted.rows > 0) {
-    parts.push(`tables show their first ${plural(detail.maxRows, 'row')} (${plural(omitted.rows, 'row')} left out)`);
+    parts.push(
+      `tables show their first ${plural(detail.maxRows, 'row')} (${plural(omitted.rows, 'row')} left out)`,
+    );
   }
   if (parts.length === 0) return '';
   return `> [!NOTE]\n> Shortened to fit ${limit.name}: ${parts.join('; ')}. ${limit.fullPlan}`;
@@ -203,7 +208,11 @@ export interface PlanMarkdownOptions {
 }
 
 /** The plan as markdown at the most detailed level that fits the limit. */
-export function planMarkdown(plan: Plan, extraFindings: readonly Finding[], options: PlanMarkdownOptions): string {
+export function planMarkdown(
+  plan: Plan,
+  extraFindings: readonly Finding[],
+  options: PlanMarkdownOptions,
+): string {
   const findings = collectFindings(plan, extraFindings);
   const start = renderer();
   const head = [...(options.marker === undefined ? [] : [options.marker]), '### gc-onboard plan'];
@@ -212,7 +221,12 @@ export function planMarkdown(plan: Plan, extraFindings: readonly Finding[], opti
       (detail) => {
         const render = start(detail);
         const tables = findingsTables(findings, render);
-        return join([...head, 'Nothing to import: no batch to plan.', notice(render, options.limit), ...tables]);
+        return join([
+          ...head,
+          'Nothing to import: no batch to plan.',
+          notice(render, options.limit),
+          ...tables,
+        ]);
       },
       findings.length,
       options.limit,
@@ -220,7 +234,9 @@ export function planMarkdown(plan: Plan, extraFindings: readonly Finding[], opti
   }
 
   const { summary } = plan;
-  const invites = summary.invites.map((invite) => `${md(invite.batch)}: ${md(invitesLine(invite))}`).join(' · ');
+  const invites = summary.invites
+    .map((invite) => `${md(invite.batch)}: ${md(invitesLine(invite))}`)
+    .join(' · ');
   const overview = [
     `- **People:** ${countsLine(summary.people)}`,
     `- **Phones:** ${countsLine(summary.phones)}`,
@@ -230,7 +246,9 @@ export function planMarkdown(plan: Plan, extraFindings: readonly Finding[], opti
     plan.locationsToCreate.length === 0
       ? ''
       : `**Locations apply will create:** ${plan.locationsToCreate
-          .map((l) => md(l.name) + (l.didYouMean === null ? '' : ` (did you mean ${md(`"${l.didYouMean}"`)}?)`))
+          .map(
+            (l) => md(l.name) + (l.didYouMean === null ? '' : ` (did you mean ${md(`"${l.didYouMean}"`)}?)`),
+          )
           .join(', ')}`;
   const rowCount =
     findings.length + plan.batches.reduce((sum, batch) => sum + batch.people.length + batch.phones.length, 0);
@@ -259,7 +277,10 @@ export function planMarkdown(plan: Plan, extraFindings: readonly Finding[], opti
 }
 
 /** Findings alone (validate) as markdown, fitted the same way. */
-export function findingsMarkdown(findings: readonly Finding[], options: { marker?: string; limit: Limit }): string {
+export function findingsMarkdown(
+  findings: readonly Finding[],
+  options: { marker?: string; limit: Limit },
+): string {
   const sorted = uniqueSorted(findings);
   const start = renderer();
   return fit(

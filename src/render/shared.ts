@@ -10,7 +10,13 @@ export const plural = (count: number, one: string, many = `${one}s`) =>
   `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
 /** `12 to create · 3 to update · 40 unchanged · 2 errors` (skipped only when there are some). */
-export function countsLine(counts: { create: number; update: number; unchanged: number; skip?: number; error: number }) {
+export function countsLine(counts: {
+  create: number;
+  update: number;
+  unchanged: number;
+  skip?: number;
+  error: number;
+}) {
   const parts = [
     `${counts.create.toLocaleString('en-US')} to create`,
     `${counts.update.toLocaleString('en-US')} to update`,

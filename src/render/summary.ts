@@ -26,6 +26,9 @@ export function renderSummary(
 }
 
 /** Findings alone (validate) as markdown, for `validate --format markdown` and the summary of a failed validation. */
-export function renderFindingsMarkdown(findings: readonly Finding[], options: { maxBytes?: number } = {}): string {
+export function renderFindingsMarkdown(
+  findings: readonly Finding[],
+  options: { maxBytes?: number } = {},
+): string {
   return findingsMarkdown(findings, { limit: summaryLimit(options.maxBytes ?? SUMMARY_MAX_BYTES) });
 }

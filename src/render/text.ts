@@ -94,7 +94,8 @@ export function renderPlanText(plan: Plan, findings: readonly Finding[] = []): s
     ) => {
       if (rows.length === 0) return;
       lines.push(plainText(`  ${title} (${rows[0]?.file ?? ''})`));
-      for (const row of rows) if (row.action !== 'unchanged') lines.push(...rowLines(row, label(row), who(row)));
+      for (const row of rows)
+        if (row.action !== 'unchanged') lines.push(...rowLines(row, label(row), who(row)));
       const count = rows.filter((row) => row.action === 'unchanged').length;
       if (count > 0) lines.push(`    ${plural(count, ...unchanged)}`);
     };
@@ -120,6 +121,7 @@ export function renderPlanText(plan: Plan, findings: readonly Finding[] = []): s
     lines.push('', plainText(`Locations apply will create: ${names.join(', ')}`));
   }
   lines.push('', findingsBlock(all).trimEnd());
-  if (plan.batches.length > 0) lines.push('Nothing is invited by plan or apply: invites go out on the training day.');
+  if (plan.batches.length > 0)
+    lines.push('Nothing is invited by plan or apply: invites go out on the training day.');
   return `${lines.join('\n')}\n`;
 }

@@ -8,7 +8,13 @@ import type { GenesysClient } from '../genesys/client.js';
 import { loadSnapshot } from '../genesys/snapshot.js';
 import { orgInviter, orgWriter } from '../genesys/writer.js';
 import { loadImports, readCapped } from '../imports.js';
-import { dueBatches, selectInvitees, sendInvites, type InviteReport, type InviteRequest } from '../invite/invite.js';
+import {
+  dueBatches,
+  selectInvitees,
+  sendInvites,
+  type InviteReport,
+  type InviteRequest,
+} from '../invite/invite.js';
 import { snapshotNeed } from '../plan/need.js';
 import { buildPlan } from '../plan/plan.js';
 import type { OrgSnapshot } from '../plan/snapshot.js';
@@ -49,11 +55,17 @@ export const hasErrors = (imports: { findings: readonly { severity: string }[] }
 export async function validateImports(root: string): Promise<ImportSet> {
   const [imports, policy] = await Promise.all([loadImports(root), readPolicy(root)]);
   const policyFindings = policy.parsed?.findings ?? [];
-  return policyFindings.length === 0 ? imports : { ...imports, findings: [...imports.findings, ...policyFindings] };
+  return policyFindings.length === 0
+    ? imports
+    : { ...imports, findings: [...imports.findings, ...policyFindings] };
 }
 
 /** The plan for what is under `root` against the org as it is now. */
-export async function planImports(root: string, client: GenesysClient, options: RunOptions = {}): Promise<Planned> {
+export async function planImports(
+  root: string,
+  client: GenesysClient,
+  options: RunOptions = {},
+): Promise<Planned> {
   const [imports, policy] = await Promise.all([loadImports(root), readPolicy(root)]);
   const snapshot = await loadSnapshot(client, snapshotNeed(imports));
   const plan = enforcePolicy(buildPlan(imports, snapshot, options), policy.parsed, snapshot, {
@@ -93,7 +105,12 @@ export async function inviteImports(
   const snapshot =
     emails.length === 0
       ? undefined
-      : await loadSnapshot(client, { emails: [...new Set(emails)].sort(), roleNames: [], queueNames: [], phoneNames: [] });
+      : await loadSnapshot(client, {
+          emails: [...new Set(emails)].sort(),
+          roleNames: [],
+          queueNames: [],
+          phoneNames: [],
+        });
   const selection = selectInvitees(batches, snapshot?.users ?? [], request);
   const report = await sendInvites(selection, orgInviter(client));
   return { imports, report, unknownBatch };

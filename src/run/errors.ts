@@ -19,4 +19,3 @@ export function fatalLine(error: unknown): string {
   }
   return String(error);
 }
-

@@ -135,7 +135,9 @@ describe('renderApplyMarkdown', () => {
     expect(text).toContain('&lt;b&gt;403&lt;/b&gt; missing permission');
     expect(text).not.toContain('<b>');
     expect(text).toContain('rows already done are not done twice');
-    expect(text).toContain("Applied with failures in 1.3 s. Every row's result is in <code>r.json</code> and <code>r.csv</code>.");
+    expect(text).toContain(
+      "Applied with failures in 1.3 s. Every row's result is in <code>r.json</code> and <code>r.csv</code>.",
+    );
   });
 
   it('caps the rows it lists and points to the results file for the rest', () => {

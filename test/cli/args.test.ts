@@ -13,7 +13,12 @@ const usage = (argv: string[]) => {
 
 describe('parseCommand', () => {
   it('gives each command its defaults', () => {
-    expect(parseCommand(['validate'])).toEqual({ name: 'validate', imports: 'imports', format: 'text', debug: false });
+    expect(parseCommand(['validate'])).toEqual({
+      name: 'validate',
+      imports: 'imports',
+      format: 'text',
+      debug: false,
+    });
     expect(parseCommand(['plan', '--sandbox', '--format', 'json', '--out', 'p.json'])).toEqual({
       name: 'plan',
       imports: 'imports',
@@ -42,14 +47,16 @@ describe('parseCommand', () => {
       faultRate: 0.1,
       seed: 1,
     });
-    expect(parseCommand(['export', '--division', 'A', '--division', 'B', '--email-domain', 'x.edu'])).toEqual({
-      name: 'export',
-      sandbox: false,
-      divisions: ['A', 'B'],
-      emailDomain: 'x.edu',
-      out: 'export',
-      debug: false,
-    });
+    expect(parseCommand(['export', '--division', 'A', '--division', 'B', '--email-domain', 'x.edu'])).toEqual(
+      {
+        name: 'export',
+        sandbox: false,
+        divisions: ['A', 'B'],
+        emailDomain: 'x.edu',
+        out: 'export',
+        debug: false,
+      },
+    );
     expect(parseCommand(['apply', '--label', 'large-import', '--label', 'ok'])).toMatchObject({
       name: 'apply',
       labels: ['large-import', 'ok'],
@@ -60,16 +67,29 @@ describe('parseCommand', () => {
 
   it('refuses what it does not understand instead of ignoring it', () => {
     expect(usage(['plan', '--results', 'r.json'])).toBe('--results is not an option of "plan"');
-    expect(usage(['apply', '--format', 'markdown'])).toBe('--format must be one of text, json, got "markdown"');
-    expect(usage(['invite', '--date', '2026-02-30'])).toBe('--date must be a calendar date YYYY-MM-DD, got "2026-02-30"');
-    expect(usage(['sandbox', '--fault-rate', '2'])).toBe('--fault-rate must be a number from 0 to 1, got "2"');
-    expect(usage(['sandbox', '--port', '70000'])).toBe('--port must be a whole number from 0 to 65535, got "70000"');
+    expect(usage(['apply', '--format', 'markdown'])).toBe(
+      '--format must be one of text, json, got "markdown"',
+    );
+    expect(usage(['invite', '--date', '2026-02-30'])).toBe(
+      '--date must be a calendar date YYYY-MM-DD, got "2026-02-30"',
+    );
+    expect(usage(['sandbox', '--fault-rate', '2'])).toBe(
+      '--fault-rate must be a number from 0 to 1, got "2"',
+    );
+    expect(usage(['sandbox', '--port', '70000'])).toBe(
+      '--port must be a whole number from 0 to 65535, got "70000"',
+    );
     expect(usage(['validate', 'extra'])).toBe('unexpected argument "extra"');
     expect(usage(['frobnicate'])).toBe('unknown command "frobnicate"');
   });
 
   it('knows calendar dates', () => {
     expect(['2026-12-01', '2028-02-29'].map(isCalendarDate)).toEqual([true, true]);
-    expect(['2026-13-01', '2027-02-29', '2026-1-1', '01/12/2026'].map(isCalendarDate)).toEqual([false, false, false, false]);
+    expect(['2026-13-01', '2027-02-29', '2026-1-1', '01/12/2026'].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

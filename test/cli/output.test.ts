@@ -16,10 +16,18 @@ const progress = (overrides: Partial<Progress>): Progress => ({
 
 describe('progress', () => {
   it('says rows per phase, calls against the plan and the time left', () => {
-    expect(progressLine(progress({ people: { done: 120, total: 1000 }, calls: { done: 1420, planned: 6025 }, etaSeconds: 900 }))).toBe(
-      'people 120/1000 · phones 0/1000 · calls 1,420/6,025 · about 15 min left',
+    expect(
+      progressLine(
+        progress({
+          people: { done: 120, total: 1000 },
+          calls: { done: 1420, planned: 6025 },
+          etaSeconds: 900,
+        }),
+      ),
+    ).toBe('people 120/1000 · phones 0/1000 · calls 1,420/6,025 · about 15 min left');
+    expect(progressLine(progress({ etaSeconds: 42.2 }))).toBe(
+      'people 0/1000 · phones 0/1000 · calls 0/6,025 · about 43 s left',
     );
-    expect(progressLine(progress({ etaSeconds: 42.2 }))).toBe('people 0/1000 · phones 0/1000 · calls 0/6,025 · about 43 s left');
   });
 
   it('prints at each tenth of a phase and otherwise at most every 10 s', () => {

@@ -40,7 +40,10 @@ async function cli(
 
 const writes = (sandbox: Sandbox) =>
   Object.entries(sandbox.stats().requests.byRoute)
-    .filter(([route]) => !route.startsWith('GET ') && route !== 'POST /oauth/token' && route !== 'POST /api/v2/users/search')
+    .filter(
+      ([route]) =>
+        !route.startsWith('GET ') && route !== 'POST /oauth/token' && route !== 'POST /api/v2/users/search',
+    )
     .reduce((sum, [, count]) => sum + count, 0);
 
 let tmp: string;
@@ -162,7 +165,9 @@ describe('apply and invite against an org', () => {
     expect(json.rows).toHaveLength(20);
     expect(json.rows.every((row: { userId: string | null }) => row.userId)).toBe(true);
     const csv = await readFile(path.join(tmp, 'out', 'results.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('kind,batch,file,line,email,name,planned,outcome,userId,phoneId,stationId,error');
+    expect(csv.split('\r\n')[0]).toBe(
+      'kind,batch,file,line,email,name,planned,outcome,userId,phoneId,stationId,error',
+    );
     expect(csv.trimEnd().split('\r\n')).toHaveLength(21);
 
     const before = writes(sandbox);

@@ -22,11 +22,19 @@ describe('parseBatchConfig', () => {
   it('defaults update_existing to true and treats an empty file or blank values as unset', () => {
     expect(parseBatchConfig('', 'batch.yml')).toEqual({
       findings: [],
-      config: { trainingDay: undefined, updateExisting: true, phoneDefaults: { baseSettings: undefined, site: undefined } },
+      config: {
+        trainingDay: undefined,
+        updateExisting: true,
+        phoneDefaults: { baseSettings: undefined, site: undefined },
+      },
     });
     expect(parseBatchConfig('# nothing yet\nphone_defaults:\n  site: ""\n', 'batch.yml')).toEqual({
       findings: [],
-      config: { trainingDay: undefined, updateExisting: true, phoneDefaults: { baseSettings: undefined, site: undefined } },
+      config: {
+        trainingDay: undefined,
+        updateExisting: true,
+        phoneDefaults: { baseSettings: undefined, site: undefined },
+      },
     });
   });
 
@@ -69,7 +77,11 @@ describe('parseBatchConfig', () => {
   });
 
   it.each([
-    ['invalid-yaml.yml', 4, 'Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    [
+      'invalid-yaml.yml',
+      4,
+      'Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
     ['duplicate-key.yml', 3, 'Map keys must be unique'],
   ])('%s: broken YAML is one finding at the line the yaml package reports', (name, line, reason) => {
     const { findings, config } = read(name);

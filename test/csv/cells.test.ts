@@ -131,9 +131,9 @@ describe('single values', () => {
       true,
       true,
     ]);
-    expect(['1900-02-29', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-1'].map(isCalendarDate)).toEqual(
-      [false, false, false, false, false, false],
-    );
+    expect(
+      ['1900-02-29', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-1'].map(isCalendarDate),
+    ).toEqual([false, false, false, false, false, false]);
     expect(checkDate('2026-02-30')?.message).toContain('not a real calendar date');
     expect(checkDate('12/01/2026')?.message).toContain('YYYY-MM-DD');
   });

@@ -10,9 +10,13 @@ describe('loadImports', () => {
   it('validates the demo batch clean', async () => {
     const set = await loadImports('src/sandbox/demo');
     expect(set.findings).toEqual([]);
-    expect(set.batches.map((b) => [b.name, b.people.length, b.phones.length])).toEqual([['student-services', 10, 10]]);
+    expect(set.batches.map((b) => [b.name, b.people.length, b.phones.length])).toEqual([
+      ['student-services', 10, 10],
+    ]);
     expect(set.batches[0]?.config.trainingDay).toBe('2026-12-01');
-    expect(set.batches[0]?.files.people).toBe(path.join('src/sandbox/demo', 'student-services', 'people.csv'));
+    expect(set.batches[0]?.files.people).toBe(
+      path.join('src/sandbox/demo', 'student-services', 'people.csv'),
+    );
   });
 
   it('reads batch folders only, and checks across them', async () => {
@@ -40,11 +44,15 @@ describe('loadImports', () => {
   it('warns about a batch folder without CSVs', async () => {
     const root = path.join(FIXTURES, 'imports', 'only-config');
     const set = await loadImports(root);
-    expect(set.findings.map((f) => [f.file, f.code])).toEqual([[path.join(root, 'empty-batch'), 'empty-batch']]);
+    expect(set.findings.map((f) => [f.file, f.code])).toEqual([
+      [path.join(root, 'empty-batch'), 'empty-batch'],
+    ]);
   });
 
   it('throws a clear error for a missing root or a root that is a file', async () => {
-    await expect(loadImports('no/such/imports')).rejects.toThrow('The imports folder "no/such/imports" does not exist.');
+    await expect(loadImports('no/such/imports')).rejects.toThrow(
+      'The imports folder "no/such/imports" does not exist.',
+    );
     await expect(loadImports(path.join(FIXTURES, 'people', 'good.csv'))).rejects.toThrow('is not a folder');
   });
 
@@ -62,7 +70,9 @@ describe('loadImports', () => {
     it('reports file-too-large without reading the whole file', async () => {
       const set = await loadImports(root);
       expect(places(set.findings)).toEqual([['error', 1, null, 'file-too-large']]);
-      expect(set.findings[0]?.message).toBe('people.csv is larger than the 10 MB limit; split it into several batches.');
+      expect(set.findings[0]?.message).toBe(
+        'people.csv is larger than the 10 MB limit; split it into several batches.',
+      );
       expect((await readCapped(path.join(root, 'big', 'people.csv'))).length).toBe(MAX_FILE_BYTES + 1);
     });
   });

@@ -130,7 +130,11 @@ describe('parsePeople with columns left out', () => {
   });
 
   it('matches headers ignoring case, spaces, underscores and dashes', () => {
-    const { rows, findings } = parsePeople('E-Mail, Name ,Phone Work,EMAIL_MANAGER\na@b.org,A B,1234567,m@b.org\n', 'p.csv', 'b');
+    const { rows, findings } = parsePeople(
+      'E-Mail, Name ,Phone Work,EMAIL_MANAGER\na@b.org,A B,1234567,m@b.org\n',
+      'p.csv',
+      'b',
+    );
     expect(findings).toEqual([]);
     expect(rows[0]).toMatchObject({ email: 'a@b.org', phoneWork: '1234567', managerEmail: 'm@b.org' });
   });
@@ -231,7 +235,9 @@ describe('files that are not what they claim get one finding', () => {
   it('unknown-column.csv: an unknown column gets "did you mean", and the rows are still checked', () => {
     const { rows, findings } = read('unknown-column.csv');
     expect(places(findings)).toEqual([['error', 1, null, 'unknown-column']]);
-    expect(findings[0]?.message).toContain('"departmnt" is not a people.csv column (did you mean "department"?)');
+    expect(findings[0]?.message).toContain(
+      '"departmnt" is not a people.csv column (did you mean "department"?)',
+    );
     expect(rows).toHaveLength(1);
   });
 
@@ -264,6 +270,8 @@ describe('files that are not what they claim get one finding', () => {
     const over = Buffer.alloc(MAX_FILE_BYTES + 1, 'x');
     const result = parsePeople(over, 'big.csv', 'b');
     expect(places(result.findings)).toEqual([['error', 1, null, 'file-too-large']]);
-    expect(result.findings[0]?.message).toBe('people.csv is larger than the 10 MB limit; split it into several batches.');
+    expect(result.findings[0]?.message).toBe(
+      'people.csv is larger than the 10 MB limit; split it into several batches.',
+    );
   });
 });

@@ -72,7 +72,11 @@ describe('validateImportSet', () => {
       root: 'imports',
       batches: [
         batch('a', undefined, `${phones}Front Desk,W,S,ana@example.org\n`),
-        batch('b', undefined, `${phones}front desk,W,S,bo@example.org\nAna 2,W,S,Ana@example.org\nBo desk,W,S,cy@example.org\n`),
+        batch(
+          'b',
+          undefined,
+          `${phones}front desk,W,S,bo@example.org\nAna 2,W,S,Ana@example.org\nBo desk,W,S,cy@example.org\n`,
+        ),
       ],
     });
     expect(places(set.findings)).toEqual([
@@ -89,7 +93,12 @@ describe('validateImportSet', () => {
   it('warns about a batch with neither CSV and about files it does not read', () => {
     const set = validateImportSet({
       root: 'imports',
-      batches: [{ ...batch('x', undefined, undefined, 'training_day: 2026-12-01\n'), otherFiles: ['imports/x/People.csv'] }],
+      batches: [
+        {
+          ...batch('x', undefined, undefined, 'training_day: 2026-12-01\n'),
+          otherFiles: ['imports/x/People.csv'],
+        },
+      ],
     });
     expect(set.findings).toEqual([
       {
@@ -106,7 +115,8 @@ describe('validateImportSet', () => {
         line: 1,
         column: null,
         code: 'unexpected-file',
-        message: '"People.csv" is not read (did you mean "people.csv"?); a batch holds people.csv, phones.csv, batch.yml.',
+        message:
+          '"People.csv" is not read (did you mean "people.csv"?); a batch holds people.csv, phones.csv, batch.yml.',
       },
     ]);
   });
@@ -115,7 +125,12 @@ describe('validateImportSet', () => {
     const set = validateImportSet({
       root: 'imports',
       batches: [
-        batch('b', 'name,email\nX,bad\nY,\n', 'phone_name,base_settings,site,email\nP,,,p@example.org\n', 'oops: 1\n'),
+        batch(
+          'b',
+          'name,email\nX,bad\nY,\n',
+          'phone_name,base_settings,site,email\nP,,,p@example.org\n',
+          'oops: 1\n',
+        ),
         batch('a', 'name,email\n\n\nZ,z@\n'),
       ],
     });

@@ -137,7 +137,10 @@ describe('workflows', () => {
   it('preview.yml: pull requests on imports/**, least permissions, one run per PR', async () => {
     const { data } = await workflow('preview.yml');
     expect(data.on).toEqual({
-      pull_request: { types: ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled'], paths: ['imports/**'] },
+      pull_request: {
+        types: ['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled'],
+        paths: ['imports/**'],
+      },
     });
     expect(data.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(data.concurrency).toEqual({

@@ -38,8 +38,20 @@ const users = [
     ...never,
     dateLastLogin: '2026-11-21T08:00:00Z',
   }),
-  orgUser({ id: 'u-emily', name: 'Emily Nguyen', email: 'emily.nguyen@northfield.edu', ...never, state: 'inactive' }),
-  orgUser({ id: 'u-farah', name: 'Farah Haddad', email: 'farah.haddad@northfield.edu', ...never, state: 'deleted' }),
+  orgUser({
+    id: 'u-emily',
+    name: 'Emily Nguyen',
+    email: 'emily.nguyen@northfield.edu',
+    ...never,
+    state: 'inactive',
+  }),
+  orgUser({
+    id: 'u-farah',
+    name: 'Farah Haddad',
+    email: 'farah.haddad@northfield.edu',
+    ...never,
+    state: 'deleted',
+  }),
   // George is not created yet.
 ];
 const imports = importSet([
@@ -81,7 +93,10 @@ describe('selectInvitees', () => {
   });
 
   it('prefers the live user when a deleted one has the same email, and lists a person once', () => {
-    const twice = batch([personRow({ line: 2, name: 'Aisha Rahman' }), personRow({ line: 3, name: 'Aisha Rahman' })]);
+    const twice = batch([
+      personRow({ line: 2, name: 'Aisha Rahman' }),
+      personRow({ line: 3, name: 'Aisha Rahman' }),
+    ]);
     const deletedTwin = orgUser({
       id: 'u-old',
       name: 'Aisha Rahman',
@@ -101,7 +116,9 @@ describe('sendInvites', () => {
     const inviter: Inviter = {
       invite: (userId, force) => {
         calls.push([userId, force]);
-        return userId === 'u-ben' ? Promise.reject(new Error('400 bad.request: no email')) : Promise.resolve();
+        return userId === 'u-ben'
+          ? Promise.reject(new Error('400 bad.request: no email'))
+          : Promise.resolve();
       },
     };
     const selection = selectInvitees(dueBatches(imports, request()), users, request());
@@ -116,16 +133,24 @@ describe('sendInvites', () => {
       ['u-ben', false, '400 bad.request: no email'],
     ]);
     const text = renderInviteText(report);
-    expect(text).toContain('Training day Tue 1 Dec 2026, student-services: 1 invite sent · 5 people skipped · 1 invite failed.');
+    expect(text).toContain(
+      'Training day Tue 1 Dec 2026, student-services: 1 invite sent · 5 people skipped · 1 invite failed.',
+    );
     expect(text).toContain('Ben Carter <ben.carter@northfield.edu>  FAILED: 400 bad.request: no email');
     expect(text).toContain('George Lin <george.lin@northfield.edu>  skipped: not in Genesys Cloud yet');
     const markdown = renderInviteMarkdown(report);
-    expect(markdown).toContain('| student-services | Aisha Rahman | aisha.rahman@&#8203;northfield.edu | invited |');
+    expect(markdown).toContain(
+      '| student-services | Aisha Rahman | aisha.rahman@&#8203;northfield.edu | invited |',
+    );
   });
 
   it('reports a day with no batch plainly', async () => {
-    const report = await sendInvites(selectInvitees([], [], request()), { invite: () => Promise.reject(new Error()) });
-    expect(renderInviteText(report)).toBe('No batch has its training day on Tue 1 Dec 2026: nobody invited.\n');
+    const report = await sendInvites(selectInvitees([], [], request()), {
+      invite: () => Promise.reject(new Error()),
+    });
+    expect(renderInviteText(report)).toBe(
+      'No batch has its training day on Tue 1 Dec 2026: nobody invited.\n',
+    );
   });
 });
 

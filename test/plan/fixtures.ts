@@ -36,7 +36,9 @@ export const ids = {
 } as const;
 
 /** A user of the org with the fields a never-touched, welcomed user has; override what matters. */
-export function orgUser(overrides: Partial<SnapshotUser> & { id: string; name: string; email: string }): SnapshotUser {
+export function orgUser(
+  overrides: Partial<SnapshotUser> & { id: string; name: string; email: string },
+): SnapshotUser {
   return {
     state: 'active',
     version: 3,
@@ -211,7 +213,13 @@ export function aishaUser(overrides: Partial<SnapshotUser> = {}): SnapshotUser {
     phoneWork: '+12155550101',
     extension: '4101',
     addresses: [
-      { address: '+12155550101', display: '+1 215-555-0101', mediaType: 'PHONE', type: 'WORK', extension: '4101' },
+      {
+        address: '+12155550101',
+        display: '+1 215-555-0101',
+        mediaType: 'PHONE',
+        type: 'WORK',
+        extension: '4101',
+      },
       { address: '+12155550199', mediaType: 'PHONE', type: 'MOBILE' },
     ],
     managerId: ids.maria,

@@ -56,7 +56,11 @@ describe('people: create', () => {
       { field: 'extension', before: '', after: '4101' },
       { field: 'email_manager', before: '', after: 'maria.gonzalez@northfield.edu' },
       { field: 'location_work', before: '', after: 'Northfield Main Campus - Welcome Center' },
-      { field: 'roles_divisions', before: '', after: 'employee:[Student Services], PureCloud User:[Student Services]' },
+      {
+        field: 'roles_divisions',
+        before: '',
+        after: 'employee:[Student Services], PureCloud User:[Student Services]',
+      },
       { field: 'queues', before: '', after: 'Student Services General, Financial Aid' },
       { field: 'skills', before: '', after: 'English:5, Financial Aid:4' },
     ]);
@@ -99,7 +103,12 @@ describe('people: create', () => {
   });
 
   it('matches names ignoring case and keeps the org spelling', () => {
-    const row = personRow({ line: 2, name: 'Ben Carter', division: 'student services', queues: ['registrar'] });
+    const row = personRow({
+      line: 2,
+      name: 'Ben Carter',
+      division: 'student services',
+      queues: ['registrar'],
+    });
     const person = only(buildPlan(importSet([batch([row])]), snapshot()));
     expect(person.create?.divisionId).toBe(ids.studentServices);
     expect(person.queueIds).toStrictEqual([ids.registrar]);
@@ -139,7 +148,9 @@ describe('people: create', () => {
 
 describe('people: update and unchanged', () => {
   it('leaves a person who already matches the row unchanged (phone numbers compare by digits)', () => {
-    const person = only(buildPlan(importSet([batch([aishaRow()])]), snapshot({ users: [maria, aishaUser()] })));
+    const person = only(
+      buildPlan(importSet([batch([aishaRow()])]), snapshot({ users: [maria, aishaUser()] })),
+    );
     expect(person.action).toBe('unchanged');
     expect(person.userId).toBe('user-aisha');
     expect(person.version).toBe(7);
@@ -198,7 +209,10 @@ describe('people: update and unchanged', () => {
       { field: 'email_manager', before: 'bob.old@northfield.edu', after: 'maria.gonzalez@northfield.edu' },
     ]);
     const unknown = only(
-      buildPlan(importSet([batch([aishaRow()])]), snapshot({ users: [maria, aishaUser({ managerId: 'user-x' })] })),
+      buildPlan(
+        importSet([batch([aishaRow()])]),
+        snapshot({ users: [maria, aishaUser({ managerId: 'user-x' })] }),
+      ),
     );
     expect(unknown.changes).toStrictEqual([
       { field: 'email_manager', before: 'user-x', after: 'maria.gonzalez@northfield.edu' },
@@ -231,8 +245,18 @@ describe('people: update and unchanged', () => {
   });
 
   it('leaves the clearing fields alone when the file has no such column', () => {
-    const row = aishaRow({ title: undefined, department: undefined, phoneWork: undefined, extension: undefined });
-    const user = aishaUser({ title: 'Keep me', department: 'Keep', phoneWork: '+12155550000', extension: '1' });
+    const row = aishaRow({
+      title: undefined,
+      department: undefined,
+      phoneWork: undefined,
+      extension: undefined,
+    });
+    const user = aishaUser({
+      title: 'Keep me',
+      department: 'Keep',
+      phoneWork: '+12155550000',
+      extension: '1',
+    });
     const person = only(buildPlan(importSet([batch([row])]), snapshot({ users: [maria, user] })));
     expect(person.action).toBe('unchanged');
   });
@@ -246,7 +270,13 @@ describe('people: update and unchanged', () => {
       queues: [],
       skills: [],
     });
-    const user = aishaUser({ managerId: null, locationIds: [], divisionId: ids.admissions, grants: [], skills: [] });
+    const user = aishaUser({
+      managerId: null,
+      locationIds: [],
+      divisionId: ids.admissions,
+      grants: [],
+      skills: [],
+    });
     const person = only(buildPlan(importSet([batch([row])]), snapshot({ users: [maria, user] })));
     expect(person.action).toBe('unchanged');
   });
@@ -295,7 +325,11 @@ describe('people: update and unchanged', () => {
         before: 'employee:[Student Services]',
         after: 'employee:[Student Services], PureCloud User:[Student Services]',
       },
-      { field: 'queues', before: 'Student Services General', after: 'Student Services General, Financial Aid' },
+      {
+        field: 'queues',
+        before: 'Student Services General',
+        after: 'Student Services General, Financial Aid',
+      },
     ]);
   });
 
@@ -321,7 +355,9 @@ describe('people: update and unchanged', () => {
     const person = only(buildPlan(importSet([batch([aishaRow()])]), snapshot({ users: [maria, user] })));
     expect(person.action).toBe('update');
     expect(person.moveToDivisionId).toBe(ids.studentServices);
-    expect(person.changes).toStrictEqual([{ field: 'division', before: 'Admissions', after: 'Student Services' }]);
+    expect(person.changes).toStrictEqual([
+      { field: 'division', before: 'Admissions', after: 'Student Services' },
+    ]);
     expect(person.warnings).toMatchObject([
       {
         code: 'division-move',
@@ -345,7 +381,9 @@ describe('people: skip (update_existing: false)', () => {
   it('turns an update into skip, with what differs shown and nothing to do', () => {
     const user = aishaUser({ title: 'Advisor', grants: [] });
     const plan = buildPlan(
-      importSet([batch([aishaRow(), personRow({ line: 3, name: 'Ben Carter' })], [], { updateExisting: false })]),
+      importSet([
+        batch([aishaRow(), personRow({ line: 3, name: 'Ben Carter' })], [], { updateExisting: false }),
+      ]),
       snapshot({ users: [maria, user] }),
     );
     const [aisha, ben] = people(plan);
@@ -457,7 +495,9 @@ describe('people: errors', () => {
 
   it('rejects an email that matches two users', () => {
     const twin = aishaUser({ id: 'user-aisha-2', state: 'inactive' });
-    const person = only(buildPlan(importSet([batch([aishaRow()])]), snapshot({ users: [maria, aishaUser(), twin] })));
+    const person = only(
+      buildPlan(importSet([batch([aishaRow()])]), snapshot({ users: [maria, aishaUser(), twin] })),
+    );
     expect(person.errors).toMatchObject([
       { code: 'ambiguous-email', message: 'aisha.rahman@northfield.edu matches 2 users in the org' },
     ]);
@@ -527,7 +567,12 @@ describe('people: errors', () => {
   });
 
   it('rejects a second row for the same person, even in another batch', () => {
-    const other = batch([aishaRow({ batch: 'zz-late', file: 'imports/zz-late/people.csv', line: 9 })], [], {}, 'zz-late');
+    const other = batch(
+      [aishaRow({ batch: 'zz-late', file: 'imports/zz-late/people.csv', line: 9 })],
+      [],
+      {},
+      'zz-late',
+    );
     const plan = buildPlan(importSet([other, batch([aishaRow()])]), snapshot());
     const [first, second] = people(plan);
     expect(first?.action).toBe('create');
@@ -565,7 +610,9 @@ describe('people: warnings', () => {
       'Grants privileged role "Master Admin" in division "Home" to ben.carter@northfield.edu',
       'Grants privileged role "Reporting Viewer" in division "Admissions" to ben.carter@northfield.edu',
     ]);
-    expect(withList.warnings.every((w) => w.code === 'privileged-role' && w.column === 'roles_divisions')).toBe(true);
+    expect(
+      withList.warnings.every((w) => w.code === 'privileged-role' && w.column === 'roles_divisions'),
+    ).toBe(true);
     const without = only(buildPlan(importSet([batch([row])]), snapshot()));
     expect(without.warnings.map((w) => w.code)).toStrictEqual(['privileged-role']);
   });
@@ -598,7 +645,8 @@ describe('people: warnings', () => {
         line: 2,
         column: 'location_work',
         code: 'new-location',
-        message: 'Location "Northfield Libary" does not exist; apply will create it (did you mean "Northfield Library"?)',
+        message:
+          'Location "Northfield Libary" does not exist; apply will create it (did you mean "Northfield Library"?)',
       },
       {
         severity: 'warning',

@@ -67,10 +67,20 @@ describe('phones: create, update, unchanged', () => {
     });
   });
 
-  it('makes the user\'s existing phone of that name the default (update), showing the current default', () => {
+  it("makes the user's existing phone of that name the default (update), showing the current default", () => {
     const user = aishaUser({ defaultStationId: 'station-desk' });
-    const desk = orgPhone({ id: 'ph-desk', name: 'Desk 12', baseSettingsId: ids.deskPhone, stationId: 'station-desk' });
-    const mine = orgPhone({ id: 'ph-aisha', name: 'Aisha Rahman', webRtcUserId: 'user-aisha', stationId: 'st-a' });
+    const desk = orgPhone({
+      id: 'ph-desk',
+      name: 'Desk 12',
+      baseSettingsId: ids.deskPhone,
+      stationId: 'station-desk',
+    });
+    const mine = orgPhone({
+      id: 'ph-aisha',
+      name: 'Aisha Rahman',
+      webRtcUserId: 'user-aisha',
+      stationId: 'st-a',
+    });
     const phone = only(
       buildPlan(
         importSet([batch([aishaRow()], [aishaPhone()])]),
@@ -81,11 +91,18 @@ describe('phones: create, update, unchanged', () => {
     expect(phone.phoneId).toBe('ph-aisha');
     expect(phone.stationId).toBe('st-a');
     expect(phone.person.userId).toBe('user-aisha');
-    expect(phone.changes).toStrictEqual([{ field: 'default_phone', before: 'Desk 12', after: 'Aisha Rahman' }]);
+    expect(phone.changes).toStrictEqual([
+      { field: 'default_phone', before: 'Desk 12', after: 'Aisha Rahman' },
+    ]);
   });
 
-  it('plans an update when the station of the user\'s phone is not indexed yet', () => {
-    const mine = orgPhone({ id: 'ph-aisha', name: 'aisha rahman', webRtcUserId: 'user-aisha', stationId: null });
+  it("plans an update when the station of the user's phone is not indexed yet", () => {
+    const mine = orgPhone({
+      id: 'ph-aisha',
+      name: 'aisha rahman',
+      webRtcUserId: 'user-aisha',
+      stationId: null,
+    });
     const phone = only(
       buildPlan(
         importSet([batch([aishaRow()], [aishaPhone()])]),
@@ -96,18 +113,26 @@ describe('phones: create, update, unchanged', () => {
     expect(phone.changes).toStrictEqual([{ field: 'default_phone', before: '', after: 'Aisha Rahman' }]);
   });
 
-  it('leaves the user\'s phone that is already the default unchanged', () => {
+  it("leaves the user's phone that is already the default unchanged", () => {
     const user = aishaUser({ defaultStationId: 'st-a' });
-    const mine = orgPhone({ id: 'ph-aisha', name: 'Aisha Rahman', webRtcUserId: 'user-aisha', stationId: 'st-a' });
+    const mine = orgPhone({
+      id: 'ph-aisha',
+      name: 'Aisha Rahman',
+      webRtcUserId: 'user-aisha',
+      stationId: 'st-a',
+    });
     const phone = only(
-      buildPlan(importSet([batch([aishaRow()], [aishaPhone()])]), snapshot({ users: [maria, user], phones: [mine] })),
+      buildPlan(
+        importSet([batch([aishaRow()], [aishaPhone()])]),
+        snapshot({ users: [maria, user], phones: [mine] }),
+      ),
     );
     expect(phone.action).toBe('unchanged');
     expect(phone.changes).toStrictEqual([]);
     expect(phone.warnings).toStrictEqual([]);
   });
 
-  it('warns when the user\'s phone exists with another site or base settings (it is not changed)', () => {
+  it("warns when the user's phone exists with another site or base settings (it is not changed)", () => {
     const user = aishaUser({ defaultStationId: 'st-a' });
     const mine = orgPhone({
       id: 'ph-aisha',
@@ -117,7 +142,10 @@ describe('phones: create, update, unchanged', () => {
       siteId: 'site-elsewhere',
     });
     const phone = only(
-      buildPlan(importSet([batch([aishaRow()], [aishaPhone()])]), snapshot({ users: [maria, user], phones: [mine] })),
+      buildPlan(
+        importSet([batch([aishaRow()], [aishaPhone()])]),
+        snapshot({ users: [maria, user], phones: [mine] }),
+      ),
     );
     expect(phone.action).toBe('unchanged');
     expect(phone.warnings).toMatchObject([
@@ -143,12 +171,17 @@ describe('phones: create, update, unchanged', () => {
 describe('phones: errors', () => {
   const codesOf = (phone: PhonePlan) => phone.errors.map((e) => [e.code, e.column]);
 
-  it('rejects a name taken by another user\'s phone or by a phone that is not WebRTC', () => {
+  it("rejects a name taken by another user's phone or by a phone that is not WebRTC", () => {
     const ben = orgUser({ id: 'user-ben', name: 'Ben Carter', email: 'ben.carter@northfield.edu' });
     const bens = orgPhone({ id: 'ph-ben', name: 'Aisha Rahman', webRtcUserId: 'user-ben' });
     const desk = orgPhone({ id: 'ph-desk', name: 'Front Desk', baseSettingsId: ids.deskPhone });
     const plan = buildPlan(
-      importSet([batch([aishaRow()], [aishaPhone(), aishaPhone({ line: 3, name: 'Front Desk', email: 'maria.gonzalez@northfield.edu' })])]),
+      importSet([
+        batch(
+          [aishaRow()],
+          [aishaPhone(), aishaPhone({ line: 3, name: 'Front Desk', email: 'maria.gonzalez@northfield.edu' })],
+        ),
+      ]),
       snapshot({ users: [maria, ben], phones: [bens, desk] }),
     );
     const [taken, deskTaken] = phones(plan);
@@ -160,7 +193,9 @@ describe('phones: errors', () => {
         message: 'Phone name "Aisha Rahman" is taken by the WebRTC phone of ben.carter@northfield.edu',
       },
     ]);
-    expect(deskTaken?.errors[0]?.message).toBe('Phone name "Front Desk" is taken by a phone that is not a WebRTC phone');
+    expect(deskTaken?.errors[0]?.message).toBe(
+      'Phone name "Front Desk" is taken by a phone that is not a WebRTC phone',
+    );
   });
 
   it('rejects a phone for a person who will not exist', () => {
@@ -202,13 +237,20 @@ describe('phones: errors', () => {
       ),
     );
     expect(codesOf(phone)).toStrictEqual([['user-has-phone', 'email']]);
-    expect(phone.errors[0]?.message).toBe('aisha.rahman@northfield.edu already has WebRTC phone "Aisha Old Phone"');
+    expect(phone.errors[0]?.message).toBe(
+      'aisha.rahman@northfield.edu already has WebRTC phone "Aisha Old Phone"',
+    );
   });
 
   it('rejects an unknown site or base settings with did-you-mean, and base settings that are not WebRTC', () => {
     const rows = [
       aishaPhone({ site: 'Northfeld Main Campus', baseSettings: 'WebRTC Softfone' }),
-      phoneRow({ line: 3, email: 'maria.gonzalez@northfield.edu', baseSettings: 'Polycom VVX 411', personInBatch: false }),
+      phoneRow({
+        line: 3,
+        email: 'maria.gonzalez@northfield.edu',
+        baseSettings: 'Polycom VVX 411',
+        personInBatch: false,
+      }),
       phoneRow({ line: 4, email: 'ben.carter@northfield.edu', site: '', baseSettings: '' }),
     ];
     const plan = buildPlan(
@@ -230,8 +272,15 @@ describe('phones: errors', () => {
 
   it('rejects base settings without a line', () => {
     const snap = snapshot();
-    snap.phoneBaseSettings.push({ id: 'pbs-bare', name: 'Bare WebRTC', webRtc: true, lineBaseSettingsId: null });
-    const phone = only(buildPlan(importSet([batch([aishaRow()], [aishaPhone({ baseSettings: 'Bare WebRTC' })])]), snap));
+    snap.phoneBaseSettings.push({
+      id: 'pbs-bare',
+      name: 'Bare WebRTC',
+      webRtc: true,
+      lineBaseSettingsId: null,
+    });
+    const phone = only(
+      buildPlan(importSet([batch([aishaRow()], [aishaPhone({ baseSettings: 'Bare WebRTC' })])]), snap),
+    );
     expect(codesOf(phone)).toStrictEqual([['no-line-base-settings', 'base_settings']]);
   });
 
@@ -258,7 +307,10 @@ describe('phones: errors', () => {
   it('rejects an email that matches two users', () => {
     const twin = aishaUser({ id: 'user-aisha-2' });
     const phone = only(
-      buildPlan(importSet([batch([], [aishaPhone({ personInBatch: false })])]), snapshot({ users: [aishaUser(), twin] })),
+      buildPlan(
+        importSet([batch([], [aishaPhone({ personInBatch: false })])]),
+        snapshot({ users: [aishaUser(), twin] }),
+      ),
     );
     expect(codesOf(phone)).toStrictEqual([['person-ambiguous', 'email']]);
   });

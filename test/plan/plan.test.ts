@@ -69,7 +69,10 @@ describe('buildPlan', () => {
       validationError('imports/student-services/people.csv', 9, 'name', 'required'),
       validationError('imports/student-services/phones.csv', 6, 'email', 'invalid-email'),
       validationError('imports/student-services/batch.yml', 1, 'training_day', 'invalid-date'),
-      { ...validationError('imports/student-services/people.csv', 8, 'hire_date', 'odd'), severity: 'warning' },
+      {
+        ...validationError('imports/student-services/people.csv', 8, 'hire_date', 'odd'),
+        severity: 'warning',
+      },
     ];
     const plan = buildPlan(
       importSet([batch(demoPeople(), demoPhones())], [...findings].reverse()),
@@ -82,7 +85,14 @@ describe('buildPlan', () => {
       // Chloe's privileged role + the validation warning.
       warnings: 2,
     });
-    expect(plan.findings).toStrictEqual([findings[4], findings[0], findings[1], findings[5], findings[2], findings[3]]);
+    expect(plan.findings).toStrictEqual([
+      findings[4],
+      findings[0],
+      findings[1],
+      findings[5],
+      findings[2],
+      findings[3],
+    ]);
     expect(plan.invitesNow).toBe(0);
   });
 
@@ -113,7 +123,15 @@ describe('buildPlan', () => {
       personRow({ line: 7, name: 'Broken New', skills: [{ skill: 'Nope', proficiency: 1 }] }),
     ];
     const plan = buildPlan(
-      importSet([batch(rows), batch([personRow({ line: 2, name: 'Other', batch: 'later' })], [], { trainingDay: undefined }, 'later')]),
+      importSet([
+        batch(rows),
+        batch(
+          [personRow({ line: 2, name: 'Other', batch: 'later' })],
+          [],
+          { trainingDay: undefined },
+          'later',
+        ),
+      ]),
       snapshot({ users: [maria, welcomed, neverWelcomed, loggedIn, inactive] }),
     );
     // New Person, and Never Welcomed (their row has an error, but they exist and will be invited).
@@ -145,9 +163,13 @@ describe('buildPlan', () => {
   });
 
   it('does not warn about the training day of a batch with nobody to invite', () => {
-    const plan = buildPlan(importSet([batch([aishaRow()])]), snapshot({ users: [maria, aishaUser({ dateWelcomeSent: '2026-01-01' })] }), {
-      today: '2027-01-01',
-    });
+    const plan = buildPlan(
+      importSet([batch([aishaRow()])]),
+      snapshot({ users: [maria, aishaUser({ dateWelcomeSent: '2026-01-01' })] }),
+      {
+        today: '2027-01-01',
+      },
+    );
     expect(plan.warnings).toStrictEqual([]);
   });
 
@@ -171,7 +193,12 @@ describe('buildPlan', () => {
 
   it('plans 10,000 rows quickly', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) =>
-      personRow({ line: i + 2, name: `Person ${i}`, email: `p${i}@northfield.edu`, managerEmail: `p${Math.max(0, i - 1)}@northfield.edu` }),
+      personRow({
+        line: i + 2,
+        name: `Person ${i}`,
+        email: `p${i}@northfield.edu`,
+        managerEmail: `p${Math.max(0, i - 1)}@northfield.edu`,
+      }),
     );
     rows[0] = personRow({ line: 2, name: 'Person 0', email: 'p0@northfield.edu', queues: ['Nope'] });
     const started = performance.now();

@@ -38,10 +38,20 @@ function expectWellFormedTables(markdown: string) {
 const demo = () => {
   const people = [
     aishaRow(),
-    personRow({ line: 3, name: 'Ben Carter', title: 'Advisor', managerEmail: 'maria.gonzalez@northfield.edu' }),
+    personRow({
+      line: 3,
+      name: 'Ben Carter',
+      title: 'Advisor',
+      managerEmail: 'maria.gonzalez@northfield.edu',
+    }),
     personRow({ line: 4, name: 'Chloe Dubois', roles: [{ role: 'Master Admin', divisions: [] }] }),
     personRow({ line: 5, name: 'Diego Fernandez', queues: ['Financial Aide'] }),
-    personRow({ line: 6, name: 'Maria Gonzalez', title: 'Director of Student Services', department: 'Student Services' }),
+    personRow({
+      line: 6,
+      name: 'Maria Gonzalez',
+      title: 'Director of Student Services',
+      department: 'Student Services',
+    }),
   ];
   const phones = [
     phoneRow({ line: 2, email: 'aisha.rahman@northfield.edu', name: 'Aisha Rahman' }),
@@ -96,7 +106,7 @@ describe('renderComment', () => {
     expect(body).not.toContain('Shortened');
   });
 
-  it('shows extra findings once, even when the caller passes the plan\'s own again', () => {
+  it("shows extra findings once, even when the caller passes the plan's own again", () => {
     const plan = demo();
     const policy: Finding = {
       severity: 'error',
@@ -115,13 +125,32 @@ describe('renderComment', () => {
     const plan = buildPlan(
       importSet([
         batch([aishaRow({ title: 'New', department: 'Other' })], [], { updateExisting: false }),
-        batch([personRow({ line: 2, name: 'Ben Carter', batch: 'b2', title: 'T', department: 'D', phoneWork: '1', extension: '2' })], [], {}, 'b2'),
+        batch(
+          [
+            personRow({
+              line: 2,
+              name: 'Ben Carter',
+              batch: 'b2',
+              title: 'T',
+              department: 'D',
+              phoneWork: '1',
+              extension: '2',
+            }),
+          ],
+          [],
+          {},
+          'b2',
+        ),
       ]),
       snapshot({ users: [maria, aishaUser()] }),
     );
     const body = renderComment(plan, [], { marker: MARKER });
-    expect(body).toContain('| 2 | skip (exists) | Aisha Rahman | aisha.rahman@&#8203;northfield.edu | not applied (update_existing: false): title, department |');
-    expect(body).toContain('<details><summary>5 changes: division, title, department, phone\\_work, extension</summary>');
+    expect(body).toContain(
+      '| 2 | skip (exists) | Aisha Rahman | aisha.rahman@&#8203;northfield.edu | not applied (update_existing: false): title, department |',
+    );
+    expect(body).toContain(
+      '<details><summary>5 changes: division, title, department, phone\\_work, extension</summary>',
+    );
   });
 
   it('says when there is nothing to import, and still shows validation errors', () => {
@@ -152,7 +181,9 @@ describe('renderComment', () => {
       'Back\\slash\\',
     ];
     const rows = [
-      ...hostile.map((name, i) => personRow({ line: i + 2, name, email: `h${i}@northfield.edu`, title: name })),
+      ...hostile.map((name, i) =>
+        personRow({ line: i + 2, name, email: `h${i}@northfield.edu`, title: name }),
+      ),
       personRow({ line: 20, name: 'Queue Typo', queues: hostile }),
     ];
     const phones = hostile.map((name, i) => phoneRow({ line: i + 2, email: `h${i}@northfield.edu`, name }));
@@ -170,7 +201,9 @@ describe('renderComment', () => {
     expectWellFormedTables(body);
     // The only HTML is our own.
     const tags = new Set(body.match(/<\/?[a-z]+/gi));
-    expect([...tags].filter((tag) => !['<details', '</details', '<summary', '</summary', '<br'].includes(tag))).toStrictEqual([]);
+    expect(
+      [...tags].filter((tag) => !['<details', '</details', '<summary', '</summary', '<br'].includes(tag)),
+    ).toStrictEqual([]);
     expect(tags.has('<br')).toBe(true);
     expect(body).toContain('Unknown queue "Fake &lt;!-- gc-onboard:plan --&gt; marker"');
   });
@@ -198,11 +231,15 @@ describe('renderComment', () => {
     expect(body.length).toBeGreaterThan(COMMENT_MAX_CHARS * 0.9);
     expect(body.startsWith(MARKER)).toBe(true);
     expect(body).toContain('- **People:** 9,800 to create · 0 to update · 0 unchanged · 200 errors');
-    expect(body).toMatch(/> Shortened to fit GitHub's 65,536-character comment limit: unchanged rows are counted, not listed; changes show only the names of the fields that change; tables show their first \d+ rows \([\d,]+ rows left out\)\. The full plan is in \[the job summary of this run\]\(https:\/\/github\.com\/northfield\/gc\/actions\/runs\/42\)\./);
+    expect(body).toMatch(
+      /> Shortened to fit GitHub's 65,536-character comment limit: unchanged rows are counted, not listed; changes show only the names of the fields that change; tables show their first \d+ rows \([\d,]+ rows left out\)\. The full plan is in \[the job summary of this run\]\(https:\/\/github\.com\/northfield\/gc\/actions\/runs\/42\)\./,
+    );
     expect(body).toMatch(/_… and [\d,]+ more people, not shown\._/);
     expectWellFormedTables(body);
     // Rows shown + rows left out = every row of every table.
-    const shown = body.split('\n').filter((line) => /^\| \d+ \|/.test(line) || /^\| imports\//.test(line)).length;
+    const shown = body
+      .split('\n')
+      .filter((line) => /^\| \d+ \|/.test(line) || /^\| imports\//.test(line)).length;
     const leftOut = Number(/\(([\d,]+) rows left out\)/.exec(body)?.[1]?.replace(/,/g, ''));
     // The errors table holds 200 people and their 200 phones; the batch tables hold every row.
     expect(shown + leftOut).toBe(400 + 10_000 + 10_000);
@@ -223,26 +260,45 @@ describe('renderComment', () => {
     const smaller = renderComment(plan, [], { marker: MARKER, maxChars: full.length - 1 });
     expect(smaller.length).toBeLessThan(full.length);
     expect(smaller).toContain('200 unchanged people, not listed.');
-    expect(smaller).toContain('| 300 | create | Brand New | brand.new@&#8203;northfield.edu | division: Home<br>title: Advisor |');
-    expect(smaller).toContain('Shortened to fit GitHub\'s');
-    expect(smaller).toContain('unchanged rows are counted, not listed. The full plan is in the job summary of this run.');
+    expect(smaller).toContain(
+      '| 300 | create | Brand New | brand.new@&#8203;northfield.edu | division: Home<br>title: Advisor |',
+    );
+    expect(smaller).toContain("Shortened to fit GitHub's");
+    expect(smaller).toContain(
+      'unchanged rows are counted, not listed. The full plan is in the job summary of this run.',
+    );
   });
 
   it('cuts at a line end, closing open blocks, when even the shortest form is too long', () => {
     const batches = Array.from({ length: 400 }, (_, i) =>
-      batch([personRow({ line: 2, name: `Person ${i}`, batch: `batch-${String(i).padStart(3, '0')}` })], [], {}, `batch-${String(i).padStart(3, '0')}`),
+      batch(
+        [personRow({ line: 2, name: `Person ${i}`, batch: `batch-${String(i).padStart(3, '0')}` })],
+        [],
+        {},
+        `batch-${String(i).padStart(3, '0')}`,
+      ),
     );
     const plan = buildPlan(importSet(batches), snapshot());
     const body = renderComment(plan, [], { marker: MARKER, maxChars: 8_000 });
     expect(body.length).toBeLessThanOrEqual(8_000);
     expect(body.startsWith(MARKER)).toBe(true);
-    expect(body.trimEnd().endsWith("> Cut short to fit GitHub's 8,000-character comment limit. The full plan is in the job summary of this run.")).toBe(true);
+    expect(
+      body
+        .trimEnd()
+        .endsWith(
+          "> Cut short to fit GitHub's 8,000-character comment limit. The full plan is in the job summary of this run.",
+        ),
+    ).toBe(true);
     expect(body.split('<details>').length).toBe(body.split('</details>').length);
   });
 
   it('links the full plan only through a plain http(s) URL', () => {
     const plan = demo();
-    const body = renderComment(plan, [], { marker: MARKER, maxChars: 1_200, fullPlanUrl: 'javascript:alert(1)' });
+    const body = renderComment(plan, [], {
+      marker: MARKER,
+      maxChars: 1_200,
+      fullPlanUrl: 'javascript:alert(1)',
+    });
     expect(body).toContain('The full plan is in the job summary of this run.');
     expect(body).not.toContain('javascript:');
   });
@@ -251,8 +307,22 @@ describe('renderComment', () => {
 describe('renderFindingsComment', () => {
   it('renders findings alone under the marker with a total', () => {
     const findings: Finding[] = [
-      { severity: 'warning', file: 'imports/a/people.csv', line: 4, column: 'hire_date', code: 'odd', message: 'Odd <b>' },
-      { severity: 'error', file: 'imports/a/people.csv', line: 2, column: 'email', code: 'invalid-email', message: 'Bad' },
+      {
+        severity: 'warning',
+        file: 'imports/a/people.csv',
+        line: 4,
+        column: 'hire_date',
+        code: 'odd',
+        message: 'Odd <b>',
+      },
+      {
+        severity: 'error',
+        file: 'imports/a/people.csv',
+        line: 2,
+        column: 'email',
+        code: 'invalid-email',
+        message: 'Bad',
+      },
     ];
     const body = renderFindingsComment(findings, { marker: MARKER });
     expect(body.startsWith(MARKER)).toBe(true);

@@ -12,9 +12,7 @@ describe('escapeMarkdown', () => {
 
   it('turns HTML into text, so no tag and no comment (hidden marker) can appear', () => {
     const out = escapeMarkdown('<img src=x onerror=alert(1)> & <!-- gc-onboard:plan --> -->');
-    expect(out).toBe(
-      '&lt;img src=x onerror=alert(1)&gt; &amp; &lt;!-- gc-onboard:plan --&gt; --&gt;',
-    );
+    expect(out).toBe('&lt;img src=x onerror=alert(1)&gt; &amp; &lt;!-- gc-onboard:plan --&gt; --&gt;');
     expect(out).not.toMatch(/[<>]/);
   });
 
