@@ -1,4 +1,1299 @@
 import { createRequire as __gcCreateRequire } from 'node:module'; const require = __gcCreateRequire(import.meta.url);
+import {
+  ConfigError,
+  DEFAULT_BATCH_CONFIG,
+  PAGE_SIZE,
+  PEOPLE_COLUMNS,
+  PERSON_ACTION,
+  PHONE_ACTION,
+  PHONE_COLUMNS,
+  applyImports,
+  checkFormula,
+  collectFindings,
+  countsLine,
+  didYouMeanSuffix,
+  fatalLine,
+  findingsToJson,
+  findingsTotal,
+  hasErrors,
+  inviteImports,
+  inviteToJson,
+  invitesLine,
+  isCalendarDate,
+  nameLookup,
+  openOrg,
+  pageAll,
+  parsePeople,
+  parsePhones,
+  parseQueues,
+  parseRoles,
+  parseSkills,
+  plainText,
+  planHasErrors,
+  planImports,
+  planToJson,
+  plural,
+  progressPrinter,
+  quote,
+  renderFindingsMarkdown,
+  renderInviteText,
+  renderSummary,
+  resultsToText,
+  startSandbox,
+  toSnapshotUser,
+  todayIn,
+  uniqueSorted,
+  validateImports,
+  writeFileMaking,
+  writeResults
+} from "./chunks/chunk-QGXFFTBG.js";
+
+// src/export/run.ts
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+// src/export/filter.ts
+var ExportFilterError = class extends ConfigError {
+  name = "ExportFilterError";
+};
+var fold = (value2) => value2.trim().toLowerCase();
+var MAX_LISTED = 10;
+function resolveFilter(filter, divisions) {
+  let divisionIds = null;
+  const names = filter.divisions ?? [];
+  if (names.length > 0) {
+    const lookup = nameLookup(divisions);
+    divisionIds = /* @__PURE__ */ new Set();
+    for (const name of names) {
+      const division = lookup.find(name);
+      if (!division) {
+        const shown = divisions.slice(0, MAX_LISTED).map((d) => `"${d.name}"`);
+        const more = divisions.length - shown.length;
+        const known = more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+        throw new ExportFilterError(
+          `There is no division "${name}"${didYouMeanSuffix(
+            name,
+            divisions.map((d) => d.name)
+          )}; the org has ${known}.`
+        );
+      }
+      divisionIds.add(division.id);
+    }
+  }
+  let department = null;
+  if (filter.department !== void 0) {
+    department = fold(filter.department);
+    if (department === "") throw new ExportFilterError("--department needs a department name.");
+  }
+  let emailDomain = null;
+  if (filter.emailDomain !== void 0) {
+    emailDomain = fold(filter.emailDomain).replace(/^@/, "");
+    if (emailDomain === "" || emailDomain.includes("@")) {
+      throw new ExportFilterError(
+        `--email-domain needs a domain such as northfield.edu, got "${filter.emailDomain}".`
+      );
+    }
+  }
+  return { divisionIds, department, emailDomain };
+}
+function matchesFilter(user, filter) {
+  if (filter.divisionIds && !filter.divisionIds.has(user.divisionId)) return false;
+  if (filter.department !== null && fold(user.department) !== filter.department) return false;
+  if (filter.emailDomain !== null && !fold(user.email).endsWith(`@${filter.emailDomain}`)) return false;
+  return true;
+}
+
+// src/genesys/export-read.ts
+var IDS_PER_CALL = 100;
+var WEBRTC_META_BASE = "inin_webrtc_softphone.json";
+var EXPORT_USER_EXPAND = ["skills", "locations", "station", "employerInfo"];
+async function listAll(fetchPage, pageSize) {
+  const first = await fetchPage(1, pageSize);
+  const entities = await pageAll(fetchPage, pageSize, first);
+  return { entities, total: first.total ?? entities.length };
+}
+async function readOrgForExport(client, filter) {
+  const { authorization, routing, telephony } = client;
+  const divisionsRead = listAll(
+    (pageNumber, pageSize) => authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
+    PAGE_SIZE.divisions
+  );
+  resolveFilter({ ...filter, divisions: [] }, []);
+  if ((filter.divisions ?? []).length > 0) resolveFilter(filter, toNamed((await divisionsRead).entities));
+  const rolesRead = listAll(
+    (pageNumber, pageSize) => authorization.getAuthorizationRoles({ pageNumber, pageSize }),
+    PAGE_SIZE.roles
+  );
+  const queuesRead = listAll(
+    (pageNumber, pageSize) => routing.getRoutingQueues({ pageNumber, pageSize }),
+    PAGE_SIZE.queues
+  );
+  const phonesRead = listAll(
+    (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesPhones({ pageNumber, pageSize }),
+    PAGE_SIZE.phones
+  );
+  const usersRead = listAll(
+    (pageNumber, pageSize) => client.users.getUsers({ pageNumber, pageSize, state: "active", expand: EXPORT_USER_EXPAND }),
+    PAGE_SIZE.users
+  );
+  const grantsRead = rolesRead.then(({ entities }) => readGrants(client, toNamed(entities)));
+  const membersRead = queuesRead.then(({ entities }) => readMembers(client, toNamed(entities)));
+  const stationsRead = phonesRead.then(
+    ({ entities }) => entities.some((phone) => phone.webRtcUser?.id) ? listAll(
+      (pageNumber, pageSize) => client.stations.getStations({ pageNumber, pageSize }),
+      PAGE_SIZE.stations
+    ) : { entities: [], total: 0 }
+  );
+  const managersRead = usersRead.then(({ entities }) => readOtherManagers(client, entities));
+  const [
+    divisions,
+    roles,
+    queues,
+    skills,
+    locations,
+    sites,
+    baseSettings,
+    users,
+    grants,
+    members,
+    phones,
+    stations,
+    managers
+  ] = await Promise.all([
+    divisionsRead,
+    rolesRead,
+    queuesRead,
+    listAll((pageNumber, pageSize) => routing.getRoutingSkills({ pageNumber, pageSize }), PAGE_SIZE.skills),
+    listAll(
+      (pageNumber, pageSize) => client.locations.getLocations({ pageNumber, pageSize }),
+      PAGE_SIZE.locations
+    ),
+    listAll(
+      (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesSites({ pageNumber, pageSize }),
+      PAGE_SIZE.sites
+    ),
+    listAll(
+      (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesPhonebasesettings({ pageNumber, pageSize, expand: ["lines"] }),
+      PAGE_SIZE.phoneBaseSettings
+    ),
+    usersRead,
+    grantsRead,
+    membersRead,
+    phonesRead,
+    stationsRead,
+    managersRead
+  ]);
+  const flagged = divisions.entities.find((division) => division.homeDivision)?.id;
+  const homeDivisionId = flagged ?? (await authorization.getAuthorizationDivisionsHome()).id ?? "";
+  const exportUsers = /* @__PURE__ */ new Map();
+  for (const user of [...users.entities, ...managers]) {
+    if (!user.id || exportUsers.has(user.id)) continue;
+    exportUsers.set(user.id, {
+      ...toSnapshotUser(user, homeDivisionId),
+      hireDate: user.employerInfo?.dateHire ?? ""
+    });
+  }
+  for (const { subjectId, grant } of grants.grants) exportUsers.get(subjectId)?.grants.push(grant);
+  for (const { userId, queueId } of members.members) {
+    const user = exportUsers.get(userId);
+    if (user && !user.queueIds.includes(queueId)) user.queueIds.push(queueId);
+  }
+  return {
+    homeDivisionId,
+    divisions: toNamed(divisions.entities),
+    roles: toNamed(roles.entities),
+    sites: toNamed(sites.entities),
+    phoneBaseSettings: toBaseSettings(baseSettings.entities),
+    queues: toNamed(queues.entities),
+    skills: toNamed(skills.entities),
+    locations: toNamed(locations.entities),
+    users: [...exportUsers.values()],
+    phones: toPhones(phones.entities, stations.entities),
+    sizes: {
+      divisions: divisions.total,
+      homeReadSeparately: flagged === void 0,
+      roles: roles.total,
+      queues: queues.total,
+      skills: skills.total,
+      locations: locations.total,
+      sites: sites.total,
+      phoneBaseSettings: baseSettings.total,
+      activeUsers: users.total,
+      subjectsPerRole: grants.totals,
+      membersPerQueue: members.totals,
+      phones: phones.total,
+      webRtcPhones: phones.entities.filter((phone) => phone.webRtcUser?.id).length,
+      stations: stations.total,
+      otherManagers: otherManagerIds(users.entities).length
+    }
+  };
+}
+function otherManagerIds(active) {
+  const ids = new Set(active.flatMap((user) => user.id ? [user.id] : []));
+  const missing = /* @__PURE__ */ new Set();
+  for (const user of active) {
+    const managerId = user.manager?.id;
+    if (managerId && !ids.has(managerId)) missing.add(managerId);
+  }
+  return [...missing].sort();
+}
+async function readOtherManagers(client, active) {
+  const ids = otherManagerIds(active);
+  const chunks = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_CALL) chunks.push(ids.slice(i, i + IDS_PER_CALL));
+  const found = await Promise.all(
+    chunks.map((id) => client.users.getUsers({ id, state: "any", pageSize: IDS_PER_CALL, pageNumber: 1 }))
+  );
+  return found.flatMap((listing) => listing.entities ?? []);
+}
+async function readGrants(client, roles) {
+  const perRole = await Promise.all(
+    roles.map(async (role) => {
+      const subjects = await listAll(
+        (pageNumber, pageSize) => client.authorization.getAuthorizationRoleSubjectgrants(role.id, { pageNumber, pageSize }),
+        PAGE_SIZE.subjectGrants
+      );
+      const grants = subjects.entities.filter((subject) => subject.id && (subject.type === void 0 || subject.type === "PC_USER")).flatMap(
+        (subject) => (subject.divisions ?? []).flatMap(
+          (division) => division.id ? [{ subjectId: subject.id, grant: { roleId: role.id, divisionId: division.id } }] : []
+        )
+      );
+      return { grants, total: subjects.total };
+    })
+  );
+  return { grants: perRole.flatMap((role) => role.grants), totals: perRole.map((role) => role.total) };
+}
+async function readMembers(client, queues) {
+  const perQueue = await Promise.all(
+    queues.map(async (queue) => {
+      const members = await listAll(
+        (pageNumber, pageSize) => client.routing.getRoutingQueueMembers(queue.id, { pageNumber, pageSize, memberBy: "user" }),
+        PAGE_SIZE.queueMembers
+      );
+      const list = members.entities.flatMap((member) => {
+        const userId = member.user?.id ?? member.id;
+        return userId ? [{ userId, queueId: queue.id }] : [];
+      });
+      return { members: list, total: members.total };
+    })
+  );
+  return {
+    members: perQueue.flatMap((queue) => queue.members),
+    totals: perQueue.map((queue) => queue.total)
+  };
+}
+function toBaseSettings(listed) {
+  return listed.flatMap(
+    (base) => base.id ? [
+      {
+        id: base.id,
+        name: base.name,
+        webRtc: base.phoneMetaBase?.id === WEBRTC_META_BASE,
+        lineBaseSettingsId: base.lines?.[0]?.id ?? null
+      }
+    ] : []
+  );
+}
+function toPhones(phones, stations) {
+  const stationByLine = /* @__PURE__ */ new Map();
+  const stationByWebRtcUser = /* @__PURE__ */ new Map();
+  for (const station of stations) {
+    if (!station.id) continue;
+    if (station.lineAppearanceId) stationByLine.set(station.lineAppearanceId, station.id);
+    if (station.webRtcUserId) stationByWebRtcUser.set(station.webRtcUserId, station.id);
+  }
+  return phones.flatMap((phone) => {
+    if (!phone.id) return [];
+    const webRtcUserId = phone.webRtcUser?.id ?? null;
+    const byLine = (phone.lines ?? []).map((line) => stationByLine.get(line.id ?? "")).find(Boolean);
+    return [
+      {
+        id: phone.id,
+        name: phone.name,
+        siteId: phone.site?.id ?? "",
+        baseSettingsId: phone.phoneBaseSettings?.id ?? "",
+        webRtcUserId,
+        stationId: byLine ?? (webRtcUserId ? stationByWebRtcUser.get(webRtcUserId) ?? null : null)
+      }
+    ];
+  });
+}
+function toNamed(entities) {
+  return entities.flatMap((entity) => entity.id ? [{ id: entity.id, name: entity.name ?? "" }] : []);
+}
+
+// src/render/text.ts
+function renderFindingsText(findings) {
+  return findingsBlock(uniqueSorted(findings));
+}
+function findingsBlock(sorted) {
+  const lines = [];
+  let file;
+  let group = [];
+  const flush = () => {
+    if (file === void 0) return;
+    lines.push(plainText(file));
+    const places = group.map((f) => plainText(f.column === null ? `${f.line}` : `${f.line}:${f.column}`));
+    const placeWidth = Math.max(...places.map((place) => place.length));
+    const codeWidth = Math.max(...group.map((f) => plainText(f.code).length));
+    group.forEach((f, i) => {
+      const place = (places[i] ?? "").padEnd(placeWidth);
+      const code = plainText(f.code).padEnd(codeWidth);
+      lines.push(`  ${place}  ${f.severity.padEnd(7)}  ${code}  ${plainText(f.message)}`);
+    });
+  };
+  for (const finding of sorted) {
+    if (finding.file !== file) {
+      flush();
+      file = finding.file;
+      group = [];
+    }
+    group.push(finding);
+  }
+  flush();
+  lines.push(sorted.length === 0 ? "No problems found." : findingsTotal(sorted));
+  return `${lines.join("\n")}
+`;
+}
+var value = (text) => text === "" ? "(none)" : plainText(text);
+function changeLine(change, isNew) {
+  return isNew ? `${change.field}: ${value(change.after)}` : `${change.field}: ${value(change.before)} \u2192 ${value(change.after)}`;
+}
+function rowLines(row, label, who) {
+  const head = `    ${String(row.line).padEnd(5)} ${label.padEnd(14)} ${plainText(who)}`;
+  if (row.action === "error") return [`${head}: ${row.errors.map((e) => e.code).join(", ")}`];
+  if (row.action === "skip") {
+    return [`${head}: not applied (update_existing: false): ${row.changes.map((c) => c.field).join(", ")}`];
+  }
+  return [head, ...row.changes.map((change) => `            ${changeLine(change, row.action === "create")}`)];
+}
+function renderPlanText(plan, findings = []) {
+  const all = collectFindings(plan, findings);
+  const { summary } = plan;
+  const lines = [`gc-onboard plan: ${plainText(plan.root)}`];
+  if (plan.batches.length === 0) {
+    lines.push("Nothing to import.");
+  } else {
+    lines.push(`People: ${countsLine(summary.people)}`);
+    lines.push(`Phones: ${countsLine(summary.phones)}`);
+    const invites = summary.invites.map((invite) => `${invite.batch}: ${invitesLine(invite)}`).join(" \xB7 ");
+    lines.push(plainText(`Invites: none now \xB7 ${invites}`));
+  }
+  plan.batches.forEach((batch, index) => {
+    lines.push("", plainText(`Batch ${batch.name}`));
+    const invite = summary.invites[index];
+    if (invite) lines.push(plainText(`  ${invitesLine(invite)} (none now)`));
+    const section = (title, rows, label, who, unchanged) => {
+      if (rows.length === 0) return;
+      lines.push(plainText(`  ${title} (${rows[0]?.file ?? ""})`));
+      for (const row of rows)
+        if (row.action !== "unchanged") lines.push(...rowLines(row, label(row), who(row)));
+      const count = rows.filter((row) => row.action === "unchanged").length;
+      if (count > 0) lines.push(`    ${plural(count, ...unchanged)}`);
+    };
+    section(
+      "People",
+      batch.people,
+      (p) => PERSON_ACTION[p.action],
+      (p) => `${p.name} <${p.email}>`,
+      ["unchanged person", "unchanged people"]
+    );
+    section(
+      "Phones",
+      batch.phones,
+      (p) => PHONE_ACTION[p.action],
+      (p) => `${p.name} for ${p.person.email}`,
+      ["unchanged phone", "unchanged phones"]
+    );
+  });
+  if (plan.locationsToCreate.length > 0) {
+    const names = plan.locationsToCreate.map(
+      (l) => l.name + (l.didYouMean === null ? "" : ` (did you mean "${l.didYouMean}"?)`)
+    );
+    lines.push("", plainText(`Locations apply will create: ${names.join(", ")}`));
+  }
+  lines.push("", findingsBlock(all).trimEnd());
+  if (plan.batches.length > 0)
+    lines.push("Nothing is invited by plan or apply: invites go out on the training day.");
+  return `${lines.join("\n")}
+`;
+}
+
+// src/export/export.ts
+var BOM = "\uFEFF";
+var byId = (items) => new Map(items.map((item) => [item.id, item]));
+function indexData(data) {
+  const phonesByUser = /* @__PURE__ */ new Map();
+  for (const phone of data.phones) {
+    if (!phone.webRtcUserId) continue;
+    const list = phonesByUser.get(phone.webRtcUserId) ?? [];
+    list.push(phone);
+    phonesByUser.set(phone.webRtcUserId, list);
+  }
+  return {
+    divisions: nameLookup(data.divisions),
+    roles: nameLookup(data.roles),
+    queues: nameLookup(data.queues),
+    skills: nameLookup(data.skills),
+    locations: nameLookup(data.locations),
+    sites: nameLookup(data.sites),
+    baseSettings: nameLookup(data.phoneBaseSettings),
+    items: {
+      divisions: byId(data.divisions),
+      roles: byId(data.roles),
+      queues: byId(data.queues),
+      skills: byId(data.skills),
+      locations: byId(data.locations),
+      sites: byId(data.sites),
+      baseSettings: byId(data.phoneBaseSettings)
+    },
+    usersById: byId(data.users),
+    phonesByUser
+  };
+}
+var byName = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var byFoldedName = (a, b) => byName(a.toLowerCase(), b.toLowerCase()) || byName(a, b);
+function whyNot(name, kind, lookup, separators) {
+  if (name.trim() === "") return `the ${kind} has no name`;
+  const found = [...separators].filter((char) => name.includes(char));
+  if (found.length > 0) {
+    const shown = found.map((char) => `"${char}"`).join(" and ");
+    return `its name holds ${shown}, which this column uses between items`;
+  }
+  if (lookup.find(name.trim()) === void 0) return `another ${kind} has the same name apart from case`;
+  return `the import would read it as another ${kind} of the same name`;
+}
+function readsBack(lookup, items, id) {
+  const item = items.get(id);
+  if (!item) return void 0;
+  return lookup.find(item.name.trim())?.id === id ? item.name : void 0;
+}
+function personRow(user, org) {
+  const notes = [];
+  const note = (column, severity, code, message) => notes.push({ column, severity, code, message });
+  const who = user.email;
+  let managerEmail = "";
+  if (user.managerId !== null) {
+    const manager = org.usersById.get(user.managerId);
+    if (!manager) {
+      note(
+        "email_manager",
+        "warning",
+        "manager-not-found",
+        `The manager of ${who} (user ${user.managerId}) was not found; the cell is left blank, so a re-import leaves the manager as it is.`
+      );
+    } else if (manager.state === "deleted") {
+      note(
+        "email_manager",
+        "warning",
+        "manager-deleted",
+        `The manager of ${who}, ${manager.email}, is a deleted user, which the import cannot name; the cell is left blank, so a re-import leaves the manager as it is.`
+      );
+    } else managerEmail = manager.email;
+  }
+  let locationId = null;
+  let location = "";
+  if (user.locationIds.length > 1) {
+    const names = user.locationIds.map((id) => quote(org.items.locations.get(id)?.name ?? id)).join(", ");
+    note(
+      "location_work",
+      "warning",
+      "several-locations",
+      `${who} has ${user.locationIds.length} locations (${names}) and location_work holds one; the cell is left blank, so a re-import leaves them as they are.`
+    );
+  } else if (user.locationIds.length === 1) {
+    const id = user.locationIds[0] ?? "";
+    const name = readsBack(org.locations, org.items.locations, id);
+    if (name === void 0) {
+      const item = org.items.locations.get(id);
+      note(
+        "location_work",
+        "warning",
+        item ? "name-not-exportable" : "unknown-location",
+        item ? `Location ${quote(item.name)} of ${who} is left out: ${whyNot(item.name, "location", org.locations, "")}. A re-import leaves the location as it is.` : `Location ${id} of ${who} is not in the org's location list; the cell is left blank, so a re-import leaves it as it is.`
+      );
+    } else {
+      location = name;
+      locationId = id;
+    }
+  }
+  let division = "";
+  let divisionId = null;
+  const divisionName = readsBack(org.divisions, org.items.divisions, user.divisionId);
+  if (divisionName === void 0) {
+    const item = org.items.divisions.get(user.divisionId);
+    note(
+      "division",
+      "warning",
+      "name-not-exportable",
+      `The division of ${who} (${item ? quote(item.name) : user.divisionId}) is left out: ${item ? whyNot(item.name, "division", org.divisions, "") : "it is not in the org"}. A re-import leaves the division as it is.`
+    );
+  } else {
+    division = divisionName;
+    divisionId = user.divisionId;
+  }
+  const divisionsByRole = /* @__PURE__ */ new Map();
+  const grants = [];
+  for (const grant of user.grants) {
+    const role = org.items.roles.get(grant.roleId);
+    const target = org.items.divisions.get(grant.divisionId);
+    const roleName = role ? readsBack(org.roles, org.items.roles, role.id) : void 0;
+    const targetName = target ? readsBack(org.divisions, org.items.divisions, target.id) : void 0;
+    const parsed = roleName && targetName ? parseRoles(`${roleName}:[${targetName}]`) : void 0;
+    const back = parsed && "value" in parsed && parsed.value.length === 1 ? parsed.value[0] : void 0;
+    if (roleName === void 0 || targetName === void 0 || back?.divisions.length !== 1 || org.roles.find(back.role)?.id !== grant.roleId || org.divisions.find(back.divisions[0] ?? "")?.id !== grant.divisionId) {
+      const shownRole = role ? quote(role.name) : `role ${grant.roleId}`;
+      const shownDivision = target ? quote(target.name) : `division ${grant.divisionId}`;
+      const reason = !role ? "the role is not in the org" : !target ? "the division is not in the org (a grant on all divisions cannot be written)" : roleName === void 0 || back === void 0 || org.roles.find(back.role)?.id !== grant.roleId ? `the role ${whyNot(role.name, "role", org.roles, ",[]")}` : `the division ${whyNot(target.name, "division", org.divisions, ",[]")}`;
+      note(
+        "roles_divisions",
+        "warning",
+        "name-not-exportable",
+        `Grant ${shownRole} in ${shownDivision} of ${who} is left out: ${reason}. A re-import leaves it as it is.`
+      );
+      continue;
+    }
+    const list = divisionsByRole.get(roleName) ?? [];
+    if (!list.includes(targetName)) list.push(targetName);
+    divisionsByRole.set(roleName, list);
+    grants.push(`${grant.roleId}|${grant.divisionId}`);
+  }
+  const roles = [...divisionsByRole].sort(([a], [b]) => byFoldedName(a, b)).map(([role, divisions]) => `${role}:[${divisions.sort(byFoldedName).join(", ")}]`).join(", ");
+  const queueNames = [];
+  const queueIds = [];
+  for (const id of user.queueIds) {
+    const name = readsBack(org.queues, org.items.queues, id);
+    const parsed = name === void 0 ? void 0 : parseQueues(name);
+    if (name === void 0 || !parsed || !("value" in parsed) || parsed.value.length !== 1) {
+      const item = org.items.queues.get(id);
+      note(
+        "queues",
+        "warning",
+        "name-not-exportable",
+        `Queue ${item ? quote(item.name) : id} of ${who} is left out: ${item ? whyNot(item.name, "queue", org.queues, ",") : "it is not in the org"}. A re-import leaves the membership as it is.`
+      );
+      continue;
+    }
+    queueNames.push(name);
+    queueIds.push(id);
+  }
+  const skillCells = [];
+  const skills = [];
+  for (const skill of user.skills) {
+    const name = readsBack(org.skills, org.items.skills, skill.skillId);
+    const text = `${name ?? ""}:${skill.proficiency}`;
+    const parsed = name === void 0 ? void 0 : parseSkills(text);
+    const back = parsed && "value" in parsed && parsed.value.length === 1 ? parsed.value[0] : void 0;
+    if (!back || back.proficiency !== skill.proficiency || org.skills.find(back.skill)?.id !== skill.skillId) {
+      const item = org.items.skills.get(skill.skillId);
+      const reason = !item ? "it is not in the org" : name !== void 0 && !back ? `its proficiency ${skill.proficiency} is not a number from 0 to 5` : whyNot(item.name, "skill", org.skills, ",");
+      note(
+        "skills",
+        "warning",
+        "name-not-exportable",
+        `Skill ${item ? quote(item.name) : skill.skillId} of ${who} is left out: ${reason}. A re-import leaves it as it is.`
+      );
+      continue;
+    }
+    skillCells.push(text);
+    skills.push(`${skill.skillId}|${skill.proficiency}`);
+  }
+  const cells = {
+    name: user.name,
+    email: user.email,
+    phone_work: user.phoneWork,
+    extension: user.extension,
+    title: user.title,
+    department: user.department,
+    email_manager: managerEmail,
+    location_work: location,
+    roles_divisions: roles,
+    queues: [...queueNames].sort(byFoldedName).join(", "),
+    division,
+    skills: skillCells.sort(byFoldedName).join(", "),
+    hire_date: isCalendarDate(user.hireDate) ? user.hireDate : ""
+  };
+  if (user.hireDate !== "" && cells.hire_date === "") {
+    note(
+      "hire_date",
+      "warning",
+      "hire-date-not-exportable",
+      `The hire date ${quote(user.hireDate)} of ${who} is not a date written YYYY-MM-DD; the cell is left blank (gc-onboard never changes hire dates).`
+    );
+  }
+  for (const column of ["name", "title", "department", "phone_work", "extension"]) {
+    const value2 = cells[column];
+    if (value2 === value2.trim()) continue;
+    note(
+      column,
+      "warning",
+      "trimmed-on-import",
+      `${column} ${quote(value2)} of ${who} starts or ends with spaces, which the import trims: a re-import would change it to ${quote(value2.trim())}.`
+    );
+  }
+  notes.push(...formulaNotes(cells, who, "phone_work"));
+  return {
+    row: { cells, notes },
+    intended: { user, managerEmail, locationId, divisionId, grants, queueIds, skills }
+  };
+}
+function formulaNotes(cells, who, phoneColumn) {
+  const notes = [];
+  for (const [column, value2] of Object.entries(cells)) {
+    const issue = value2 === "" ? void 0 : checkFormula(value2, column === phoneColumn);
+    if (!issue) continue;
+    notes.push({
+      column,
+      severity: "error",
+      code: "formula-cell",
+      message: `${column} ${quote(value2)} of ${who} starts with "${value2[0] ?? ""}", so a spreadsheet would run it as a formula. It is written as Genesys Cloud holds it; validate refuses this row until the value is changed (in Genesys Cloud, or in the file).`
+    });
+  }
+  return notes;
+}
+function phoneRow(user, org) {
+  const phones = org.phonesByUser.get(user.id) ?? [];
+  const phone = phones[0];
+  if (!phone) return void 0;
+  const who = user.email;
+  const skip = (code, message) => ({
+    column: null,
+    severity: "warning",
+    code,
+    message
+  });
+  if (phones.length > 1) {
+    const names = phones.map((p) => quote(p.name)).join(", ");
+    return skip(
+      "several-phones",
+      `${who} has ${phones.length} WebRTC phones (${names}) and the import gives a person one; none is written.`
+    );
+  }
+  const base = org.items.baseSettings.get(phone.baseSettingsId);
+  if (!base?.webRtc) {
+    return skip(
+      "phone-not-webrtc",
+      `Phone ${quote(phone.name)} of ${who} is not made from WebRTC base settings; it is not written.`
+    );
+  }
+  if (phone.stationId === null || phone.stationId !== user.defaultStationId) {
+    return skip(
+      "phone-not-default",
+      `WebRTC phone ${quote(phone.name)} of ${who} is not their default phone; it is not written, because importing it would make it the default. Add the row to do that.`
+    );
+  }
+  const site = readsBack(org.sites, org.items.sites, phone.siteId);
+  const baseName = readsBack(org.baseSettings, org.items.baseSettings, phone.baseSettingsId);
+  if (site === void 0 || baseName === void 0) {
+    const [kind, name] = site === void 0 ? ["site", org.items.sites.get(phone.siteId)?.name] : ["base settings", base.name];
+    return skip(
+      "name-not-exportable",
+      `WebRTC phone ${quote(phone.name)} of ${who} is not written: its ${kind} ${name === void 0 ? "is not in the org" : `${quote(name)} does not read back (another ${kind} has the same name)`}.`
+    );
+  }
+  const cells = {
+    phone_name: phone.name,
+    base_settings: baseName,
+    site,
+    email: user.email
+  };
+  return { cells, notes: formulaNotes(cells, who) };
+}
+function csvCell(value2) {
+  return /[",\r\n]/.test(value2) ? `"${value2.replace(/"/g, '""')}"` : value2;
+}
+function lineBreaks(value2) {
+  return (value2.match(/\r\n|\r|\n/g) ?? []).length;
+}
+function writeCsv(columns, rows) {
+  const out = [columns.join(",")];
+  const lines = [];
+  let line = 2;
+  for (const row of rows) {
+    const values = columns.map((column) => row.cells[column]);
+    lines.push(line);
+    line += 1 + values.reduce((sum, value2) => sum + lineBreaks(value2), 0);
+    out.push(values.map(csvCell).join(","));
+  }
+  return { text: `${BOM}${out.join("\n")}
+`, lines };
+}
+function collectFindings2(file, rows, lines, parsed, differences) {
+  const findings = [];
+  const covered = /* @__PURE__ */ new Set();
+  const place = (line, column) => `${line}|${column ?? ""}`;
+  rows.forEach((row, index) => {
+    const line = lines[index] ?? 0;
+    for (const note of row.notes) {
+      findings.push({ ...note, file, line });
+      covered.add(place(line, note.column));
+    }
+  });
+  for (const finding of parsed.findings) {
+    if (covered.has(place(finding.line, finding.column))) continue;
+    findings.push({ ...finding, file });
+    covered.add(place(finding.line, finding.column));
+  }
+  for (const line of lines) {
+    for (const note of differences(line)) {
+      if (covered.has(place(line, note.column))) continue;
+      findings.push({ ...note, file, line });
+      covered.add(place(line, note.column));
+    }
+  }
+  return findings;
+}
+var samePhone = (a, b) => a.replace(/\D/g, "") === b.replace(/\D/g, "");
+function personDifferences(row, intended, org) {
+  const { user } = intended;
+  const notes = [];
+  const differs = (column, wrote, read) => notes.push({
+    column,
+    severity: "warning",
+    code: "changes-on-reimport",
+    message: `${column} of ${user.email} reads back as ${quote(read)}, not ${quote(wrote)}: a re-import would show a change.`
+  });
+  if (row.name !== user.name) differs("name", user.name, row.name);
+  if ((row.title ?? "") !== user.title) differs("title", user.title, row.title ?? "");
+  if ((row.department ?? "") !== user.department)
+    differs("department", user.department, row.department ?? "");
+  if (!samePhone(row.phoneWork ?? "", user.phoneWork))
+    differs("phone_work", user.phoneWork, row.phoneWork ?? "");
+  if ((row.extension ?? "") !== user.extension) differs("extension", user.extension, row.extension ?? "");
+  if ((row.managerEmail ?? "").toLowerCase() !== intended.managerEmail.toLowerCase())
+    differs("email_manager", intended.managerEmail, row.managerEmail ?? "");
+  const nameOf = (items, id) => id === null ? "" : items.get(id)?.name ?? id;
+  const locationId = row.location === void 0 ? null : org.locations.find(row.location)?.id ?? row.location;
+  if (locationId !== intended.locationId)
+    differs("location_work", nameOf(org.items.locations, intended.locationId), row.location ?? "");
+  const divisionId = row.division === void 0 ? null : org.divisions.find(row.division)?.id ?? row.division;
+  if (divisionId !== intended.divisionId)
+    differs("division", nameOf(org.items.divisions, intended.divisionId), row.division ?? "");
+  const grants = row.roles.flatMap(
+    (grant) => grant.divisions.map(
+      (name) => `${org.roles.find(grant.role)?.id ?? grant.role}|${org.divisions.find(name)?.id ?? name}`
+    )
+  );
+  const shown = (keys, first, second) => keys.map((key) => {
+    const [a = "", b = ""] = key.split("|");
+    return second ? `${nameOf(first, a)}:[${nameOf(second, b)}]` : b ? `${nameOf(first, a)}:${b}` : nameOf(first, a);
+  }).join(", ");
+  if (!sameSet(grants, intended.grants)) {
+    const { roles, divisions } = org.items;
+    differs("roles_divisions", shown(intended.grants, roles, divisions), shown(grants, roles, divisions));
+  }
+  const queueIds = row.queues.map((name) => org.queues.find(name)?.id ?? name);
+  if (!sameSet(queueIds, intended.queueIds))
+    differs("queues", shown(intended.queueIds, org.items.queues), shown(queueIds, org.items.queues));
+  const skills = row.skills.map(
+    (skill) => `${org.skills.find(skill.skill)?.id ?? skill.skill}|${skill.proficiency}`
+  );
+  if (!sameSet(skills, intended.skills))
+    differs("skills", shown(intended.skills, org.items.skills), shown(skills, org.items.skills));
+  return notes;
+}
+function sameSet(a, b) {
+  const left = new Set(a);
+  return left.size === new Set(b).size && b.every((item) => left.has(item));
+}
+function exportCsv(data, filter = {}, files = { people: "people.csv", phones: "phones.csv" }) {
+  const resolved = resolveFilter(filter, data.divisions);
+  const org = indexData(data);
+  const users = data.users.filter((user) => user.state === "active" && matchesFilter(user, resolved)).sort((a, b) => byFoldedName(a.email, b.email));
+  const people = users.map((user) => personRow(user, org));
+  const peopleRows = people.map((person) => person.row);
+  const peopleText = writeCsv(PEOPLE_COLUMNS, peopleRows);
+  const phoneRows = [];
+  const phoneNotes = [];
+  people.forEach((person, index) => {
+    const result = phoneRow(person.intended.user, org);
+    if (result === void 0) return;
+    if ("cells" in result) phoneRows.push(result);
+    else phoneNotes.push({ line: peopleText.lines[index] ?? 0, note: result });
+  });
+  const phonesText = writeCsv(PHONE_COLUMNS, phoneRows);
+  const parsedPeople = parsePeople(peopleText.text, files.people, "export");
+  const byEmail = new Map(parsedPeople.rows.map((row) => [row.emailKey, row]));
+  const intendedByLine = new Map(
+    people.map((person, index) => [peopleText.lines[index] ?? 0, person.intended])
+  );
+  const parsedPhones = phoneRows.length === 0 ? { rows: [], findings: [] } : parsePhones(phonesText.text, files.phones, "export", DEFAULT_BATCH_CONFIG, byEmail);
+  const phonesByLine = new Map(parsedPhones.rows.map((row) => [row.line, row]));
+  const findings = [
+    ...collectFindings2(files.people, peopleRows, peopleText.lines, parsedPeople, (line) => {
+      const intended = intendedByLine.get(line);
+      const row = intended ? byEmail.get(intended.user.email.toLowerCase()) : void 0;
+      return intended && row && row.line === line ? personDifferences(row, intended, org) : [];
+    }),
+    // A phone that cannot be written is reported at its person's people.csv line.
+    ...phoneNotes.map(({ line, note }) => ({ ...note, file: files.people, line })),
+    ...collectFindings2(files.phones, phoneRows, phonesText.lines, parsedPhones, (line) => {
+      const row = phonesByLine.get(line);
+      const index = phonesText.lines.indexOf(line);
+      const wrote = phoneRows[index];
+      if (!row || !wrote) return [];
+      const same = row.name.trim().toLowerCase() === wrote.cells.phone_name.trim().toLowerCase() && org.sites.find(row.site)?.id === org.sites.find(wrote.cells.site)?.id && org.baseSettings.find(row.baseSettings)?.id === org.baseSettings.find(wrote.cells.base_settings)?.id;
+      return same ? [] : [
+        {
+          column: "phone_name",
+          severity: "warning",
+          code: "changes-on-reimport",
+          message: `The phone of ${wrote.cells.email} does not read back as the same phone: a re-import would show a change.`
+        }
+      ];
+    })
+  ].sort(
+    (a, b) => byName(a.file, b.file) || a.line - b.line || byName(a.column ?? "", b.column ?? "") || byName(a.code, b.code)
+  );
+  return {
+    peopleCsv: peopleText.text,
+    phonesCsv: phonesText.text,
+    people: peopleRows.length,
+    phones: phoneRows.length,
+    findings
+  };
+}
+
+// src/export/run.ts
+async function exportOrg(client, filter, outDir) {
+  const data = await readOrgForExport(client, filter);
+  const people = path.join(outDir, "people.csv");
+  const phones = path.join(outDir, "phones.csv");
+  const csv = exportCsv(data, filter, { people, phones });
+  await mkdir(outDir, { recursive: true });
+  await writeFile(people, csv.peopleCsv);
+  const files = [people];
+  const removed = [];
+  if (csv.phones > 0) {
+    await writeFile(phones, csv.phonesCsv);
+    files.push(phones);
+  } else {
+    const existed = await rm(phones).then(
+      () => true,
+      (error) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      }
+    );
+    if (existed) removed.push(phones);
+  }
+  return { people: csv.people, phones: csv.phones, files, removed, findings: csv.findings };
+}
+var plural2 = (count, one, many) => `${count} ${count === 1 ? one : many}`;
+function renderExportText(result) {
+  const [people, phones] = result.files;
+  const lines = [
+    `Exported ${plural2(result.people, "person", "people")} to ${people ?? "people.csv"}` + (phones ? ` and ${plural2(result.phones, "WebRTC phone", "WebRTC phones")} to ${phones}.` : " (no WebRTC phones)."),
+    ...result.removed.map((file) => `Removed ${file}: it was from an earlier export.`)
+  ];
+  return `${lines.join("\n")}
+${renderFindingsText(result.findings)}`;
+}
+function exportExitCode(result) {
+  return result.findings.some((finding) => finding.severity === "error") ? 1 : 0;
+}
+
+// src/sandbox/cli.ts
+function faultsOf(faultRate) {
+  if (!(Number.isFinite(faultRate) && faultRate >= 0 && faultRate <= 1)) {
+    throw new Error(`sandbox: the fault rate must be a number from 0 to 1, not ${faultRate}`);
+  }
+  return {
+    rate429: faultRate * 0.6,
+    rate503: faultRate * 0.2,
+    drop: faultRate * 0.1,
+    commitThenDrop: faultRate * 0.1
+  };
+}
+function sandboxOptionsOf(options2) {
+  const result = {};
+  if (options2.port !== void 0) result.port = options2.port;
+  if (options2.rateLimitPerMinute !== void 0) result.rateLimitPerMinute = options2.rateLimitPerMinute;
+  if (options2.latencyMs !== void 0) result.latencyMs = options2.latencyMs;
+  if (options2.faultRate !== void 0 && options2.faultRate > 0) result.faults = faultsOf(options2.faultRate);
+  if (options2.seed !== void 0) result.seed = options2.seed;
+  return result;
+}
+function settingsLine(options2) {
+  const parts = [`${options2.rateLimitPerMinute ?? 300} requests/min per token`];
+  if (options2.latencyMs) parts.push(`${options2.latencyMs} ms latency`);
+  parts.push(
+    options2.faultRate ? `fault rate ${options2.faultRate} (seed ${options2.seed ?? 1})` : "no injected faults"
+  );
+  return parts.join(", ");
+}
+async function serveSandbox(options2, log) {
+  const sandbox = await startSandbox(sandboxOptionsOf(options2));
+  log(
+    `Sandbox Genesys Cloud (Northfield University demo org; ${settingsLine(options2)}) at ${sandbox.url}: run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox; stats at ${sandbox.url}/__sandbox/stats.`
+  );
+  return sandbox;
+}
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+var UsageError = class extends Error {
+};
+var USAGE = `Usage:
+  gc-onboard validate [--imports DIR] [--format text|json|markdown]
+  gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE] [--label NAME]...
+  gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]...
+  gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force] [--sandbox] [--timezone TZ]
+  gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
+  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N]
+  gc-onboard demo
+
+--label NAME: a pull-request label, e.g. the policy's override_label that lifts max_changes.
+Every command takes --debug (stack traces on fatal errors).
+Exit codes: 0 all good; 1 findings or failed rows; 2 usage, configuration or fatal error.
+Connection: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION,
+GENESYSCLOUD_API_REGION (base URL override), or --sandbox for an in-process demo org.`;
+var options = {
+  imports: { type: "string" },
+  format: { type: "string" },
+  out: { type: "string" },
+  results: { type: "string" },
+  sandbox: { type: "boolean" },
+  date: { type: "string" },
+  batch: { type: "string" },
+  force: { type: "boolean" },
+  timezone: { type: "string" },
+  port: { type: "string" },
+  "rate-limit": { type: "string" },
+  "latency-ms": { type: "string" },
+  "fault-rate": { type: "string" },
+  seed: { type: "string" },
+  division: { type: "string", multiple: true },
+  label: { type: "string", multiple: true },
+  department: { type: "string" },
+  "email-domain": { type: "string" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" }
+};
+var allowed = {
+  validate: ["imports", "format"],
+  plan: ["imports", "sandbox", "format", "out", "label"],
+  apply: ["imports", "sandbox", "format", "results", "label"],
+  invite: ["imports", "sandbox", "date", "batch", "force", "format", "timezone"],
+  sandbox: ["port", "rate-limit", "latency-ms", "fault-rate", "seed"],
+  export: ["sandbox", "division", "department", "email-domain", "out"],
+  demo: []
+};
+function parseCommand(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error.message);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return { name: "version" };
+  const name = positionals[0];
+  if (values.help || name === void 0 || name === "help") return { name: "help" };
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+  const accepted = allowed[name];
+  if (!accepted) throw new UsageError(`unknown command "${name}"`);
+  for (const key of Object.keys(values)) {
+    if (key !== "debug" && !accepted.includes(key)) {
+      throw new UsageError(`--${key} is not an option of "${name}"`);
+    }
+  }
+  const debug = values.debug ?? false;
+  const imports = values.imports ?? "imports";
+  const sandbox = values.sandbox ?? false;
+  switch (name) {
+    case "validate":
+      return { name, imports, format: format(values.format, ["text", "json", "markdown"]), debug };
+    case "plan":
+      return {
+        name,
+        imports,
+        sandbox,
+        format: format(values.format, ["text", "json", "markdown"]),
+        labels: values.label ?? [],
+        debug,
+        ...values.out === void 0 ? {} : { out: values.out }
+      };
+    case "apply":
+      return {
+        name,
+        imports,
+        sandbox,
+        format: format(values.format, ["text", "json"]),
+        labels: values.label ?? [],
+        debug,
+        ...values.results === void 0 ? {} : { results: values.results }
+      };
+    case "invite":
+      if (values.date !== void 0 && !isCalendarDate2(values.date)) {
+        throw new UsageError(`--date must be a calendar date YYYY-MM-DD, got "${values.date}"`);
+      }
+      return {
+        name,
+        imports,
+        sandbox,
+        force: values.force ?? false,
+        format: format(values.format, ["text", "json"]),
+        timezone: values.timezone ?? "UTC",
+        debug,
+        ...values.date === void 0 ? {} : { date: values.date },
+        ...values.batch === void 0 ? {} : { batch: values.batch }
+      };
+    case "sandbox":
+      return {
+        name,
+        port: integer(values.port, "port", 0, 0, 65535),
+        rateLimit: integer(values["rate-limit"], "rate-limit", 300, 1, 1e6),
+        latencyMs: integer(values["latency-ms"], "latency-ms", 0, 0, 6e4),
+        faultRate: share(values["fault-rate"]),
+        seed: integer(values.seed, "seed", 1, 0, 2 ** 31),
+        debug
+      };
+    case "export":
+      return {
+        name,
+        sandbox,
+        divisions: values.division ?? [],
+        out: values.out ?? "export",
+        debug,
+        ...values.department === void 0 ? {} : { department: values.department },
+        ...values["email-domain"] === void 0 ? {} : { emailDomain: values["email-domain"] }
+      };
+    default:
+      return { name: "demo", debug };
+  }
+}
+function format(value2, choices) {
+  if (value2 === void 0) return choices[0];
+  if (choices.includes(value2)) return value2;
+  throw new UsageError(`--format must be one of ${choices.join(", ")}, got "${value2}"`);
+}
+function integer(value2, flag, fallback, min, max) {
+  if (value2 === void 0) return fallback;
+  const number = Number(value2);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${value2}"`);
+  }
+  return number;
+}
+function share(value2) {
+  if (value2 === void 0) return 0;
+  const number = Number(value2);
+  if (!Number.isFinite(number) || number < 0 || number > 1) {
+    throw new UsageError(`--fault-rate must be a number from 0 to 1, got "${value2}"`);
+  }
+  return number;
+}
+function isCalendarDate2(value2) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value2);
+  if (!match) return false;
+  const date = /* @__PURE__ */ new Date(`${value2}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value2;
+}
+
+// src/cli/demo.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+function demoImportsDir() {
+  const candidates = ["../sandbox/demo", "../src/sandbox/demo", "../../src/sandbox/demo"];
+  for (const candidate of candidates) {
+    const dir = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(dir)) return dir;
+  }
+  throw new Error("The demo batch (src/sandbox/demo) is missing from this installation.");
+}
+async function runDemo(io) {
+  const root = demoImportsDir();
+  const say = (text) => io.stdout(text.endsWith("\n") ? text : `${text}
+`);
+  const step = (title) => say(`
+\u2501\u2501 ${title}
+`);
+  say("gc-onboard demo: the Northfield University sandbox org and the demo batch (no credentials needed).");
+  say(`Batch folder: ${root}`);
+  step("1. validate (what the PR check runs first, offline)");
+  const imports = await validateImports(root);
+  say(imports.findings.length === 0 ? "No problems found." : renderFindingsText(imports.findings));
+  if (hasErrors(imports)) return 1;
+  const org = await openOrg({ sandbox: {} });
+  try {
+    const today = imports.batches[0]?.config.trainingDay;
+    step("2. plan (the preview posted on the pull request)");
+    say(`Org: ${org.target}`);
+    const { plan } = await planImports(root, org.client);
+    say(renderPlanText(plan));
+    step("3. apply (what the merge runs): people, then phones and default phones");
+    const { result } = await applyImports(root, org.client, { onProgress: progressPrinter(io) });
+    say(resultsToText(result));
+    if (!result.ok) return 1;
+    step("4. plan again: a rerun has nothing left to do");
+    const again = await planImports(root, org.client);
+    say(renderPlanText(again.plan));
+    if (today) {
+      step(`5. invite on the training day (${today}), then the same scheduled run again`);
+      const first = await inviteImports(root, org.client, { date: today, force: false });
+      say(renderInviteText(first.report));
+      const second = await inviteImports(root, org.client, { date: today, force: false });
+      say(renderInviteText(second.report));
+      if (!first.report.ok || !second.report.ok) return 1;
+    }
+    const stats = org.client.stats();
+    step("API calls");
+    say(`${stats.requests} calls, ${stats.retries} retries, ${stats.rateLimited} answered 429.`);
+    say("Run it yourself: gc-onboard plan --sandbox --imports src/sandbox/demo");
+    return 0;
+  } finally {
+    await org.close();
+  }
+}
+
+// src/cli/run.ts
+var VERSION = "0.1.0";
+async function runCli(argv, io) {
+  let command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`gc-onboard: ${error.message}
+${USAGE}
+`);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    return await dispatch(command, io);
+  } catch (error) {
+    io.stderr(`gc-onboard: ${fatalLine(error)}
+`);
+    if ("debug" in command && command.debug && error instanceof Error && error.stack)
+      io.stderr(`${error.stack}
+`);
+    return 2;
+  }
+}
+async function withOrg(sandbox, io, work) {
+  const org = await openOrg({ sandbox: sandbox ? {} : false, env: io.env });
+  try {
+    return await work(org);
+  } finally {
+    await org.close();
+  }
+}
+async function dispatch(command, io) {
+  switch (command.name) {
+    case "help":
+      io.stdout(`${USAGE}
+`);
+      return 0;
+    case "version":
+      io.stdout(`gc-onboard ${VERSION}
+`);
+      return 0;
+    case "validate": {
+      const imports = await validateImports(command.imports);
+      io.stdout(renderFindings(imports.findings, command.format, `${command.imports}: `));
+      return hasErrors(imports) ? 1 : 0;
+    }
+    case "plan":
+      return withOrg(command.sandbox, io, async (org) => {
+        const { plan } = await planImports(command.imports, org.client, {
+          today: todayIn("UTC", io.now()),
+          labels: command.labels
+        });
+        const output = command.format === "json" ? planToJson(plan) : command.format === "markdown" ? renderSummary(plan, []) : renderPlanText(plan, []);
+        if (command.out) {
+          await writeFileMaking(command.out, output);
+          io.stderr(`Plan written to ${command.out}
+`);
+        } else io.stdout(output);
+        return planHasErrors(plan) ? 1 : 0;
+      });
+    case "apply":
+      return withOrg(command.sandbox, io, async (org) => {
+        const { plan, result } = await applyImports(command.imports, org.client, {
+          today: todayIn("UTC", io.now()),
+          labels: command.labels,
+          onProgress: progressPrinter(io)
+        });
+        if (command.results) await writeResults(command.results, result, io);
+        if (command.format === "json") io.stdout(`${JSON.stringify(result, null, 2)}
+`);
+        else {
+          if (result.refused) io.stdout(renderFindingsText(plan.findings));
+          io.stdout(resultsToText(result));
+        }
+        return result.ok ? 0 : 1;
+      });
+    case "invite": {
+      const request = {
+        date: command.date ?? todayIn(command.timezone, io.now()),
+        force: command.force,
+        ...command.batch === void 0 ? {} : { batch: command.batch }
+      };
+      return withOrg(command.sandbox, io, async (org) => {
+        const { report, unknownBatch } = await inviteImports(command.imports, org.client, request);
+        if (unknownBatch) {
+          io.stderr(`gc-onboard: there is no batch "${command.batch ?? ""}" under ${command.imports}
+`);
+          return 2;
+        }
+        io.stdout(command.format === "json" ? inviteToJson(report) : renderInviteText(report));
+        return report.ok ? 0 : 1;
+      });
+    }
+    case "sandbox": {
+      const sandbox = await serveSandbox(
+        {
+          port: command.port,
+          rateLimitPerMinute: command.rateLimit,
+          latencyMs: command.latencyMs,
+          faultRate: command.faultRate,
+          seed: command.seed
+        },
+        (line) => io.stdout(`${line}
+`)
+      );
+      await io.interrupted();
+      await sandbox.close();
+      return 0;
+    }
+    case "export":
+      return withOrg(command.sandbox, io, async (org) => {
+        const result = await exportOrg(
+          org.client,
+          {
+            ...command.divisions.length > 0 ? { divisions: command.divisions } : {},
+            ...command.department === void 0 ? {} : { department: command.department },
+            ...command.emailDomain === void 0 ? {} : { emailDomain: command.emailDomain }
+          },
+          command.out
+        );
+        io.stdout(renderExportText(result));
+        return exportExitCode(result);
+      });
+    case "demo":
+      return runDemo(io);
+  }
+}
+function renderFindings(findings, format2, label) {
+  if (format2 === "json") return findingsToJson(findings);
+  if (format2 === "markdown") return renderFindingsMarkdown(findings);
+  return findings.length === 0 ? `${label}no problems found.
+` : renderFindingsText(findings);
+}
 
 // src/cli.ts
-console.log("gc-onboard CLI: under construction");
+var interrupted = () => new Promise((resolve) => {
+  process.once("SIGINT", () => resolve());
+  process.once("SIGTERM", () => resolve());
+});
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  now: () => /* @__PURE__ */ new Date(),
+  interrupted
+});
