@@ -494,6 +494,17 @@ function planUpdate(
   if (locationChanges) {
     const before = user.locationIds.map((id) => org.locations.nameOf(id)).join(', ');
     changes.push({ field: 'location_work', before, after: location.name });
+    // The import sets one work location; a person who has several loses the others.
+    if (user.locationIds.some((id) => id !== location.locationId)) {
+      warnings.push(
+        warning(
+          row,
+          'location_work',
+          'locations-replaced',
+          `Replaces the locations of ${row.email} (was "${before}") with "${location.name}" alone`,
+        ),
+      );
+    }
   }
 
   // Roles and queues are only ever added; the snapshot holds the user's grants and memberships

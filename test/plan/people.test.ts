@@ -193,6 +193,13 @@ describe('people: update and unchanged', () => {
         after: 'Northfield Main Campus - Welcome Center',
       },
     ]);
+    expect(person.warnings.map((w) => [w.code, w.column, w.message])).toStrictEqual([
+      [
+        'locations-replaced',
+        'location_work',
+        'Replaces the locations of aisha.rahman@northfield.edu (was "Northfield Library, Northfield Main Campus - Welcome Center") with "Northfield Main Campus - Welcome Center" alone',
+      ],
+    ]);
     expect(person.grants).toStrictEqual([]);
     expect(person.moveToDivisionId).toBeNull();
   });
