@@ -1141,7 +1141,7 @@ async function runDemo(io) {
     const stats = org.client.stats();
     step("API calls");
     say(`${stats.requests} calls, ${stats.retries} retries, ${stats.rateLimited} answered 429.`);
-    say("Run it yourself: gc-onboard plan --sandbox --imports src/sandbox/demo");
+    say("Try it yourself: node bin/gc-onboard.js plan --sandbox --imports src/sandbox/demo");
     return 0;
   } finally {
     await org.close();
