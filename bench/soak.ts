@@ -5,7 +5,7 @@
 // Is apply safe to repeat? One sandbox (in this process) with faults on: injected 429s, 503s, dropped
 // connections, writes committed and then dropped, latency spikes. Each round writes a new batch of N
 // people, each with a WebRTC phone, plans it, and applies it in a child process (bench/soak-worker.ts)
-// that is SIGKILLed after a seeded number of API requests, up to K times, and then run again until it
+// that is SIGKILLed after a seeded number of requests, up to K times, and then run again until it
 // converges. Then the org is checked: no duplicate users, phones, grants, queue memberships or skills,
 // no invite, every row of the batch correct, and a new plan has nothing left to do.
 //
@@ -77,7 +77,7 @@ interface Settings {
 }
 
 interface Attempt {
-  /** API requests after which the worker was to be killed (null: left to finish). */
+  /** Requests (its login included) after which the worker was to be killed (null: left to finish). */
   killAt: number | null;
   killed: boolean;
   exit: number | null;
@@ -264,16 +264,7 @@ async function main(): Promise<void> {
   );
   console.log(
     table(
-      [
-        'round',
-        'runs',
-        'kills (after n requests)',
-        'API requests',
-        ...kinds,
-        '429s sent',
-        'seconds',
-        'result',
-      ],
+      ['round', 'runs', 'kills (after n requests)', 'requests', ...kinds, '429s sent', 'seconds', 'result'],
       rounds.map((r) => [
         r.round,
         r.attempts.length,

@@ -584,10 +584,11 @@ describe('under the rate limit, with faults', () => {
       expect(snapshot.users.length).toBe(expectedSnapshot(need).users.length);
       expect(paced.stats().status['429'] ?? 0).toBe(0);
       expect(pacedClient.stats()).toMatchObject({ limit: 200, rateLimited: 0, retries: 0 });
-      // At the limit: N calls take about (N − 1) ÷ 40 s; never faster, and not much slower (the
+      // At the limit: N calls take about (N − 1) ÷ 40 s. The pacer may run one slot early after each
+      // pause in the stream (its 0.5 % catch-up), never more, so allow 5 %; and not much slower (the
       // sandbox shares this process's event loop, which delays timers by a few ms).
       const ideal = ((calls - 1) / 40) * 1000;
-      expect(elapsed).toBeGreaterThan(ideal);
+      expect(elapsed).toBeGreaterThan(ideal * 0.95);
       expect(elapsed).toBeLessThan(ideal * 1.3);
     } finally {
       pacedClient.close();
