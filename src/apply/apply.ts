@@ -1,5 +1,5 @@
-// Carries out a Plan: people first (create, then the follow-ups that need other users or ids), then
-// phones and default stations. Every write is reconciled so that a retry after a dropped response, a
+// Carries out a Plan: people are created first; then each person's phone (and default station) and
+// the follow-ups that need other users or ids (manager, grants, queues, skills, moves). Every write is reconciled so that a retry after a dropped response, a
 // crash or a kill converges instead of duplicating: a 409 on create means "find it and continue", a
 // stale version means "read it again and check". Never an invite, never a delete.
 import type { Plan, PersonPlan, PhonePlan } from '../plan/types.js';
@@ -149,7 +149,45 @@ export async function applyPlan(
       }),
   );
 
-  // 2. The follow-ups of every created or updated person: one PATCH, one grant call, skills in 50s;
+  // 2. Phones, each as soon as its person exists (all of them exist after step 1), queued before the
+  // follow-ups so that the station index lag passes while those run. New phones' stations are looked
+  // up together once every phone is created: one listing instead of one call per phone.
+  const phoneRows = phones.filter((phone) => writes(phone.action));
+  const stations = new StationLookup(phoneRows.length, (ids) => findStations(org, ids, settings));
+  const phoneWork = phoneRows.map(async (phone) => {
+    const result = resultOf(phone);
+    let waited = false;
+    try {
+      const userId = phone.person.userId ?? userIds.get(phone.person.emailKey);
+      if (!userId) {
+        const owner = phone.person.row
+          ? `its person (${phone.person.row.file}:${phone.person.row.line})`
+          : 'its person';
+        result.outcome = 'skip';
+        result.error = `not created: ${owner} ${phone.person.email} was not created`;
+        return;
+      }
+      result.userId = userId;
+      if (phone.action === 'create') {
+        const created = await ensurePhone(org, phone, userId);
+        result.phoneId = created.id;
+      }
+      let stationId = phone.stationId;
+      if (stationId === null) {
+        waited = true;
+        stationId = await stations.find(userId);
+      }
+      result.stationId = stationId;
+      await org.setDefaultStation(userId, stationId);
+    } catch (error) {
+      fail(phone, [error]);
+    } finally {
+      if (!waited) stations.skip();
+      tick('phones');
+    }
+  });
+
+  // 3. The follow-ups of every created or updated person: one PATCH, one grant call, skills in 50s;
   // queue joins in 100s per queue at once, division moves in 100s per division after the PATCHes
   // (a move bumps the user's version, and a PATCH racing it would need a re-read).
   const followUps = people.filter((person) => writes(person.action) && resultOf(person).outcome !== 'failed');
@@ -187,43 +225,6 @@ export async function applyPlan(
     Promise.all(bulk(moves, (divisionId, ids) => org.moveUsers(divisionId, ids))),
   );
   const peopleDone = Promise.all([...personWork, ...joinWork, moveWork]);
-
-  // 3. Phones, each as soon as its person exists (all of them exist after step 1). New phones' stations
-  // are looked up together once every phone is created: one listing instead of one call per phone.
-  const phoneRows = phones.filter((phone) => writes(phone.action));
-  const stations = new StationLookup(phoneRows.length, (ids) => findStations(org, ids, settings));
-  const phoneWork = phoneRows.map(async (phone) => {
-    const result = resultOf(phone);
-    let waited = false;
-    try {
-      const userId = phone.person.userId ?? userIds.get(phone.person.emailKey);
-      if (!userId) {
-        const owner = phone.person.row
-          ? `its person (${phone.person.row.file}:${phone.person.row.line})`
-          : 'its person';
-        result.outcome = 'skip';
-        result.error = `not created: ${owner} ${phone.person.email} was not created`;
-        return;
-      }
-      result.userId = userId;
-      if (phone.action === 'create') {
-        const created = await ensurePhone(org, phone, userId);
-        result.phoneId = created.id;
-      }
-      let stationId = phone.stationId;
-      if (stationId === null) {
-        waited = true;
-        stationId = await stations.find(userId);
-      }
-      result.stationId = stationId;
-      await org.setDefaultStation(userId, stationId);
-    } catch (error) {
-      fail(phone, [error]);
-    } finally {
-      if (!waited) stations.skip();
-      tick('phones');
-    }
-  });
 
   await Promise.all([peopleDone, ...phoneWork]);
 
