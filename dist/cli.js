@@ -46,7 +46,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-5PL3BL2O.js";
+} from "./chunks/chunk-HOSZPWKX.js";
 
 // src/export/run.ts
 import { mkdir, rm, writeFile } from "node:fs/promises";

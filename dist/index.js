@@ -33,7 +33,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-5PL3BL2O.js";
+} from "./chunks/chunk-HOSZPWKX.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
