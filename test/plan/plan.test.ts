@@ -191,7 +191,7 @@ describe('buildPlan', () => {
     });
   });
 
-  it('plans 10,000 rows quickly', () => {
+  it('carries an error down a 10,000-long reporting line (speed is measured in npm run bench)', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) =>
       personRow({
         line: i + 2,
@@ -201,12 +201,9 @@ describe('buildPlan', () => {
       }),
     );
     rows[0] = personRow({ line: 2, name: 'Person 0', email: 'p0@northfield.edu', queues: ['Nope'] });
-    const started = performance.now();
     const plan = buildPlan(importSet([batch(rows)]), snapshot());
-    const elapsed = performance.now() - started;
-    // The first row's error reaches everyone down the 10,000-long reporting line.
+    // The first row's error reaches everyone down the reporting line: nobody's manager will exist.
     expect(plan.summary.people.error).toBe(10_000);
-    expect(elapsed).toBeLessThan(5_000);
   });
 });
 
