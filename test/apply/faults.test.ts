@@ -20,8 +20,8 @@ import {
   connectTo,
 } from './fixtures.js';
 
-// 300 rows keep this file near 20 s on 2 cores; APPLY_FAULT_ROWS=1000 runs the full size (about 45 s).
-const ROWS = Number(process.env.APPLY_FAULT_ROWS ?? 300);
+// The 1,000 rows issue 5 asks for take about 55 s on 2 cores; APPLY_FAULT_ROWS=300 is a quicker check.
+const ROWS = Number(process.env.APPLY_FAULT_ROWS ?? 1000);
 // The sandbox's minute lasts 1 s: 150 requests per second, the client's clock 60 times faster.
 const PER_WINDOW = 150;
 const SPEED = 60;
