@@ -46,7 +46,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-HOSZPWKX.js";
+} from "./chunks/chunk-M4IDFYRP.js";
 
 // src/export/run.ts
 import { mkdir, rm, writeFile } from "node:fs/promises";

@@ -33,7 +33,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-HOSZPWKX.js";
+} from "./chunks/chunk-M4IDFYRP.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

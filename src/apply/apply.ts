@@ -438,7 +438,10 @@ async function ensurePhone(org: OrgWriter, phone: PhonePlan, userId: string) {
   } catch (error) {
     const status = statusOf(error);
     if (status !== 409 && status !== 400) throw error;
-    const existing = (await org.findPhoneByName(phone.name)) ?? (await org.findPhoneByUser(userId));
+    // A name filter may match other phones (it takes `*` wildcards and comma lists), so a hit by name
+    // counts only when the name is exactly ours; otherwise look for the user's phone.
+    const byName = await org.findPhoneByName(phone.name);
+    const existing = byName?.name === phone.name ? byName : await org.findPhoneByUser(userId);
     if (existing && existing.webRtcUserId === userId && existing.name === phone.name) return existing;
     throw error;
   }
