@@ -46,7 +46,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-M4IDFYRP.js";
+} from "./chunks/chunk-QWITK5MY.js";
 
 // src/export/run.ts
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -938,7 +938,7 @@ var USAGE = `Usage:
   gc-onboard validate [--imports DIR] [--format text|json|markdown]
   gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE] [--label NAME]...
   gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]...
-  gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force] [--sandbox] [--timezone TZ]
+  gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force] [--sandbox] [--timezone TZ] [--format text|json]
   gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
   gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N]
   gc-onboard demo

@@ -72,19 +72,21 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
       : { rows: [], findings: [] };
     findings.push(...people.findings);
     const peopleByEmail = new Map<string, PersonRow>();
+    const personRows: PersonRow[] = [];
     for (const row of people.rows) {
       peopleByEmail.set(row.emailKey, row);
       const first = personPlaces.get(row.emailKey);
       if (!first) personPlaces.set(row.emailKey, row);
-      else if (first.batch !== name) {
+      // The same person in a second batch is refused and left out, like a phone used twice: which row
+      // wins (and which training day invites them) would otherwise depend on folder order.
+      if (first && first.batch !== name) {
         findings.push(
           finding(row.file, row.line, 'email', {
-            severity: 'warning',
             code: 'duplicate-email-across-batches',
-            message: `${quote(row.email)} is also in batch ${quote(first.batch)} (${at(first)}); keep one, or make sure the two rows agree.`,
+            message: `${quote(row.email)} is also in batch ${quote(first.batch)} (${at(first)}); a person belongs in one row of one batch only: keep one.`,
           }),
         );
-      }
+      } else personRows.push(row);
     }
 
     const phones = files.phones
@@ -123,7 +125,7 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
       dir,
       config: configResult.config,
       files: { people: files.people?.path, phones: files.phones?.path, batch: files.batch?.path },
-      people: people.rows,
+      people: personRows,
       phones: phoneRows,
     });
   }

@@ -32,6 +32,8 @@ export interface Skipped {
 
 export interface InviteSelection {
   date: string;
+  /** The batch named for a catch-up (`--batch`), invited whatever its training day; null on a scheduled run. */
+  catchUp: string | null;
   force: boolean;
   /** Batch names that are due, sorted. */
   batches: string[];
@@ -92,6 +94,7 @@ export function selectInvitees(
   }
   return {
     date: request.date,
+    catchUp: request.batch ?? null,
     force: request.force,
     batches: batches.map((batch) => batch.name).sort(),
     invite,
@@ -110,6 +113,7 @@ export interface InviteOutcome extends Invitee {
 
 export interface InviteReport {
   date: string;
+  catchUp: string | null;
   force: boolean;
   batches: string[];
   invited: InviteOutcome[];
@@ -131,6 +135,7 @@ export async function sendInvites(selection: InviteSelection, inviter: Inviter):
   );
   return {
     date: selection.date,
+    catchUp: selection.catchUp,
     force: selection.force,
     batches: selection.batches,
     invited,

@@ -16,7 +16,11 @@ function headline(report: InviteReport): string {
   ];
   if (failed > 0) parts.push(`${plural(failed, 'invite')} failed`);
   const force = report.force ? ' (forced: re-sent to everyone active)' : '';
-  return `Training day ${formatDay(report.date)}, ${report.batches.join(', ')}: ${parts.join(' · ')}${force}.`;
+  const when =
+    report.catchUp === null
+      ? `Training day ${formatDay(report.date)}, ${report.batches.join(', ')}`
+      : `Catch-up for batch ${report.catchUp} on ${formatDay(report.date)}`;
+  return `${when}: ${parts.join(' · ')}${force}.`;
 }
 
 export function renderInviteText(report: InviteReport): string {

@@ -27,12 +27,12 @@ describe('loadImports', () => {
     const at = (batch: string, file: string) => path.join(root, batch, file);
     expect(set.findings.map((f) => [f.file, ...places([f])[0]!])).toEqual([
       [at('student-services', 'batch.yaml'), 'warning', 1, null, 'unexpected-file'],
-      [at('student-services', 'people.csv'), 'warning', 4, 'email', 'duplicate-email-across-batches'],
+      [at('student-services', 'people.csv'), 'error', 4, 'email', 'duplicate-email-across-batches'],
       [at('student-services', 'phones.csv'), 'error', 2, 'phone_name', 'duplicate-phone-name'],
       [at('student-services', 'phones.csv'), 'error', 4, 'email', 'person-has-two-phones'],
     ]);
     expect(set.findings[1]?.message).toBe(
-      `"Hannah.Schmidt@northfield.edu" is also in batch "admissions" (${at('admissions', 'people.csv')} line 3); keep one, or make sure the two rows agree.`,
+      `"Hannah.Schmidt@northfield.edu" is also in batch "admissions" (${at('admissions', 'people.csv')} line 3); a person belongs in one row of one batch only: keep one.`,
     );
     const [admissions, services] = set.batches;
     expect(admissions?.config.trainingDay).toBe('2026-11-15');

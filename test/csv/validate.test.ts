@@ -43,7 +43,7 @@ describe('validateImportSet', () => {
     });
   });
 
-  it('warns when the same person is in two batches, naming both places', () => {
+  it('refuses the same person in a second batch, naming both places, and leaves that row out', () => {
     const set = validateImportSet({
       root: 'imports',
       batches: [
@@ -53,17 +53,17 @@ describe('validateImportSet', () => {
     });
     expect(set.findings).toEqual([
       {
-        severity: 'warning',
+        severity: 'error',
         file: 'imports/b/people.csv',
         line: 4,
         column: 'email',
         code: 'duplicate-email-across-batches',
         message:
-          '"ANA@example.org" is also in batch "a" (imports/a/people.csv line 2); keep one, or make sure the two rows agree.',
+          '"ANA@example.org" is also in batch "a" (imports/a/people.csv line 2); a person belongs in one row of one batch only: keep one.',
       },
     ]);
-    // A warning keeps the row.
-    expect(set.batches[1]?.people.map((p) => p.line)).toEqual([2, 4]);
+    expect(set.batches[0]?.people.map((p) => p.line)).toEqual([2]);
+    expect(set.batches[1]?.people.map((p) => p.line)).toEqual([2]);
   });
 
   it('refuses a phone name or a phone owner already used in another batch, and leaves those rows out', () => {

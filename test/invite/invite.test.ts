@@ -144,6 +144,17 @@ describe('sendInvites', () => {
     );
   });
 
+  it('names a catch-up as such, not as a training day', async () => {
+    const catchUp = request({ date: '2026-11-25', batch: 'admissions' });
+    const report = await sendInvites(selectInvitees(dueBatches(imports, catchUp), [], catchUp), {
+      invite: () => Promise.resolve(),
+    });
+    expect(report.catchUp).toBe('admissions');
+    expect(renderInviteText(report).split('\n')[0]).toBe(
+      'Catch-up for batch admissions on Wed 25 Nov 2026: 0 invites sent · 1 person skipped.',
+    );
+  });
+
   it('reports a day with no batch plainly', async () => {
     const report = await sendInvites(selectInvitees([], [], request()), {
       invite: () => Promise.reject(new Error()),
