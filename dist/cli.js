@@ -985,7 +985,8 @@ function parseCommand(argv) {
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error.message);
+    const unknown = /^Unknown option '([^']+)'/.exec(error.message);
+    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : error.message);
   }
   const { values, positionals } = parsed;
   if (values.version) return { name: "version" };
@@ -1035,7 +1036,7 @@ function parseCommand(argv) {
         sandbox,
         force: values.force ?? false,
         format: format(values.format, ["text", "json"]),
-        timezone: values.timezone ?? "UTC",
+        timezone: timeZone(values.timezone ?? "UTC"),
         debug,
         ...values.date === void 0 ? {} : { date: values.date },
         ...values.batch === void 0 ? {} : { batch: values.batch }
@@ -1084,6 +1085,16 @@ function share(value2) {
     throw new UsageError(`--fault-rate must be a number from 0 to 1, got "${value2}"`);
   }
   return number;
+}
+function timeZone(value2) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value2 });
+    return value2;
+  } catch {
+    throw new UsageError(
+      `--timezone must be an IANA time zone such as America/New_York or UTC, got "${value2}"`
+    );
+  }
 }
 function isCalendarDate2(value2) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value2);
@@ -1203,7 +1214,7 @@ async function dispatch(command, io) {
           today: todayIn("UTC", io.now()),
           labels: command.labels
         });
-        const output = command.format === "json" ? planToJson(plan) : command.format === "markdown" ? renderSummary(plan, []) : renderPlanText(plan, []);
+        const output = command.format === "json" ? planToJson(plan) : command.format === "markdown" ? withNewline(renderSummary(plan, [])) : renderPlanText(plan, []);
         if (command.out) {
           await writeFileMaking(command.out, output);
           io.stderr(`Plan written to ${command.out}
@@ -1280,10 +1291,12 @@ async function dispatch(command, io) {
 }
 function renderFindings(findings, format2, label) {
   if (format2 === "json") return findingsToJson(findings);
-  if (format2 === "markdown") return renderFindingsMarkdown(findings);
+  if (format2 === "markdown") return withNewline(renderFindingsMarkdown(findings));
   return findings.length === 0 ? `${label}no problems found.
 ` : renderFindingsText(findings);
 }
+var withNewline = (text) => text.endsWith("\n") ? text : `${text}
+`;
 
 // src/cli.ts
 var interrupted = () => new Promise((resolve) => {

@@ -113,7 +113,9 @@ export function parseCommand(argv: string[]): Command {
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // Node's own wording for an unknown option suggests `-- "--x"`, which means nothing here.
+    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message);
+    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : (error as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.version) return { name: 'version' };
@@ -163,7 +165,7 @@ export function parseCommand(argv: string[]): Command {
         sandbox,
         force: values.force ?? false,
         format: format(values.format, ['text', 'json']),
-        timezone: values.timezone ?? 'UTC',
+        timezone: timeZone(values.timezone ?? 'UTC'),
         debug,
         ...(values.date === undefined ? {} : { date: values.date }),
         ...(values.batch === undefined ? {} : { batch: values.batch }),
@@ -221,6 +223,17 @@ function share(value: string | undefined): number {
     throw new UsageError(`--fault-rate must be a number from 0 to 1, got "${value}"`);
   }
   return number;
+}
+
+function timeZone(value: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return value;
+  } catch {
+    throw new UsageError(
+      `--timezone must be an IANA time zone such as America/New_York or UTC, got "${value}"`,
+    );
+  }
 }
 
 export function isCalendarDate(value: string): boolean {

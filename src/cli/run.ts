@@ -76,7 +76,7 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
           command.format === 'json'
             ? planToJson(plan)
             : command.format === 'markdown'
-              ? renderSummary(plan, [])
+              ? withNewline(renderSummary(plan, []))
               : renderPlanText(plan, []);
         if (command.out) {
           await writeFileMaking(command.out, output);
@@ -155,6 +155,9 @@ function renderFindings(
   label: string,
 ): string {
   if (format === 'json') return findingsToJson(findings);
-  if (format === 'markdown') return renderFindingsMarkdown(findings);
+  if (format === 'markdown') return withNewline(renderFindingsMarkdown(findings));
   return findings.length === 0 ? `${label}no problems found.\n` : renderFindingsText(findings);
 }
+
+/** Terminal output ends with a line break, whatever the renderer left. */
+const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);

@@ -81,6 +81,10 @@ describe('parseCommand', () => {
     );
     expect(usage(['validate', 'extra'])).toBe('unexpected argument "extra"');
     expect(usage(['frobnicate'])).toBe('unknown command "frobnicate"');
+    expect(usage(['plan', '--bogus'])).toBe('unknown option --bogus');
+    expect(usage(['invite', '--timezone', 'Mars/Base'])).toBe(
+      '--timezone must be an IANA time zone such as America/New_York or UTC, got "Mars/Base"',
+    );
   });
 
   it('knows calendar dates', () => {
