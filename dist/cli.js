@@ -34,19 +34,24 @@ import {
   planToJson,
   plural,
   progressPrinter,
+  queueMemberships,
   quote,
   renderFindingsMarkdown,
   renderInviteText,
   renderSummary,
   resultsToText,
   startSandbox,
+  toBaseSettings,
+  toNamed,
+  toSnapshotPhones,
   toSnapshotUser,
   todayIn,
   uniqueSorted,
+  userGrants,
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-QWITK5MY.js";
+} from "./chunks/chunk-DXCOPN33.js";
 
 // src/export/run.ts
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -105,7 +110,6 @@ function matchesFilter(user, filter) {
 
 // src/genesys/export-read.ts
 var IDS_PER_CALL = 100;
-var WEBRTC_META_BASE = "inin_webrtc_softphone.json";
 var EXPORT_USER_EXPAND = ["skills", "locations", "station", "employerInfo"];
 async function listAll(fetchPage, pageSize) {
   const first = await fetchPage(1, pageSize);
@@ -208,7 +212,7 @@ async function readOrgForExport(client, filter) {
     skills: toNamed(skills.entities),
     locations: toNamed(locations.entities),
     users: [...exportUsers.values()],
-    phones: toPhones(phones.entities, stations.entities),
+    phones: toSnapshotPhones(phones.entities, stations.entities),
     sizes: {
       divisions: divisions.total,
       homeReadSeparately: flagged === void 0,
@@ -253,12 +257,7 @@ async function readGrants(client, roles) {
         (pageNumber, pageSize) => client.authorization.getAuthorizationRoleSubjectgrants(role.id, { pageNumber, pageSize }),
         PAGE_SIZE.subjectGrants
       );
-      const grants = subjects.entities.filter((subject) => subject.id && (subject.type === void 0 || subject.type === "PC_USER")).flatMap(
-        (subject) => (subject.divisions ?? []).flatMap(
-          (division) => division.id ? [{ subjectId: subject.id, grant: { roleId: role.id, divisionId: division.id } }] : []
-        )
-      );
-      return { grants, total: subjects.total };
+      return { grants: userGrants(role, subjects.entities), total: subjects.total };
     })
   );
   return { grants: perRole.flatMap((role) => role.grants), totals: perRole.map((role) => role.total) };
@@ -270,56 +269,13 @@ async function readMembers(client, queues) {
         (pageNumber, pageSize) => client.routing.getRoutingQueueMembers(queue.id, { pageNumber, pageSize, memberBy: "user" }),
         PAGE_SIZE.queueMembers
       );
-      const list = members.entities.flatMap((member) => {
-        const userId = member.user?.id ?? member.id;
-        return userId ? [{ userId, queueId: queue.id }] : [];
-      });
-      return { members: list, total: members.total };
+      return { members: queueMemberships(queue, members.entities), total: members.total };
     })
   );
   return {
     members: perQueue.flatMap((queue) => queue.members),
     totals: perQueue.map((queue) => queue.total)
   };
-}
-function toBaseSettings(listed) {
-  return listed.flatMap(
-    (base) => base.id ? [
-      {
-        id: base.id,
-        name: base.name,
-        webRtc: base.phoneMetaBase?.id === WEBRTC_META_BASE,
-        lineBaseSettingsId: base.lines?.[0]?.id ?? null
-      }
-    ] : []
-  );
-}
-function toPhones(phones, stations) {
-  const stationByLine = /* @__PURE__ */ new Map();
-  const stationByWebRtcUser = /* @__PURE__ */ new Map();
-  for (const station of stations) {
-    if (!station.id) continue;
-    if (station.lineAppearanceId) stationByLine.set(station.lineAppearanceId, station.id);
-    if (station.webRtcUserId) stationByWebRtcUser.set(station.webRtcUserId, station.id);
-  }
-  return phones.flatMap((phone) => {
-    if (!phone.id) return [];
-    const webRtcUserId = phone.webRtcUser?.id ?? null;
-    const byLine = (phone.lines ?? []).map((line) => stationByLine.get(line.id ?? "")).find(Boolean);
-    return [
-      {
-        id: phone.id,
-        name: phone.name,
-        siteId: phone.site?.id ?? "",
-        baseSettingsId: phone.phoneBaseSettings?.id ?? "",
-        webRtcUserId,
-        stationId: byLine ?? (webRtcUserId ? stationByWebRtcUser.get(webRtcUserId) ?? null : null)
-      }
-    ];
-  });
-}
-function toNamed(entities) {
-  return entities.flatMap((entity) => entity.id ? [{ id: entity.id, name: entity.name ?? "" }] : []);
 }
 
 // src/render/text.ts

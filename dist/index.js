@@ -33,7 +33,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-QWITK5MY.js";
+} from "./chunks/chunk-DXCOPN33.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -3,22 +3,22 @@
 // through the same paced client as the plan; the call count is expectedExportCalls, never one per person.
 import type platformClient from 'purecloud-platform-client-v2';
 import { resolveFilter, type ExportFilter } from '../export/filter.js';
-import type {
-  Grant,
-  Named,
-  OrgSnapshot,
-  SnapshotBaseSettings,
-  SnapshotPhone,
-  SnapshotUser,
-} from '../plan/snapshot.js';
+import type { Grant, Named, OrgSnapshot, SnapshotUser } from '../plan/snapshot.js';
 import { pageAll, type GenesysClient } from './client.js';
-import { PAGE_SIZE, toSnapshotUser } from './snapshot.js';
+import {
+  PAGE_SIZE,
+  queueMemberships,
+  toBaseSettings,
+  toNamed,
+  toSnapshotPhones,
+  toSnapshotUser,
+  userGrants,
+} from './snapshot.js';
 
 type User = platformClient.Models.User;
 
 /** Listing users by id takes at most 100 ids per call. */
 const IDS_PER_CALL = 100;
-const WEBRTC_META_BASE = 'inin_webrtc_softphone.json';
 /** skills, locations and the default station are what the CSVs hold; employerInfo carries the hire date. */
 export const EXPORT_USER_EXPAND = ['skills', 'locations', 'station', 'employerInfo'];
 
@@ -228,7 +228,7 @@ export async function readOrgForExport(client: GenesysClient, filter: ExportFilt
     skills: toNamed(skills.entities),
     locations: toNamed(locations.entities),
     users: [...exportUsers.values()],
-    phones: toPhones(phones.entities, stations.entities),
+    phones: toSnapshotPhones(phones.entities, stations.entities),
     sizes: {
       divisions: divisions.total,
       homeReadSeparately: flagged === undefined,
@@ -281,16 +281,7 @@ async function readGrants(
           client.authorization.getAuthorizationRoleSubjectgrants(role.id, { pageNumber, pageSize }),
         PAGE_SIZE.subjectGrants,
       );
-      const grants = subjects.entities
-        .filter((subject) => subject.id && (subject.type === undefined || subject.type === 'PC_USER'))
-        .flatMap((subject) =>
-          (subject.divisions ?? []).flatMap((division) =>
-            division.id
-              ? [{ subjectId: subject.id as string, grant: { roleId: role.id, divisionId: division.id } }]
-              : [],
-          ),
-        );
-      return { grants, total: subjects.total };
+      return { grants: userGrants(role, subjects.entities), total: subjects.total };
     }),
   );
   return { grants: perRole.flatMap((role) => role.grants), totals: perRole.map((role) => role.total) };
@@ -307,63 +298,11 @@ async function readMembers(
           client.routing.getRoutingQueueMembers(queue.id, { pageNumber, pageSize, memberBy: 'user' }),
         PAGE_SIZE.queueMembers,
       );
-      const list = members.entities.flatMap((member) => {
-        const userId = member.user?.id ?? member.id;
-        return userId ? [{ userId, queueId: queue.id }] : [];
-      });
-      return { members: list, total: members.total };
+      return { members: queueMemberships(queue, members.entities), total: members.total };
     }),
   );
   return {
     members: perQueue.flatMap((queue) => queue.members),
     totals: perQueue.map((queue) => queue.total),
   };
-}
-
-function toBaseSettings(listed: platformClient.Models.PhoneBase[]): SnapshotBaseSettings[] {
-  return listed.flatMap((base) =>
-    base.id
-      ? [
-          {
-            id: base.id,
-            name: base.name,
-            webRtc: base.phoneMetaBase?.id === WEBRTC_META_BASE,
-            lineBaseSettingsId: base.lines?.[0]?.id ?? null,
-          },
-        ]
-      : [],
-  );
-}
-
-/** Every phone, with the station it created: found by line appearance, else by WebRTC user. */
-function toPhones(
-  phones: platformClient.Models.Phone[],
-  stations: platformClient.Models.Station[],
-): SnapshotPhone[] {
-  const stationByLine = new Map<string, string>();
-  const stationByWebRtcUser = new Map<string, string>();
-  for (const station of stations) {
-    if (!station.id) continue;
-    if (station.lineAppearanceId) stationByLine.set(station.lineAppearanceId, station.id);
-    if (station.webRtcUserId) stationByWebRtcUser.set(station.webRtcUserId, station.id);
-  }
-  return phones.flatMap((phone) => {
-    if (!phone.id) return [];
-    const webRtcUserId = phone.webRtcUser?.id ?? null;
-    const byLine = (phone.lines ?? []).map((line) => stationByLine.get(line.id ?? '')).find(Boolean);
-    return [
-      {
-        id: phone.id,
-        name: phone.name,
-        siteId: phone.site?.id ?? '',
-        baseSettingsId: phone.phoneBaseSettings?.id ?? '',
-        webRtcUserId,
-        stationId: byLine ?? (webRtcUserId ? (stationByWebRtcUser.get(webRtcUserId) ?? null) : null),
-      },
-    ];
-  });
-}
-
-function toNamed(entities: { id?: string; name?: string }[]): Named[] {
-  return entities.flatMap((entity) => (entity.id ? [{ id: entity.id, name: entity.name ?? '' }] : []));
 }

@@ -300,6 +300,19 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
   };
 }
 
+/**
+ * Only the users with these emails, in every state (for invites: state, welcome and last login), without
+ * the lists, grants and memberships a plan needs: the home division plus the user reads.
+ */
+export async function loadUsers(client: GenesysClient, emails: string[]): Promise<SnapshotUser[]> {
+  const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
+  const [home, users] = await Promise.all([
+    client.authorization.getAuthorizationDivisionsHome(),
+    readUsers(client, wanted),
+  ]);
+  return users.map((user) => toSnapshotUser(user, home.id ?? ''));
+}
+
 /** The users with the given emails, in every state, by search or by paging: see chooseUserStrategy. */
 async function readUsers(client: GenesysClient, emails: string[]): Promise<User[]> {
   const list =
@@ -392,18 +405,26 @@ async function readGrants(
           client.authorization.getAuthorizationRoleSubjectgrants(role.id, { pageNumber, pageSize }),
         PAGE_SIZE.subjectGrants,
       );
-      return subjects
-        .filter((subject) => subject.id && (subject.type === undefined || subject.type === 'PC_USER'))
-        .flatMap((subject) =>
-          (subject.divisions ?? []).flatMap((division) =>
-            division.id
-              ? [{ subjectId: subject.id as string, grant: { roleId: role.id, divisionId: division.id } }]
-              : [],
-          ),
-        );
+      return userGrants(role, subjects);
     }),
   );
   return perRole.flat();
+}
+
+/** The user grants of one role's subject listing: one per (user, division). */
+export function userGrants(
+  role: Named,
+  subjects: platformClient.Models.SubjectDivisionGrants[],
+): { subjectId: string; grant: Grant }[] {
+  return subjects
+    .filter((subject) => subject.id && (subject.type === undefined || subject.type === 'PC_USER'))
+    .flatMap((subject) =>
+      (subject.divisions ?? []).flatMap((division) =>
+        division.id
+          ? [{ subjectId: subject.id as string, grant: { roleId: role.id, divisionId: division.id } }]
+          : [],
+      ),
+    );
 }
 
 async function readMembers(
@@ -417,13 +438,21 @@ async function readMembers(
           client.routing.getRoutingQueueMembers(queue.id, { pageNumber, pageSize, memberBy: 'user' }),
         PAGE_SIZE.queueMembers,
       );
-      return members.flatMap((member) => {
-        const userId = member.user?.id ?? member.id;
-        return userId ? [{ userId, queueId: queue.id }] : [];
-      });
+      return queueMemberships(queue, members);
     }),
   );
   return perQueue.flat();
+}
+
+/** One queue's member listing as (user, queue) pairs. */
+export function queueMemberships(
+  queue: Named,
+  members: platformClient.Models.QueueMember[],
+): { userId: string; queueId: string }[] {
+  return members.flatMap((member) => {
+    const userId = member.user?.id ?? member.id;
+    return userId ? [{ userId, queueId: queue.id }] : [];
+  });
 }
 
 /** The listing with `expand=lines`; a base settings listed without its lines is read by id (there are few). */
@@ -444,7 +473,11 @@ async function readBaseSettings(client: GenesysClient): Promise<SnapshotBaseSett
         : Promise.resolve(base),
     ),
   );
-  return complete
+  return toBaseSettings(complete);
+}
+
+export function toBaseSettings(listed: platformClient.Models.PhoneBase[]): SnapshotBaseSettings[] {
+  return listed
     .filter((base) => base.id)
     .map((base) => ({
       id: base.id as string,
@@ -506,7 +539,10 @@ function keptPhones(phones: Phone[], phoneNames: string[], userIds: Set<string>)
 }
 
 /** Each kept phone with the station it created: by line appearance, else by its WebRTC user. */
-function toSnapshotPhones(phones: Phone[], stations: platformClient.Models.Station[]): SnapshotPhone[] {
+export function toSnapshotPhones(
+  phones: Phone[],
+  stations: platformClient.Models.Station[],
+): SnapshotPhone[] {
   const stationByLine = new Map<string, string>();
   const stationByWebRtcUser = new Map<string, string>();
   for (const station of stations) {
@@ -514,17 +550,20 @@ function toSnapshotPhones(phones: Phone[], stations: platformClient.Models.Stati
     if (station.lineAppearanceId) stationByLine.set(station.lineAppearanceId, station.id);
     if (station.webRtcUserId) stationByWebRtcUser.set(station.webRtcUserId, station.id);
   }
-  return phones.map((phone) => {
+  return phones.flatMap((phone) => {
+    if (!phone.id) return [];
     const webRtcUserId = phone.webRtcUser?.id ?? null;
     const byLine = (phone.lines ?? []).map((line) => stationByLine.get(line.id ?? '')).find(Boolean);
-    return {
-      id: phone.id as string,
-      name: phone.name,
-      siteId: phone.site?.id ?? '',
-      baseSettingsId: phone.phoneBaseSettings?.id ?? '',
-      webRtcUserId,
-      stationId: byLine ?? (webRtcUserId ? (stationByWebRtcUser.get(webRtcUserId) ?? null) : null),
-    };
+    return [
+      {
+        id: phone.id,
+        name: phone.name,
+        siteId: phone.site?.id ?? '',
+        baseSettingsId: phone.phoneBaseSettings?.id ?? '',
+        webRtcUserId,
+        stationId: byLine ?? (webRtcUserId ? (stationByWebRtcUser.get(webRtcUserId) ?? null) : null),
+      },
+    ];
   });
 }
 
@@ -538,6 +577,6 @@ function named(entities: { id?: string; name?: string }[], names: string[]): Nam
   return toNamed(entities).filter((entity) => wanted.has(normalise(entity.name)));
 }
 
-function toNamed(entities: { id?: string; name?: string }[]): Named[] {
+export function toNamed(entities: { id?: string; name?: string }[]): Named[] {
   return entities.flatMap((entity) => (entity.id ? [{ id: entity.id, name: entity.name ?? '' }] : []));
 }

@@ -175,7 +175,8 @@ function validationErrorLines(findings: readonly Finding[], fileName: string): n
   return lines.size;
 }
 
-function summarize(
+/** Counts per action, validation error lines per file kind, and every warning: the plan's summary. */
+export function summarize(
   people: readonly PersonPlan[],
   phones: readonly PhonePlan[],
   findings: readonly Finding[],

@@ -3,17 +3,9 @@
 
 import type { Finding } from '../csv/types.js';
 import { indexOrg, nameKey, type NameLookup, type OrgIndex } from '../plan/lookup.js';
-import { compareFindings } from '../plan/plan.js';
+import { compareFindings, summarize } from '../plan/plan.js';
 import type { Named, OrgSnapshot } from '../plan/snapshot.js';
-import type {
-  BatchPlan,
-  InviteCount,
-  LocationToCreate,
-  PersonPlan,
-  PhonePlan,
-  Plan,
-  PlanSummary,
-} from '../plan/types.js';
+import type { BatchPlan, InviteCount, LocationToCreate, PersonPlan, PhonePlan, Plan } from '../plan/types.js';
 import { DEFAULT_POLICY, type ListKey, type Policy, type PolicyEntry } from './policy.js';
 
 export interface PolicyCheckOptions {
@@ -133,7 +125,13 @@ export function checkPolicy(
     locationsToCreate,
     findings: allFindings,
     warnings,
-    summary: summarize(batches, allFindings, warnings, invites),
+    summary: summarize(
+      batches.flatMap((batch) => batch.people),
+      batches.flatMap((batch) => batch.phones),
+      allFindings,
+      warnings,
+      invites,
+    ),
   };
 }
 
@@ -413,48 +411,4 @@ function maxChangesFinding(
 /** Where the policy file is or would be. */
 function policyFileOf(root: string, file: string): string {
   return file === root ? `${root.replace(/[\\/]+$/, '')}/policy.yml` : file;
-}
-
-const basename = (file: string) => file.split(/[\\/]/).pop()?.toLowerCase() ?? '';
-
-/** Distinct file:line of validation errors in files with this name (as src/plan/plan.ts counts them). */
-function validationErrorLines(findings: readonly Finding[], fileName: string): number {
-  const lines = new Set<string>();
-  for (const finding of findings) {
-    if (finding.severity === 'error' && basename(finding.file) === fileName)
-      lines.add(`${finding.file}:${finding.line}`);
-  }
-  return lines.size;
-}
-
-/** The plan's summary, recomputed the way src/plan/plan.ts computes it. */
-function summarize(
-  batches: readonly BatchPlan[],
-  findings: readonly Finding[],
-  warnings: readonly Finding[],
-  invites: InviteCount[],
-): PlanSummary {
-  const people = batches.flatMap((batch) => batch.people);
-  const phones = batches.flatMap((batch) => batch.phones);
-  const count = (rows: ReadonlyArray<{ action: string }>, action: string) =>
-    rows.filter((row) => row.action === action).length;
-  const rowWarnings = [...people, ...phones].reduce((sum, row) => sum + row.warnings.length, 0);
-  return {
-    people: {
-      create: count(people, 'create'),
-      update: count(people, 'update'),
-      unchanged: count(people, 'unchanged'),
-      skip: count(people, 'skip'),
-      error: count(people, 'error') + validationErrorLines(findings, 'people.csv'),
-    },
-    phones: {
-      create: count(phones, 'create'),
-      update: count(phones, 'update'),
-      unchanged: count(phones, 'unchanged'),
-      error: count(phones, 'error') + validationErrorLines(findings, 'phones.csv'),
-    },
-    invites,
-    warnings:
-      rowWarnings + warnings.length + findings.filter((finding) => finding.severity === 'warning').length,
-  };
 }

@@ -5,7 +5,7 @@ import { applyPlan, type ApplyOptions } from '../apply/apply.js';
 import type { ApplyResult } from '../apply/results.js';
 import type { ImportSet } from '../csv/types.js';
 import type { GenesysClient } from '../genesys/client.js';
-import { loadSnapshot } from '../genesys/snapshot.js';
+import { loadSnapshot, loadUsers } from '../genesys/snapshot.js';
 import { orgInviter, orgWriter } from '../genesys/writer.js';
 import { loadImports, readCapped } from '../imports.js';
 import {
@@ -102,16 +102,8 @@ export async function inviteImports(
   const batches = dueBatches(imports, request);
   const unknownBatch = request.batch !== undefined && batches.length === 0;
   const emails = batches.flatMap((batch) => batch.people.map((person) => person.emailKey));
-  const snapshot =
-    emails.length === 0
-      ? undefined
-      : await loadSnapshot(client, {
-          emails: [...new Set(emails)].sort(),
-          roleNames: [],
-          queueNames: [],
-          phoneNames: [],
-        });
-  const selection = selectInvitees(batches, snapshot?.users ?? [], request);
+  const users = emails.length === 0 ? [] : await loadUsers(client, emails);
+  const selection = selectInvitees(batches, users, request);
   const report = await sendInvites(selection, orgInviter(client));
   return { imports, report, unknownBatch };
 }
