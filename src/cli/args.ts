@@ -56,6 +56,7 @@ export type Command =
       out: string;
       debug: boolean;
     }
+  | { name: 'init'; dir: string; debug: boolean }
   | { name: 'demo'; debug: boolean };
 
 export const USAGE = `Usage:
@@ -64,9 +65,12 @@ export const USAGE = `Usage:
   gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]...
   gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force] [--sandbox] [--timezone TZ] [--format text|json]
   gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
+  gc-onboard init     [DIR]
   gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N]
   gc-onboard demo
 
+init writes what a team's own repository needs (imports/, workflows, .gitignore lines) into DIR
+(default .), never overwriting a file.
 --label NAME: a pull-request label, e.g. the policy's override_label that lifts max_changes.
 Every command takes --debug (stack traces on fatal errors).
 Exit codes: 0 all good; 1 findings or failed rows; 2 usage, configuration or fatal error.
@@ -105,8 +109,12 @@ const allowed: Record<string, readonly string[]> = {
   invite: ['imports', 'sandbox', 'date', 'batch', 'force', 'format', 'timezone'],
   sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed'],
   export: ['sandbox', 'division', 'department', 'email-domain', 'out'],
+  init: [],
   demo: [],
 };
+
+/** The commands this CLI has (init's next steps say whether doctor is one of them yet). */
+export const COMMANDS: readonly string[] = Object.keys(allowed);
 
 export function parseCommand(argv: string[]): Command {
   let parsed;
@@ -121,7 +129,9 @@ export function parseCommand(argv: string[]): Command {
   if (values.version) return { name: 'version' };
   const name = positionals[0];
   if (values.help || name === undefined || name === 'help') return { name: 'help' };
-  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+  // Only init takes an argument: the folder.
+  const extra = name === 'init' ? 2 : 1;
+  if (positionals.length > extra) throw new UsageError(`unexpected argument "${positionals[extra]}"`);
   const accepted = allowed[name];
   if (!accepted) throw new UsageError(`unknown command "${name}"`);
   for (const key of Object.keys(values)) {
@@ -190,6 +200,8 @@ export function parseCommand(argv: string[]): Command {
         ...(values.department === undefined ? {} : { department: values.department }),
         ...(values['email-domain'] === undefined ? {} : { emailDomain: values['email-domain'] }),
       };
+    case 'init':
+      return { name, dir: positionals[1] ?? '.', debug };
     default:
       return { name: 'demo', debug };
   }

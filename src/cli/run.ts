@@ -3,6 +3,7 @@
 import { resultsToText } from '../apply/results.js';
 import type { Finding } from '../csv/types.js';
 import { exportExitCode, exportOrg, renderExportText } from '../export/run.js';
+import { runInit } from '../init/init.js';
 import { todayIn, type InviteRequest } from '../invite/invite.js';
 import { inviteToJson, renderInviteText } from '../render/invite.js';
 import { findingsToJson, planToJson } from '../render/json.js';
@@ -14,7 +15,7 @@ import { openOrg, type OrgSession } from '../run/org.js';
 
 export { fatalLine, planHasErrors };
 import { serveSandbox } from '../sandbox/cli.js';
-import { parseCommand, USAGE, UsageError, type Command } from './args.js';
+import { COMMANDS, parseCommand, USAGE, UsageError, type Command } from './args.js';
 import { runDemo } from './demo.js';
 import { progressPrinter, writeFileMaking, writeResults } from './output.js';
 
@@ -144,6 +145,8 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
         io.stdout(renderExportText(result));
         return exportExitCode(result);
       });
+    case 'init':
+      return runInit(command.dir, io, COMMANDS.includes('doctor'));
     case 'demo':
       return runDemo(io);
   }

@@ -61,6 +61,12 @@ describe('parseCommand', () => {
       name: 'apply',
       labels: ['large-import', 'ok'],
     });
+    expect(parseCommand(['init'])).toEqual({ name: 'init', dir: '.', debug: false });
+    expect(parseCommand(['init', '../team-repo', '--debug'])).toEqual({
+      name: 'init',
+      dir: '../team-repo',
+      debug: true,
+    });
     expect(parseCommand([])).toEqual({ name: 'help' });
     expect(parseCommand(['--version'])).toEqual({ name: 'version' });
   });
@@ -81,6 +87,8 @@ describe('parseCommand', () => {
     );
     expect(usage(['validate', 'extra'])).toBe('unexpected argument "extra"');
     expect(usage(['frobnicate'])).toBe('unknown command "frobnicate"');
+    expect(usage(['init', 'a', 'b'])).toBe('unexpected argument "b"');
+    expect(usage(['init', '--imports', 'x'])).toBe('--imports is not an option of "init"');
     expect(usage(['plan', '--bogus'])).toBe('unknown option --bogus');
     expect(usage(['invite', '--timezone', 'Mars/Base'])).toBe(
       '--timezone must be an IANA time zone such as America/New_York or UTC, got "Mars/Base"',
