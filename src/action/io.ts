@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { Finding } from '../csv/types.js';
 import { annotate } from '../github/annotations.js';
-import { upsertStickyComment } from '../github/comment.js';
+import { isSameLogin, upsertStickyComment } from '../github/comment.js';
 import type { EventContext } from '../github/event.js';
 import { createOctokit, type Octokit } from '../github/octokit.js';
 import type { ActionInputs } from './inputs.js';
@@ -74,6 +74,13 @@ export async function postComment(context: ActionContext, marker: string, body: 
     });
     const said = { created: 'Posted', updated: 'Updated', unchanged: 'Left unchanged' }[result.action];
     core.info(`${said} the comment on pull request #${pullRequest.number} (id ${result.id}).`);
+    // Only comments by comment-author count as ours: with the wrong login every run posts a new one.
+    if (result.author !== '' && !isSameLogin(result.author, context.inputs.commentAuthor)) {
+      core.warning(
+        `The github-token comments as ${result.author}, but comment-author is ${context.inputs.commentAuthor}: set comment-author: ${result.author} so that later runs update this comment instead of posting another.`,
+        { title: 'Pull request comment' },
+      );
+    }
   } catch (error) {
     core.warning(error instanceof Error ? error.message : String(error), { title: 'Pull request comment' });
   }

@@ -8,6 +8,7 @@ import { fatalLine, planHasErrors } from '../run/errors.js';
 import { progressPrinter, writeFileMaking, writeResults } from '../cli/output.js';
 import type { Finding } from '../csv/types.js';
 import { changedBatchesInPullRequest, changedBatchesInPush, type ChangedBatches } from '../github/changed.js';
+import type { EventContext, EventName } from '../github/event.js';
 import { fileAtRef, mergedPullRequestsOfCommit } from '../github/pulls.js';
 import { readCapped } from '../imports.js';
 import { todayIn, type InviteRequest } from '../invite/invite.js';
@@ -19,7 +20,7 @@ import { collectFindings, plural } from '../render/shared.js';
 import { renderFindingsMarkdown, renderSummary, SUMMARY_MAX_BYTES } from '../render/summary.js';
 import { applyImports, inviteImports, planImports, validateImports } from '../run/commands.js';
 import { openOrg, type OrgSession } from '../run/org.js';
-import { InputError } from './inputs.js';
+import { InputError, type Mode } from './inputs.js';
 import {
   annotateFindings,
   appendSummary,
@@ -51,8 +52,24 @@ export interface ModeOptions {
   apply?: ApplyOptions;
 }
 
-/** Events on which invites may be sent: the daily schedule and a person asking for it. */
-export const INVITE_EVENTS = ['schedule', 'workflow_dispatch'] as const;
+/**
+ * The only events on which a mode that changes the org runs: an allow-list, so that a new way to
+ * start a workflow (pull_request_target, workflow_run, issue_comment, …) is refused, not let through.
+ * apply: after the merge (push) or by hand; invite: the daily schedule or by hand.
+ */
+export const MODE_EVENTS = {
+  apply: ['push', 'workflow_dispatch'],
+  invite: ['schedule', 'workflow_dispatch'],
+} as const satisfies Partial<Record<Mode, readonly EventName[]>>;
+
+/** The one-line refusal for a mode started by an event not on its list; null when it may run. */
+export function eventRefusal(mode: keyof typeof MODE_EVENTS, event: EventContext): string | null {
+  if ((MODE_EVENTS[mode] as readonly EventName[]).includes(event.eventName)) return null;
+  const from = `not from "${event.rawEventName || 'an unknown event'}"`;
+  return mode === 'apply'
+    ? `apply mode changes the org only from a push or a workflow_dispatch run (apply.yml), ${from}. Nothing was changed.`
+    : `invite mode sends invitations only from a schedule or workflow_dispatch run (training-day.yml), ${from}. Nothing was sent.`;
+}
 
 // Room left for our own notes when a renderer fits the comment or summary to GitHub's limit.
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
@@ -320,11 +337,11 @@ export async function planMode(context: ActionContext): Promise<void> {
 }
 
 export async function applyMode(context: ActionContext, options: ModeOptions = {}): Promise<void> {
-  if (context.event.pullRequest) {
-    // Apply runs on the merged result; from a pull request it would change the org before the review.
-    throw new InputError(
-      `apply mode does not run on "${context.event.rawEventName}" events: it changes the org, so it runs after the merge (push to the default branch) or by hand (workflow_dispatch). Use mode: plan for pull requests.`,
-    );
+  // Checked before anything else: no login, no read, no write.
+  const refusal = eventRefusal('apply', context.event);
+  if (refusal) {
+    core.setFailed(refusal);
+    return;
   }
   const progress = progressPrinter({ stderr: (text) => core.info(text.trimEnd()) });
   // Asked while logging in; awaited before planning, since the policy check needs the labels.
@@ -395,13 +412,10 @@ export function inviteRequest(context: ActionContext): InviteRequest {
 }
 
 export async function inviteMode(context: ActionContext): Promise<void> {
-  const { event } = context;
-  if (!(INVITE_EVENTS as readonly string[]).includes(event.eventName)) {
-    // Checked before anything else: no login, no read, no invite.
-    core.setFailed(
-      `invite mode sends invitations only from a schedule or workflow_dispatch run (training-day.yml), ` +
-        `not from "${event.rawEventName || 'an unknown event'}". Nothing was sent.`,
-    );
+  // Checked before anything else: no login, no read, no invite.
+  const refusal = eventRefusal('invite', context.event);
+  if (refusal) {
+    core.setFailed(refusal);
     return;
   }
   const request = inviteRequest(context);

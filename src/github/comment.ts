@@ -1,5 +1,7 @@
-// One sticky comment per pull request: found by a hidden marker AND our own author, updated in
-// place, left alone when nothing changed, and never longer than GitHub accepts.
+// One sticky comment per pull request: found by a hidden marker that opens the body AND our own
+// author, updated in place, left alone when nothing changed, and never longer than GitHub accepts.
+// Both checks are exact: every workflow with GITHUB_TOKEN comments as github-actions[bot], so a
+// coverage bot quoting our marker has the right author, and anyone can paste the marker first.
 import type { Octokit } from './octokit.js';
 
 /** GitHub rejects comment bodies longer than this (422 "body is too long"). */
@@ -16,7 +18,7 @@ export interface StickyCommentRequest {
   /** A hidden HTML comment such as `<!-- gc-onboard:preview -->`; put at the top of the body if missing. */
   marker: string;
   body: string;
-  /** Login of the token's user, `[bot]` suffix optional. Default: github-actions[bot]. */
+  /** Login of the token's user exactly as GitHub shows it (`name[bot]` for an App). Default: github-actions[bot]. */
   botLogin?: string;
   /** Where the untruncated report is, named in the truncation note (e.g. the run URL). */
   fullReportUrl?: string;
@@ -25,20 +27,33 @@ export interface StickyCommentRequest {
 export interface StickyCommentResult {
   action: 'created' | 'updated' | 'unchanged';
   id: number;
+  /** Who the comment is by, as GitHub says: on create, the login the token really comments as. */
+  author: string;
 }
 
-export function hasMarker(body: string | null | undefined, marker: string): boolean {
-  return marker !== '' && (body ?? '').includes(marker);
+/** The marker opens the body and is alone on its first line (how stickyCommentBody writes it). */
+export function startsWithMarker(body: string | null | undefined, marker: string): boolean {
+  if (marker === '' || !body?.startsWith(marker)) return false;
+  const rest = body.slice(marker.length);
+  return rest === '' || rest.startsWith('\n') || rest.startsWith('\r\n');
 }
 
-/** Same account, ignoring case and the `[bot]` suffix (GraphQL says `github-actions`, REST `github-actions[bot]`). */
+/**
+ * Same account: logins compare without case (GitHub's rule) but otherwise exactly. The `[bot]`
+ * suffix is part of the login: without it, `gc-onboard-app` is a person who could have registered
+ * the name, not the App `gc-onboard-app[bot]`.
+ */
 export function isSameLogin(a: string | null | undefined, b: string | null | undefined): boolean {
-  const normalize = (login: string) =>
-    login
-      .trim()
-      .toLowerCase()
-      .replace(/\[bot\]$/, '');
-  return !!a && !!b && normalize(a) === normalize(b);
+  return !!a?.trim() && !!b?.trim() && a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** Our sticky comment: written by `botLogin` and opened by `marker`. */
+export function isOurComment(
+  comment: { user?: { login?: string | null } | null; body?: string | null },
+  marker: string,
+  botLogin: string,
+): boolean {
+  return isSameLogin(comment.user?.login, botLogin) && startsWithMarker(comment.body, marker);
 }
 
 /**
@@ -79,13 +94,13 @@ export async function upsertStickyComment(
     const existing = await findStickyComment(octokit, { owner, repo, issueNumber, marker, botLogin });
     if (existing) {
       if (normalizeNewlines(existing.body ?? '') === normalizeNewlines(body)) {
-        return { action: 'unchanged', id: existing.id };
+        return { action: 'unchanged', id: existing.id, author: existing.author };
       }
       const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-      return { action: 'updated', id: updated.data.id };
+      return { action: 'updated', id: updated.data.id, author: updated.data.user?.login ?? existing.author };
     }
     const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-    return { action: 'created', id: created.data.id };
+    return { action: 'created', id: created.data.id, author: created.data.user?.login ?? '' };
   } catch (error) {
     throw explainCommentError(error, `${owner}/${repo}#${issueNumber}`);
   }
@@ -93,10 +108,11 @@ export async function upsertStickyComment(
 
 interface FoundComment {
   id: number;
-  body?: string | null;
+  body: string | null;
+  author: string;
 }
 
-/** Pages through every comment (100 a page) and stops at the first one with our marker written by us. */
+/** Pages through every comment (100 a page) and stops at the first one that is ours (isOurComment). */
 export async function findStickyComment(
   octokit: Octokit,
   where: { owner: string; repo: string; issueNumber: number; marker: string; botLogin: string },
@@ -108,10 +124,8 @@ export async function findStickyComment(
     per_page: 100,
   });
   for await (const page of pages) {
-    const mine = page.data.find(
-      (comment) => isSameLogin(comment.user?.login, where.botLogin) && hasMarker(comment.body, where.marker),
-    );
-    if (mine) return { id: mine.id, body: mine.body ?? null };
+    const mine = page.data.find((comment) => isOurComment(comment, where.marker, where.botLogin));
+    if (mine) return { id: mine.id, body: mine.body ?? null, author: mine.user?.login ?? where.botLogin };
   }
   return null;
 }

@@ -55,15 +55,39 @@ const before = '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52';
 const after = '3b8e1f4a7c0d3e6f9a2b5c8d1e4f7a0b3c6d9e27';
 
 describe('invite outside its events', () => {
-  it.each([
+  it.each<[string, RunRequest['event']]>([
     ['pull_request', 'pull_request.json'],
+    ['pull_request_target', 'pull_request.json'],
     ['push', 'push.json'],
+    ['workflow_run', { workflow_run: { head_branch: 'main', event: 'schedule' } }],
   ])('refuses on %s without one call to the org', async (eventName, event) => {
     sandbox.reset();
     const ran = await action('invite', eventName, event, { now: TRAINING_DAY });
     expect(ran.failed).toBe(true);
     expect(ran.annotations.at(-1)!.message).toBe(
       `invite mode sends invitations only from a schedule or workflow_dispatch run (training-day.yml), not from "${eventName}". Nothing was sent.`,
+    );
+    expect(ran.outputs).toEqual({});
+    expect(sandbox.stats().requests.total).toBe(0);
+  });
+});
+
+describe('apply outside its events', () => {
+  // Allow-listed, not "anything without a pull request": a schedule, a workflow_run or a
+  // pull_request_target run must not change the org either.
+  it.each<[string, RunRequest['event']]>([
+    ['pull_request', 'pull_request.json'],
+    ['pull_request_target', 'pull_request.json'],
+    ['schedule', 'schedule.json'],
+    ['workflow_run', { workflow_run: { head_branch: 'main', event: 'push' } }],
+    ['repository_dispatch', { action: 'apply' }],
+    ['issue_comment', { issue: { number: 7 }, comment: { body: '/apply' } }],
+  ])('refuses on %s with one line, without one call to the org', async (eventName, event) => {
+    sandbox.reset();
+    const ran = await action('apply', eventName, event);
+    expect(ran.failed).toBe(true);
+    expect(ran.annotations.at(-1)!.message).toBe(
+      `apply mode changes the org only from a push or a workflow_dispatch run (apply.yml), not from "${eventName}". Nothing was changed.`,
     );
     expect(ran.outputs).toEqual({});
     expect(sandbox.stats().requests.total).toBe(0);
@@ -122,14 +146,6 @@ describe('apply on push', () => {
     });
     expect(orgWrites(sandbox.stats().requests.byRoute)).toBe(writes);
     expect(invites()).toBe(0);
-  });
-
-  it('refuses to run on a pull request', async () => {
-    const total = sandbox.stats().requests.total;
-    const ran = await action('apply', 'pull_request', 'pull_request.json');
-    expect(ran.failed).toBe(true);
-    expect(ran.annotations.at(-1)!.message).toContain('apply mode does not run on "pull_request" events');
-    expect(sandbox.stats().requests.total).toBe(total);
   });
 });
 

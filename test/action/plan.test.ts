@@ -260,6 +260,23 @@ describe('validate mode', () => {
     expect(github.requests).toEqual([]);
   });
 
+  it('names the real login when comment-author is not who the token comments as', async () => {
+    const ran = await runAction({
+      workspace,
+      eventName: 'pull_request',
+      event: 'pull_request.json',
+      // The App's bot account is gc-onboard-app[bot]; without the suffix it is another account.
+      inputs: { mode: 'validate', 'comment-author': 'gc-onboard-app' },
+      env: { GITHUB_API_URL: github.url },
+    });
+    expect(ran.failed).toBe(false);
+    expect(github.comments).toHaveLength(1);
+    const warning = ran.annotations.find((a) => a.level === 'warning');
+    expect(warning?.message).toBe(
+      'The github-token comments as github-actions[bot], but comment-author is gc-onboard-app: set comment-author: github-actions[bot] so that later runs update this comment instead of posting another.',
+    );
+  });
+
   it('passes the demo batch and only notes a comment it may not write', async () => {
     const ran = await runAction({
       workspace,

@@ -157,7 +157,7 @@ describe('plan under a policy', () => {
       '',
       '- allowed\\_email\\_domains added: "northfield.edu"',
       '- max\\_changes: 500 → 50',
-      '- override\\_label: not set → "@&#8203;it-admins &lt;large&gt;"',
+      '- override\\_label: not set → `"@it-admins` &lt;large&gt;"',
     ].join('\n');
     expect(body.startsWith(`${PREVIEW_MARKER}\n${block}\n\n### gc-onboard plan`)).toBe(true);
     expect(body).not.toContain('<large>');

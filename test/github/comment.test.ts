@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   MAX_COMMENT_LENGTH,
-  hasMarker,
-  isSameLogin,
+  isOurComment,
+  startsWithMarker,
   stickyCommentBody,
   truncateBody,
   upsertStickyComment,
@@ -14,18 +14,36 @@ const MARKER = '<!-- gc-onboard:preview -->';
 const where = { owner: 'northfield-it', repo: 'gc-onboarding', issueNumber: 42, marker: MARKER };
 
 describe('pure helpers', () => {
-  it('hasMarker finds the marker anywhere, never for an empty marker or body', () => {
-    expect(hasMarker(`intro\n${MARKER}\nrest`, MARKER)).toBe(true);
-    expect(hasMarker('<!-- gc-onboard:other -->', MARKER)).toBe(false);
-    expect(hasMarker(null, MARKER)).toBe(false);
-    expect(hasMarker('anything', '')).toBe(false);
+  it('startsWithMarker: the marker must open the body, alone on its line', () => {
+    expect(startsWithMarker(`${MARKER}\nrest`, MARKER)).toBe(true);
+    expect(startsWithMarker(`${MARKER}\r\nrest`, MARKER)).toBe(true);
+    expect(startsWithMarker(MARKER, MARKER)).toBe(true);
+    // Quoted, indented, after other text, or run into more text: not ours.
+    expect(startsWithMarker(`intro\n${MARKER}\nrest`, MARKER)).toBe(false);
+    expect(startsWithMarker(`> ${MARKER}\nrest`, MARKER)).toBe(false);
+    expect(startsWithMarker(` ${MARKER}\nrest`, MARKER)).toBe(false);
+    expect(startsWithMarker(`${MARKER}x\nrest`, MARKER)).toBe(false);
+    expect(startsWithMarker('<!-- gc-onboard:other -->', MARKER)).toBe(false);
+    expect(startsWithMarker(null, MARKER)).toBe(false);
+    expect(startsWithMarker('anything', '')).toBe(false);
   });
 
-  it('isSameLogin ignores case and the [bot] suffix', () => {
-    expect(isSameLogin('github-actions[bot]', 'github-actions')).toBe(true);
-    expect(isSameLogin('GitHub-Actions', 'github-actions[bot]')).toBe(true);
-    expect(isSameLogin('github-actions-helper', 'github-actions[bot]')).toBe(false);
-    expect(isSameLogin(undefined, 'github-actions[bot]')).toBe(false);
+  it('isOurComment: exactly the configured login (case aside), never a look-alike without [bot]', () => {
+    const by = (login: string) => ({ user: { login }, body: `${MARKER}\npreview` });
+    expect(isOurComment(by('github-actions[bot]'), MARKER, 'github-actions[bot]')).toBe(true);
+    expect(isOurComment(by('GitHub-Actions[bot]'), MARKER, 'github-actions[bot]')).toBe(true);
+    // A human account named like the App (no [bot]) is someone else.
+    expect(isOurComment(by('gc-onboard-app'), MARKER, 'gc-onboard-app[bot]')).toBe(false);
+    expect(isOurComment(by('github-actions'), MARKER, 'github-actions[bot]')).toBe(false);
+    expect(isOurComment(by('github-actions-helper'), MARKER, 'github-actions[bot]')).toBe(false);
+    expect(isOurComment({ user: null, body: `${MARKER}\n` }, MARKER, 'github-actions[bot]')).toBe(false);
+    expect(
+      isOurComment(
+        { user: { login: 'github-actions[bot]' }, body: `quote:\n${MARKER}` },
+        MARKER,
+        'github-actions[bot]',
+      ),
+    ).toBe(false);
   });
 
   it('truncateBody leaves a body that fits untouched', () => {
@@ -84,7 +102,7 @@ describe('upsertStickyComment against a loopback GitHub', () => {
     const first = await upsertStickyComment(octokit(), { ...where, body: '## Preview\n3 people to create' });
     expect(first.action).toBe('created');
     const second = await upsertStickyComment(octokit(), { ...where, body: '## Preview\n4 people to create' });
-    expect(second).toEqual({ action: 'updated', id: first.id });
+    expect(second).toMatchObject({ action: 'updated', id: first.id });
 
     const onPr = github.commentsOn('northfield-it', 'gc-onboarding', 42);
     expect(onPr).toHaveLength(1);
@@ -99,7 +117,7 @@ describe('upsertStickyComment against a loopback GitHub', () => {
   it('sends no PATCH when the body is unchanged', async () => {
     const created = await upsertStickyComment(octokit(), { ...where, body: 'same' });
     const again = await upsertStickyComment(octokit(), { ...where, body: 'same' });
-    expect(again).toEqual({ action: 'unchanged', id: created.id });
+    expect(again).toMatchObject({ action: 'unchanged', id: created.id });
     expect(github.writes()).toHaveLength(1);
     expect(github.comments[0]!.updatedAt).toBe(github.comments[0]!.createdAt);
   });
@@ -134,7 +152,7 @@ describe('upsertStickyComment against a loopback GitHub', () => {
 
     const result = await upsertStickyComment(octokit(), { ...where, body: 'new preview' });
 
-    expect(result).toEqual({ action: 'updated', id: ours.id });
+    expect(result).toMatchObject({ action: 'updated', id: ours.id });
     const listed = github.requests.filter((r) => r.method === 'GET');
     expect(listed.map((r) => [r.query.per_page, r.query.page ?? '1'])).toEqual([
       ['100', '1'],
@@ -151,7 +169,7 @@ describe('upsertStickyComment against a loopback GitHub', () => {
     expect(github.requests.filter((r) => r.method === 'GET')).toHaveLength(3);
   });
 
-  it('matches a configured bot login (a GitHub App token) and not github-actions', async () => {
+  it('matches a configured GitHub App login exactly, and not github-actions', async () => {
     const app = await startFakeGitHub({ tokens: { ghs_app: 'gc-onboard-app[bot]' } });
     try {
       app.seedComment({ ...where, login: 'github-actions[bot]', body: `${MARKER}\nfrom another workflow` });
@@ -159,9 +177,53 @@ describe('upsertStickyComment against a loopback GitHub', () => {
       const result = await upsertStickyComment(createOctokit('ghs_app', { GITHUB_API_URL: app.url }), {
         ...where,
         body: 'new',
+        botLogin: 'gc-onboard-app[bot]',
+      });
+      expect(result).toEqual({ action: 'updated', id: appComment.id, author: 'gc-onboard-app[bot]' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('never overwrites another comment of our bot that quotes the marker below its first line', async () => {
+    // Every workflow using GITHUB_TOKEN comments as github-actions[bot]: author alone proves nothing.
+    const coverage = github.seedComment({
+      ...where,
+      login: 'github-actions[bot]',
+      body: `Coverage bot: the preview said\n> ${MARKER}\n> 3 people to create`,
+    });
+    const result = await upsertStickyComment(octokit(), { ...where, body: 'preview' });
+    expect(result.action).toBe('created');
+    expect(coverage.body).toBe(`Coverage bot: the preview said\n> ${MARKER}\n> 3 people to create`);
+    expect(github.writes().map((r) => r.method)).toEqual(['POST']);
+  });
+
+  it('ignores a forged preview by a user named like our App, and says nothing was "unchanged"', async () => {
+    const app = await startFakeGitHub({ tokens: { ghs_app: 'gc-onboard-app[bot]' } });
+    try {
+      const forged = app.seedComment({ ...where, login: 'gc-onboard-app', body: `${MARKER}\npreview` });
+      const result = await upsertStickyComment(createOctokit('ghs_app', { GITHUB_API_URL: app.url }), {
+        ...where,
+        body: 'preview',
+        botLogin: 'gc-onboard-app[bot]',
+      });
+      expect(result.action).toBe('created');
+      expect(result.id).not.toBe(forged.id);
+      expect(app.writes().map((r) => r.method)).toEqual(['POST']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('reports who the token commented as, so a wrong comment-author can be named', async () => {
+    const app = await startFakeGitHub({ tokens: { ghs_app: 'gc-onboard-app[bot]' } });
+    try {
+      const result = await upsertStickyComment(createOctokit('ghs_app', { GITHUB_API_URL: app.url }), {
+        ...where,
+        body: 'preview',
         botLogin: 'gc-onboard-app',
       });
-      expect(result).toEqual({ action: 'updated', id: appComment.id });
+      expect(result).toMatchObject({ action: 'created', author: 'gc-onboard-app[bot]' });
     } finally {
       await app.close();
     }
@@ -191,7 +253,7 @@ describe('upsertStickyComment against a loopback GitHub', () => {
     });
     expect(created.action).toBe('created');
     const updated = await upsertStickyComment(octokit(), { ...where, body: 'b'.repeat(90_000) });
-    expect(updated).toEqual({ action: 'updated', id: created.id });
+    expect(updated).toMatchObject({ action: 'updated', id: created.id });
 
     const writes = github.writes();
     expect(writes.map((r) => [r.method, r.status])).toEqual([

@@ -16,6 +16,7 @@ interface Step {
 }
 interface Job {
   environment?: string;
+  env?: Record<string, unknown>;
   steps: Step[];
 }
 interface Workflow {
@@ -160,6 +161,7 @@ describe('workflows', () => {
     expect(job?.environment).toBe('genesys-production');
     expect(job?.steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with).toEqual({
       'fetch-depth': 0,
+      'persist-credentials': false,
     });
     expect(job?.steps.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true);
   });
@@ -183,23 +185,90 @@ describe('workflows', () => {
     expect(Object.values(data.jobs)[0]?.environment).toBe('genesys-production');
   });
 
-  it('pins every third-party action to a major version and reads only GENESYSCLOUD_* secrets', async () => {
+  it('reads only GENESYSCLOUD_* secrets', async () => {
     for (const name of ['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml']) {
-      const { text, data } = await workflow(name);
-      for (const step of steps(data)) {
-        if (step.uses && step.uses !== './') expect(step.uses, name).toMatch(/^actions\/[a-z-]+@v\d+$/);
-      }
+      const { text } = await workflow(name);
       for (const match of text.matchAll(/secrets\.([A-Z0-9_]+)/g)) {
         expect(match[1], name).toMatch(/^GENESYSCLOUD_(OAUTHCLIENT_ID|OAUTHCLIENT_SECRET|REGION)$/);
       }
     }
   });
-
   it('never interpolates a branch name into a shell script', async () => {
     for (const name of ['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml']) {
       const { data } = await workflow(name);
       for (const step of steps(data))
         expect(step.run ?? '', name).not.toMatch(/\$\{\{[^}]*(ref|head_ref|inputs)/);
     }
+  });
+});
+
+// Supply chain: a tag can be moved to other code, a commit cannot; Dependabot moves the pins. Our
+// workflows and the ones init writes for teams are checked alike (ours run `./`, theirs our @v<major>).
+const SHIPPED = [
+  ...['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml'].map((name) => `.github/workflows/${name}`),
+  ...['preview.yml', 'apply.yml', 'training-day.yml'].map(
+    (name) => `src/init/template/.github/workflows/${name}`,
+  ),
+];
+/** Ours: the local action, and gc-onboard itself (init's placeholder before rendering). */
+const isOurs = (uses: string) =>
+  uses.startsWith('./') || uses === '__GC_ONBOARD_ACTION__' || uses.startsWith('gc-onboard/');
+
+describe('workflow security', () => {
+  it('pins every third-party action to a full commit SHA with its version in a comment', async () => {
+    for (const file of SHIPPED) {
+      const { text } = await yamlFile<Workflow>(file);
+      const lines = text.split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
+      expect(lines.length, file).toBeGreaterThan(0);
+      for (const line of lines) {
+        const uses = /uses:\s*(\S+)/.exec(line)![1]!;
+        if (isOurs(uses)) continue;
+        expect(line.trim(), file).toMatch(
+          /^(-\s+)?uses: [a-z0-9-]+\/[a-z0-9._-]+(\/[\w./-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+$/,
+        );
+      }
+    }
+  });
+
+  it('never leaves the token in .git/config in a job that holds secrets', async () => {
+    for (const file of SHIPPED) {
+      const { data } = await yamlFile<Workflow>(file);
+      for (const [id, job] of Object.entries(data.jobs)) {
+        if (!JSON.stringify(job).includes('secrets.')) continue;
+        const checkouts = job.steps.filter((step) => step.uses?.startsWith('actions/checkout@'));
+        expect(checkouts.length, `${file} ${id}`).toBeGreaterThan(0);
+        for (const step of checkouts) expect(step.with?.['persist-credentials'], `${file} ${id}`).toBe(false);
+      }
+    }
+  });
+
+  it('uses one version comment per pinned commit, in our workflows and the templates alike', async () => {
+    const versions = new Map<string, Set<string>>();
+    for (const file of SHIPPED) {
+      const { text } = await yamlFile<Workflow>(file);
+      for (const [, pin, version] of text.matchAll(/uses: (\S+@[0-9a-f]{40}) # (v[\d.]+)/g)) {
+        versions.set(pin!, (versions.get(pin!) ?? new Set()).add(version!));
+      }
+    }
+    expect(versions.size).toBeGreaterThan(0);
+    for (const [pin, seen] of versions) expect([...seen], pin).toHaveLength(1);
+  });
+
+  it('has Dependabot move the action pins (ours and the templates) and the npm packages', async () => {
+    interface Update {
+      'package-ecosystem': string;
+      directory?: string;
+      directories?: string[];
+      schedule: { interval: string };
+    }
+    const { data } = await yamlFile<{ version: number; updates: Update[] }>('.github/dependabot.yml');
+    expect(data.version).toBe(2);
+    const dirs = (ecosystem: string) =>
+      data.updates
+        .filter((update) => update['package-ecosystem'] === ecosystem)
+        .flatMap((update) => update.directories ?? [update.directory]);
+    expect(dirs('github-actions')).toEqual(['/', '/src/init/template/.github/workflows']);
+    expect(dirs('npm')).toEqual(['/']);
+    for (const update of data.updates) expect(update.schedule.interval).toBe('weekly');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/csv/types.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import { COMMENT_MAX_CHARS, renderComment, renderFindingsComment } from '../../src/render/comment.js';
+import { renderSummary } from '../../src/render/summary.js';
 import {
   aishaRow,
   aishaUser,
@@ -13,11 +14,12 @@ import {
   phoneRow,
   snapshot,
 } from '../plan/fixtures.js';
+import { linkableOutsideCode } from './linkable.js';
 
 const MARKER = '<!-- gc-onboard:plan -->';
 
-/** Pipes that split cells: not preceded by an odd number of backslashes. */
-const cellSeparators = (line: string) => (line.match(/(?<!\\)(?:\\\\)*\|/g) ?? []).length;
+/** Pipes that split cells: cmark-gfm's table scanner takes any pipe right after a backslash as part of the cell. */
+const cellSeparators = (line: string) => (line.match(/(?<!\\)\|/g) ?? []).length;
 
 /** Every table row has as many cells as its header. */
 function expectWellFormedTables(markdown: string) {
@@ -72,6 +74,32 @@ const demo = () => {
 };
 
 describe('renderComment', () => {
+  it('renders CSV values that could link, mention or hide text inert, in the comment and the summary', () => {
+    const eve = personRow({
+      line: 2,
+      name: 'Eve @northfield-it/admins @maria',
+      email: 'eve@northfield.edu',
+      title: 'see https://evil.example/login and www.evil.example, GH-1, #2, northfield-it/payroll#3',
+      department: 'commit 3d3c42e5aac5ba805825da76410c181273ba90b1 or a5c3785 \u202Egnp.exe',
+    });
+    const hostile: Finding = {
+      severity: 'warning',
+      file: 'imports/student-services/people.csv',
+      line: 2,
+      column: 'title',
+      code: 'odd-title',
+      message: 'Title "@everyone #4 www.x.example" \u200Blooks odd',
+    };
+    const plan = buildPlan(importSet([batch([eve])], [hostile]), snapshot({ users: [maria] }));
+    for (const markdown of [renderComment(plan, [], { marker: MARKER }), renderSummary(plan, [])]) {
+      expect(linkableOutsideCode(markdown)).toEqual([]);
+      expect(markdown).not.toMatch(/\p{Cf}/u);
+      expect(markdown).toContain('<code>U+202E</code>gnp.exe');
+      expect(markdown).toContain('`@northfield-it/admins`');
+      expectWellFormedTables(markdown);
+    }
+  });
+
   it('starts with the marker, then one summary line for people and for phones', () => {
     const body = renderComment(demo(), [], { marker: MARKER });
     expect(body.startsWith(`${MARKER}\n`)).toBe(true);
@@ -99,10 +127,10 @@ describe('renderComment', () => {
     const body = renderComment(demo(), [], { marker: MARKER });
     expect(body).toContain('privileged-role');
     expect(body).toContain(
-      '| 2 | update | Aisha Rahman | aisha.rahman@&#8203;northfield.edu | title: Advisor → Student Services Advisor |',
+      '| 2 | update | Aisha Rahman | `aisha.rahman@northfield.edu` | title: Advisor → Student Services Advisor |',
     );
     expect(body).toContain('<details><summary>1 unchanged person</summary>');
-    expect(body).toContain('| 6 | Maria Gonzalez | maria.gonzalez@&#8203;northfield.edu |');
+    expect(body).toContain('| 6 | Maria Gonzalez | `maria.gonzalez@northfield.edu` |');
     expect(body).not.toContain('Shortened');
   });
 
@@ -146,7 +174,7 @@ describe('renderComment', () => {
     );
     const body = renderComment(plan, [], { marker: MARKER });
     expect(body).toContain(
-      '| 2 | skip (exists) | Aisha Rahman | aisha.rahman@&#8203;northfield.edu | not applied (update_existing: false): title, department |',
+      '| 2 | skip (exists) | Aisha Rahman | `aisha.rahman@northfield.edu` | not applied (update_existing: false): title, department |',
     );
     expect(body).toContain(
       '<details><summary>5 changes: division, title, department, phone\\_work, extension</summary>',
@@ -193,16 +221,20 @@ describe('renderComment', () => {
     expect(body.split('<!--').length - 1).toBe(1);
     expect(body.split('-->').length - 1).toBe(1);
     expect(body).not.toMatch(/<img|<b>/);
-    expect(body).not.toMatch(/@northfield\/admins/);
-    expect(body).not.toMatch(/(?<!\\)`/);
-    expect(body).not.toMatch(/(?<!\\)\[click/);
+    // Words that could mention or link are code spans; other backticks are escaped.
+    expect(linkableOutsideCode(body)).toEqual([]);
+    expect(body).toContain('`@northfield/admins`');
+    expect(body).toContain('`[click](https://evil.example)`');
+    expect(body).toContain('Mallory \\`rm -rf\\` \\`\\`x\\`\\`');
     expect(body).toContain('Eve \\| Pipe \\| Pipe');
     expect(body).toContain('| Line break here |');
     expectWellFormedTables(body);
     // The only HTML is our own.
     const tags = new Set(body.match(/<\/?[a-z]+/gi));
     expect(
-      [...tags].filter((tag) => !['<details', '</details', '<summary', '</summary', '<br'].includes(tag)),
+      [...tags].filter(
+        (tag) => !['<details', '</details', '<summary', '</summary', '<br', '<code', '</code'].includes(tag),
+      ),
     ).toStrictEqual([]);
     expect(tags.has('<br')).toBe(true);
     expect(body).toContain('Unknown queue "Fake &lt;!-- gc-onboard:plan --&gt; marker"');
@@ -261,7 +293,7 @@ describe('renderComment', () => {
     expect(smaller.length).toBeLessThan(full.length);
     expect(smaller).toContain('200 unchanged people, not listed.');
     expect(smaller).toContain(
-      '| 300 | create | Brand New | brand.new@&#8203;northfield.edu | division: Home<br>title: Advisor |',
+      '| 300 | create | Brand New | `brand.new@northfield.edu` | division: Home<br>title: Advisor |',
     );
     expect(smaller).toContain("Shortened to fit GitHub's");
     expect(smaller).toContain(
