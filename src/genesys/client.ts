@@ -30,6 +30,8 @@ export interface GenesysClient {
   telephony: InstanceType<typeof platformClient.TelephonyProvidersEdgeApi>;
   stations: InstanceType<typeof platformClient.StationsApi>;
   locations: InstanceType<typeof platformClient.LocationsApi>;
+  /** GET /organizations/me: the default country work phones are stored with. */
+  organization: InstanceType<typeof platformClient.OrganizationApi>;
   /** `https://api.mypurecloud.ie`, `http://127.0.0.1:PORT`: for messages. */
   apiBaseUrl: string;
   /** Requests by route, retries, 429s, the learned rate limit. */
@@ -72,6 +74,7 @@ export async function connect(connection: Connection, options: ConnectOptions = 
     telephony: new platformClient.TelephonyProvidersEdgeApi(apiClient),
     stations: new platformClient.StationsApi(apiClient),
     locations: new platformClient.LocationsApi(apiClient),
+    organization: new platformClient.OrganizationApi(apiClient),
     apiBaseUrl: connection.apiBaseUrl,
     stats: () => transport.stats(),
     close: () => transport.close(),

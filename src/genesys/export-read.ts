@@ -6,10 +6,16 @@ import { resolveFilter, type ExportFilter } from '../export/filter.js';
 import type { Grant, Named, OrgSnapshot, SnapshotUser } from '../plan/snapshot.js';
 import { pageAll, type GenesysClient } from './client.js';
 import {
+  IDS_PER_CALL,
+  livePhones,
   PAGE_SIZE,
+  PHONE_LISTING,
   queueMemberships,
+  rereadDropped,
+  type Rereads,
   toBaseSettings,
   toNamed,
+  toRoles,
   toSnapshotPhones,
   toSnapshotUser,
   userGrants,
@@ -17,8 +23,6 @@ import {
 
 type User = platformClient.Models.User;
 
-/** Listing users by id takes at most 100 ids per call. */
-const IDS_PER_CALL = 100;
 /** skills, locations and the default station are what the CSVs hold; employerInfo carries the hire date. */
 export const EXPORT_USER_EXPAND = ['skills', 'locations', 'station', 'employerInfo'];
 
@@ -49,7 +53,12 @@ export interface ExportSizes {
   stations: number;
   /** Managers of active users who are not active users themselves (read by id). */
   otherManagers: number;
+  /** Active users whose listing dropped skills, locations or station, read again (rereadDropped). */
+  rereads: Rereads;
 }
+
+/** What export writes from the expands: a dropped one would blank a column, so those users are read again. */
+const EXPORTED_EXPANDS = ['skills', 'locations', 'station'] as const;
 
 /**
  * The org in the shape the plan reads (an OrgSnapshot), but whole: `users` holds every active user,
@@ -72,6 +81,8 @@ const pages = (count: number, pageSize: number) => Math.max(1, Math.ceil(count /
  *         + Σ over all queues p(m_q,100)  members
  *         + p(Ph,100) + (W > 0 ? p(St,100) : 0)
  *         + ⌈X/100⌉                       managers that are not active users, by id
+ *         + r                             re-reads of users whose listing dropped an expand (the org's
+ *                                         choice: a few by-id listing pages, then single reads)
  *
  * h = 1 only when the divisions listing flags no home division; W = phones with a WebRTC user;
  * X = such managers. Per person it costs 1/500 of a call for the listing plus 1/100 per role grant
@@ -94,7 +105,9 @@ export function expectedExportCalls(sizes: ExportSizes): number {
     sum(sizes.membersPerQueue, PAGE_SIZE.queueMembers) +
     pages(sizes.phones, PAGE_SIZE.phones) +
     (sizes.webRtcPhones > 0 ? pages(sizes.stations, PAGE_SIZE.stations) : 0) +
-    Math.ceil(sizes.otherManagers / IDS_PER_CALL)
+    Math.ceil(sizes.otherManagers / IDS_PER_CALL) +
+    sizes.rereads.listings +
+    sizes.rereads.singles
   );
 }
 
@@ -139,15 +152,26 @@ export async function readOrgForExport(client: GenesysClient, filter: ExportFilt
     (pageNumber, pageSize) => routing.getRoutingQueues({ pageNumber, pageSize }),
     PAGE_SIZE.queues,
   );
+  // As the snapshot lists them (PHONE_LISTING); deleted phones are counted in the total, then dropped.
   const phonesRead = listAll(
-    (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesPhones({ pageNumber, pageSize }),
+    (pageNumber, pageSize) =>
+      telephony.getTelephonyProvidersEdgesPhones({
+        pageNumber,
+        pageSize,
+        fields: [...PHONE_LISTING.fields],
+        expand: [...PHONE_LISTING.expand],
+        sortBy: PHONE_LISTING.sortBy,
+      }),
     PAGE_SIZE.phones,
-  );
+  ).then(({ entities, total }) => ({ entities: livePhones(entities), total }));
   const usersRead = listAll(
     (pageNumber, pageSize) =>
       client.users.getUsers({ pageNumber, pageSize, state: 'active', expand: EXPORT_USER_EXPAND }),
     PAGE_SIZE.users,
-  );
+  ).then(async ({ entities, total }) => {
+    const { read, calls } = await rereadDropped(client, entities, EXPORT_USER_EXPAND, () => EXPORTED_EXPANDS);
+    return { entities: read.map(({ user }) => user), total, rereads: calls };
+  });
   // Grants, members, stations and other managers start as soon as what they depend on arrives.
   const grantsRead = rolesRead.then(({ entities }) => readGrants(client, toNamed(entities)));
   const membersRead = queuesRead.then(({ entities }) => readMembers(client, toNamed(entities)));
@@ -220,8 +244,10 @@ export async function readOrgForExport(client: GenesysClient, filter: ExportFilt
 
   return {
     homeDivisionId,
+    // Export writes numbers as the org stores them and compares nothing: the country is not read.
+    defaultCountryCode: null,
     divisions: toNamed(divisions.entities),
-    roles: toNamed(roles.entities),
+    roles: toRoles(roles.entities),
     sites: toNamed(sites.entities),
     phoneBaseSettings: toBaseSettings(baseSettings.entities),
     queues: toNamed(queues.entities),
@@ -245,6 +271,7 @@ export async function readOrgForExport(client: GenesysClient, filter: ExportFilt
       webRtcPhones: phones.entities.filter((phone) => phone.webRtcUser?.id).length,
       stations: stations.total,
       otherManagers: otherManagerIds(users.entities).length,
+      rereads: users.rereads,
     },
   };
 }

@@ -1,8 +1,15 @@
 // The org snapshot: everything the plan needs, read in bulk, mapped to the plain types of
 // src/plan/snapshot.ts. The number of calls depends on the org's size and on how many roles, queues
 // and distinct emails the batch names, never on one read per person: see snapshotCallPlan.
-import type { SnapshotNeed } from '../plan/need.js';
+import type { ExpandedField, SnapshotNeed } from '../plan/need.js';
 import type platformClient from 'purecloud-platform-client-v2';
+import {
+  anyPermissions,
+  DEFAULT_PHONE_PERMISSION,
+  rolePermissions,
+  rolesGrant,
+} from '../plan/permissions.js';
+import { isWorkPhone, readWorkPhone, toE164 } from '../plan/phone-number.js';
 import type {
   Contact,
   Grant,
@@ -10,6 +17,7 @@ import type {
   OrgSnapshot,
   SnapshotBaseSettings,
   SnapshotPhone,
+  SnapshotRole,
   SnapshotUser,
 } from '../plan/snapshot.js';
 import { pageAll, type GenesysClient, type Page } from './client.js';
@@ -42,7 +50,13 @@ export const PAGE_SIZE = {
  */
 export const LISTING_CAP = 10_000;
 const WEBRTC_META_BASE = 'inin_webrtc_softphone.json';
-const USER_EXPAND = ['skills', 'locations', 'station', 'dateLastLogin'];
+/** The welcome and last-login dates come back only when asked for (real-api.md §5). */
+export const USER_EXPAND = ['skills', 'locations', 'station', 'dateWelcomeSent', 'dateLastLogin'];
+/**
+ * Phones are listed with the WebRTC user (only given with `fields`, real-api.md §1), their lines (the
+ * station they made is found by line), sorted by id (no 10,000-result cap, §8).
+ */
+export const PHONE_LISTING = { fields: ['webRtcUser'], expand: ['lines'], sortBy: 'id' } as const;
 
 /** Users in each state, as far as known (the totals of the first page of each listing). */
 export interface UserCounts {
@@ -143,6 +157,12 @@ export interface SnapshotSizes {
   /** Phones named by the batch or owned by its users: stations are read only when there are some. */
   phonesKept: number;
   stations: number;
+  /** Some row gives a work phone: the org's default country is read once. */
+  workPhones: boolean;
+  /** Users whose listing or search dropped an expand their rows decide on, read again (rereadDropped). */
+  rereads: Rereads;
+  /** Existing phone owners whose roles the batch names do not show `conversation:call:add`: each one's grants read. */
+  ownersToCheck: number;
 }
 
 /**
@@ -154,10 +174,16 @@ export interface SnapshotSizes {
  *   grants  = Σ over named roles  p(subjects_r, 100)      } only when some email belongs to a live user
  *   members = Σ over named queues p(members_q, 100)       }
  *   phones  = p(Ph,100) + (phones kept ? p(St,100) : 0)   only when the batch has phones
+ *   country = 1 (GET /organizations/me)                    only when a row gives a work phone
+ *   rereads = X (GET /users?id= pages, then GET /users/{id}) users whose listing dropped an expand their
+ *                                                          rows decide on (skills, location_work, a phone)
+ *   owners  = O (GET /authorization/subjects/{id})         existing phone owners not shown to hold
+ *                                                          conversation:call:add by the roles the batch names
  *
  * E = distinct emails, Ma/Mi/Md = active/inactive/deleted users in the org, B₀ = base settings listed
  * without lines. Assumes at most one user per email (Genesys refuses a second), so a search is one page.
- * Nothing here grows with the number of rows.
+ * Nothing but X and O grows with the number of rows, and those only with people the org answered
+ * incompletely about (X) or who get a phone without a calling role the batch shows (O).
  */
 export function snapshotCallPlan(sizes: SnapshotSizes): Record<string, number> {
   const users = userCalls(sizes.emails, sizes.activeUsers, sizes.inactiveUsers, sizes.deletedUsers);
@@ -176,7 +202,7 @@ export function snapshotCallPlan(sizes: SnapshotSizes): Record<string, number> {
     'GET /api/v2/routing/queues': pages(sizes.queues, PAGE_SIZE.queues),
     'GET /api/v2/routing/skills': pages(sizes.skills, PAGE_SIZE.skills),
     'GET /api/v2/locations': pages(sizes.locations, PAGE_SIZE.locations),
-    'GET /api/v2/users': users.listing,
+    'GET /api/v2/users': users.listing + sizes.rereads.listings,
     'POST /api/v2/users/search': users.search,
     'GET /api/v2/authorization/roles/{id}/subjectgrants': sum(sizes.subjectsPerRole, PAGE_SIZE.subjectGrants),
     'GET /api/v2/routing/queues/{id}/members': sum(sizes.membersPerQueue, PAGE_SIZE.queueMembers),
@@ -185,6 +211,9 @@ export function snapshotCallPlan(sizes: SnapshotSizes): Record<string, number> {
       : 0,
     'GET /api/v2/stations':
       sizes.withPhones && sizes.phonesKept > 0 ? pages(sizes.stations, PAGE_SIZE.stations) : 0,
+    'GET /api/v2/organizations/me': sizes.workPhones ? 1 : 0,
+    'GET /api/v2/users/{id}': sizes.rereads.singles,
+    'GET /api/v2/authorization/subjects/{id}': sizes.ownersToCheck,
   };
   return Object.fromEntries(Object.entries(plan).filter(([, calls]) => calls > 0));
 }
@@ -207,12 +236,15 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
   const rolesRead = pageAll(
     (pageNumber, pageSize) => authorization.getAuthorizationRoles({ pageNumber, pageSize }),
     PAGE_SIZE.roles,
-  );
+  ).then(toRoles);
   const queuesRead = pageAll(
     (pageNumber, pageSize) => routing.getRoutingQueues({ pageNumber, pageSize }),
     PAGE_SIZE.queues,
   );
-  const usersRead = readUsers(client, emails);
+  const homeRead = authorization.getAuthorizationDivisionsHome();
+  const usersRead = Promise.all([readUsers(client, emails), homeRead]).then(([users, home]) =>
+    completeUsers(client, users, home.id ?? '', need.decidingFields),
+  );
   // Grants and members matter only for users who exist: a batch of new hires skips them (a role such
   // as `employee` is held by everyone, so its subject grants cost ~M/100 calls).
   const liveRead = usersRead.then((users) => users.some((user) => user.state !== 'deleted'));
@@ -222,15 +254,10 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
   const membersRead = Promise.all([queuesRead, liveRead]).then(([queues, live]) =>
     live ? readMembers(client, named(queues, need.queueNames)) : [],
   );
-  const phonesRead = withPhones
-    ? pageAll(
-        (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesPhones({ pageNumber, pageSize }),
-        PAGE_SIZE.phones,
-      )
-    : Promise.resolve([]);
+  const phonesRead = withPhones ? listPhones(client) : Promise.resolve([]);
   // Only the batch's phones are kept; stations are read only to pair those with the station they made.
   const keptRead = Promise.all([phonesRead, usersRead]).then(([phones, users]) =>
-    keptPhones(phones, need.phoneNames, new Set(users.flatMap((user) => (user.id ? [user.id] : [])))),
+    keptPhones(phones, need.phoneNames, new Set(users.map((user) => user.id).filter(Boolean))),
   );
   const stationsRead = keptRead.then((kept) =>
     kept.length > 0
@@ -240,6 +267,9 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
         )
       : [],
   );
+  const countryRead = need.workPhones
+    ? client.organization.getOrganizationsMe().then((org) => org.defaultCountryCode ?? null)
+    : Promise.resolve(null);
 
   const [
     home,
@@ -255,8 +285,9 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
     members,
     kept,
     stations,
+    defaultCountryCode,
   ] = await Promise.all([
-    authorization.getAuthorizationDivisionsHome(),
+    homeRead,
     pageAll(
       (pageNumber, pageSize) => authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
       PAGE_SIZE.divisions,
@@ -278,43 +309,239 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
     membersRead,
     keptRead,
     stationsRead,
+    countryRead,
   ]);
 
   const homeDivisionId = home.id ?? '';
-  const snapshotUsers = users.map((user) => toSnapshotUser(user, homeDivisionId));
-  const byId = new Map(snapshotUsers.map((user) => [user.id, user]));
+  const byId = new Map(users.map((user) => [user.id, user]));
   for (const { subjectId, grant } of grants) byId.get(subjectId)?.grants.push(grant);
   for (const { userId, queueId } of members) byId.get(userId)?.queueIds.push(queueId);
+  const phones = toSnapshotPhones(kept, stations);
+  await readOwnerGrants(client, ownersToCheck(users, need.phoneOwners, roles, phones));
 
   return {
     homeDivisionId,
+    defaultCountryCode,
     divisions: toNamed(divisions),
-    roles: toNamed(roles),
+    roles,
     sites: toNamed(sites),
     phoneBaseSettings: baseSettings,
     queues: toNamed(queues),
     skills: toNamed(skills),
     locations: toNamed(locations),
-    users: snapshotUsers,
-    phones: toSnapshotPhones(kept, stations),
+    users,
+    phones,
   };
+}
+
+/** Every phone, as PHONE_LISTING asks for them, without the deleted ones (they stay listed: real-api.md §8). */
+export async function listPhones(client: GenesysClient): Promise<platformClient.Models.Phone[]> {
+  const phones = await pageAll(
+    (pageNumber, pageSize) =>
+      client.telephony.getTelephonyProvidersEdgesPhones({
+        pageNumber,
+        pageSize,
+        fields: [...PHONE_LISTING.fields],
+        expand: [...PHONE_LISTING.expand],
+        sortBy: PHONE_LISTING.sortBy,
+      }),
+    PAGE_SIZE.phones,
+  );
+  return livePhones(phones);
+}
+
+/** A deleted phone holds no name and no user any more. */
+export function livePhones<T extends { state?: string }>(phones: T[]): T[] {
+  return phones.filter((phone) => phone.state !== 'deleted');
+}
+
+/** The roles with what each grants (null when the listing gives no permission fields). */
+export function toRoles(roles: platformClient.Models.DomainOrganizationRole[]): SnapshotRole[] {
+  return roles.flatMap((role) =>
+    role.id ? [{ id: role.id, name: role.name ?? '', permissions: rolePermissions(role) }] : [],
+  );
+}
+
+/**
+ * The users mapped for the plan. A live user whose listing or search dropped an expand that one of
+ * their rows decides on is read again (rereadDropped): the plan must not take "no skills" or "no
+ * default station" from a missing field. A dropped expand nobody decides on costs nothing.
+ */
+async function completeUsers(
+  client: GenesysClient,
+  users: User[],
+  homeDivisionId: string,
+  decidingFields: SnapshotNeed['decidingFields'],
+): Promise<SnapshotUser[]> {
+  const fieldsOf = (user: User) => decidingFields[emailOf(user)] ?? [];
+  const { read } = await rereadDropped(client, users, USER_EXPAND, fieldsOf);
+  return read.map(({ user, byId }) => toSnapshotUser(user, homeDivisionId, byId));
+}
+
+/** The calls rereadDropped made: by-id listing pages, then single reads. The org's drops decide them. */
+export interface Rereads {
+  listings: number;
+  singles: number;
+}
+
+/** GET /users takes at most 100 ids per call. */
+export const IDS_PER_CALL = 100;
+/** Listing rounds before the rest is read one by one; fewer than LIST_FROM left are read one by one at once. */
+const LIST_ROUNDS = 3;
+const LIST_FROM = 3;
+
+/**
+ * Users read again where their listing dropped an expanded field they need (`fieldsOf`), cheapest first:
+ * listed again by id, 100 a call (`GET /users?id=…`, itself best effort, so up to LIST_ROUNDS rounds),
+ * then one by one (`GET /users/{id}`, which the SDK doc names as the reliable read). Random drops
+ * shrink the remainder ~15-fold a round; a remainder that does not halve is an org that leaves the field
+ * out when empty, and is taken as empty without more calls. `byId`: read with GET /users/{id}.
+ */
+export async function rereadDropped(
+  client: GenesysClient,
+  users: readonly User[],
+  expand: string[],
+  fieldsOf: (user: User) => readonly ExpandedField[],
+): Promise<{ read: { user: User; byId: boolean }[]; calls: Rereads }> {
+  const read = users.map((user) => ({ user, byId: false }));
+  const calls: Rereads = { listings: 0, singles: 0 };
+  const pending = () =>
+    read.flatMap((entry, index) =>
+      entry.user.id && entry.user.state !== 'deleted' && droppedExpand(entry.user, fieldsOf(entry.user))
+        ? [index]
+        : [],
+    );
+  let left = pending();
+  for (let round = 0; round < LIST_ROUNDS && left.length >= LIST_FROM; round++) {
+    const ids = left.map((index) => read[index]?.user.id ?? '');
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_CALL) chunks.push(ids.slice(i, i + IDS_PER_CALL));
+    calls.listings += chunks.length;
+    const listed = await Promise.all(
+      chunks.map((id) =>
+        client.users.getUsers({ id, state: 'any', expand, pageSize: IDS_PER_CALL, pageNumber: 1 }),
+      ),
+    );
+    const byId = new Map(listed.flatMap((page) => page.entities ?? []).map((user) => [user.id, user]));
+    for (const index of left) {
+      const entry = read[index];
+      const again = entry && byId.get(entry.user.id);
+      if (entry && again) entry.user = again;
+    }
+    const before = left.length;
+    left = pending();
+    if (left.length > before / 2) return { read, calls };
+  }
+  calls.singles = left.length;
+  await Promise.all(
+    left.map(async (index) => {
+      const entry = read[index];
+      if (!entry?.user.id) return;
+      read[index] = { user: await client.users.getUser(entry.user.id, { expand }), byId: true };
+    }),
+  );
+  return { read, calls };
+}
+
+/**
+ * Whether a user read with USER_EXPAND lacks one of these fields. The API returns them even when empty
+ * (`skills: []`, `station: {}`), so absent means the expand was dropped (best effort, real-api.md §6).
+ */
+export function droppedExpand(user: User, fields: readonly ExpandedField[]): boolean {
+  return fields.some((field) => user[field] === undefined);
+}
+
+/**
+ * Existing live phone owners the roles the batch names do not show holding `conversation:call:add`,
+ * and whose WebRTC phone is not already their default (then nothing is assigned): their grants are
+ * read whole. None when the roles listing says nothing about permissions (the plan warns instead).
+ */
+export function ownersToCheck(
+  users: readonly SnapshotUser[],
+  phoneOwners: readonly string[],
+  roles: readonly SnapshotRole[],
+  phones: readonly SnapshotPhone[],
+): SnapshotUser[] {
+  if (!anyPermissions(roles)) return [];
+  const owners = new Set(phoneOwners.map((email) => email.trim().toLowerCase()));
+  return users.filter((user) => {
+    if (user.state === 'deleted' || user.grantsComplete || !owners.has(user.email.trim().toLowerCase()))
+      return false;
+    const isDefault = phones.some(
+      (phone) =>
+        phone.webRtcUserId === user.id &&
+        phone.stationId !== null &&
+        phone.stationId === user.defaultStationId,
+    );
+    if (isDefault) return false;
+    const held = user.grants.map((grant) => grant.roleId);
+    return !rolesGrant(roles, held, DEFAULT_PHONE_PERMISSION);
+  });
+}
+
+/** GET /authorization/subjects/{id} for each user: their grants, whole. */
+async function readOwnerGrants(client: GenesysClient, owners: SnapshotUser[]): Promise<void> {
+  await Promise.all(
+    owners.map(async (user) => {
+      const subject = await client.authorization.getAuthorizationSubject(user.id);
+      user.grants = subjectGrants(subject);
+      user.grantsComplete = true;
+    }),
+  );
+}
+
+/** A subject's grants as (role, division) pairs. */
+export function subjectGrants(subject: platformClient.Models.AuthzSubject): Grant[] {
+  return (subject.grants ?? []).flatMap((grant) =>
+    grant.role?.id && grant.division?.id ? [{ roleId: grant.role.id, divisionId: grant.division.id }] : [],
+  );
 }
 
 /**
  * Only the users with these emails, in every state (for invites: state, welcome and last login), without
- * the lists, grants and memberships a plan needs: the home division plus the user reads.
+ * the lists, grants and memberships a plan needs: the home division plus the user reads. With
+ * `confirmWelcome` (the default), an active user whose welcome and last login both came back missing
+ * is read by id (one call each) so that an invite is never decided on a dropped expand.
  */
-export async function loadUsers(client: GenesysClient, emails: string[]): Promise<SnapshotUser[]> {
+export async function loadUsers(
+  client: GenesysClient,
+  emails: string[],
+  options: { confirmWelcome?: boolean } = {},
+): Promise<SnapshotUser[]> {
   const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
   const [home, users] = await Promise.all([
     client.authorization.getAuthorizationDivisionsHome(),
-    readUsers(client, wanted),
+    readUsers(client, wanted, INVITE_EXPAND),
   ]);
-  return users.map((user) => toSnapshotUser(user, home.id ?? ''));
+  const homeDivisionId = home.id ?? '';
+  const confirm = options.confirmWelcome ?? true;
+  return Promise.all(
+    users.map(async (user) => {
+      const mapped = toSnapshotUser(user, homeDivisionId);
+      if (!confirm || !user.id || !welcomeUnknown(mapped)) return mapped;
+      return toSnapshotUser(
+        await client.users.getUser(user.id, { expand: INVITE_EXPAND }),
+        homeDivisionId,
+        true,
+      );
+    }),
+  );
+}
+
+/** What an invite decides on. */
+const INVITE_EXPAND = ['dateWelcomeSent', 'dateLastLogin'];
+
+/** An active user the invite would go to, if the missing welcome date means "never": not known yet. */
+export function welcomeUnknown(user: SnapshotUser): boolean {
+  return user.state === 'active' && !user.welcomeKnown && user.dateLastLogin === null;
 }
 
 /** The users with the given emails, in every state, by search or by paging: see chooseUserStrategy. */
-async function readUsers(client: GenesysClient, emails: string[]): Promise<User[]> {
+async function readUsers(
+  client: GenesysClient,
+  emails: string[],
+  expand: string[] = USER_EXPAND,
+): Promise<User[]> {
   const list =
     (state: UserState) =>
     (pageNumber: number, pageSize: number): Promise<Page<User>> =>
@@ -323,7 +550,7 @@ async function readUsers(client: GenesysClient, emails: string[]): Promise<User[
         pageSize,
         state,
         // Deleted users only block their email: nothing else about them is needed.
-        ...(state === 'deleted' ? {} : { expand: USER_EXPAND }),
+        ...(state === 'deleted' ? {} : { expand }),
       });
   const counts: UserCounts = {};
   const first: Partial<Record<UserState, Page<User>>> = {};
@@ -338,7 +565,7 @@ async function readUsers(client: GenesysClient, emails: string[]): Promise<User[
   for (;;) {
     const step = chooseUserStrategy(emails.length, counts);
     if (step === 'none') return [];
-    if (step === 'search') return pickPerEmail(await searchUsers(client, emails));
+    if (step === 'search') return pickPerEmail(await searchUsers(client, emails, expand));
     if (step === 'probe-active') await probe(['active']);
     else if (step === 'probe-others') await probe(['inactive', 'deleted']);
     else {
@@ -353,7 +580,7 @@ async function readUsers(client: GenesysClient, emails: string[]): Promise<User[
 }
 
 /** POST /api/v2/users/search, 100 emails per query (EXACT on email with `values`) in every state, all chunks at once. */
-async function searchUsers(client: GenesysClient, emails: string[]): Promise<User[]> {
+async function searchUsers(client: GenesysClient, emails: string[], expand: string[]): Promise<User[]> {
   const chunks: string[][] = [];
   for (let i = 0; i < emails.length; i += PAGE_SIZE.userSearch)
     chunks.push(emails.slice(i, i + PAGE_SIZE.userSearch));
@@ -363,7 +590,7 @@ async function searchUsers(client: GenesysClient, emails: string[]): Promise<Use
         const response = await client.users.postUsersSearch({
           pageNumber,
           pageSize,
-          expand: USER_EXPAND,
+          expand,
           query: [
             { type: 'EXACT', fields: ['email'], values: chunk },
             // Without this, search leaves deleted users out, and their emails must be reported as taken.
@@ -487,10 +714,14 @@ export function toBaseSettings(listed: platformClient.Models.PhoneBase[]): Snaps
     }));
 }
 
-/** A SDK User as the plan sees it (grants and queueIds empty: those are read per role and per queue). */
-export function toSnapshotUser(user: User, homeDivisionId: string): SnapshotUser {
+/**
+ * A SDK User as the plan sees it (grants and queueIds empty: those are read per role and per queue).
+ * `byId`: read with GET /users/{id}, whose missing welcome date means "never" (a listing's may be a dropped expand).
+ */
+export function toSnapshotUser(user: User, homeDivisionId: string, byId = false): SnapshotUser {
   const addresses: Contact[] = (user.addresses ?? []).map(toContact);
-  const workPhones = addresses.filter((contact) => contact.mediaType === 'PHONE' && contact.type === 'WORK');
+  const work = addresses.find(isWorkPhone);
+  const { number, extension } = work ? readWorkPhone(work) : { number: '', extension: '' };
   return {
     id: user.id ?? '',
     name: user.name ?? '',
@@ -500,8 +731,9 @@ export function toSnapshotUser(user: User, homeDivisionId: string): SnapshotUser
     divisionId: user.division?.id ?? homeDivisionId,
     title: user.title ?? '',
     department: user.department ?? '',
-    phoneWork: workPhones.find((contact) => contact.address)?.address ?? '',
-    extension: workPhones.find((contact) => contact.extension)?.extension ?? '',
+    // A number written internationally (`+1 215-555-0110` in `display`) is kept as E.164 (`+12155550110`).
+    phoneWork: number.startsWith('+') ? (toE164(number, null) ?? number) : number,
+    extension,
     addresses,
     managerId: user.manager?.id ?? null,
     locationIds: (user.locations ?? []).flatMap((location) => {
@@ -509,6 +741,7 @@ export function toSnapshotUser(user: User, homeDivisionId: string): SnapshotUser
       return id ? [id] : [];
     }),
     grants: [],
+    grantsComplete: false,
     queueIds: [],
     skills: (user.skills ?? []).flatMap((skill) =>
       skill.id ? [{ skillId: skill.id, proficiency: skill.proficiency ?? 0 }] : [],
@@ -516,6 +749,7 @@ export function toSnapshotUser(user: User, homeDivisionId: string): SnapshotUser
     defaultStationId: user.station?.defaultStation?.id ?? null,
     dateWelcomeSent: user.dateWelcomeSent ?? null,
     dateLastLogin: user.dateLastLogin ?? null,
+    welcomeKnown: byId || user.dateWelcomeSent !== undefined,
   };
 }
 

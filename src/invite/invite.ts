@@ -13,7 +13,13 @@ export interface InviteRequest {
 }
 
 export type SkipReason =
-  'not-created' | 'deleted' | 'inactive' | 'already-invited' | 'already-logged-in' | 'duplicate-in-batch';
+  | 'not-created'
+  | 'deleted'
+  | 'inactive'
+  | 'already-invited'
+  | 'already-logged-in'
+  | 'welcome-unknown'
+  | 'duplicate-in-batch';
 
 export interface Invitee {
   batch: string;
@@ -51,7 +57,8 @@ export function dueBatches(imports: ImportSet, request: InviteRequest): Batch[] 
  * Who of the due batches' people gets an invite now. Without force: people who exist, are active, have
  * never been sent a welcome and have never logged in — so a late, repeated or re-run job sends nothing
  * twice. With force: everyone who exists and is active. Inactive people are never invited, since an
- * invite would make them active again.
+ * invite would make them active again. A missing welcome date decides nothing unless the user was read by
+ * id (the expand is best effort on listings: loadUsers re-reads them); otherwise the person is skipped.
  */
 export function selectInvitees(
   batches: Batch[],
@@ -87,6 +94,8 @@ export function selectInvitees(
         skip('already-invited', `invited on ${user.dateWelcomeSent.slice(0, 10)}`);
       } else if (!request.force && user.dateLastLogin) {
         skip('already-logged-in', `logged in on ${user.dateLastLogin.slice(0, 10)}`);
+      } else if (!request.force && !user.welcomeKnown) {
+        skip('welcome-unknown', 'Genesys Cloud did not say whether they were invited; run the invite again');
       } else {
         invite.push({ batch: batch.name, email: person.email, name: person.name, userId: user.id });
       }

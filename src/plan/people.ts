@@ -3,6 +3,7 @@
 
 import type { Batch, Finding, PersonRow } from '../csv/types.js';
 import type { OrgIndex, UserMatch } from './lookup.js';
+import { isWorkPhone, sameExtension, sameNumber, toE164 } from './phone-number.js';
 import type { Contact, Grant, SnapshotSkill, SnapshotUser } from './snapshot.js';
 import type { Change, LocationRef, ManagerRef, PersonPlan, PlanOptions, UserPatch } from './types.js';
 
@@ -318,9 +319,6 @@ function workPhoneContact(address: string, extension: string): Contact[] {
   ];
 }
 
-const isWorkPhone = (contact: Contact) =>
-  contact.mediaType?.toUpperCase() === 'PHONE' && contact.type?.toUpperCase() === 'WORK';
-
 /** The user's addresses with the (first) WORK PHONE contact replaced, appended or removed; the others kept in place. */
 function withWorkPhone(addresses: readonly Contact[], address: string, extension: string): Contact[] {
   const index = addresses.findIndex(isWorkPhone);
@@ -328,9 +326,6 @@ function withWorkPhone(addresses: readonly Contact[], address: string, extension
   if (index === -1) return [...addresses, ...replacement];
   return [...addresses.slice(0, index), ...replacement, ...addresses.slice(index + 1)];
 }
-
-/** Phone numbers compare by digits: Genesys stores `+12155550101` for `+1 215 555 0101`. */
-const samePhone = (a: string, b: string) => a.replace(/\D/g, '') === b.replace(/\D/g, '');
 
 function grantsText(grants: readonly Grant[], org: OrgIndex): string {
   const byRole = new Map<string, string[]>();
@@ -462,10 +457,16 @@ function planUpdate(
     if (wanted === '') cleared(field, user[field]);
   }
 
-  const phoneChanges = row.phoneWork !== undefined && !samePhone(row.phoneWork, user.phoneWork);
-  const extensionChanges = row.extension !== undefined && row.extension !== user.extension;
+  // Genesys stores the number in E.164 with the org's default country and returns it in one of four
+  // shapes (snapshot: readWorkPhone), so `215 555 0110` is unchanged against `+12155550110`.
+  const country = org.snapshot.defaultCountryCode;
+  const phoneChanges = row.phoneWork !== undefined && !sameNumber(row.phoneWork, user.phoneWork, country);
+  const extensionChanges = row.extension !== undefined && !sameExtension(row.extension, user.extension);
   if (phoneChanges || extensionChanges) {
-    const phoneWork = phoneChanges ? (row.phoneWork ?? '') : user.phoneWork;
+    // The side that does not change is rewritten as stored: a number read from `display` in E.164.
+    const phoneWork = phoneChanges
+      ? (row.phoneWork ?? '')
+      : (toE164(user.phoneWork, country) ?? user.phoneWork);
     const extension = extensionChanges ? (row.extension ?? '') : user.extension;
     patch.addresses = withWorkPhone(user.addresses, phoneWork, extension);
     if (phoneChanges) {

@@ -4,6 +4,7 @@
 import type { Batch, Finding, PhoneRow } from '../csv/types.js';
 import { nameKey, type OrgIndex } from './lookup.js';
 import { rowFinding } from './people.js';
+import { anyPermissions, DEFAULT_PHONE_PERMISSION, grantsPermission, rolesGrant } from './permissions.js';
 import type { SnapshotPhone, SnapshotUser } from './snapshot.js';
 import type { Change, PersonPlan, PersonRef, PhonePlan } from './types.js';
 
@@ -191,6 +192,41 @@ export function planPhones(
       }
 
       const defaultBefore = defaultPhoneText(user, phoneOfStation);
+      const isDefault =
+        mine !== undefined && mine.stationId !== null && user?.defaultStationId === mine.stationId;
+      // Only a phone still to be made default needs the calling permission (nothing is assigned otherwise).
+      const calling = isDefault ? 'holds' : callingPermission(user, person, org);
+      if (calling === 'lacks') {
+        plans.push({
+          ...common,
+          action: 'error',
+          phoneId: null,
+          stationId: null,
+          changes: [],
+          errors: [
+            error(
+              row,
+              'email',
+              'no-call-permission',
+              `${row.email} lacks ${DEFAULT_PHONE_PERMISSION}, which a default phone needs; roles that grant it: ${grantingRoles(org)}`,
+            ),
+          ],
+          warnings: [],
+        });
+        continue;
+      }
+      const unsure =
+        calling === 'unknown'
+          ? [
+              rowFinding(
+                'warning',
+                row,
+                'email',
+                'call-permission-unknown',
+                `Could not check that ${row.email} holds ${DEFAULT_PHONE_PERMISSION}, which a default phone needs: their roles were not read`,
+              ),
+            ]
+          : [];
       if (mine) {
         const warnings =
           mine.siteId !== site?.id || mine.baseSettingsId !== baseSettings?.id
@@ -204,7 +240,6 @@ export function planPhones(
                 ),
               ]
             : [];
-        const isDefault = mine.stationId !== null && user?.defaultStationId === mine.stationId;
         const changes: Change[] = isDefault
           ? []
           : [{ field: 'default_phone', before: defaultBefore, after: name }];
@@ -215,7 +250,7 @@ export function planPhones(
           stationId: mine.stationId,
           changes,
           errors: [],
-          warnings,
+          warnings: [...warnings, ...unsure],
         });
         continue;
       }
@@ -230,11 +265,52 @@ export function planPhones(
           { field: 'default_phone', before: defaultBefore, after: name },
         ],
         errors: [],
-        warnings: [],
+        warnings: unsure,
       });
     }
     return plans;
   });
+}
+
+/**
+ * Whether the org's roles listing gave any permissions at all: an older org or sandbox gives no fields,
+ * or empty ones for every role (a real org's roles always hold some).
+ */
+export function permissionsListed(org: OrgIndex): boolean {
+  return anyPermissions(org.snapshot.roles);
+}
+
+/**
+ * Whether the phone's person will hold `conversation:call:add` after apply: their grants (the snapshot
+ * read them whole when the roles the batch names did not show it), the reserved employee role, and the
+ * grants their row adds. 'not-listed' when the org's roles listing says nothing about permissions (the
+ * plan warns once, not per row); 'unknown' when the person's grants were not read whole.
+ */
+export function callingPermission(
+  user: SnapshotUser | undefined,
+  person: PersonPlan | undefined,
+  org: OrgIndex,
+): 'holds' | 'lacks' | 'unknown' | 'not-listed' {
+  if (!permissionsListed(org)) return 'not-listed';
+  const roleIds = [
+    ...(user?.grants ?? []).map((grant) => grant.roleId),
+    // A row in error or skipped adds nothing; an update adds its grants, a create all of them.
+    ...(person && (person.action === 'create' || person.action === 'update') ? person.grants : []).map(
+      (grant) => grant.roleId,
+    ),
+  ];
+  if (rolesGrant(org.snapshot.roles, roleIds, DEFAULT_PHONE_PERMISSION)) return 'holds';
+  return user && !user.grantsComplete ? 'unknown' : 'lacks';
+}
+
+/** `PureCloud User, Supervisor` (up to five, by name), or a hint when no role grants it. */
+function grantingRoles(org: OrgIndex): string {
+  const names = org.snapshot.roles
+    .filter((role) => grantsPermission([role.permissions ?? []], DEFAULT_PHONE_PERMISSION))
+    .map((role) => role.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (names.length === 0) return `none in this org (give a role ${DEFAULT_PHONE_PERMISSION} first)`;
+  return names.length > 5 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', ');
 }
 
 function describeOwner(phone: SnapshotPhone | undefined, org: OrgIndex): string {

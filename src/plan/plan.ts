@@ -5,7 +5,8 @@ import type { Batch, Finding, ImportSet } from '../csv/types.js';
 import { dayNumber, formatDay } from './day.js';
 import { indexOrg, nameKey, type OrgIndex } from './lookup.js';
 import { planPeople } from './people.js';
-import { planPhones } from './phones.js';
+import { DEFAULT_PHONE_PERMISSION } from './permissions.js';
+import { permissionsListed, planPhones } from './phones.js';
 import type { OrgSnapshot } from './snapshot.js';
 import type {
   BatchPlan,
@@ -63,6 +64,7 @@ export function buildPlan(imports: ImportSet, snapshot: OrgSnapshot, options: Pl
         (location.didYouMean === null ? '' : ` (did you mean "${location.didYouMean}"?)`),
     })),
     ...trainingDayWarnings(batches, invites, options.today),
+    ...permissionWarning(phones, org),
   ];
   const findings = [...imports.findings].sort(compareFindings);
 
@@ -95,9 +97,12 @@ export function compareFindings(a: Finding, b: Finding): number {
 /**
  * Who the training-day run will invite: people of the batch who will exist, are active, and have
  * neither been welcomed nor logged in. New people count; rows in error count only if the user exists.
+ * An existing person whose welcome date the org left out counts, and is `unconfirmed`: the count is then
+ * an upper bound ("up to N"). Reading each of them by id would make every preview cost a call per person.
  */
 function countInvites(batch: BatchPlan, org: OrgIndex): InviteCount {
   const invited = new Set<string>();
+  const unconfirmed = new Set<string>();
   for (const person of batch.people) {
     if (person.errors.some((finding) => finding.code === 'duplicate-person')) continue;
     if (person.action === 'create') {
@@ -107,9 +112,27 @@ function countInvites(batch: BatchPlan, org: OrgIndex): InviteCount {
     const user = person.userId === null ? undefined : org.users.byId(person.userId);
     if (user && user.state === 'active' && user.dateWelcomeSent === null && user.dateLastLogin === null) {
       invited.add(person.emailKey);
+      // The listing may have dropped the welcome date; the invite run reads them by id before deciding.
+      if (!user.welcomeKnown) unconfirmed.add(person.emailKey);
     }
   }
-  return { batch: batch.name, date: batch.trainingDay, count: invited.size };
+  return { batch: batch.name, date: batch.trainingDay, count: invited.size, unconfirmed: unconfirmed.size };
+}
+
+/** One warning, at the first phone to be made default, when the org's roles listing gives no permissions. */
+function permissionWarning(phones: readonly PhonePlan[], org: OrgIndex): Finding[] {
+  const first = phones.find((phone) => phone.action === 'create' || phone.action === 'update');
+  if (!first || permissionsListed(org)) return [];
+  return [
+    {
+      severity: 'warning',
+      file: first.file,
+      line: first.line,
+      column: null,
+      code: 'call-permission-unchecked',
+      message: `The org's roles listing gives no permissions, so the plan cannot check that each phone's person holds ${DEFAULT_PHONE_PERMISSION}, which a default phone needs; apply fails for a person who lacks it`,
+    },
+  ];
 }
 
 /** Locations that rows being created or updated name but the org does not have, once each, at their first row. */

@@ -14,6 +14,11 @@ export interface SnapshotBaseSettings extends Named {
   lineBaseSettingsId: string | null;
 }
 
+/** A role with what it grants: `domain:entity:action` (`*` wildcards), null when the org's listing did not say. */
+export interface SnapshotRole extends Named {
+  permissions: string[] | null;
+}
+
 export interface Grant {
   roleId: string;
   divisionId: string;
@@ -43,20 +48,27 @@ export interface SnapshotUser {
   divisionId: string;
   title: string;
   department: string;
-  /** WORK PHONE contact's address and extension ('' when none). */
+  /** The WORK PHONE contact's number and extension ('' when none), read through its four shapes (phone-number.ts). */
   phoneWork: string;
   extension: string;
   addresses: Contact[];
   managerId: string | null;
   locationIds: string[];
-  /** Only the grants on roles the batch names (read per role), unless the loader read them all. */
+  /** Only the grants on roles the batch names (read per role), unless the loader read them all (grantsComplete). */
   grants: Grant[];
+  /** True when `grants` holds every grant of the user (read from GET /authorization/subjects/{id}). */
+  grantsComplete: boolean;
   /** Only membership of queues the batch names (read per queue). */
   queueIds: string[];
   skills: SnapshotSkill[];
   defaultStationId: string | null;
   dateWelcomeSent: string | null;
   dateLastLogin: string | null;
+  /**
+   * Whether a null dateWelcomeSent means "never welcomed". The expand is best effort (real-api.md §6):
+   * a listing or search that leaves it out says nothing, a read of the user by id does.
+   */
+  welcomeKnown: boolean;
 }
 
 export interface SnapshotPhone {
@@ -71,8 +83,10 @@ export interface SnapshotPhone {
 
 export interface OrgSnapshot {
   homeDivisionId: string;
+  /** The org's default country (ISO, e.g. `US`): work phones are stored in E.164 with it. Null when not read. */
+  defaultCountryCode: string | null;
   divisions: Named[];
-  roles: Named[];
+  roles: SnapshotRole[];
   sites: Named[];
   phoneBaseSettings: SnapshotBaseSettings[];
   queues: Named[];

@@ -147,6 +147,11 @@ export interface InviteCount {
   date: string | null;
   /** People of the batch who will exist, are active and have never been welcomed nor logged in. */
   count: number;
+  /**
+   * Of `count`, existing people whose welcome date the org's listing left out (the expand is best effort):
+   * some may have been welcomed already, so `count` is "up to". The invite run reads them by id first.
+   */
+  unconfirmed: number;
 }
 
 export interface PeopleCounts {

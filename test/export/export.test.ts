@@ -406,6 +406,7 @@ describe('expectedExportCalls', () => {
         webRtcPhones: 1001,
         stations: 1001,
         otherManagers: 150,
+        rereads: { listings: 0, singles: 0 },
       }),
     ).toBe(
       7 + // divisions, roles, queues, skills, locations, sites, base settings

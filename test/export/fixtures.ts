@@ -37,11 +37,13 @@ export function user(
     managerId: null,
     locationIds: [],
     grants: [],
+    grantsComplete: false,
     queueIds: [],
     skills: [],
     defaultStationId: null,
     dateWelcomeSent: null,
     dateLastLogin: null,
+    welcomeKnown: false,
     hireDate: '',
     ...overrides,
   };
@@ -50,6 +52,7 @@ export function user(
 export function data(users: ExportUser[], overrides: Partial<ExportData> = {}): ExportData {
   return {
     homeDivisionId: ids.home,
+    defaultCountryCode: null,
     divisions: [
       { id: ids.home, name: 'Home' },
       { id: ids.services, name: 'Student Services' },
@@ -57,9 +60,9 @@ export function data(users: ExportUser[], overrides: Partial<ExportData> = {}): 
       { id: ids.comma, name: 'Research, Labs' },
     ],
     roles: [
-      { id: ids.employee, name: 'employee' },
-      { id: ids.agent, name: 'PureCloud User' },
-      { id: ids.supervisor, name: 'PureCloud Supervisor' },
+      { id: ids.employee, name: 'employee', permissions: null },
+      { id: ids.agent, name: 'PureCloud User', permissions: null },
+      { id: ids.supervisor, name: 'PureCloud Supervisor', permissions: null },
     ],
     sites: [{ id: ids.site, name: 'Main Campus' }],
     phoneBaseSettings: [
@@ -97,6 +100,7 @@ export function data(users: ExportUser[], overrides: Partial<ExportData> = {}): 
       webRtcPhones: 0,
       stations: 0,
       otherManagers: 0,
+      rereads: { listings: 0, singles: 0 },
     },
     ...overrides,
   };

@@ -233,6 +233,8 @@ describe('round trip of awkward values', () => {
     await api('POST', '/api/v2/users', {
       name: 'Wen Line',
       email: 'wen@northfield.edu',
+      // The spec requires it, and so does a real org (real-api.md §11).
+      divisionId: DEMO_IDS.divisions.home,
       title: 'Line one\r\nLine two',
     });
   });

@@ -140,7 +140,8 @@ describe('sendInvites', () => {
     expect(text).toContain('George Lin <george.lin@northfield.edu>  skipped: not in Genesys Cloud yet');
     const markdown = renderInviteMarkdown(report);
     expect(markdown).toContain(
-      '| student-services | Aisha Rahman | aisha.rahman@&#8203;northfield.edu | invited |',
+      // An email is shown as a code span, so GitHub links and mentions nothing (src/render/escape.ts).
+      '| student-services | Aisha Rahman | `aisha.rahman@northfield.edu` | invited |',
     );
   });
 
@@ -172,5 +173,31 @@ describe('todayIn', () => {
     expect(todayIn('America/New_York', instant)).toBe('2026-11-30');
     expect(todayIn('Asia/Tokyo', new Date('2026-11-30T16:00:00Z'))).toBe('2026-12-01');
     expect(() => todayIn('Mars/Olympus', instant)).toThrow(RangeError);
+  });
+});
+
+describe('selectInvitees with a welcome date the org left out', () => {
+  const unknown = { ...never, welcomeKnown: false };
+  const only = [personRow({ line: 2, name: 'Aisha Rahman' })];
+  const aisha = (overrides: object) =>
+    orgUser({ id: 'u-aisha', name: 'Aisha Rahman', email: 'aisha.rahman@northfield.edu', ...overrides });
+
+  it('does not invite on a missing date it could not confirm, unless forced', () => {
+    const selection = selectInvitees([batch(only)], [aisha(unknown)], request());
+    expect(selection.invite).toEqual([]);
+    expect(selection.skipped.map((s) => s.reason)).toEqual(['welcome-unknown']);
+    const forced = selectInvitees([batch(only)], [aisha(unknown)], request({ force: true }));
+    expect(forced.invite.map((p) => p.userId)).toEqual(['u-aisha']);
+  });
+
+  it('decides on a date that came back, or on a last login, without a confirmation', () => {
+    const welcomed = selectInvitees(
+      [batch(only)],
+      [aisha({ ...unknown, dateLastLogin: '2026-11-21T08:00:00Z' })],
+      request(),
+    );
+    expect(welcomed.skipped.map((s) => s.reason)).toEqual(['already-logged-in']);
+    const confirmed = selectInvitees([batch(only)], [aisha({ ...never, welcomeKnown: true })], request());
+    expect(confirmed.invite.map((p) => p.userId)).toEqual(['u-aisha']);
   });
 });

@@ -51,11 +51,13 @@ export function orgUser(
     managerId: null,
     locationIds: [],
     grants: [],
+    grantsComplete: false,
     queueIds: [],
     skills: [],
     defaultStationId: null,
     dateWelcomeSent: '2025-08-01T12:00:00.000Z',
     dateLastLogin: '2025-08-02T09:00:00.000Z',
+    welcomeKnown: true,
     ...overrides,
   };
 }
@@ -72,17 +74,19 @@ export const maria = orgUser({
 export function snapshot(overrides: Partial<OrgSnapshot> = {}): OrgSnapshot {
   return {
     homeDivisionId: ids.home,
+    defaultCountryCode: 'US',
     divisions: [
       { id: ids.home, name: 'Home' },
       { id: ids.studentServices, name: 'Student Services' },
       { id: ids.admissions, name: 'Admissions' },
     ],
     roles: [
-      { id: ids.employee, name: 'employee' },
-      { id: ids.user, name: 'PureCloud User' },
-      { id: ids.supervisor, name: 'PureCloud Supervisor' },
-      { id: ids.masterAdmin, name: 'Master Admin' },
-      { id: ids.reporting, name: 'Reporting Viewer' },
+      // As a roles listing gives them: employee holds nothing that calls, User and Supervisor do.
+      { id: ids.employee, name: 'employee', permissions: ['directory:user:view'] },
+      { id: ids.user, name: 'PureCloud User', permissions: ['conversation:call:add', 'directory:user:view'] },
+      { id: ids.supervisor, name: 'PureCloud Supervisor', permissions: ['conversation:*:*'] },
+      { id: ids.masterAdmin, name: 'Master Admin', permissions: ['*'] },
+      { id: ids.reporting, name: 'Reporting Viewer', permissions: ['analytics:*:view'] },
     ],
     sites: [{ id: ids.site, name: 'Northfield Main Campus' }],
     phoneBaseSettings: [

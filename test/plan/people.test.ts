@@ -380,7 +380,9 @@ describe('people: update and unchanged', () => {
     const person = only(plan);
     expect(person.action).toBe('update');
     expect(person.warnings.map((w) => w.code)).toStrictEqual(['inactive-user']);
-    expect(plan.summary.invites).toStrictEqual([{ batch: 'student-services', date: '2026-12-01', count: 0 }]);
+    expect(plan.summary.invites).toStrictEqual([
+      { batch: 'student-services', date: '2026-12-01', count: 0, unconfirmed: 0 },
+    ]);
   });
 });
 
@@ -593,8 +595,8 @@ describe('people: errors', () => {
       },
     ]);
     expect(plan.summary.invites).toStrictEqual([
-      { batch: 'student-services', date: '2026-12-01', count: 1 },
-      { batch: 'zz-late', date: '2026-12-01', count: 0 },
+      { batch: 'student-services', date: '2026-12-01', count: 1, unconfirmed: 0 },
+      { batch: 'zz-late', date: '2026-12-01', count: 0, unconfirmed: 0 },
     ]);
   });
 });

@@ -315,3 +315,112 @@ describe('phones: errors', () => {
     expect(codesOf(phone)).toStrictEqual([['person-ambiguous', 'email']]);
   });
 });
+
+describe('phones: the person must hold conversation:call:add', () => {
+  const callers = 'Master Admin, PureCloud Supervisor, PureCloud User';
+  const tomRow = (roles: { role: string; divisions: string[] }[] = []) =>
+    personRow({ line: 3, name: 'Tom Reyes', roles });
+  const tomPhone = () => phoneRow({ line: 3, email: 'tom.reyes@northfield.edu', name: 'Tom Reyes' });
+  const tom = (overrides: Parameters<typeof orgUser>[0] | object = {}) =>
+    orgUser({
+      id: 'user-tom',
+      name: 'Tom Reyes',
+      email: 'tom.reyes@northfield.edu',
+      grants: [{ roleId: ids.employee, divisionId: ids.studentServices }],
+      grantsComplete: true,
+      ...overrides,
+    });
+
+  it('refuses a phone for a new person whose roles do not grant it, naming the roles that do', () => {
+    const phone = only(buildPlan(importSet([batch([tomRow()], [tomPhone()])]), snapshot()));
+    expect(phone.action).toBe('error');
+    expect(phone.errors).toStrictEqual([
+      {
+        severity: 'error',
+        file: 'imports/student-services/phones.csv',
+        line: 3,
+        column: 'email',
+        code: 'no-call-permission',
+        message: `tom.reyes@northfield.edu lacks conversation:call:add, which a default phone needs; roles that grant it: ${callers}`,
+      },
+    ]);
+  });
+
+  it('counts the roles the row adds, for a new person and for an existing one being updated', () => {
+    const withRole = tomRow([{ role: 'PureCloud User', divisions: [] }]);
+    const created = only(buildPlan(importSet([batch([withRole], [tomPhone()])]), snapshot()));
+    expect(created.action).toBe('create');
+    const updated = only(
+      buildPlan(importSet([batch([withRole], [tomPhone()])]), snapshot({ users: [maria, tom()] })),
+    );
+    expect(updated.action).toBe('create');
+    expect(updated.warnings).toEqual([]);
+  });
+
+  it('does not count roles a skipped row would add (update_existing: false)', () => {
+    const withRole = tomRow([{ role: 'PureCloud User', divisions: [] }]);
+    const phone = only(
+      buildPlan(
+        importSet([batch([withRole], [tomPhone()], { updateExisting: false })]),
+        snapshot({ users: [maria, tom()] }),
+      ),
+    );
+    expect(phone.errors.map((e) => e.code)).toEqual(['no-call-permission']);
+  });
+
+  it('refuses an existing person whose grants, read whole, lack it', () => {
+    const phone = only(buildPlan(importSet([batch([], [tomPhone()])]), snapshot({ users: [maria, tom()] })));
+    expect(phone.errors.map((e) => e.code)).toEqual(['no-call-permission']);
+  });
+
+  it('warns, not errs, when an existing person’s grants were not read whole', () => {
+    const phone = only(
+      buildPlan(
+        importSet([batch([], [tomPhone()])]),
+        snapshot({ users: [maria, tom({ grantsComplete: false })] }),
+      ),
+    );
+    expect(phone.action).toBe('create');
+    expect(phone.warnings.map((w) => w.code)).toEqual(['call-permission-unknown']);
+  });
+
+  it('checks nothing for a phone that is already the default (nothing is assigned)', () => {
+    const user = tom({ defaultStationId: 'station-tom' });
+    const org = snapshot({
+      users: [maria, user],
+      phones: [
+        orgPhone({ id: 'phone-tom', name: 'Tom Reyes', webRtcUserId: user.id, stationId: 'station-tom' }),
+      ],
+    });
+    const phone = only(buildPlan(importSet([batch([], [tomPhone()])]), org));
+    expect(phone.action).toBe('unchanged');
+    expect(phone.errors).toEqual([]);
+  });
+
+  it('takes the employee role as the org describes it', () => {
+    const org = snapshot({ users: [maria, tom()] });
+    const generous = {
+      ...org,
+      roles: org.roles.map((role) =>
+        role.name === 'employee' ? { ...role, permissions: ['conversation:call:add'] } : role,
+      ),
+    };
+    expect(only(buildPlan(importSet([batch([], [tomPhone()])]), generous)).action).toBe('create');
+  });
+
+  it('warns once, and errs nowhere, when the roles listing gives no permissions', () => {
+    const org = snapshot({ users: [maria, tom()] });
+    const silent = { ...org, roles: org.roles.map((role) => ({ ...role, permissions: null })) };
+    const people = [tomRow(), personRow({ line: 4, name: 'Una Novak' })];
+    const phonesCsv = [
+      tomPhone(),
+      phoneRow({ line: 4, email: 'una.novak@northfield.edu', name: 'Una Novak' }),
+    ];
+    const plan = buildPlan(importSet([batch(people, phonesCsv)]), silent);
+    expect(phones(plan).map((phone) => phone.action)).toEqual(['create', 'create']);
+    expect(phones(plan).flatMap((phone) => phone.warnings)).toEqual([]);
+    expect(plan.warnings.filter((w) => w.code === 'call-permission-unchecked')).toMatchObject([
+      { file: 'imports/student-services/phones.csv', line: 3, severity: 'warning' },
+    ]);
+  });
+});

@@ -16,7 +16,14 @@ import {
 
 const demoPeople = () => [
   aishaRow(),
-  personRow({ line: 3, name: 'Ben Carter', title: 'Advisor', managerEmail: 'maria.gonzalez@northfield.edu' }),
+  personRow({
+    line: 3,
+    name: 'Ben Carter',
+    title: 'Advisor',
+    managerEmail: 'maria.gonzalez@northfield.edu',
+    // A default phone needs conversation:call:add, which PureCloud User grants.
+    roles: [{ role: 'PureCloud User', divisions: [] }],
+  }),
   personRow({ line: 4, name: 'Chloe Dubois', roles: [{ role: 'Master Admin', divisions: [] }] }),
   personRow({ line: 5, name: 'Diego Fernandez', queues: ['Financial Aide'] }),
 ];
@@ -81,7 +88,7 @@ describe('buildPlan', () => {
     expect(plan.summary).toStrictEqual({
       people: { create: 2, update: 1, unchanged: 0, skip: 0, error: 1 + 2 },
       phones: { create: 2, update: 0, unchanged: 0, error: 1 + 1 },
-      invites: [{ batch: 'student-services', date: '2026-12-01', count: 3 }],
+      invites: [{ batch: 'student-services', date: '2026-12-01', count: 3, unconfirmed: 0 }],
       // Chloe's privileged role + the validation warning.
       warnings: 2,
     });
@@ -136,8 +143,8 @@ describe('buildPlan', () => {
     );
     // New Person, and Never Welcomed (their row has an error, but they exist and will be invited).
     expect(plan.summary.invites).toStrictEqual([
-      { batch: 'later', date: null, count: 1 },
-      { batch: 'student-services', date: '2026-12-01', count: 2 },
+      { batch: 'later', date: null, count: 1, unconfirmed: 0 },
+      { batch: 'student-services', date: '2026-12-01', count: 2, unconfirmed: 0 },
     ]);
   });
 
