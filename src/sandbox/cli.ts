@@ -60,7 +60,7 @@ export async function serveSandbox(
 ): Promise<Sandbox> {
   const sandbox = await startSandbox(sandboxOptionsOf(options));
   log(
-    `Sandbox Genesys Cloud (Northfield University demo org; ${settingsLine(options)}) at ${sandbox.url}: ` +
+    `Sandbox Genesys Cloud (Northfield University demo org, real-org behaviours on; ${settingsLine(options)}) at ${sandbox.url}: ` +
       `run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox ` +
       `GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox; stats at ${sandbox.url}/__sandbox/stats.`,
   );

@@ -1,7 +1,7 @@
 // The demo org, "Northfield University": the seed every sandbox starts from unless told otherwise.
 // The demo batch in ./demo/student-services plans against it as 9 creates and 1 update (James Okafor).
 
-import type { OrgSeed, SeedPhone, SeedUser } from './types.js';
+import type { OrgSeed, SeedPhone, SeedRole, SeedUser } from './types.js';
 
 /** Stable, readable, UUID-shaped ids for seeded objects: `5eed0000-<kind>-4000-8000-<n>`. */
 function seedId(kind: number, n: number): string {
@@ -67,16 +67,45 @@ export const DEMO_IDS = {
     tom: seedId(KIND.user, 5),
     sam: seedId(KIND.user, 6),
   },
-  phones: { maria: seedId(KIND.phone, 1) },
+  phones: { maria: seedId(KIND.phone, 1), jamesDeleted: seedId(KIND.phone, 2) },
   stations: { maria: seedId(KIND.station, 1) },
-  lines: { maria: seedId(KIND.line, 1) },
+  lines: { maria: seedId(KIND.line, 1), jamesDeleted: seedId(KIND.line, 2) },
 } as const;
 
 const D = DEMO_IDS;
 
+/**
+ * Role permissions. Our sources do not list the default roles' permissions (real-api.md §7); the
+ * assumption: `employee` lacks conversation:call:add, the agent, supervisor, Communicate and admin
+ * roles hold it, the specialist roles do not.
+ */
+export const DEMO_ROLE_PERMISSIONS: Record<string, string[]> = {
+  employee: ['directory:user:view', 'directory:location:view', 'authorization:division:view'],
+  'PureCloud User': [
+    'conversation:call:add',
+    'conversation:call:accept',
+    'conversation:communication:*',
+    'routing:queue:join',
+    'telephony:station:*',
+  ],
+  'PureCloud Supervisor': ['conversation:*:*', 'routing:queue:*', 'analytics:*:view'],
+  'Master Admin': ['*:*:*'],
+  'Communicate User': ['conversation:call:*', 'directory:user:view'],
+  'Quality Evaluator': ['quality:evaluation:*', 'recording:recording:view'],
+  'Telephony Admin': ['telephony:*:*'],
+  Supervisor: ['routing:queue:*', 'analytics:*:view'],
+};
+
+function role(id: string, name: string, description: string): SeedRole {
+  return { id, name, description, permissions: [...(DEMO_ROLE_PERMISSIONS[name] ?? [])] };
+}
+
 function baseOrg(): OrgSeed {
   return {
     name: 'Northfield University',
+    defaultCountryCode: 'US',
+    // Campus extensions 4000–4999 (the demo batch's 4101–4110 among them).
+    extensionPools: [{ startNumber: '4000', endNumber: '4999' }],
     divisions: [
       { id: D.divisions.home, name: 'Home', description: 'Home division', home: true },
       { id: D.divisions.studentServices, name: 'Student Services', description: 'Student Services' },
@@ -84,14 +113,14 @@ function baseOrg(): OrgSeed {
       { id: D.divisions.itHelpDesk, name: 'IT Help Desk', description: 'IT Help Desk' },
     ],
     roles: [
-      { id: D.roles.employee, name: 'employee', description: 'Default role for every person' },
-      { id: D.roles.pureCloudUser, name: 'PureCloud User', description: 'Agent basics' },
-      { id: D.roles.pureCloudSupervisor, name: 'PureCloud Supervisor', description: 'Supervisor basics' },
-      { id: D.roles.masterAdmin, name: 'Master Admin', description: 'Everything' },
-      { id: D.roles.communicateUser, name: 'Communicate User', description: 'Communicate' },
-      { id: D.roles.qualityEvaluator, name: 'Quality Evaluator', description: 'Evaluations' },
-      { id: D.roles.telephonyAdmin, name: 'Telephony Admin', description: 'Telephony' },
-      { id: D.roles.supervisor, name: 'Supervisor', description: 'Custom supervisor role' },
+      role(D.roles.employee, 'employee', 'Default role for every person'),
+      role(D.roles.pureCloudUser, 'PureCloud User', 'Agent basics'),
+      role(D.roles.pureCloudSupervisor, 'PureCloud Supervisor', 'Supervisor basics'),
+      role(D.roles.masterAdmin, 'Master Admin', 'Everything'),
+      role(D.roles.communicateUser, 'Communicate User', 'Communicate'),
+      role(D.roles.qualityEvaluator, 'Quality Evaluator', 'Evaluations'),
+      role(D.roles.telephonyAdmin, 'Telephony Admin', 'Telephony'),
+      role(D.roles.supervisor, 'Supervisor', 'Custom supervisor role'),
     ],
     sites: [
       { id: D.sites.mainCampus, name: 'Northfield Main Campus', locationId: D.locations.welcomeCenter },
@@ -240,6 +269,17 @@ function baseOrg(): OrgSeed {
         stationId: D.stations.maria,
         defaultForUser: true,
       },
+      {
+        // James's first WebRTC phone, deleted: still listed (state "deleted"), and the demo batch
+        // creates a new phone under the same name.
+        id: D.phones.jamesDeleted,
+        name: 'James Okafor WebRTC',
+        siteId: D.sites.mainCampus,
+        phoneBaseSettingsId: D.phoneBaseSettings.webRtc,
+        lineId: D.lines.jamesDeleted,
+        webRtcUserId: D.users.james,
+        state: 'deleted',
+      },
     ],
   };
 }
@@ -305,10 +345,12 @@ function syntheticUser(i: number): { user: SeedUser; phone: SeedPhone | null } {
  * The Northfield University demo org, optionally with `extraUsers` synthetic active people
  * (`Person 00001` … `person.00001@staff.northfield.edu`), spread over the four divisions: every
  * 3rd has grants, every 4th a queue, every 5th a skill, every 7th a work phone, every 10th a WebRTC
- * phone whose station is their default, every odd one a welcome already sent.
+ * phone whose station is their default, every odd one a welcome already sent. `defaultCountryCode`
+ * makes it an org elsewhere (e.g. `GB`: numbers without a country code are read as British).
  */
-export function demoOrg(options: { extraUsers?: number } = {}): OrgSeed {
+export function demoOrg(options: { extraUsers?: number; defaultCountryCode?: string } = {}): OrgSeed {
   const org = baseOrg();
+  if (options.defaultCountryCode) org.defaultCountryCode = options.defaultCountryCode;
   const extra = options.extraUsers ?? 0;
   for (let i = 1; i <= extra; i++) {
     const { user, phone } = syntheticUser(i);

@@ -5,5 +5,6 @@
 //   await client.loginClientCredentialsGrant('sandbox', 'sandbox');
 
 export { startSandbox } from './server.js';
-export { demoOrg, DEMO_IDS } from './demo-org.js';
+export { demoOrg, DEMO_IDS, DEMO_ROLE_PERMISSIONS } from './demo-org.js';
+export { REAL_DEFAULTS, REAL_OFF } from './real.js';
 export type * from './types.js';

@@ -117,3 +117,21 @@ export function byName<T extends { name: string }>(a: T, b: T): number {
   const y = b.name.toLowerCase();
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+/**
+ * `sortOrder` where the spec's enum is `asc`/`desc` (queues, queue members, locations). With the spec
+ * contract on, other values are a 400; lenient, they are ignored as before.
+ */
+export function readAscDesc(ctx: {
+  query: URLSearchParams;
+  real: { behaviours: { specContract: boolean } };
+}): 'asc' | 'desc' {
+  const raw = ctx.query.get('sortOrder');
+  if (raw === null || raw === '' || raw === 'asc') return 'asc';
+  if (raw === 'desc') return 'desc';
+  if (!ctx.real.behaviours.specContract) return 'asc';
+  throw invalidValue(
+    'sortOrder',
+    `Value [${raw}] is not valid for field sortOrder. Allowable values are: asc, desc`,
+  );
+}

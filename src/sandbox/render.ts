@@ -11,7 +11,9 @@ import type {
   UserRec,
 } from './store.js';
 import { WEBRTC_META_BASE } from './store.js';
-import type { SeedNamed, SeedPhoneBaseSettings, SeedQueue, SeedSite } from './types.js';
+import { permissionPolicies } from './permissions.js';
+import { readBackShape } from './phone-numbers.js';
+import type { SeedNamed, SeedPhoneBaseSettings, SeedQueue, SeedRole, SeedSite } from './types.js';
 
 const EDGES = '/api/v2/telephony/providers/edges';
 
@@ -55,6 +57,8 @@ export const USER_EXPANDS: ReadonlySet<string> = new Set([
   'employerInfo',
   'biography',
   'customAttributes',
+  'externalContactsSettings',
+  'dateWelcomeSent',
 ]);
 
 export function divisionRef(store: OrgStore, id: string): Record<string, unknown> {
@@ -71,11 +75,14 @@ export function renderDivision(d: DivisionRec): Record<string, unknown> {
   };
 }
 
-export function renderRole(r: SeedNamed): Record<string, unknown> {
+export function renderRole(r: SeedRole): Record<string, unknown> {
+  const permissions = r.permissions ?? [];
   return {
     id: r.id,
     name: r.name,
     description: r.description ?? '',
+    permissions,
+    permissionPolicies: permissionPolicies(permissions),
     default: false,
     base: false,
     selfUri: selfUris.role(r.id),
@@ -135,7 +142,11 @@ export function renderUser(
     chat: { jabberId: `${u.id}@northfield.orgspan.com` },
     email: u.email,
     primaryContactInfo: [{ address: u.email, mediaType: 'EMAIL', type: 'PRIMARY' }],
-    addresses: u.addresses.map((a) => ({ ...a })),
+    addresses: u.addresses.map((a) =>
+      store.real.addressShapes && a.mediaType === 'PHONE'
+        ? readBackShape(a, store.extensionPools, store.callingCode)
+        : { ...a },
+    ),
     state: u.state,
     username: u.email,
     images: [],
@@ -146,7 +157,10 @@ export function renderUser(
   if (u.department) user.department = u.department;
   if (u.title) user.title = u.title;
   if (u.managerId) user.manager = { id: u.managerId, selfUri: selfUris.user(u.managerId) };
-  if (u.dateWelcomeSent) user.dateWelcomeSent = u.dateWelcomeSent;
+  const datesNeedExpand = store.real.datesOnlyWithExpand;
+  if (u.dateWelcomeSent && (!datesNeedExpand || expand.has('dateWelcomeSent')))
+    user.dateWelcomeSent = u.dateWelcomeSent;
+  if (expand.has('employerInfo')) user.employerInfo = u.dateHire ? { dateHire: u.dateHire } : {};
   if (expand.has('skills')) {
     user.skills = [...u.skills].map(([id, proficiency]) => renderUserSkill(store, id, proficiency));
   }
@@ -265,7 +279,20 @@ function nameRef(id: string, name: string, selfUri: string): Record<string, unkn
   return { id, name, selfUri };
 }
 
-export function renderPhone(store: OrgStore, p: PhoneRec): Record<string, unknown> {
+/** What a phone response carries beyond the basics (real-api.md §1: the list hides some unless asked). */
+export interface PhoneView {
+  webRtcUser: boolean;
+  lines: boolean;
+  lineDefaultForUser: boolean;
+}
+
+export const FULL_PHONE: PhoneView = { webRtcUser: true, lines: true, lineDefaultForUser: true };
+
+export function renderPhone(
+  store: OrgStore,
+  p: PhoneRec,
+  view: PhoneView = FULL_PHONE,
+): Record<string, unknown> {
   const base = store.phoneBases.get(p.phoneBaseSettingsId);
   const site = store.sites.get(p.siteId);
   const siteRef = nameRef(p.siteId, site?.name ?? '', selfUris.site(p.siteId));
@@ -277,7 +304,7 @@ export function renderPhone(store: OrgStore, p: PhoneRec): Record<string, unknow
     id: p.id,
     name: p.name,
     division: divisionRef(store, store.homeDivisionId),
-    state: 'active',
+    state: p.state,
     version: p.version,
     dateCreated: p.dateCreated,
     dateModified: p.dateModified,
@@ -303,7 +330,7 @@ export function renderPhone(store: OrgStore, p: PhoneRec): Record<string, unknow
         ),
         selfUri: selfUris.line(line.id),
       };
-      if (station?.defaultUserId && station.lineAppearanceId === line.id) {
+      if (view.lineDefaultForUser && station?.defaultUserId && station.lineAppearanceId === line.id) {
         result.defaultForUser = { id: station.defaultUserId, selfUri: selfUris.user(station.defaultUserId) };
       }
       return result;
@@ -315,7 +342,8 @@ export function renderPhone(store: OrgStore, p: PhoneRec): Record<string, unknow
       allowReboot: false,
       noRebalance: false,
       noCloudProvisioning: false,
-      mediaCodecs: ['audio/opus', 'audio/PCMU'],
+      // The spec's enum is lower case; the lenient sandbox kept its old upper-case PCMU.
+      mediaCodecs: ['audio/opus', store.real.specContract ? 'audio/pcmu' : 'audio/PCMU'],
       cdm: true,
     },
     selfUri: selfUris.phone(p.id),
@@ -327,7 +355,8 @@ export function renderPhone(store: OrgStore, p: PhoneRec): Record<string, unknow
       selfUris.lineBase(firstLineBase.id),
     );
   }
-  if (p.webRtcUserId) {
+  if (!view.lines) delete phone.lines;
+  if (view.webRtcUser && p.webRtcUserId) {
     const user = store.users.get(p.webRtcUserId);
     phone.webRtcUser = nameRef(p.webRtcUserId, user?.name ?? '', selfUris.user(p.webRtcUserId));
   }

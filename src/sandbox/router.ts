@@ -1,5 +1,6 @@
 // Route templates (`/api/v2/users/{userId}`) → handlers. The template doubles as the stats key.
 
+import type { RealRuntime } from './real.js';
 import type { OrgStore } from './store.js';
 
 export interface HandlerContext {
@@ -13,6 +14,8 @@ export interface HandlerContext {
   now: number;
   userSearchLagMs: number;
   stationLagMs: number;
+  /** The real-org behaviours and their state across requests. */
+  real: RealRuntime;
   newId(): string;
 }
 
@@ -31,16 +34,36 @@ export interface Route {
   handler: Handler;
   regex: RegExp;
   paramNames: string[];
+  /** A version-checked write to the user in `{userId}` (tracked in flight for version races). */
+  userWrite: boolean;
+  /** Its own rate limit on top of the token's (real-api.md §9). */
+  rateFamily: RateFamily | null;
 }
 
-export function route(method: string, template: string, handler: Handler): Route {
+export type RateFamily = 'users.search' | 'telephony.phones.write';
+
+export interface RouteOptions {
+  userWrite?: boolean;
+  rateFamily?: RateFamily;
+}
+
+export function route(method: string, template: string, handler: Handler, options: RouteOptions = {}): Route {
   const paramNames: string[] = [];
   const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
     paramNames.push(name);
     return '([^/]+)';
   });
   const statsKey = `${method} ${template.replace(/\{\w+\}/, '{id}')}`;
-  return { method, template, statsKey, handler, regex: new RegExp(`^${pattern}$`), paramNames };
+  return {
+    method,
+    template,
+    statsKey,
+    handler,
+    regex: new RegExp(`^${pattern}$`),
+    paramNames,
+    userWrite: options.userWrite ?? false,
+    rateFamily: options.rateFamily ?? null,
+  };
 }
 
 export interface RouteMatch {
@@ -75,3 +98,4 @@ export class Router {
 
 export const ok = (body: unknown): ApiResult => ({ status: 200, body });
 export const noContent = (): ApiResult => ({ status: 204 });
+export const accepted = (): ApiResult => ({ status: 202 });

@@ -11,10 +11,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { demoOrg } from './demo-org.js';
 import { ApiError, errorBody } from './errors.js';
 import { FaultGenerator, RateLimiter } from './limits.js';
-import type { ApiResult, HandlerContext } from './router.js';
+import { RealRuntime, realBehavioursOf } from './real.js';
+import type { ApiResult, HandlerContext, RateFamily } from './router.js';
 import { Router } from './router.js';
 import { authorizationRoutes } from './routes/authorization.js';
 import { locationRoutes } from './routes/locations.js';
+import { organizationRoutes } from './routes/organization.js';
 import { routingRoutes } from './routes/routing.js';
 import { telephonyRoutes } from './routes/telephony.js';
 import { userRoutes } from './routes/users.js';
@@ -27,6 +29,7 @@ const router = new Router([
   ...locationRoutes,
   ...routingRoutes,
   ...telephonyRoutes,
+  ...organizationRoutes,
 ]);
 
 /** Retry-After of an injected 429, in seconds. */
@@ -138,25 +141,41 @@ function basicOf(headers: IncomingHttpHeaders): { id: string; secret: string } |
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const settings = settingsOf(options);
   const seed: OrgSeed = options.org ?? demoOrg();
-  let store = new OrgStore(seed);
+  const real = new RealRuntime(realBehavioursOf(options.real), options.seed ?? 1);
+  let store = new OrgStore(seed, real.behaviours);
   const stats = new StatsCounter();
   const limiter = new RateLimiter(settings.rateLimit, settings.rateWindowMs);
+  // Resource limits below the token's (real-api.md §9): a request of a family takes from both.
+  const familyLimits: Array<[RateFamily, number]> = [
+    ['users.search', real.behaviours.usersSearchPerMinute],
+    ['telephony.phones.write', real.behaviours.phoneWritesPerMinute],
+  ];
+  const familyLimiters = new Map(
+    familyLimits
+      .filter(([, perWindow]) => perWindow > 0)
+      .map(([family, perWindow]) => [
+        family,
+        new RateLimiter(Math.max(1, Math.floor(perWindow)), settings.rateWindowMs),
+      ]),
+  );
   const faults = new FaultGenerator(options.faults ?? {}, options.seed ?? 1);
   const tokens = new Map<string, number>();
 
   function reset(): void {
-    store = new OrgStore(seed);
+    store = new OrgStore(seed, real.behaviours);
     stats.reset();
     limiter.clear();
+    for (const family of familyLimiters.values()) family.clear();
     faults.reset();
+    real.reset();
   }
 
-  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): number {
     stats.response(status);
     if (status === 204 || body === undefined) {
       res.writeHead(status, headers);
       res.end();
-      return;
+      return status;
     }
     const payload = JSON.stringify(body);
     res.writeHead(status, {
@@ -165,6 +184,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       'content-length': String(Buffer.byteLength(payload)),
     });
     res.end(payload);
+    return status;
   }
 
   function sendAdmin(res: ServerResponse, status: number, body?: unknown): void {
@@ -224,9 +244,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
   }
 
-  function apiError(res: ServerResponse, err: ApiError, headers: Record<string, string>): void {
+  function apiError(res: ServerResponse, err: ApiError, headers: Record<string, string>): number {
     const contextId = headers['inin-correlation-id'] ?? randomUUID();
-    send(res, err.status, errorBody(err.status, err.code, err.message, contextId, err.details), {
+    return send(res, err.status, errorBody(err.status, err.code, err.message, contextId, err.details), {
       ...headers,
       ...err.headers,
     });
@@ -257,6 +277,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       now: Date.now(),
       userSearchLagMs: settings.userSearchLagMs,
       stationLagMs: settings.stationLagMs,
+      real,
       newId: randomUUID,
     };
     return match.route.handler(ctx);
@@ -282,6 +303,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           ? match.route.statsKey
           : `${method} (unknown route)`;
     stats.request(routeKey);
+    // A version-checked write is in flight from its arrival to its response (latency included).
+    const writeUserId = match?.route.userWrite ? match.params.userId : undefined;
+    if (writeUserId === undefined) {
+      await serve(req, res, method, path, query, match);
+      return;
+    }
+    real.beginWrite(writeUserId);
+    let status: number | null = null;
+    try {
+      status = await serve(req, res, method, path, query, match);
+    } finally {
+      real.endWrite(writeUserId, status !== null && status < 300, Date.now());
+    }
+  }
+
+  /** Everything after routing; the status of the work (null when the socket was dropped before it). */
+  async function serve(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    match: ReturnType<Router['match']>,
+  ): Promise<number | null> {
+    const isApi = path.startsWith('/api/v2/');
     const fault = isApi ? faults.next() : { kind: null, spikeMs: 0 };
     const text = await readBody(req);
     if (fault.spikeMs > 0) stats.fault('latencySpike');
@@ -321,28 +367,37 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (expiresAt === undefined || expiresAt <= Date.now()) {
       return apiError(res, new ApiError(401, 'bad.credentials', 'Invalid login credentials.'), headers);
     }
+    const seconds = Math.ceil(settings.rateWindowMs / 1000);
+    const overLimit = (limit: number, resetSeconds: number, what: string): ApiError =>
+      new ApiError(
+        429,
+        'too.many.requests',
+        `Rate limit exceeded the maximum${what}. [${limit}] requests for [${seconds}] seconds`,
+        [],
+        { 'retry-after': String(resetSeconds) },
+      );
     const rate = limiter.take(token, Date.now());
     headers['inin-ratelimit-count'] = String(rate.count);
     headers['inin-ratelimit-reset'] = String(rate.resetSeconds);
-    if (!rate.allowed) {
-      const seconds = Math.ceil(settings.rateWindowMs / 1000);
-      return apiError(
-        res,
-        new ApiError(
-          429,
-          'too.many.requests',
-          `Rate limit exceeded the maximum. [${settings.rateLimit}] requests for [${seconds}] seconds`,
-          [],
-          { 'retry-after': String(rate.resetSeconds) },
-        ),
-        headers,
-      );
+    if (!rate.allowed) return apiError(res, overLimit(settings.rateLimit, rate.resetSeconds, ''), headers);
+    // A route family with its own limit answers with that limiter's headers, so a client can learn
+    // each family's limit; its 429 waits until the family's window resets.
+    const family = match ? match.route.rateFamily : null;
+    const familyLimiter = family ? familyLimiters.get(family) : undefined;
+    if (family && familyLimiter) {
+      const own = familyLimiter.take(token, Date.now());
+      headers['inin-ratelimit-allowed'] = String(familyLimiter.limit);
+      headers['inin-ratelimit-count'] = String(own.count);
+      headers['inin-ratelimit-reset'] = String(own.resetSeconds);
+      if (!own.allowed) {
+        return apiError(res, overLimit(familyLimiter.limit, own.resetSeconds, ` for ${family}`), headers);
+      }
     }
 
     if (fault.kind) stats.fault(fault.kind);
     if (fault.kind === 'drop') {
       req.socket.destroy();
-      return;
+      return null;
     }
     if (fault.kind === 'rate503') {
       return apiError(
@@ -377,10 +432,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (fault.kind === 'commitThenDrop') {
       req.socket.destroy();
-      return;
+      // The work happened: a version-checked write still opens its race window.
+      return result.status;
     }
     if (result instanceof ApiError) return apiError(res, result, headers);
-    send(res, result.status, result.body, headers);
+    return send(res, result.status, result.body, headers);
   }
 
   const server = createServer((req, res) => {

@@ -5,14 +5,18 @@
 import type {
   DumpInvite,
   OrgSeed,
+  RealBehaviours,
   SandboxContact,
   SandboxStateDump,
   SeedNamed,
   SeedPhoneBaseSettings,
   SeedQueue,
+  SeedRole,
   SeedSite,
 } from './types.js';
 import { byName } from './paging.js';
+import type { ExtensionPool } from './phone-numbers.js';
+import { callingCodeOf } from './phone-numbers.js';
 
 export type UserState = 'active' | 'inactive' | 'deleted';
 
@@ -32,8 +36,12 @@ export interface UserRec {
   skills: Map<string, number>;
   acdAutoAnswer: boolean;
   dateCreated: string;
+  /** Epoch ms of its POST /users here; null for seeded users (no service lag). */
+  createdAtMs: number | null;
   /** Epoch ms from which POST /users/search can see the user (search index lag). */
   searchableFrom: number;
+  /** employerInfo.dateHire (`YYYY-MM-DD`). */
+  dateHire: string | null;
   dateWelcomeSent: string | null;
   dateLastLogin: string | null;
   defaultStationId: string | null;
@@ -61,6 +69,8 @@ export interface PhoneRec {
   lines: LineRec[];
   webRtcUserId: string | null;
   stationId: string | null;
+  /** A deleted phone stays listed; its name and user are free (not indexed). */
+  state: 'active' | 'deleted';
   version: number;
   dateCreated: string;
   dateModified: string;
@@ -103,15 +113,27 @@ export const WEBRTC_STATION_TYPE = 'inin_webrtc_softphone';
 /** Timestamp given to seeded objects that the seed does not date. */
 const SEED_DATE = '2025-01-01T00:00:00.000Z';
 
+/** A stable UUID-shaped org id from the org's name, so a seed without one still reads the same. */
+function orgIdOf(name: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of name) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return `0e9a0000-0000-4000-8000-${h.toString(16).padStart(12, '0')}`;
+}
+
 function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
 export class OrgStore {
+  readonly orgId: string;
   readonly orgName: string;
+  readonly defaultCountryCode: string;
+  /** The calling code of the default country, e.g. `1`. */
+  readonly callingCode: string;
+  readonly extensionPools: readonly ExtensionPool[];
   readonly homeDivisionId: string;
   readonly divisions: Map<string, DivisionRec>;
-  readonly roles: Map<string, SeedNamed>;
+  readonly roles: Map<string, SeedRole>;
   readonly sites: Map<string, SeedSite>;
   readonly phoneBases: Map<string, SeedPhoneBaseSettings>;
   readonly lineBases: Map<string, LineBaseRec>;
@@ -130,14 +152,23 @@ export class OrgStore {
   readonly phones = new Map<string, PhoneRec>();
   readonly phoneByName = new Map<string, string>();
   readonly phoneByWebRtcUser = new Map<string, string>();
+  /** Deleted phones, which the name and user indexes leave out. */
+  readonly deletedPhones: PhoneRec[] = [];
   readonly stations = new Map<string, StationRec>();
   readonly invites: DumpInvite[] = [];
 
   private userStamp = 0;
   private sortedUsers: { stamp: number; byState: Map<string, UserRec[]> } | null = null;
 
-  constructor(seed: OrgSeed) {
+  constructor(
+    seed: OrgSeed,
+    readonly real: RealBehaviours,
+  ) {
+    this.orgId = seed.id ?? orgIdOf(seed.name);
     this.orgName = seed.name;
+    this.defaultCountryCode = seed.defaultCountryCode ?? 'US';
+    this.callingCode = callingCodeOf(this.defaultCountryCode);
+    this.extensionPools = (seed.extensionPools ?? []).map((p) => ({ ...p }));
     const homes = seed.divisions.filter((d) => d.home);
     const home = homes[0];
     if (!home || homes.length > 1) throw new Error('sandbox seed: exactly one division must be home');
@@ -187,7 +218,9 @@ export class OrgStore {
         skills: new Map((u.skills ?? []).map((s) => [s.skillId, s.proficiency])),
         acdAutoAnswer: false,
         dateCreated: SEED_DATE,
+        createdAtMs: null,
         searchableFrom: 0,
+        dateHire: u.dateHire ?? null,
         dateWelcomeSent: u.dateWelcomeSent ?? null,
         dateLastLogin: u.dateLastLogin ?? null,
         defaultStationId: null,
@@ -213,6 +246,8 @@ export class OrgStore {
 
   private loadPhones(seed: OrgSeed): void {
     for (const p of seed.phones) {
+      const deleted = p.state === 'deleted';
+      if (deleted && !this.real.deletedPhones) continue;
       const base = this.need(this.phoneBases, p.phoneBaseSettingsId, 'phone base settings');
       this.need(this.sites, p.siteId, 'site');
       const lineBase = base.lines[0];
@@ -226,12 +261,13 @@ export class OrgStore {
         lines: [{ id: p.lineId, name: `${p.name}_1`, lineBaseSettingsId: lineBase.id }],
         webRtcUserId: p.webRtcUserId ?? null,
         stationId: null,
+        state: deleted ? 'deleted' : 'active',
         version: 1,
         dateCreated: SEED_DATE,
         dateModified: SEED_DATE,
       };
       this.addPhone(phone);
-      if (p.stationId && p.webRtcUserId && base.phoneMetaBase.id === WEBRTC_META_BASE) {
+      if (!deleted && p.stationId && p.webRtcUserId && base.phoneMetaBase.id === WEBRTC_META_BASE) {
         this.addStation(phone, p.stationId, SEED_DATE, 0);
         if (p.defaultForUser) this.setDefaultStation(p.webRtcUserId, p.stationId);
       }
@@ -321,6 +357,10 @@ export class OrgStore {
 
   addPhone(phone: PhoneRec): void {
     this.phones.set(phone.id, phone);
+    if (phone.state === 'deleted') {
+      this.deletedPhones.push(phone);
+      return;
+    }
     this.phoneByName.set(phone.name.toLowerCase(), phone.id);
     if (phone.webRtcUserId) this.phoneByWebRtcUser.set(phone.webRtcUserId, phone.id);
   }
@@ -402,7 +442,12 @@ export class OrgStore {
     const named = (m: Map<string, SeedNamed>): Array<{ id: string; name: string }> =>
       [...m.values()].map((x) => ({ id: x.id, name: x.name }));
     return {
-      org: { name: this.orgName, homeDivisionId: this.homeDivisionId },
+      org: {
+        id: this.orgId,
+        name: this.orgName,
+        homeDivisionId: this.homeDivisionId,
+        defaultCountryCode: this.defaultCountryCode,
+      },
       divisions: [...this.divisions.values()].map((d) => ({ id: d.id, name: d.name, homeDivision: d.home })),
       roles: named(this.roles),
       sites: [...this.sites.values()].map((s) => ({
@@ -438,6 +483,7 @@ export class OrgStore {
         locations: u.locations.map((l) => ({ ...l })),
         skills: [...u.skills].map(([id, proficiency]) => ({ id, proficiency })),
         dateCreated: u.dateCreated,
+        dateHire: u.dateHire,
         dateWelcomeSent: u.dateWelcomeSent,
         dateLastLogin: u.dateLastLogin,
         defaultStationId: u.defaultStationId,
@@ -457,6 +503,7 @@ export class OrgStore {
         lines: p.lines.map((l) => ({ ...l })),
         webRtcUserId: p.webRtcUserId,
         stationId: p.stationId,
+        state: p.state,
         version: p.version,
         dateCreated: p.dateCreated,
       })),

@@ -17,6 +17,48 @@ export interface SandboxFaults {
   latencySpikeRate?: number;
 }
 
+/**
+ * The ways a real Genesys Cloud org is stricter than a lenient emulator, each on by default. Sources
+ * are sections of real-api.md (../shared/reference). `real: false` turns all of them off; a partial
+ * object overrides single ones. Numbers that mean "how much" turn a behaviour off at 0.
+ */
+export interface RealBehaviours {
+  /** §1 (TF PR #1194): the phones list gives `webRtcUser` only with `fields=webRtcUser`, `lines` only with `expand=lines`, a line's `defaultForUser` only with `fields=lines.defaultForUser`. Default true. */
+  phoneFieldsOnRequest: boolean;
+  /** §8 (SDK getTelephonyProvidersEdgesPhones doc): the phones list stops at this many results unless sorted by id alone without filters (total capped, pages past it empty). Default 10000; 0 = no cap. */
+  phoneListCap: number;
+  /** §8 (TF PR #2386): deleted phones stay listed with `state: "deleted"`; their name and WebRTC user are free again. Default true; false = seeded deleted phones are not loaded. */
+  deletedPhones: boolean;
+  /** §2 (TF bulkadd retry, "auth service cache"): for this long after POST /users, bulkadd and the bulk role grant answer 404 for the new user. Default 2000 ms; 0 = none. */
+  authorizationLagMs: number;
+  /** §2 (TF queue-member retry): for this long after POST /users, skills bulk and queue members answer 404 for the new user. Default 3000 ms; 0 = none. */
+  routingLagMs: number;
+  /** §2 (TF phone-create retry, ≈27 s budget): for this long after POST /users, phone create/update with the new user as webRtcUser and the user's station PUTs answer 404. Default 4000 ms; 0 = none. */
+  telephonyLagMs: number;
+  /** §3 (TF IsVersionMismatch, issue #1461): skills bulk and station PUTs answer 409 while another version-checked write to the same user is in flight. Default true; false also makes a stale PATCH always 409. */
+  versionRaces: boolean;
+  /** §3: after a version-checked write to a user succeeds, skills bulk and station PUTs to that user may still 409 for this long. Default 500 ms. */
+  versionRaceWindowMs: number;
+  /** §3: share (0..1, seeded) of skills bulk and station PUTs inside that window that answer 409. Default 0.2. */
+  versionRaceRate: number;
+  /** §3 (TF IsVersionMismatch "a 409 or 400"): share (0..1, seeded) of stale-version PATCH /users/{id} answered 400 instead of 409. Default 0.5. */
+  staleVersion400Share: number;
+  /** §4 (TF flattenUserAddresses, PRs #183, #1687, #2181): PHONE addresses stored in E.164 with the org's default country and read back in the four real shapes. Default true. */
+  addressShapes: boolean;
+  /** §5 (SDK getUsers expand enum): `dateWelcomeSent` and `dateLastLogin` only with `expand`. Default true. */
+  datesOnlyWithExpand: boolean;
+  /** §6 (SDK getUsers doc, "best effort"): share (0..1, seeded) of each requested expand left out per user on GET /users and users/search (never on GET /users/{id}). Default 0.02. */
+  expandDropRate: number;
+  /** §7 (help "Assign a default phone"): PUT default station refused (400) unless the person's roles hold conversation:call:add. Default true. */
+  defaultStationNeedsCallAdd: boolean;
+  /** §9 (real logs: inin-ratelimit-allowed 180): POST /users/search per token per window, with its own inin-ratelimit-* headers. Default 180; 0 = only the token limit. */
+  usersSearchPerMinute: number;
+  /** §9: POST and PUT of phones per token per window, with their own inin-ratelimit-* headers. Default 180; 0 = only the token limit. */
+  phoneWritesPerMinute: number;
+  /** §11 (spec-subset.json): 202 on station PUT/DELETE, lower-case codecs, `divisionId` required on POST /users, only the spec's sortOrder and phone expand/fields values. Default true. */
+  specContract: boolean;
+}
+
 export interface SandboxOptions {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
@@ -39,6 +81,8 @@ export interface SandboxOptions {
   tokenTtlSeconds?: number;
   /** The org to start from (and to restore on reset); default the Northfield University demo org. */
   org?: OrgSeed;
+  /** Real-org behaviours: all on by default; `false` = the lenient sandbox; a partial object tunes single ones. */
+  real?: false | Partial<RealBehaviours>;
 }
 
 export interface SandboxStats {
@@ -87,6 +131,11 @@ export interface SeedNamed {
   description?: string;
 }
 
+export interface SeedRole extends SeedNamed {
+  /** `domain:entity:action`, each segment may be `*`. */
+  permissions?: string[];
+}
+
 export interface SeedSite extends SeedNamed {
   locationId?: string;
 }
@@ -117,6 +166,8 @@ export interface SeedUser {
   skills?: Array<{ skillId: string; proficiency: number }>;
   dateWelcomeSent?: string;
   dateLastLogin?: string;
+  /** employerInfo.dateHire, `YYYY-MM-DD`. */
+  dateHire?: string;
 }
 
 export interface SeedPhone {
@@ -131,12 +182,20 @@ export interface SeedPhone {
   stationId?: string;
   /** Make the station the default station of the WebRTC user. */
   defaultForUser?: boolean;
+  /** A deleted phone has no station (default active). */
+  state?: 'active' | 'deleted';
 }
 
 export interface OrgSeed {
   name: string;
+  /** Default: derived from the name. */
+  id?: string;
+  /** ISO 3166 alpha-2; numbers without a country code are read in it (default US). US, CA and GB are supported. */
+  defaultCountryCode?: string;
+  /** Extension pools (inclusive ranges of digits): an extension in one reads back with a derived number. */
+  extensionPools?: Array<{ startNumber: string; endNumber: string }>;
   divisions: SeedDivision[];
-  roles: SeedNamed[];
+  roles: SeedRole[];
   sites: SeedSite[];
   phoneBaseSettings: SeedPhoneBaseSettings[];
   queues: SeedQueue[];
@@ -167,6 +226,8 @@ export interface DumpUser {
   locations: Array<{ id: string; notes?: string }>;
   skills: Array<{ id: string; proficiency: number }>;
   dateCreated: string;
+  /** `YYYY-MM-DD`, from employerInfo.dateHire; null when unset. */
+  dateHire: string | null;
   dateWelcomeSent: string | null;
   dateLastLogin: string | null;
   defaultStationId: string | null;
@@ -189,6 +250,7 @@ export interface DumpPhone {
   webRtcUserId: string | null;
   /** The station the phone created (WebRTC phones only). */
   stationId: string | null;
+  state: 'active' | 'deleted';
   version: number;
   dateCreated: string;
 }
@@ -221,7 +283,7 @@ export interface DumpInvite {
 }
 
 export interface SandboxStateDump {
-  org: { name: string; homeDivisionId: string };
+  org: { id: string; name: string; homeDivisionId: string; defaultCountryCode: string };
   divisions: Array<{ id: string; name: string; homeDivision: boolean }>;
   roles: Array<{ id: string; name: string }>;
   sites: Array<{ id: string; name: string; locationId: string | null }>;

@@ -2,6 +2,7 @@
 // the field.
 
 import { badRequest, invalidValue } from './errors.js';
+import { toE164 } from './phone-numbers.js';
 import type { SandboxContact } from './types.js';
 
 export type Json = Record<string, unknown>;
@@ -84,8 +85,8 @@ const CONTACT_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A phone number as Genesys stores it: E.164, `+` and digits. 10 digits are taken as North
- * American (+1); punctuation and spaces are dropped; anything else is not a number.
+ * The lenient sandbox's reading of a phone number (`real.addressShapes` off): E.164, `+` and digits.
+ * 10 digits are taken as North American (+1); punctuation and spaces are dropped.
  */
 export function normalisePhoneNumber(raw: string): string | null {
   const trimmed = raw.trim();
@@ -97,8 +98,12 @@ export function normalisePhoneNumber(raw: string): string | null {
   return null;
 }
 
-/** User.addresses: validated and stored with PHONE numbers in E.164 (`display` keeps what was sent). */
-export function readContacts(value: unknown, field: string): SandboxContact[] {
+/**
+ * User.addresses: validated and stored with PHONE numbers in E.164. With `country` (real-org
+ * addresses) numbers are read in that country and `display`, read-only in the spec, is not kept;
+ * without (lenient), 10 digits are North American and `display` keeps what was sent.
+ */
+export function readContacts(value: unknown, field: string, country: string | null): SandboxContact[] {
   if (!Array.isArray(value)) throw invalidValue(field, `${field} must be an array of contacts.`);
   return value.map((item, i) => {
     const where = `${field}[${i}]`;
@@ -127,10 +132,15 @@ export function readContacts(value: unknown, field: string): SandboxContact[] {
     if (contact.extension !== undefined && !/^\d{1,15}$/.test(contact.extension)) {
       throw invalidValue(`${where}.extension`, `${where}.extension must be digits.`);
     }
+    if (country !== null) delete contact.display;
     if (contact.address !== undefined && contact.address !== '') {
-      const e164 = normalisePhoneNumber(contact.address);
-      if (!e164) throw invalidValue(`${where}.address`, `${where}.address is not a valid phone number.`);
-      contact.display = contact.display ?? contact.address;
+      const e164 =
+        country === null ? normalisePhoneNumber(contact.address) : toE164(contact.address, country);
+      if (!e164) {
+        const plan = country === null ? '' : ` (numbers without a country code are read as ${country})`;
+        throw invalidValue(`${where}.address`, `${where}.address is not a valid phone number${plan}.`);
+      }
+      if (country === null) contact.display = contact.display ?? contact.address;
       contact.address = e164;
     } else {
       delete contact.address;

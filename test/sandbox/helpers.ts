@@ -133,3 +133,27 @@ export async function accessToken(sandbox: Sandbox): Promise<string> {
   if (res.status !== 200) throw new Error(`login to the sandbox failed: ${res.status}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }
+
+export interface Raw {
+  status: number;
+  headers: Headers;
+  json: any;
+}
+
+/** A sandbox plus one token, for plain-HTTP tests of the real-org behaviours. */
+export interface Api {
+  sandbox: Sandbox;
+  call(method: string, path: string, body?: unknown): Promise<Raw>;
+}
+
+export async function api(options: SandboxOptions = {}): Promise<Api> {
+  const sandbox = await startSandbox({ rateLimitPerMinute: 100_000, ...options });
+  const token = await accessToken(sandbox);
+  return { sandbox, call: (method, path, body) => http(sandbox, method, path, { token, body }) };
+}
+
+/** A POST /users body in the demo org's Student Services division. */
+export function newUserBody(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@northfield.edu`;
+  return { name, email, divisionId: '5eed0000-0001-4000-8000-000000000002', ...extra };
+}

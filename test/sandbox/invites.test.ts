@@ -11,7 +11,7 @@ let sandbox: Sandbox;
 let token: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimitPerMinute: 100_000 });
+  sandbox = await startSandbox({ rateLimitPerMinute: 100_000, real: false });
   token = await accessToken(sandbox);
 });
 afterAll(async () => {

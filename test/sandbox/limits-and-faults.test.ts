@@ -10,7 +10,8 @@ const D = DEMO_IDS;
 const open: Sandbox[] = [];
 
 async function start(options: SandboxOptions): Promise<Sandbox> {
-  const sandbox = await startSandbox(options);
+  // The lenient sandbox: these tests isolate the limiter and the faults (real-org ones are in real-*.test.ts).
+  const sandbox = await startSandbox({ real: false, ...options });
   open.push(sandbox);
   return sandbox;
 }

@@ -28,7 +28,7 @@ const extraSkillIds = (count: number, from = 0): string[] =>
   );
 
 beforeAll(async () => {
-  h = await harness({ org: bigOrg(), rateLimitPerMinute: 100_000 });
+  h = await harness({ org: bigOrg(), rateLimitPerMinute: 100_000, real: false });
   people = h.sandbox
     .state()
     .users.filter((u) => u.email.endsWith('@staff.northfield.edu'))

@@ -10,7 +10,7 @@ let h: Harness;
 let token: string;
 
 beforeAll(async () => {
-  h = await harness({ stationLagMs: STATION_LAG_MS, rateLimitPerMinute: 100_000 });
+  h = await harness({ stationLagMs: STATION_LAG_MS, rateLimitPerMinute: 100_000, real: false });
   token = await accessToken(h.sandbox);
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ const D = DEMO_IDS;
 let h: Harness;
 
 beforeAll(async () => {
-  h = await harness({ userSearchLagMs: 0, rateLimitPerMinute: 100_000 });
+  h = await harness({ userSearchLagMs: 0, rateLimitPerMinute: 100_000, real: false });
 });
 afterAll(async () => {
   await h.sandbox.close();
@@ -219,7 +219,7 @@ describe('POST /api/v2/users/search', () => {
   });
 
   it('does not see a new user until userSearchLagMs has passed', async () => {
-    const lagged = await harness({ userSearchLagMs: 300 });
+    const lagged = await harness({ userSearchLagMs: 300, real: false });
     try {
       await lagged.users.postUsers({
         name: 'Late Person',

@@ -6,6 +6,8 @@ import { byName, listing, listParam, pageListing, readPaging, sliceOf, textParam
 import { divisionRef, renderDivision, renderRole, selfUris } from '../render.js';
 import type { ApiResult, HandlerContext, Route } from '../router.js';
 import { noContent, ok, route } from '../router.js';
+import type { SeedRole } from '../types.js';
+import type { Json } from '../validate.js';
 import { asArray, asObject, rejectUnknownFields } from '../validate.js';
 import { liveUser } from './users.js';
 
@@ -135,6 +137,7 @@ function postSubjectBulkadd(ctx: HandlerContext): ApiResult {
     );
   }
   const user = liveUser(store, ctx.params.subjectId ?? '');
+  ctx.real.assertKnownTo('authorization', user, ctx.now);
   const body = asObject(ctx.body, 'RoleDivisionGrants');
   rejectUnknownFields(body, new Set(['grants']), 'RoleDivisionGrants');
   const grants = asArray(body.grants, 'grants');
@@ -155,11 +158,71 @@ function postSubjectBulkadd(ctx: HandlerContext): ApiResult {
   return noContent();
 }
 
+function roleOf(ctx: HandlerContext): SeedRole {
+  const roleId = ctx.params.roleId ?? '';
+  const role = ctx.store.roles.get(roleId);
+  if (!role) throw notFound(`The role ${roleId} could not be found.`, roleId);
+  return role;
+}
+
+function getRole(ctx: HandlerContext): ApiResult {
+  const role = roleOf(ctx);
+  const userCount = [
+    ...(ctx.store.roleSubjects.get(role.id) ?? new Map<string, Set<string>>()).keys(),
+  ].filter((id) => ctx.store.users.get(id)?.state !== 'deleted').length;
+  return ok({ ...renderRole(role), userCount });
+}
+
+/** Reads a non-empty array of ids from a SubjectDivisions field. */
+function idList(body: Json, field: 'subjectIds' | 'divisionIds'): string[] {
+  if (body[field] === undefined) throw badRequest(`${field} is required.`, field);
+  const list = asArray(body[field], field);
+  if (list.length === 0) throw badRequest(`${field} must not be empty.`, field);
+  return list.map((id, i) => {
+    if (typeof id !== 'string' || id === '')
+      throw invalidValue(`${field}[${i}]`, `${field}[${i}] must be an id.`);
+    return id;
+  });
+}
+
+/**
+ * POST /authorization/roles/{roleId} (SubjectDivisions): grants the role in every division to every
+ * subject. An unknown or deleted subject, or one the authorization service has not heard of yet
+ * (real-api.md §2), is a 404 for the whole call; nothing is granted.
+ */
+function postRoleBulkGrant(ctx: HandlerContext): ApiResult {
+  const { store } = ctx;
+  const role = roleOf(ctx);
+  const subjectType = ctx.query.get('subjectType') ?? 'PC_USER';
+  if (subjectType !== 'PC_USER') {
+    throw invalidValue(
+      'subjectType',
+      `The sandbox grants roles to PC_USER subjects only, not ${subjectType}.`,
+    );
+  }
+  const body = asObject(ctx.body, 'SubjectDivisions');
+  rejectUnknownFields(body, new Set(['subjectIds', 'divisionIds']), 'SubjectDivisions');
+  const subjectIds = idList(body, 'subjectIds');
+  const divisionIds = idList(body, 'divisionIds');
+  for (const [i, id] of divisionIds.entries()) {
+    if (!store.divisions.has(id))
+      throw invalidValue(`divisionIds[${i}]`, `The division ${id} does not exist.`);
+  }
+  const users = subjectIds.map((id) => liveUser(store, id));
+  for (const user of users) ctx.real.assertKnownTo('authorization', user, ctx.now);
+  const at = new Date(ctx.now).toISOString();
+  for (const user of users)
+    for (const divisionId of divisionIds) store.addGrant(user.id, role.id, divisionId, at);
+  return noContent();
+}
+
 export const authorizationRoutes: Route[] = [
   route('GET', '/api/v2/authorization/divisions', getDivisions),
   route('GET', '/api/v2/authorization/divisions/home', getHomeDivision),
   route('POST', '/api/v2/authorization/divisions/{divisionId}/objects/{objectType}', postDivisionObjects),
   route('GET', '/api/v2/authorization/roles', getRoles),
+  route('GET', '/api/v2/authorization/roles/{roleId}', getRole),
+  route('POST', '/api/v2/authorization/roles/{roleId}', postRoleBulkGrant),
   route('GET', '/api/v2/authorization/roles/{roleId}/subjectgrants', getRoleSubjectGrants),
   route('GET', '/api/v2/authorization/subjects/{subjectId}', getSubject),
   route('POST', '/api/v2/authorization/subjects/{subjectId}/bulkadd', postSubjectBulkadd),

@@ -1,13 +1,14 @@
 // /api/v2/locations: list, create (unique names), search.
 
 import { conflict, invalidValue } from '../errors.js';
-import { byName, checkPaging, listParam, pageListing, readPaging, sliceOf } from '../paging.js';
+import { byName, checkPaging, listParam, pageListing, readAscDesc, readPaging, sliceOf } from '../paging.js';
 import { renderLocation } from '../render.js';
 import type { ApiResult, HandlerContext, Route } from '../router.js';
 import { ok, route } from '../router.js';
 import type { LocationRec } from '../store.js';
 import { asObject, optionalString, rejectUnknownFields, requiredString } from '../validate.js';
-import { matchesCriterion, readCriteria, searchResponse } from './users.js';
+import { LOCATION_SEARCH_TYPES, matchesAll, readCriteria, readSearchSortOrder } from '../search.js';
+import { searchResponse } from './users.js';
 
 const MAX_PAGE = 100;
 
@@ -21,6 +22,7 @@ const CREATE_FIELDS: ReadonlySet<string> = new Set([
   'emergencyNumber',
   'address',
 ]);
+const LOCATION_SEARCH = { fields: new Set(['name', 'id']), types: LOCATION_SEARCH_TYPES };
 const SEARCH_FIELDS: ReadonlySet<string> = new Set([
   'sortOrder',
   'sortBy',
@@ -41,6 +43,7 @@ function getLocations(ctx: HandlerContext): ApiResult {
   const locations = sortedLocations(ctx)
     .filter((l) => !ids || ids.includes(l.id))
     .map(renderLocation);
+  if (readAscDesc(ctx) === 'desc') locations.reverse();
   return ok(pageListing(ctx.path, ctx.query, paging, locations));
 }
 
@@ -73,10 +76,12 @@ function postLocationsSearch(ctx: HandlerContext): ApiResult {
   const body = asObject(ctx.body, 'LocationSearchRequest');
   rejectUnknownFields(body, SEARCH_FIELDS, 'LocationSearchRequest');
   const paging = checkPaging(body.pageSize, body.pageNumber, MAX_PAGE);
-  const criteria = readCriteria(body.query, new Set(['name', 'id']));
+  const criteria = readCriteria(body.query, LOCATION_SEARCH);
+  const descending = readSearchSortOrder(body.sortOrder, ctx.real.behaviours.specContract) === 'DESC';
   const found = sortedLocations(ctx).filter((l) =>
-    criteria.every((c) => matchesCriterion(c, (f) => (f === 'name' ? l.name : l.id))),
+    matchesAll(criteria, (f) => (f === 'name' ? l.name : l.id), ['name', 'id']),
   );
+  if (descending) found.reverse();
   return ok(searchResponse('locations', paging, found.length, sliceOf(found, paging).map(renderLocation)));
 }
 

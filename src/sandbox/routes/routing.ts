@@ -6,6 +6,7 @@ import {
   listing,
   listParam,
   pageListing,
+  readAscDesc,
   readPaging,
   sliceOf,
   textParam,
@@ -38,6 +39,7 @@ function getQueues(ctx: HandlerContext): ApiResult {
     )
     .sort(byName)
     .map((q) => renderQueue(store, q));
+  if (readAscDesc(ctx) === 'desc') queues.reverse();
   return ok(pageListing(ctx.path, query, paging, queues));
 }
 
@@ -59,6 +61,7 @@ function getQueueMembers(ctx: HandlerContext): ApiResult {
         .filter((u): u is UserRec => u !== undefined && u.state !== 'deleted')
         .filter((u) => !name || u.name.toLowerCase().includes(name))
     : [];
+  if (readAscDesc(ctx) === 'desc') members.reverse();
   const page = sliceOf(members, paging).map((u) => ({
     id: u.id,
     name: u.name,
@@ -97,18 +100,20 @@ function postQueueMembers(ctx: HandlerContext): ApiResult {
   if (list.length > MAX_MEMBERS_PER_CALL) {
     throw badRequest(`At most ${MAX_MEMBERS_PER_CALL} members may be sent per request (got ${list.length}).`);
   }
-  const userIds = list.map((item, i) => {
+  const users = list.map((item, i) => {
     const entry = asObject(item, `[${i}]`);
     rejectUnknownFields(entry, new Set(['id', 'name', 'selfUri']), 'WritableEntity');
     const id = entry.id;
     const user = typeof id === 'string' ? store.users.get(id) : undefined;
     if (!user || user.state === 'deleted')
       throw invalidValue(`[${i}].id`, `The user ${String(id)} does not exist.`);
-    return user.id;
+    return user;
   });
-  for (const userId of userIds) {
-    if (remove) store.removeQueueMember(queueId, userId);
-    else store.addQueueMember(queueId, userId);
+  // A user routing has not heard of yet fails the whole call (real-api.md §2).
+  for (const user of users) ctx.real.assertKnownTo('routing', user, ctx.now);
+  for (const user of users) {
+    if (remove) store.removeQueueMember(queueId, user.id);
+    else store.addQueueMember(queueId, user.id);
   }
   return noContent();
 }

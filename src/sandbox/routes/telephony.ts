@@ -2,8 +2,19 @@
 // check, a station as side effect, update by version) and /api/v2/stations.
 
 import { badRequest, conflict, invalidValue, notFound } from '../errors.js';
-import { byName, listParam, pageListing, readPaging, textParam, wildcardMatcher } from '../paging.js';
 import {
+  byName,
+  listing,
+  listParam,
+  pageListing,
+  readPaging,
+  sliceOf,
+  textParam,
+  wildcardMatcher,
+} from '../paging.js';
+import type { PhoneView } from '../render.js';
+import {
+  FULL_PHONE,
   isWebRtcBase,
   renderLineBase,
   renderPhone,
@@ -67,43 +78,151 @@ function getLineBaseSettingsList(ctx: HandlerContext): ApiResult {
 
 // --- phones -------------------------------------------------------------------------------------
 
+const PHONE_EXPANDS: ReadonlySet<string> = new Set([
+  'properties',
+  'site',
+  'status',
+  'status.primaryEdgesStatus',
+  'status.secondaryEdgesStatus',
+  'phoneBaseSettings',
+  'lines',
+]);
+const PHONE_FIELDS_PARAM: ReadonlySet<string> = new Set([
+  'webRtcUser',
+  'properties.*',
+  'lines.loggedInUser',
+  'lines.defaultForUser',
+]);
+const PHONE_SORT_BY: ReadonlySet<string> = new Set([
+  'id',
+  'name',
+  'status.operationalStatus',
+  'secondaryStatus.operationalStatus',
+]);
+/** Query parameters that filter the phone list (each one triggers the result cap). */
+const PHONE_FILTERS = [
+  'name',
+  'site.id',
+  'webRtcUser.id',
+  'phoneBaseSettings.id',
+  'lines.loggedInUser.id',
+  'lines.defaultForUser.id',
+  'phone_hardwareId',
+  'lines.id',
+  'lines.name',
+  'status.operationalStatus',
+  'secondaryStatus.operationalStatus',
+] as const;
+
+/** A list parameter's values; with the spec contract on, values outside its enum are a 400. */
+function enumList(ctx: HandlerContext, name: string, allowed: ReadonlySet<string>): Set<string> {
+  const values = listParam(ctx.query, name) ?? [];
+  if (ctx.real.behaviours.specContract) {
+    for (const v of values) {
+      if (!allowed.has(v)) {
+        throw invalidValue(
+          name,
+          `Value [${v}] is not valid for ${name}. Allowable values are: ${[...allowed].join(', ')}`,
+        );
+      }
+    }
+  }
+  return new Set(values);
+}
+
+/** ASC (default) or DESC, any case: the phones list declares no enum. */
+function phoneSortOrder(ctx: HandlerContext): 'ASC' | 'DESC' {
+  const raw = textParam(ctx.query, 'sortOrder');
+  const upper = raw?.toUpperCase() ?? 'ASC';
+  if (upper === 'ASC' || upper === 'DESC') return upper;
+  if (!ctx.real.behaviours.specContract) return 'ASC';
+  throw invalidValue(
+    'sortOrder',
+    `Value [${raw ?? ''}] is not valid for sortOrder. Allowable values are: ASC, DESC`,
+  );
+}
+
+/** Active phones from the indexes plus the deleted ones that match, for an exact lookup. */
+function phoneCandidates(
+  ctx: HandlerContext,
+  patterns: string[] | null,
+  webRtcUserId: string | null,
+): PhoneRec[] {
+  const { store } = ctx;
+  const pick = (id: string | undefined): PhoneRec[] => {
+    const phone = id === undefined ? undefined : store.phones.get(id);
+    return phone ? [phone] : [];
+  };
+  if (webRtcUserId) {
+    return [
+      ...pick(store.phoneByWebRtcUser.get(webRtcUserId)),
+      ...store.deletedPhones.filter((p) => p.webRtcUserId === webRtcUserId),
+    ];
+  }
+  if (patterns && patterns.every((p) => !p.includes('*'))) {
+    const names = new Set(patterns.map((p) => p.toLowerCase()));
+    return [
+      ...patterns.flatMap((p) => pick(store.phoneByName.get(p.toLowerCase()))),
+      ...store.deletedPhones.filter((p) => names.has(p.name.toLowerCase())),
+    ];
+  }
+  return [...store.phones.values()];
+}
+
 function getPhones(ctx: HandlerContext): ApiResult {
-  const { store, query } = ctx;
+  const { store, query, real } = ctx;
   const paging = readPaging(query, MAX_PAGE);
+  const expand = enumList(ctx, 'expand', PHONE_EXPANDS);
+  const fields = enumList(ctx, 'fields', PHONE_FIELDS_PARAM);
+  const sortBy = textParam(query, 'sortBy') ?? 'name';
+  if (real.behaviours.specContract && !PHONE_SORT_BY.has(sortBy)) {
+    throw invalidValue(
+      'sortBy',
+      `Value [${sortBy}] is not valid for sortBy. Allowable values are: ${[...PHONE_SORT_BY].join(', ')}`,
+    );
+  }
+  const descending = phoneSortOrder(ctx) === 'DESC';
   const patterns = listParam(query, 'name');
   const webRtcUserId = textParam(query, 'webRtcUser.id');
   const siteId = textParam(query, 'site.id');
   const baseId = textParam(query, 'phoneBaseSettings.id');
-  let candidates: Array<PhoneRec | undefined>;
-  if (webRtcUserId) {
-    const phoneId = store.phoneByWebRtcUser.get(webRtcUserId);
-    candidates = [phoneId ? store.phones.get(phoneId) : undefined];
-  } else if (patterns && patterns.every((p) => !p.includes('*'))) {
-    candidates = patterns.map((p) => {
-      const id = store.phoneByName.get(p.toLowerCase());
-      return id ? store.phones.get(id) : undefined;
-    });
-  } else {
-    candidates = [...store.phones.values()];
-  }
   const nameMatchers = patterns?.map(wildcardMatcher);
-  const phones = [...new Set(candidates)]
-    .filter((p): p is PhoneRec => p !== undefined)
+  const byId = (a: PhoneRec, b: PhoneRec): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const phones = [...new Set(phoneCandidates(ctx, patterns, webRtcUserId))]
     .filter(
       (p) =>
         (!nameMatchers || nameMatchers.some((m) => m(p.name))) &&
         (!siteId || p.siteId === siteId) &&
         (!baseId || p.phoneBaseSettingsId === baseId),
     )
-    .sort(byName)
-    .map((p) => renderPhone(store, p));
-  return ok(pageListing(ctx.path, query, paging, phones));
+    .sort(sortBy === 'id' ? byId : (a, b) => byName(a, b) || byId(a, b));
+  if (descending) phones.reverse();
+  // SDK doc: "A maximum of 10,000 results is returned when filtering the results or sorting by a
+  // field other than the ID." The total says so too, and pages past the cap are empty.
+  const cap = real.behaviours.phoneListCap;
+  const filtered = PHONE_FILTERS.some((f) => query.has(f));
+  const capped = cap > 0 && (filtered || sortBy !== 'id') ? phones.slice(0, cap) : phones;
+  const view: PhoneView = real.behaviours.phoneFieldsOnRequest
+    ? {
+        webRtcUser: fields.has('webRtcUser'),
+        lines: expand.has('lines'),
+        lineDefaultForUser: fields.has('lines.defaultForUser'),
+      }
+    : FULL_PHONE;
+  const page = sliceOf(capped, paging).map((p) => renderPhone(store, p, view));
+  return ok(listing(ctx.path, query, paging, capped.length, page));
 }
 
 function phoneOf(ctx: HandlerContext): PhoneRec {
   const id = ctx.params.phoneId ?? '';
   const phone = ctx.store.phones.get(id);
   if (!phone) throw notFound(`The phone ${id} could not be found.`, id);
+  return phone;
+}
+
+function livePhoneOf(ctx: HandlerContext): PhoneRec {
+  const phone = phoneOf(ctx);
+  if (phone.state === 'deleted') throw notFound(`The phone ${phone.id} could not be found.`, phone.id);
   return phone;
 }
 
@@ -218,6 +337,7 @@ function readPhone(ctx: HandlerContext, body: Json, existing?: PhoneRec): PhoneI
     const user = store.users.get(webRtcUserId);
     if (!user || user.state === 'deleted')
       throw invalidValue('webRtcUser.id', `The user ${webRtcUserId} does not exist.`);
+    if (webRtcUserId !== existing?.webRtcUserId) ctx.real.assertKnownTo('telephony', user, ctx.now);
     const other = store.phoneByWebRtcUser.get(webRtcUserId);
     if (other && other !== existing?.id) {
       throw badRequest(`The user ${webRtcUserId} already has a WebRTC phone (${other}).`, 'webRtcUser');
@@ -237,6 +357,7 @@ function postPhones(ctx: HandlerContext): ApiResult {
     id: ctx.newId(),
     ...input,
     stationId: null,
+    state: 'active',
     version: 1,
     dateCreated: at,
     dateModified: at,
@@ -247,13 +368,15 @@ function postPhones(ctx: HandlerContext): ApiResult {
   return ok(renderPhone(store, phone));
 }
 
+/** The spec gives GET /phones/{id} no `fields` or `expand`: it answers the whole phone (TF reads
+ * web_rtc_user_id and lines from it), deleted ones included with their state. */
 function getPhone(ctx: HandlerContext): ApiResult {
   return ok(renderPhone(ctx.store, phoneOf(ctx)));
 }
 
 function putPhone(ctx: HandlerContext): ApiResult {
   const { store } = ctx;
-  const phone = phoneOf(ctx);
+  const phone = livePhoneOf(ctx);
   const body = asObject(ctx.body, 'Phone');
   const version = body.version;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
@@ -323,8 +446,8 @@ export const telephonyRoutes: Route[] = [
   route('GET', `${EDGES}/phonebasesettings/{phoneBaseId}`, getPhoneBaseSettings),
   route('GET', `${EDGES}/linebasesettings`, getLineBaseSettingsList),
   route('GET', `${EDGES}/phones`, getPhones),
-  route('POST', `${EDGES}/phones`, postPhones),
+  route('POST', `${EDGES}/phones`, postPhones, { rateFamily: 'telephony.phones.write' }),
   route('GET', `${EDGES}/phones/{phoneId}`, getPhone),
-  route('PUT', `${EDGES}/phones/{phoneId}`, putPhone),
+  route('PUT', `${EDGES}/phones/{phoneId}`, putPhone, { rateFamily: 'telephony.phones.write' }),
   route('GET', '/api/v2/stations', getStations),
 ];

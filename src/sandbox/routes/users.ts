@@ -1,11 +1,20 @@
 // /api/v2/users…: list, get, search, create, patch, invite, queues, routing skills, stations.
 
-import { badRequest, conflict, invalidValue, notFound } from '../errors.js';
+import { ApiError, badRequest, conflict, invalidValue, notFound } from '../errors.js';
+import { CALL_ADD, holdsPermission } from '../permissions.js';
 import type { Paging } from '../paging.js';
 import { byName, checkPaging, listing, listParam, readPaging, sliceOf } from '../paging.js';
 import { renderQueue, renderUser, renderUserSkill, renderUserStations, USER_EXPANDS } from '../render.js';
 import type { ApiResult, HandlerContext, Route } from '../router.js';
-import { noContent, ok, route } from '../router.js';
+import { accepted, noContent, ok, route } from '../router.js';
+import type { Criterion } from '../search.js';
+import {
+  matchesAll,
+  mentionsField,
+  readCriteria,
+  readSearchSortOrder,
+  USER_SEARCH_TYPES,
+} from '../search.js';
 import type { OrgStore, UserRec, UserState } from '../store.js';
 import type { Json } from '../validate.js';
 import {
@@ -64,14 +73,27 @@ function matchesState(user: UserRec, state: UserState | 'any' | 'live'): boolean
   return user.state === state;
 }
 
-function readSortOrder(raw: string | null): 'ASC' | 'DESC' {
-  if (raw === null || raw === '') return 'ASC';
+/**
+ * sortOrder of GET /users and GET /users/{id}/routingskills: the spec's enum is ascending and
+ * descending (default declared as ASC). With the spec contract on, those three only; lenient, also
+ * ASC and DESC in any case (the sandbox's old reading).
+ */
+export function readSortOrder(ctx: HandlerContext): 'ASC' | 'DESC' {
+  const raw = ctx.query.get('sortOrder');
+  if (raw === null || raw === '' || raw === 'ascending' || raw === 'ASC') return 'ASC';
+  if (raw === 'descending') return 'DESC';
   const upper = raw.toUpperCase();
-  if (upper === 'ASC' || upper === 'DESC') return upper;
+  if (!ctx.real.behaviours.specContract && (upper === 'ASC' || upper === 'DESC')) return upper;
   throw invalidValue(
     'sortOrder',
-    `Value [${raw}] is not valid for field sortOrder. Allowable values are: ASC, DESC`,
+    `Value [${raw}] is not valid for field sortOrder. Allowable values are: ascending, descending`,
   );
+}
+
+/** Best effort (real-api.md §6): in a listing, each requested expand may be left out of a user. */
+function listingExpand(ctx: HandlerContext, expand: ReadonlySet<string>): ReadonlySet<string> {
+  if (expand.size === 0 || ctx.real.behaviours.expandDropRate === 0) return expand;
+  return new Set([...expand].filter(() => !ctx.real.dropsExpand()));
 }
 
 function getUsers(ctx: HandlerContext): ApiResult {
@@ -96,8 +118,8 @@ function getUsers(ctx: HandlerContext): ApiResult {
   } else {
     users = store.usersSorted(state === 'live' ? 'any' : state);
   }
-  if (readSortOrder(query.get('sortOrder')) === 'DESC') users = [...users].reverse();
-  const page = sliceOf(users, paging).map((u) => renderUser(store, u, expand));
+  if (readSortOrder(ctx) === 'DESC') users = [...users].reverse();
+  const page = sliceOf(users, paging).map((u) => renderUser(store, u, listingExpand(ctx, expand)));
   return ok(listing(ctx.path, query, paging, users.length, page));
 }
 
@@ -124,73 +146,8 @@ const SEARCH_REQUEST_FIELDS: ReadonlySet<string> = new Set([
   'integrationPresenceSource',
   'enforcePermissions',
 ]);
-const SEARCH_CRITERION_FIELDS: ReadonlySet<string> = new Set([
-  'type',
-  'fields',
-  'value',
-  'values',
-  'operator',
-  'group',
-  'startValue',
-  'endValue',
-  'dateFormat',
-]);
 const USER_SEARCH_FIELDS: ReadonlySet<string> = new Set(['email', 'name', 'state', 'id']);
-const SEARCH_TYPES: ReadonlySet<string> = new Set(['EXACT', 'CONTAINS', 'STARTS_WITH']);
-
-export interface Criterion {
-  type: string;
-  fields: string[];
-  /** Lower-cased. */
-  values: string[];
-}
-
-/** Parses `query` of a search request; only EXACT/CONTAINS/STARTS_WITH on the given fields. */
-export function readCriteria(raw: unknown, allowedFields: ReadonlySet<string>): Criterion[] {
-  if (!Array.isArray(raw) || raw.length === 0)
-    throw badRequest('query must be a non-empty array of criteria.', 'query');
-  return raw.map((item, i) => {
-    const where = `query[${i}]`;
-    const c = asObject(item, where);
-    rejectUnknownFields(c, SEARCH_CRITERION_FIELDS, 'SearchCriteria');
-    if (c.group !== undefined || c.startValue !== undefined || c.endValue !== undefined) {
-      throw badRequest(`${where}: groups and ranges are not supported by the sandbox.`, where);
-    }
-    const type = c.type;
-    if (typeof type !== 'string' || !SEARCH_TYPES.has(type)) {
-      throw invalidValue(`${where}.type`, `${where}.type must be one of ${[...SEARCH_TYPES].join(', ')}.`);
-    }
-    const fields = c.fields;
-    if (!Array.isArray(fields) || fields.length === 0) {
-      throw badRequest(`${where}.fields must be a non-empty array.`, `${where}.fields`);
-    }
-    for (const f of fields) {
-      if (typeof f !== 'string' || !allowedFields.has(f)) {
-        throw invalidValue(
-          `${where}.fields`,
-          `Field [${String(f)}] is not searchable here; the sandbox supports ${[...allowedFields].join(', ')}.`,
-        );
-      }
-    }
-    const values: unknown[] = c.values !== undefined ? asArray(c.values, `${where}.values`) : [c.value];
-    if (values.length === 0 || values.some((v) => typeof v !== 'string')) {
-      throw badRequest(
-        `${where} needs a string value or a non-empty array of string values.`,
-        `${where}.value`,
-      );
-    }
-    return { type, fields: fields as string[], values: (values as string[]).map((v) => v.toLowerCase()) };
-  });
-}
-
-export function matchesCriterion(c: Criterion, fieldValue: (field: string) => string): boolean {
-  return c.fields.some((f) => {
-    const actual = fieldValue(f).toLowerCase();
-    return c.values.some((v) =>
-      c.type === 'EXACT' ? actual === v : c.type === 'CONTAINS' ? actual.includes(v) : actual.startsWith(v),
-    );
-  });
-}
+const USER_SEARCH = { fields: USER_SEARCH_FIELDS, types: USER_SEARCH_TYPES };
 
 function userField(u: UserRec, field: string): string {
   if (field === 'email') return u.email;
@@ -203,10 +160,10 @@ function unique(users: Array<UserRec | undefined>): UserRec[] {
   return [...new Set(users)].filter((u): u is UserRec => u !== undefined);
 }
 
-/** Candidates from an index when a criterion is EXACT on email or id alone, else everyone. */
+/** Candidates from an index when an AND criterion is EXACT on email or id alone, else everyone. */
 function searchCandidates(store: OrgStore, criteria: Criterion[]): UserRec[] {
   for (const c of criteria) {
-    if (c.type !== 'EXACT' || c.fields.length !== 1) continue;
+    if (c.type !== 'EXACT' || c.operator !== 'AND' || c.group || c.fields.length !== 1) continue;
     if (c.fields[0] === 'email') {
       return unique(c.values.map((v) => store.userByEmailKey(v)));
     }
@@ -223,14 +180,23 @@ function postUsersSearch(ctx: HandlerContext): ApiResult {
   rejectUnknownFields(body, SEARCH_REQUEST_FIELDS, 'UserSearchRequest');
   const paging = checkPaging(body.pageSize, body.pageNumber, MAX_SEARCH_PAGE);
   const expand = readExpand(body.expand === undefined ? null : asArray(body.expand, 'expand'));
-  const criteria = readCriteria(body.query, USER_SEARCH_FIELDS);
-  const asksForState = criteria.some((c) => c.fields.includes('state'));
+  const criteria = readCriteria(body.query, USER_SEARCH);
+  const strict = ctx.real.behaviours.specContract;
+  const descending = readSearchSortOrder(body.sortOrder, strict) === 'DESC';
+  const sortBy = optionalString(body, 'sortBy');
+  const asksForState = mentionsField(criteria, 'state');
+  const fields = [...USER_SEARCH_FIELDS];
   const found = searchCandidates(store, criteria)
     .filter((u) => u.searchableFrom <= ctx.now)
     .filter((u) => asksForState || u.state !== 'deleted')
-    .filter((u) => criteria.every((c) => matchesCriterion(c, (f) => userField(u, f))))
-    .sort(byName);
-  const results = sliceOf(found, paging).map((u) => renderUser(store, u, expand));
+    .filter((u) => matchesAll(criteria, (f) => userField(u, f), fields))
+    .sort(
+      sortBy && USER_SEARCH_FIELDS.has(sortBy)
+        ? (a, b) => userField(a, sortBy).localeCompare(userField(b, sortBy)) || byName(a, b)
+        : byName,
+    );
+  if (descending) found.reverse();
+  const results = sliceOf(found, paging).map((u) => renderUser(store, u, listingExpand(ctx, expand)));
   return ok(searchResponse('users', paging, found.length, results));
 }
 
@@ -321,12 +287,16 @@ function postUsers(ctx: HandlerContext): ApiResult {
   rejectUnknownFields(body, CREATE_USER_FIELDS, 'CreateUser');
   const name = requiredString(body, 'name');
   const email = readEmail(body);
-  const divisionId = optionalString(body, 'divisionId') || store.homeDivisionId;
+  // The spec requires divisionId; the lenient sandbox defaults it to the home division.
+  const divisionId = ctx.real.behaviours.specContract
+    ? requiredString(body, 'divisionId')
+    : optionalString(body, 'divisionId') || store.homeDivisionId;
   if (!store.divisions.has(divisionId))
     throw invalidValue('divisionId', `The division ${divisionId} does not exist.`);
   const title = optionalString(body, 'title') ?? '';
   const department = optionalString(body, 'department') ?? '';
-  const addresses = body.addresses === undefined ? [] : readContacts(body.addresses, 'addresses');
+  const addresses =
+    body.addresses === undefined ? [] : readContacts(body.addresses, 'addresses', countryOf(ctx));
   optionalString(body, 'password');
   const state = readActiveState(body) ?? 'active';
   assertEmailFree(store, email);
@@ -345,7 +315,9 @@ function postUsers(ctx: HandlerContext): ApiResult {
     skills: new Map(),
     acdAutoAnswer: false,
     dateCreated: iso(ctx.now),
+    createdAtMs: ctx.now,
     searchableFrom: ctx.now + ctx.userSearchLagMs,
+    dateHire: null,
     dateWelcomeSent: null,
     dateLastLogin: null,
     defaultStationId: null,
@@ -354,6 +326,29 @@ function postUsers(ctx: HandlerContext): ApiResult {
   };
   store.addUser(user);
   return ok(renderUser(store, user, new Set()));
+}
+
+/** The country numbers are read in: the org's with real-org addresses, none (lenient) without. */
+function countryOf(ctx: HandlerContext): string | null {
+  return ctx.store.real.addressShapes ? ctx.store.defaultCountryCode : null;
+}
+
+/** employerInfo (EmployerInfo): only dateHire is kept, as `YYYY-MM-DD`; `{}` or null clears it. */
+function readDateHire(body: Json): string | null | undefined {
+  if (body.employerInfo === undefined) return undefined;
+  if (body.employerInfo === null) return null;
+  const info = asObject(body.employerInfo, 'employerInfo');
+  rejectUnknownFields(
+    info,
+    new Set(['officialName', 'employeeId', 'employeeType', 'dateHire']),
+    'EmployerInfo',
+  );
+  const date = info.dateHire;
+  if (date === undefined || date === null || date === '') return null;
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+    throw invalidValue('employerInfo.dateHire', 'employerInfo.dateHire must be a date, YYYY-MM-DD.');
+  }
+  return date;
 }
 
 function readManager(store: OrgStore, body: Json, self: UserRec): string | null | undefined {
@@ -402,7 +397,7 @@ function patchUser(ctx: HandlerContext): ApiResult {
   if (user.state === 'deleted' && state !== 'active')
     throw notFound(`The user ${id} could not be found.`, id);
   if (version !== user.version) {
-    throw conflict(
+    throw ctx.real.staleVersion(
       `The version supplied (${version}) does not match the current version of the user (${user.version}).`,
       id,
     );
@@ -413,8 +408,10 @@ function patchUser(ctx: HandlerContext): ApiResult {
   if (email !== undefined) assertEmailFree(store, email, user.id);
   const title = optionalString(body, 'title');
   const department = optionalString(body, 'department');
-  const addresses = body.addresses === undefined ? undefined : readContacts(body.addresses, 'addresses');
+  const addresses =
+    body.addresses === undefined ? undefined : readContacts(body.addresses, 'addresses', countryOf(ctx));
   const managerId = readManager(store, body, user);
+  const dateHire = readDateHire(body);
   const locations = readLocations(store, body);
   const acdAutoAnswer = body.acdAutoAnswer;
   if (acdAutoAnswer !== undefined && typeof acdAutoAnswer !== 'boolean') {
@@ -429,6 +426,7 @@ function patchUser(ctx: HandlerContext): ApiResult {
   if (managerId !== undefined) user.managerId = managerId;
   if (locations !== undefined) user.locations = locations;
   if (acdAutoAnswer !== undefined) user.acdAutoAnswer = acdAutoAnswer;
+  if (dateHire !== undefined) user.dateHire = dateHire;
   if (state !== undefined) user.state = state;
   user.version++;
   store.usersChanged();
@@ -497,7 +495,7 @@ function getUserRoutingskills(ctx: HandlerContext): ApiResult {
   const user = liveUser(ctx.store, ctx.params.userId ?? '');
   const paging = readPaging(ctx.query, MAX_USER_SUBLIST_PAGE);
   const skills = sortedUserSkills(ctx, user);
-  if (readSortOrder(ctx.query.get('sortOrder')) === 'DESC') skills.reverse();
+  if (readSortOrder(ctx) === 'DESC') skills.reverse();
   return ok(skillListing(user, paging, skills));
 }
 
@@ -526,7 +524,9 @@ function readSkillPosts(ctx: HandlerContext): Map<string, number> {
 
 function writeSkills(ctx: HandlerContext, replace: boolean): ApiResult {
   const user = liveUser(ctx.store, ctx.params.userId ?? '');
+  ctx.real.assertKnownTo('routing', user, ctx.now);
   const posted = readSkillPosts(ctx);
+  ctx.real.assertNoRace(user.id, ctx.now);
   const next = replace ? new Map<string, number>() : new Map(user.skills);
   for (const [id, proficiency] of posted) next.set(id, proficiency);
   if (next.size > MAX_SKILLS_PER_USER) {
@@ -547,6 +547,7 @@ function getUserStation(ctx: HandlerContext): ApiResult {
 
 function stationForUser(ctx: HandlerContext): { user: UserRec; stationId: string } {
   const user = liveUser(ctx.store, ctx.params.userId ?? '');
+  ctx.real.assertKnownTo('telephony', user, ctx.now);
   const stationId = ctx.params.stationId ?? '';
   const station = ctx.store.stations.get(stationId);
   if (!station) throw notFound(`The station ${stationId} could not be found.`, stationId);
@@ -556,37 +557,70 @@ function stationForUser(ctx: HandlerContext): { user: UserRec; stationId: string
   return { user, stationId };
 }
 
+/** The station calls answer 202 in the spec; the lenient sandbox kept its old 204. */
+function stationDone(ctx: HandlerContext): ApiResult {
+  return ctx.real.behaviours.specContract ? accepted() : noContent();
+}
+
+/**
+ * Help "Assign a default phone": the person needs Conversation > Call > Add. The status is unknown
+ * (real-api.md §7); the sandbox answers 400, a refusal about the target person that no client can
+ * mistake for its own token lacking a permission (403) or for something to retry.
+ */
+function assertMayHaveDefaultPhone(ctx: HandlerContext, user: UserRec): void {
+  if (!ctx.real.behaviours.defaultStationNeedsCallAdd) return;
+  const held = ctx.store.grantsOf(user.id).flatMap((g) => ctx.store.roles.get(g.roleId)?.permissions ?? []);
+  if (holdsPermission(held, CALL_ADD)) return;
+  throw new ApiError(
+    400,
+    'bad.request',
+    `The user ${user.id} cannot have a default phone: none of their roles holds the permission ${CALL_ADD}.`,
+    [{ errorCode: 'missing.permissions', entityId: user.id, fieldName: CALL_ADD }],
+  );
+}
+
 function putDefaultStation(ctx: HandlerContext): ApiResult {
   const { user, stationId } = stationForUser(ctx);
+  assertMayHaveDefaultPhone(ctx, user);
+  ctx.real.assertNoRace(user.id, ctx.now);
   ctx.store.setDefaultStation(user.id, stationId);
-  return noContent();
+  return stationDone(ctx);
 }
 
 function deleteDefaultStation(ctx: HandlerContext): ApiResult {
   const user = liveUser(ctx.store, ctx.params.userId ?? '');
   ctx.store.clearDefaultStation(user);
-  return noContent();
+  return stationDone(ctx);
 }
 
 function putAssociatedStation(ctx: HandlerContext): ApiResult {
   const { user, stationId } = stationForUser(ctx);
+  ctx.real.assertNoRace(user.id, ctx.now);
   ctx.store.associateStation(user.id, stationId, iso(ctx.now));
-  return noContent();
+  return stationDone(ctx);
 }
 
 export const userRoutes: Route[] = [
   route('GET', '/api/v2/users', getUsers),
   route('POST', '/api/v2/users', postUsers),
-  route('POST', '/api/v2/users/search', postUsersSearch),
+  route('POST', '/api/v2/users/search', postUsersSearch, { rateFamily: 'users.search' }),
   route('GET', '/api/v2/users/{userId}', getUser),
-  route('PATCH', '/api/v2/users/{userId}', patchUser),
+  route('PATCH', '/api/v2/users/{userId}', patchUser, { userWrite: true }),
   route('POST', '/api/v2/users/{userId}/invite', postUserInvite),
   route('GET', '/api/v2/users/{userId}/queues', getUserQueues),
   route('GET', '/api/v2/users/{userId}/routingskills', getUserRoutingskills),
-  route('PATCH', '/api/v2/users/{userId}/routingskills/bulk', (ctx) => writeSkills(ctx, false)),
-  route('PUT', '/api/v2/users/{userId}/routingskills/bulk', (ctx) => writeSkills(ctx, true)),
+  route('PATCH', '/api/v2/users/{userId}/routingskills/bulk', (ctx) => writeSkills(ctx, false), {
+    userWrite: true,
+  }),
+  route('PUT', '/api/v2/users/{userId}/routingskills/bulk', (ctx) => writeSkills(ctx, true), {
+    userWrite: true,
+  }),
   route('GET', '/api/v2/users/{userId}/station', getUserStation),
-  route('PUT', '/api/v2/users/{userId}/station/defaultstation/{stationId}', putDefaultStation),
+  route('PUT', '/api/v2/users/{userId}/station/defaultstation/{stationId}', putDefaultStation, {
+    userWrite: true,
+  }),
   route('DELETE', '/api/v2/users/{userId}/station/defaultstation', deleteDefaultStation),
-  route('PUT', '/api/v2/users/{userId}/station/associatedstation/{stationId}', putAssociatedStation),
+  route('PUT', '/api/v2/users/{userId}/station/associatedstation/{stationId}', putAssociatedStation, {
+    userWrite: true,
+  }),
 ];
