@@ -24,15 +24,30 @@ export interface TransportResponse {
 }
 
 export interface TransportOptions {
-  /** Requests per window until the server's `inin-ratelimit-allowed` says otherwise. Default 300. */
+  /**
+   * Requests per window until the server's `inin-ratelimit-allowed` says otherwise; one family's higher
+   * answer does not lift the pace above it (see tokenLimit). Default 300.
+   */
   limit: number;
   /** The rate limit's window. Default 60,000 ms (Genesys: per minute). Tests scale it down. */
   windowMs: number;
-  /** Attempts per call, the first included, before its error is final. Default 6. */
+  /** Attempts per call that end in a 5xx, 408 or dropped connection (the first included) before its error is final. Default 6. 429s do not count. */
   maxTries: number;
   /** Backoff before retry n is baseBackoffMs × 2^(n−1), at most maxBackoffMs, times a jitter of 0.5–1. */
   baseBackoffMs: number;
   maxBackoffMs: number;
+  /**
+   * 429 answers a call takes before its 429 is final; its own budget, apart from maxTries.
+   * Default 20, as Genesys's Terraform provider.
+   */
+  maxRateLimitedTries: number;
+  /**
+   * Wait after a 429 without Retry-After: rateLimitBackoffMs × 2^(n−1), at most maxRateLimitBackoffMs,
+   * times a jitter of 0.5–1, never under rateLimitBackoffMs. Defaults 1,000 and 30,000 ms (Terraform
+   * waits 1–30 s). Like Retry-After, they are times of a one-minute window: scaled by windowMs ÷ 60,000.
+   */
+  rateLimitBackoffMs: number;
+  maxRateLimitBackoffMs: number;
   /** Per attempt; a timeout counts as a dropped connection and is retried. Default 30,000 ms. */
   timeoutMs: number;
   /** Requests on the wire at once. Pacing decides the rate; this only bounds sockets. Default 16. */
@@ -51,10 +66,18 @@ export interface TransportStats {
   retries: number;
   /** 429 responses received. */
   rateLimited: number;
+  /** 429 responses per route family (see routeFamily), e.g. `{ users: 2 }`. */
+  rateLimitedByFamily: Record<string, number>;
   /** Successful logins (the first one and any re-login after a 401). */
   logins: number;
-  /** The limit the pacing uses now (learned from `inin-ratelimit-allowed`), per `windowMs`. */
+  /** The token-wide limit the pacing uses now (learned from `inin-ratelimit-allowed`), per `windowMs`. */
   limit: number;
+  /**
+   * Limits learned per `windowMs`, by route family (the highest its routes answered: `users: 300`) and
+   * by route for a route that answered lower than its family (`POST /api/v2/users/search: 180`). Each
+   * runs at the lower of that and `limit`; routes of a family with the same lower limit share one pace.
+   */
+  limits: Record<string, number>;
   windowMs: number;
 }
 
@@ -75,8 +98,10 @@ export class GenesysApiError extends Error {
     readonly contextId: string | null,
     /** Attempts made. */
     readonly tries: number,
+    /** How many of them were answered 429. */
+    readonly rateLimited = 0,
   ) {
-    super(formatErrorLine(status, code, detail, method, route, tries));
+    super(formatErrorLine(status, code, detail, method, route, tries, rateLimited));
   }
 }
 
@@ -87,13 +112,17 @@ function formatErrorLine(
   method: string,
   route: string,
   tries: number,
+  rateLimited: number,
 ) {
   const head = status === 0 ? `no response (${code})` : code ? `${status} ${code}` : `${status}`;
   const after = tries > 1 ? ` after ${tries} tries` : '';
-  return `${head}: ${detail} (${method} ${route})${after}`;
+  // 429s have their own budget: say how much of it the call spent.
+  const limited = tries > 1 && rateLimited > 0 ? `, ${rateLimited} of them rate limited (429)` : '';
+  return `${head}: ${detail} (${method} ${route})${after}${limited}`;
 }
 
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** Retried on the maxTries budget; 429 has a budget of its own. */
+const RETRYABLE_STATUS = new Set([408, 500, 502, 503, 504]);
 /** Network failures that say nothing about the request itself; anything else (e.g. ENOTFOUND) is final. */
 const FINAL_NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL', 'CERT_HAS_EXPIRED']);
 
@@ -103,6 +132,9 @@ const defaults: TransportOptions = {
   maxTries: 6,
   baseBackoffMs: 500,
   maxBackoffMs: 30_000,
+  maxRateLimitedTries: 20,
+  rateLimitBackoffMs: 1000,
+  maxRateLimitBackoffMs: 30_000,
   timeoutMs: 30_000,
   maxInFlight: 16,
   random: Math.random,
@@ -122,11 +154,12 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
   private readonly tokens = new Set<string>();
   private readonly counts = { requests: 0, retries: 0, rateLimited: 0, logins: 0 };
   private readonly byRoute = new Map<string, number>();
+  private readonly rateLimitedByFamily = new Map<string, number>();
 
   constructor(options: Partial<TransportOptions> = {}) {
     super();
     this.options = { ...defaults, ...options };
-    this.pacer = new Pacer(this.options);
+    this.pacer = new Pacer(this.options, this.closing.signal);
     this.slots = new Semaphore(this.options.maxInFlight);
   }
 
@@ -145,8 +178,10 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
   stats(): TransportStats {
     return {
       ...this.counts,
-      byRoute: Object.fromEntries([...this.byRoute].sort(([a], [b]) => a.localeCompare(b))),
+      byRoute: sortedRecord(this.byRoute),
+      rateLimitedByFamily: sortedRecord(this.rateLimitedByFamily),
       limit: this.pacer.limit,
+      limits: sortedRecord(this.pacer.limits()),
       windowMs: this.options.windowMs,
     };
   }
@@ -154,7 +189,6 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
   /** Stops waiting timers and in-flight requests so the process can exit; later calls fail at once. */
   close(): void {
     this.closing.abort();
-    this.pacer.settle();
   }
 
   // The SDK calls this for hooks; we have none.
@@ -163,17 +197,31 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
   override async request(request: HttpRequestOptions): Promise<TransportResponse> {
     const method = request.method.toUpperCase();
     const route = routeTemplate(request.url);
+    const family = routeFamily(route);
     const isLogin = route.endsWith('/oauth/token');
     let tries = 0;
     let attempts = 0;
+    // Two budgets: a 429 says "later", not "broken", and real per-resource limits answer with waits of
+    // tens of seconds, so 429s must not spend the retries meant for 5xx and dropped connections.
+    let failures = 0;
+    let rateLimited = 0;
     let reloggedIn = false;
     for (;;) {
       if (this.closing.signal.aborted)
-        throw new GenesysApiError(0, 'closed', 'the client was closed', method, route, null, tries);
+        throw new GenesysApiError(
+          0,
+          'closed',
+          'the client was closed',
+          method,
+          route,
+          null,
+          tries,
+          rateLimited,
+        );
       tries += 1;
       attempts += 1;
       if (attempts > 1) this.counts.retries += 1;
-      const outcome = await this.attempt(request, method, route, isLogin);
+      const outcome = await this.attempt(request, method, route, family, isLogin);
       if ('response' in outcome && outcome.response.status < 400) return outcome.response;
 
       if (
@@ -191,23 +239,30 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
         continue;
       }
 
-      const error = this.toError(outcome, method, route, tries);
+      if ('response' in outcome && outcome.response.status === 429) {
+        rateLimited += 1;
+        this.counts.rateLimited += 1;
+        this.rateLimitedByFamily.set(family, (this.rateLimitedByFamily.get(family) ?? 0) + 1);
+        if (rateLimited >= this.options.maxRateLimitedTries)
+          throw this.toError(outcome, method, route, tries, rateLimited);
+        const { headers } = outcome.response;
+        const waitMs = this.rateLimitWaitMs(headers, rateLimited);
+        // API calls wait in the pacer, with every other call the 429 speaks for; a login is not paced,
+        // so it waits here.
+        if (!isLogin) {
+          this.pacer.rateLimited(`${method} ${route}`, family, headers, waitMs);
+          continue;
+        }
+        await this.options.sleep(waitMs, this.closing.signal).catch(() => undefined);
+        continue;
+      }
+
+      const error = this.toError(outcome, method, route, tries, rateLimited);
       const retryable =
         'response' in outcome ? RETRYABLE_STATUS.has(outcome.response.status) : outcome.retryable;
-      if (!retryable || tries >= this.options.maxTries) throw error;
-
-      let waitMs = this.backoffMs(tries);
-      if ('response' in outcome && outcome.response.status === 429) {
-        this.counts.rateLimited += 1;
-        const retryAfter = retryAfterMs(outcome.response.headers);
-        // Seconds of a one-minute window, like inin-ratelimit-reset: a scaled test window scales them too.
-        if (retryAfter !== null) waitMs = retryAfter * (this.options.windowMs / 60_000);
-        // Every call waits, not only this one: the whole token is over its limit.
-        this.pacer.pauseFor(waitMs);
-        // API calls wait in the pacer; a login is not paced, so it waits here.
-        if (!isLogin) continue;
-      }
-      await this.options.sleep(waitMs, this.closing.signal).catch(() => undefined);
+      failures += 1;
+      if (!retryable || failures >= this.options.maxTries) throw error;
+      await this.options.sleep(this.backoffMs(failures), this.closing.signal).catch(() => undefined);
     }
   }
 
@@ -215,18 +270,26 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     request: HttpRequestOptions,
     method: string,
     route: string,
+    family: string,
     isLogin: boolean,
   ): Promise<
     { response: TransportResponse } | { networkCode: string; networkDetail: string; retryable: boolean }
   > {
+    let settle = () => {};
     // Logins are limited separately from API calls and must never wait behind them.
-    if (!isLogin) await this.pacer.acquire(this.closing.signal);
+    if (!isLogin) {
+      try {
+        settle = await this.pacer.acquire(`${method} ${route}`, family);
+      } catch {
+        return { networkCode: 'closed', networkDetail: 'the client was closed', retryable: false };
+      }
+    }
     await this.slots.acquire();
     this.counts.requests += 1;
     this.byRoute.set(`${method} ${route}`, (this.byRoute.get(`${method} ${route}`) ?? 0) + 1);
     try {
       const response = await send(request, method, this.options.timeoutMs, this.closing.signal);
-      if (!isLogin) this.pacer.learn(response.headers);
+      if (!isLogin) this.pacer.learn(`${method} ${route}`, family, response.headers);
       return { response };
     } catch (error) {
       const { code, detail } = describeNetworkError(error);
@@ -238,7 +301,7 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
       };
     } finally {
       this.slots.release();
-      if (!isLogin) this.pacer.settle();
+      settle();
     }
   }
 
@@ -251,9 +314,20 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     return this.pendingLogin;
   }
 
-  private backoffMs(tries: number): number {
-    const exponential = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (tries - 1));
+  private backoffMs(failures: number): number {
+    const exponential = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (failures - 1));
     return Math.round(exponential * (0.5 + this.options.random() / 2));
+  }
+
+  /** As long as Retry-After says; without one, 1–30 s growing with each 429 of the call. */
+  private rateLimitWaitMs(headers: Record<string, string>, rateLimited: number): number {
+    // Seconds of a one-minute window, like inin-ratelimit-reset: a scaled test window scales them too.
+    const scale = this.options.windowMs / 60_000;
+    const retryAfter = retryAfterMs(headers);
+    if (retryAfter !== null) return retryAfter * scale;
+    const { rateLimitBackoffMs: base, maxRateLimitBackoffMs: max } = this.options;
+    const exponential = Math.min(max, base * 2 ** (rateLimited - 1));
+    return Math.round(Math.max(base, exponential * (0.5 + this.options.random() / 2)) * scale);
   }
 
   private toError(
@@ -261,6 +335,7 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     method: string,
     route: string,
     tries: number,
+    rateLimited: number,
   ): GenesysApiError {
     if (!('response' in outcome)) {
       return new GenesysApiError(
@@ -271,6 +346,7 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
         route,
         null,
         tries,
+        rateLimited,
       );
     }
     const { status, statusText, data, headers } = outcome.response;
@@ -281,7 +357,7 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     const text = firstString(body.message, body.error_description, body.description) ?? plain;
     const detail = oneLine(this.scrub(text || statusText || 'no message'));
     const contextId = firstString(body.contextId, headers['inin-correlation-id']) ?? null;
-    return new GenesysApiError(status, code, detail, method, route, contextId, tries);
+    return new GenesysApiError(status, code, detail, method, route, contextId, tries, rateLimited);
   }
 
   /** Belt and braces: a server that echoes a token or credentials back must not put them in our messages. */
@@ -307,6 +383,21 @@ export function routeTemplate(url: string): string {
 /** Fixed segments of Genesys routes are lower-case words (`users`, `phonebasesettings`) or `v2`; anything else is a value. */
 function isIdSegment(segment: string): boolean {
   return segment !== '' && !/^[a-z]+$/.test(segment) && !/^v\d+$/.test(segment);
+}
+
+/**
+ * The rate-limit family of a route template: the service it belongs to, i.e. the first segment after
+ * `/api/vN` (`users`, `routing`, `authorization`, `stations`, `locations`), or `telephony/providers/edges`
+ * for the Edge service, whose routes all start so (the SDK's API classes split the API the same way).
+ * Anything else (the login) is its first segment.
+ *
+ * Each route learns its own limit; the family groups them: the routes of one family that answered the
+ * same lower limit share one pace (a resource group lies within one service), and 429s are counted by it.
+ */
+export function routeFamily(route: string): string {
+  const api = /^\/api\/v\d+\/(telephony\/providers\/edges|[^/]+)/.exec(route);
+  if (api?.[1]) return api[1];
+  return route.split('/').find((segment) => segment !== '') ?? '';
 }
 
 function bearerOf(request: HttpRequestOptions): string | null {
@@ -411,76 +502,290 @@ const SPACING_MARGIN = 1.01;
 /** Share of the window a late stream may make up. */
 const CATCH_UP = 0.005;
 
+/** Gap between two slots at `limit` per window. */
+function spacing(windowMs: number, limit: number): number {
+  return (windowMs / limit) * SPACING_MARGIN;
+}
+
+type Probe = 'idle' | 'probing' | 'done';
+
+/** One pace: the token-wide one, or that of the routes of a family that answered one lower limit. */
+interface Lane {
+  /**
+   * Start of its last slot; null before its first. The next opens one spacing later at the limit known
+   * then, so a limit learned from the answer to the last request already spaces the next.
+   */
+  slotStart: number | null;
+  pausedUntil: number;
+}
+
+/** What the pacer knows of one route (`POST /api/v2/users/search`). */
+interface Route {
+  family: string;
+  /** The lowest `inin-ratelimit-allowed` its answers gave; null before the first. */
+  allowed: number | null;
+  /** Its first request goes alone and its answer tells the limit before the rest go. */
+  probe: Probe;
+  /** When its last request was let through: it counts in the lane its answer puts it in. */
+  lastAt: number | null;
+}
+
+interface Waiter {
+  route: string;
+  family: string;
+  resolve: (settle: () => void) => void;
+  reject: (error: Error) => void;
+}
+
+function newLane(): Lane {
+  return { slotStart: null, pausedUntil: 0 };
+}
+
+function positiveNumber(value: string | undefined): number | null {
+  const number = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(number) && number > 0 ? number : null;
+}
+
+/**
+ * The token-wide limit from what each family answered (the highest of its routes) and the configured
+ * one. Resource limits are a lower layer under the token's, so the highest answer is the token's: a low
+ * route does not slow the rest, and a value every route gives (the sandbox's, an org's) is learned from
+ * the first answer. Above the configured limit only as far as a second family agrees: a raised token
+ * limit shows on every family, while one family's high header may be its own.
+ */
+export function tokenLimit(answered: readonly number[], configured: number): number {
+  const [highest, second] = [...answered].sort((a, b) => b - a);
+  if (highest === undefined) return configured;
+  return Math.min(highest, Math.max(configured, second ?? 0));
+}
+
 /**
  * Spaces requests evenly at window ÷ limit (plus a 1 % margin), slot after slot, so no window of the
  * server's limiter ever holds more than `limit` requests and a steady stream runs at the limit.
  * It does not burst into the unused part of a window: the API does not document whether its
  * window is fixed or sliding, and under a sliding one a burst would be paid for in 429s.
- * The first request goes alone: its response tells the real limit before the rest start.
+ *
+ * Limits come in layers: the token's, and lower ones on some resources, which Genesys applies to
+ * "endpoints or groups" it does not name (the sandbox: `POST /users/search`; POST and PUT of phones).
+ * So every route learns what it answers, and:
+ * - a route keeps the lowest `allowed` it ever answered: no header, its own or another route's, speeds
+ *   it up;
+ * - the token-wide limit is the highest any family answered (see tokenLimit); a route that answered it
+ *   runs at the token's pace, so a low route never slows its siblings;
+ * - the routes of one family that answered the same lower limit share one pace at it: they are most
+ *   likely one group, and paced together they cannot overrun it, while paced apart they would;
+ * - every request also takes a token-wide slot;
+ * - the very first request goes alone, and so does each route's first: its answer tells the limit
+ *   before the rest of that route go.
+ * One pump grants slots in arrival order to whoever may go, so a route waiting for its slot never
+ * holds up the others, and only the pump ever sleeps.
  */
 class Pacer {
-  limit: number;
-  private readonly windowMs: number;
-  private nextAt = 0;
-  private pausedUntil = 0;
-  private chain: Promise<void> = Promise.resolve();
-  private probe: { done: Promise<void>; resolve: () => void } | null = null;
-  private probed = false;
+  private readonly token: Lane = newLane();
+  private tokenProbe: Probe = 'idle';
+  private readonly routes = new Map<string, Route>();
+  /** Keyed `family allowed`: one per lower limit a family's routes answered. */
+  private readonly lanes = new Map<string, Lane>();
+  private readonly queue: Waiter[] = [];
+  private pumping = false;
+  private wake: (() => void) | null = null;
 
-  constructor(private readonly options: TransportOptions) {
-    this.limit = options.limit;
-    this.windowMs = options.windowMs;
+  constructor(
+    private readonly options: TransportOptions,
+    private readonly closing: AbortSignal,
+  ) {
+    closing.addEventListener('abort', () => this.poke(), { once: true });
   }
 
-  acquire(signal: AbortSignal): Promise<void> {
-    const turn = this.chain.then(() => this.waitTurn(signal));
-    this.chain = turn.catch(() => undefined);
-    return turn;
+  /** The token-wide limit (see tokenLimit). */
+  get limit(): number {
+    const highest = new Map<string, number>();
+    for (const { family, allowed } of this.routes.values()) {
+      if (allowed !== null) highest.set(family, Math.max(highest.get(family) ?? 0, allowed));
+    }
+    return tokenLimit([...highest.values()], this.options.limit);
   }
 
-  /** Learns the limit from `inin-ratelimit-allowed`; if `-count` says the window is used up, waits for `-reset`. */
-  learn(headers: Record<string, string>): void {
-    const allowed = Number(headers['inin-ratelimit-allowed']);
-    if (Number.isFinite(allowed) && allowed > 0) this.limit = allowed;
+  /**
+   * What was learned, by family (the highest its routes answered) and by route for a route that
+   * answered lower than its family. Each runs at the lower of that and `limit`.
+   */
+  limits(): Map<string, number> {
+    const limits = new Map<string, number>();
+    for (const { family, allowed } of this.routes.values()) {
+      if (allowed !== null) limits.set(family, Math.max(limits.get(family) ?? 0, allowed));
+    }
+    for (const [key, { family, allowed }] of this.routes) {
+      if (allowed !== null && allowed < (limits.get(family) ?? 0)) limits.set(key, allowed);
+    }
+    return limits;
+  }
+
+  /** Resolves when the request may go, with the function to call once it has an answer (or none). */
+  acquire(route: string, family: string): Promise<() => void> {
+    if (this.closing.aborted) return Promise.reject(new Error('closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ route, family, resolve, reject });
+      this.poke();
+    });
+  }
+
+  /** Learns the route's limit from `inin-ratelimit-allowed`; if `-count` says its window is used up, waits for `-reset`. */
+  learn(route: string, family: string, headers: Record<string, string>): void {
+    const state = this.route(route, family);
+    const allowed = positiveNumber(headers['inin-ratelimit-allowed']);
+    if (allowed !== null && allowed < (state.allowed ?? Infinity)) {
+      state.allowed = allowed;
+      // The request went before its lane was known (a route's first, a lower limit): count it there now.
+      if (state.lastAt !== null)
+        this.take(this.lane(state, allowed), Math.min(allowed, this.limit), state.lastAt);
+    }
     const count = Number(headers['inin-ratelimit-count']);
     const reset = Number(headers['inin-ratelimit-reset']);
-    if (Number.isFinite(count) && Number.isFinite(reset) && count >= this.limit && reset > 0) {
+    const cap = allowed ?? this.ownLimit(state, this.limit) ?? this.limit;
+    if (Number.isFinite(count) && Number.isFinite(reset) && reset > 0 && count >= cap) {
       // The headers count seconds of a one-minute window; a scaled test window scales them too.
-      this.pauseFor(reset * 1000 * (this.windowMs / 60_000));
+      this.pause(state, allowed, reset * 1000 * (this.options.windowMs / 60_000));
     }
   }
 
-  pauseFor(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.options.now() + ms);
+  /** A 429: the routes of its lower limit wait, or everything if it was the token's limit that ran out. */
+  rateLimited(route: string, family: string, headers: Record<string, string>, waitMs: number): void {
+    this.pause(this.route(route, family), positiveNumber(headers['inin-ratelimit-allowed']), waitMs);
   }
 
-  /** A request finished: the probe is over. */
-  settle(): void {
-    if (this.probed) return;
-    this.probed = true;
-    this.probe?.resolve();
+  /**
+   * Whose window is used up: the route's lower limit's if the answer carried a limit below the
+   * token's, or carried none and the route has a lower limit; otherwise the token's.
+   */
+  private pause(route: Route, allowed: number | null, ms: number): void {
+    const limit = this.limit;
+    const own = this.ownLimit(route, limit);
+    const lane = own !== null && (allowed === null || allowed < limit) ? this.lane(route, own) : this.token;
+    lane.pausedUntil = Math.max(lane.pausedUntil, this.options.now() + ms);
   }
 
-  private async waitTurn(signal: AbortSignal): Promise<void> {
-    if (!this.probed) {
-      if (this.probe) await this.probe.done;
-      else {
-        let resolve = () => {};
-        const done = new Promise<void>((r) => (resolve = r));
-        this.probe = { done, resolve };
+  /** A route's pace when it is below the token-wide one; null when it runs at the token's. */
+  private ownLimit(route: Route, limit: number): number | null {
+    return route.allowed !== null && route.allowed < limit ? route.allowed : null;
+  }
+
+  private route(key: string, family: string): Route {
+    let route = this.routes.get(key);
+    if (!route) {
+      route = { family, allowed: null, probe: 'idle', lastAt: null };
+      this.routes.set(key, route);
+    }
+    return route;
+  }
+
+  /** The pace the routes of `route`'s family that answered `allowed` share. */
+  private lane(route: Route, allowed: number): Lane {
+    const key = `${route.family} ${allowed}`;
+    let lane = this.lanes.get(key);
+    if (!lane) {
+      lane = newLane();
+      this.lanes.set(key, lane);
+    }
+    return lane;
+  }
+
+  private poke(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+    if (!this.pumping) void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        if (this.closing.aborted) {
+          for (const waiter of this.queue.splice(0)) waiter.reject(new Error('closed'));
+          return;
+        }
+        const now = this.options.now();
+        const { index, at } = this.next(now);
+        const waiter = index >= 0 ? this.queue.splice(index, 1)[0] : undefined;
+        if (waiter) waiter.resolve(this.grant(this.route(waiter.route, waiter.family), now));
+        else await this.waitUntil(at, now);
       }
+    } finally {
+      this.pumping = false;
     }
-    for (;;) {
-      const wait = Math.max(this.nextAt, this.pausedUntil) - this.options.now();
-      if (wait <= 0) break;
-      await this.options.sleep(wait, signal);
-      if (signal.aborted) throw new Error('closed');
+  }
+
+  /** The first waiter in arrival order that may go now, or when the earliest may. */
+  private next(now: number): { index: number; at: number } {
+    if (this.tokenProbe === 'probing') return { index: -1, at: Infinity };
+    const limit = this.limit;
+    const tokenAt = this.readyAt(this.token, limit);
+    let at = Infinity;
+    for (const [index, waiter] of this.queue.entries()) {
+      const route = this.route(waiter.route, waiter.family);
+      if (route.probe === 'probing') continue;
+      const own = this.ownLimit(route, limit);
+      const ready = Math.max(tokenAt, own === null ? 0 : this.readyAt(this.lane(route, own), own));
+      if (ready <= now) return { index, at: now };
+      at = Math.min(at, ready);
     }
-    // Count from the previous slot, so that a timer firing late is not added to every gap (13 % of
-    // the limit lost at 3,000/min), but catch up by at most 0.5 % of the window: with the 1 % margin a
-    // window still never holds more than the limit.
-    const slot = (this.windowMs / this.limit) * SPACING_MARGIN;
-    this.nextAt = Math.max(this.nextAt, this.options.now() - CATCH_UP * this.windowMs) + slot;
+    return { index: -1, at };
+  }
+
+  private readyAt(lane: Lane, limit: number): number {
+    return Math.max(this.slotAfter(lane, limit), lane.pausedUntil);
+  }
+
+  private slotAfter(lane: Lane, limit: number): number {
+    return lane.slotStart === null ? 0 : lane.slotStart + spacing(this.options.windowMs, limit);
+  }
+
+  private grant(route: Route, now: number): () => void {
+    const probes: ((probe: Probe) => void)[] = [];
+    if (this.tokenProbe === 'idle') {
+      this.tokenProbe = 'probing';
+      probes.push((probe) => (this.tokenProbe = probe));
+    }
+    if (route.probe === 'idle') {
+      route.probe = 'probing';
+      probes.push((probe) => (route.probe = probe));
+    }
+    const limit = this.limit;
+    route.lastAt = now;
+    this.take(this.token, limit, now);
+    // A route at the token's pace keeps its lane's slots too, ready for a token limit learned higher.
+    if (route.allowed !== null)
+      this.take(this.lane(route, route.allowed), Math.min(route.allowed, limit), now);
+    let settled = false;
+    return () => {
+      if (settled || probes.length === 0) return;
+      settled = true;
+      for (const done of probes) done('done');
+      this.poke();
+    };
+  }
+
+  /**
+   * Counts from the previous slot, not from `now`, so that a timer firing late is not added to every
+   * gap (13 % of the limit lost at 3,000/min), but catches up by at most 0.5 % of the window: with the
+   * 1 % margin a window still never holds more than the limit.
+   */
+  private take(lane: Lane, limit: number, now: number): void {
+    lane.slotStart = Math.max(this.slotAfter(lane, limit), now - CATCH_UP * this.options.windowMs);
+  }
+
+  /** Sleeps until `at` (or until poked, if nothing may go before a probe answers), waking early when poked. */
+  private async waitUntil(at: number, now: number): Promise<void> {
+    const poked = new Promise<void>((resolve) => (this.wake = resolve));
+    if (at === Infinity) return poked;
+    const stop = new AbortController();
+    const slept = this.options
+      .sleep(at - now, AbortSignal.any([this.closing, stop.signal]))
+      .catch(() => undefined);
+    await Promise.race([slept, poked]);
+    stop.abort();
+    this.wake = null;
   }
 }
 
@@ -517,6 +822,11 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** Stats read the same on every run: keys in order. */
+function sortedRecord(map: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

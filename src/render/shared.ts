@@ -32,7 +32,10 @@ export function invitesLine(invite: InviteCount): string {
   if (invite.date === null) {
     return `${plural(invite.count, 'person', 'people')} to invite; batch.yml sets no training_day, so invite with "gc-onboard invite --batch ${invite.batch}"`;
   }
-  return `${plural(invite.count, 'invite')} on ${formatDay(invite.date)}`;
+  // People whose welcome date the org did not return (expand is best effort) may have been invited.
+  const count =
+    invite.unconfirmed > 0 ? `up to ${plural(invite.count, 'invite')}` : plural(invite.count, 'invite');
+  return `${count} on ${formatDay(invite.date)}`;
 }
 
 export const PERSON_ACTION: Record<PersonAction, string> = {

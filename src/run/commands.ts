@@ -102,7 +102,13 @@ export async function inviteImports(
   const batches = dueBatches(imports, request);
   const unknownBatch = request.batch !== undefined && batches.length === 0;
   const emails = batches.flatMap((batch) => batch.people.map((person) => person.emailKey));
-  const users = emails.length === 0 ? [] : await loadUsers(client, emails);
+  const users =
+    emails.length === 0
+      ? []
+      : await loadUsers(client, emails, {
+          // A forced invite goes out whatever the welcome date says, so it needs no re-read.
+          confirmWelcome: !request.force,
+        });
   const selection = selectInvitees(batches, users, request);
   const report = await sendInvites(selection, orgInviter(client));
   return { imports, report, unknownBatch };

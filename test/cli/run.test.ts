@@ -133,7 +133,11 @@ describe('plan --sandbox', () => {
     const plan = JSON.parse(ran.stdout);
     expect(plan.summary.people).toEqual({ create: 9, update: 1, unchanged: 0, skip: 0, error: 0 });
     expect(plan.summary.phones).toEqual({ create: 10, update: 0, unchanged: 0, error: 0 });
-    expect(plan.summary.invites).toEqual([{ batch: 'student-services', date: '2026-12-01', count: 10 }]);
+    // James Okafor exists and was never invited: a real org leaves his dateWelcomeSent out, which
+    // cannot be told from a dropped expand, so the count is "up to 10" until the invite run reads him.
+    expect(plan.summary.invites).toEqual([
+      { batch: 'student-services', date: '2026-12-01', count: 10, unconfirmed: 1 },
+    ]);
     expect(plan.invitesNow).toBe(0);
   });
 });

@@ -4,10 +4,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connect, LoginError, type ConnectOptions, type GenesysClient } from '../../src/genesys/client.js';
 import { resolveConnection } from '../../src/genesys/connection.js';
-import { GenesysApiError, routeTemplate, type TransportOptions } from '../../src/genesys/transport.js';
+import {
+  GenesysApiError,
+  routeFamily,
+  routeTemplate,
+  tokenLimit,
+  type TransportOptions,
+} from '../../src/genesys/transport.js';
 
 interface Seen {
   method: string;
@@ -100,22 +106,62 @@ async function startServer(
   };
 }
 
-/** A clock that only moves when someone sleeps: waits are recorded, not spent. */
+/**
+ * A clock that only moves when someone sleeps: waits are recorded, not spent. It moves only once every
+ * request sent so far has reached the server, so the server stamps each with the time it was sent at,
+ * and not for a sleep cut short (the pacer wakes early when a probe answers).
+ */
 function virtualTime() {
   let now = 0;
   const sleeps: number[] = [];
+  let arrived: () => boolean = () => true;
   return {
     sleeps,
     now: () => now,
-    sleep: (ms: number) => {
+    waitForArrivals(check: () => boolean) {
+      arrived = check;
+    },
+    sleep: async (ms: number, signal: AbortSignal) => {
+      // First let a request just let through count itself, then wait for it on the server.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (let spins = 0; !arrived() && spins < 500; spins += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      if (signal.aborted) return;
       sleeps.push(ms);
       now += ms;
-      return Promise.resolve();
     },
   };
 }
 
 const ok = (body: unknown = { entities: [], pageCount: 1, total: 0 }): Reply => ({ status: 200, body });
+
+/** The real clock, for tests where one family must keep moving while another waits. */
+const realTime: Pick<TransportOptions, 'now' | 'sleep'> = {
+  now: () => performance.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    }),
+};
+
+const limitHeaders = (allowed: number) => ({
+  'inin-ratelimit-allowed': String(allowed),
+  'inin-ratelimit-count': '1',
+  'inin-ratelimit-reset': '60',
+});
+
+const tooMany = (headers: Record<string, string> = {}): Reply => ({
+  status: 429,
+  headers,
+  body: { message: 'Rate limit exceeded', code: 'too.many.requests' },
+});
+
+/** Gaps between consecutive requests. */
+function gaps(requests: Seen[]): number[] {
+  return requests.slice(1).map((request, index) => request.at - requests[index]!.at);
+}
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -139,6 +185,7 @@ async function setUp(
     { transport: { now: time.now, sleep: time.sleep, random: () => 1, ...transport }, ...extra },
   );
   cleanups.push(() => client.close());
+  time.waitForArrivals(() => server.seen.length + server.logins >= client.stats().requests);
   return { server, client, time };
 }
 
@@ -164,6 +211,49 @@ describe('routeTemplate', () => {
       routeTemplate(`https://gw.example.com/genesys/api/v2/authorization/divisions/${QUEUE_ID}/objects/USER`),
     ).toBe('/api/v2/authorization/divisions/{id}/objects/{id}');
     expect(routeTemplate('http://127.0.0.1:1/oauth/token')).toBe('/oauth/token');
+  });
+});
+
+describe('routeFamily', () => {
+  it('is the service: the first segment after /api/vN, or telephony/providers/edges', () => {
+    expect(
+      [
+        '/api/v2/users',
+        '/api/v2/users/search',
+        '/api/v2/users/{id}/routingskills/bulk',
+        '/api/v2/users/{id}/station/defaultstation/{id}',
+        '/api/v2/routing/queues/{id}/members',
+        '/api/v2/authorization/subjects/{id}/bulkadd',
+        '/api/v2/telephony/providers/edges/phones/{id}',
+        '/api/v2/telephony/providers/edges/phonebasesettings',
+        '/api/v2/stations',
+        '/api/v2/locations',
+        '/oauth/token',
+      ].map(routeFamily),
+    ).toEqual([
+      'users',
+      'users',
+      'users',
+      'users',
+      'routing',
+      'authorization',
+      'telephony/providers/edges',
+      'telephony/providers/edges',
+      'stations',
+      'locations',
+      'oauth',
+    ]);
+  });
+});
+
+describe('tokenLimit', () => {
+  it('is the highest answer, above the configured limit only when two families agree', () => {
+    expect(tokenLimit([], 300)).toBe(300);
+    expect(tokenLimit([200], 300)).toBe(200); // the first answer, as every family will give it
+    expect(tokenLimit([200, 200, 200], 300)).toBe(200);
+    expect(tokenLimit([60, 300], 300)).toBe(300); // 60 is that family's own
+    expect(tokenLimit([300, 1000], 300)).toBe(300); // one family's high header
+    expect(tokenLimit([600, 600, 60], 300)).toBe(600); // a raised token limit
   });
 });
 
@@ -391,8 +481,10 @@ describe('GenesysTransport through the SDK', () => {
       requests: 6,
       retries: 0,
       rateLimited: 0,
+      rateLimitedByFamily: {},
       logins: 1,
       limit: 300,
+      limits: {},
       windowMs: 60_000,
       byRoute: {
         'GET /api/v2/routing/queues/{id}/members': 1,
@@ -419,6 +511,279 @@ describe('GenesysTransport through the SDK', () => {
     );
     await Promise.all([1, 2].map((pageNumber) => client.users.getUsers({ pageNumber })));
     expect(server.seen[1]!.at - server.seen[0]!.at).toBeGreaterThanOrEqual(500);
+  });
+});
+
+describe('429s have a budget of their own', () => {
+  it('waits as long as Retry-After says, past the 5xx budget', async () => {
+    const { server, client } = await setUp((_, index) =>
+      index < 10 ? tooMany({ 'retry-after': '30' }) : ok(),
+    );
+    await client.users.getUsers();
+    expect(server.seen).toHaveLength(11);
+    // Virtual time: every retry came 30 s after the 429 before it, to the millisecond.
+    expect(gaps(server.seen)).toEqual(Array.from({ length: 10 }, () => 30_000));
+    expect(client.stats()).toMatchObject({
+      rateLimited: 10,
+      rateLimitedByFamily: { users: 10 },
+      retries: 10,
+    });
+  });
+
+  it('scales Retry-After with a test window', async () => {
+    const { server, client } = await setUp(
+      (_, index) => (index < 2 ? tooMany({ 'retry-after': '30' }) : ok()),
+      {
+        windowMs: 6000,
+      },
+    );
+    await client.users.getUsers();
+    expect(gaps(server.seen)).toEqual([3000, 3000]);
+  });
+
+  it('backs off 1 s, 2 s, … up to 30 s when no Retry-After comes', async () => {
+    const { server, client } = await setUp((_, index) => (index < 7 ? tooMany() : ok()));
+    await client.users.getUsers();
+    // random() = 1: the top of the jitter.
+    expect(gaps(server.seen)).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+  });
+
+  it('gives up after 20 429s and says so', async () => {
+    const { server, client } = await setUp(() => tooMany({ 'retry-after': '1' }));
+    const error = await failure(client.users.getUsers());
+    expect(server.seen).toHaveLength(20);
+    expect(error.message).toBe(
+      '429 too.many.requests: Rate limit exceeded (GET /api/v2/users) after 20 tries, 20 of them rate limited (429)',
+    );
+    expect(error).toMatchObject({ status: 429, tries: 20, rateLimited: 20 });
+    expect(client.stats().rateLimited).toBe(20);
+
+    const impatient = await setUp(() => tooMany({ 'retry-after': '1' }), { maxRateLimitedTries: 3 });
+    await failure(impatient.client.users.getUsers());
+    expect(impatient.server.seen).toHaveLength(3);
+  });
+
+  it('keeps the 5xx budget whole after 429s, and the 429 budget after 5xx', async () => {
+    const reply = (index: number, plan: [count: number, reply: Reply][]): Reply => {
+      for (const [count, answer] of plan) {
+        if (index < count) return answer;
+        index -= count;
+      }
+      return ok();
+    };
+    const unavailable: Reply = { status: 503, body: { message: 'Unavailable', code: 'service.unavailable' } };
+    const limited = tooMany({ 'retry-after': '1' });
+
+    // 5 × 429, then 5 × 503 (one short of maxTries), then 200.
+    const first = await setUp((_, index) =>
+      reply(index, [
+        [5, limited],
+        [5, unavailable],
+      ]),
+    );
+    await first.client.users.getUsers();
+    expect(first.server.seen).toHaveLength(11);
+
+    // 5 × 503, then 3 × 429 (one short of a budget of 4), then 200.
+    const second = await setUp(
+      (_, index) =>
+        reply(index, [
+          [5, unavailable],
+          [3, limited],
+        ]),
+      {
+        maxRateLimitedTries: 4,
+      },
+    );
+    await second.client.users.getUsers();
+    expect(second.server.seen).toHaveLength(9);
+
+    // 3 × 429, then 503 for good: six 503s end it, and the line counts the 429s too.
+    const third = await setUp((_, index) =>
+      reply(index, [
+        [3, limited],
+        [Infinity, unavailable],
+      ]),
+    );
+    const error = await failure(third.client.users.getUsers());
+    expect(third.server.seen).toHaveLength(9);
+    expect(error.message).toBe(
+      '503 service.unavailable: Unavailable (GET /api/v2/users) after 9 tries, 3 of them rate limited (429)',
+    );
+  });
+});
+
+describe('pacing per route and route family', () => {
+  const isRouting = (request: Seen) => request.path.startsWith('/api/v2/routing/');
+
+  /**
+   * Slot after slot at `spacing`: any two requests k slots apart are at least k spacings apart, less
+   * the catch-up of 0.5 % of the window (300 ms) a late grant may make up.
+   */
+  function expectSpacedBy(requests: Seen[], spacing: number) {
+    for (const [i, earlier] of requests.entries()) {
+      for (const [j, later] of requests.entries()) {
+        if (j > i) expect(later.at - earlier.at).toBeGreaterThanOrEqual((j - i) * spacing - 300);
+      }
+    }
+  }
+
+  it('paces the routes of a family that answered a lower limit together at it, the rest at the token limit', async () => {
+    const { server, client } = await setUp((request) => ({
+      status: 200,
+      body: { entities: [] },
+      headers: limitHeaders(isRouting(request) ? 60 : 300),
+    }));
+    // The low one answers first: its 60 is taken as everyone's until users says 300.
+    await client.routing.getRoutingQueues();
+    await client.routing.getRoutingSkills();
+    await client.users.getUsers();
+    expect(client.stats()).toMatchObject({ limit: 300, limits: { routing: 60, users: 300 } });
+
+    const start = server.seen.length;
+    // Interleaved, so both wait at once: 8 users, 4 routing/queues, 4 routing/skills.
+    await Promise.all(
+      Array.from({ length: 8 }, (_, index) => [
+        client.users.getUsers({ pageNumber: index + 1 }),
+        index % 2 === 0
+          ? client.routing.getRoutingQueues({ pageNumber: index + 1 })
+          : client.routing.getRoutingSkills({ pageNumber: index + 1 }),
+      ]).flat(),
+    );
+    const batch = server.seen.slice(start);
+    const routing = batch.filter(isRouting);
+    const users = batch.filter((request) => !isRouting(request));
+    // Both routing routes share 60 (1,010 ms apart with the 1 % margin): users' 300 sped none up.
+    expectSpacedBy(routing, 1010);
+    // Meanwhile users at 300 (202 ms), a routing request taking a token slot now and then: routing's 60
+    // did not slow them, all eight went before the third routing request.
+    expectSpacedBy(users, 202);
+    expect(users.at(-1)!.at - users[0]!.at).toBeLessThanOrEqual(7 * 2 * 202);
+    expect(users.at(-1)!.at).toBeLessThan(routing[2]!.at);
+    expect(client.stats().rateLimited).toBe(0);
+  });
+
+  it('never speeds a route up from another header, and a low route slows no sibling', async () => {
+    let searches = 0;
+    const { server, client } = await setUp((request) => ({
+      status: 200,
+      body: { entities: [] },
+      // Like the sandbox's users search: POST /users/search has 60 of its own (and later answers the
+      // token's 300, as a server may); the rest of users and routing answer 300; stations says 1,000.
+      headers: limitHeaders(
+        request.path.startsWith('/api/v2/users/search')
+          ? searches++ === 0
+            ? 60
+            : 300
+          : request.path.startsWith('/api/v2/stations')
+            ? 1000
+            : 300,
+      ),
+    }));
+    const search = (pageNumber: number) => client.users.postUsersSearch({ pageNumber, query: [] });
+    await search(1);
+    await client.users.getUsers();
+    await client.routing.getRoutingQueues();
+    await client.stations.getStations();
+    // One family's 1,000 lifts neither the token's pace nor any other route.
+    expect(client.stats()).toMatchObject({
+      limit: 300,
+      limits: { 'POST /api/v2/users/search': 60, routing: 300, stations: 1000, users: 300 },
+    });
+
+    let start = server.seen.length;
+    await Promise.all([2, 3, 4, 5].map(search));
+    expectSpacedBy(server.seen.slice(start), 1010);
+
+    start = server.seen.length;
+    await Promise.all([1, 2, 3, 4].map((pageNumber) => client.users.getUsers({ pageNumber })));
+    expect(gaps(server.seen.slice(start)).slice(1)).toEqual([202, 202]);
+
+    start = server.seen.length;
+    await Promise.all([1, 2, 3, 4].map((pageNumber) => client.stations.getStations({ pageNumber })));
+    expect(gaps(server.seen.slice(start)).slice(1)).toEqual([202, 202]);
+  });
+
+  it("sends each route's first request alone, so its answer sets the pace of the rest", async () => {
+    const { server, client } = await setUp((request) => ({
+      status: 200,
+      body: { entities: [] },
+      headers: limitHeaders(isRouting(request) ? 60 : 300),
+    }));
+    await client.users.getUsers(); // the token's 300
+    const start = server.seen.length;
+    await Promise.all([1, 2, 3].map((pageNumber) => client.routing.getRoutingQueues({ pageNumber })));
+    // Without the probe the second would follow at the token's 202 ms.
+    expectSpacedBy(server.seen.slice(start), 1010);
+  });
+});
+
+describe('429s per route (real clock)', () => {
+  // A 600 ms window: Retry-After 30 is 300 ms; routing's 60 is 10 ms apart, the token's 300 is 2 ms.
+  const windowMs = 600;
+
+  async function layeredWith429(on: 'routing' | 'users', headers: Record<string, string>) {
+    let armed = false;
+    const setup = await setUp(
+      (request) => {
+        const family = request.path.startsWith('/api/v2/routing/') ? 'routing' : 'users';
+        if (armed && family === on) {
+          armed = false;
+          return tooMany({ ...headers, 'retry-after': '30' });
+        }
+        return {
+          status: 200,
+          body: { entities: [] },
+          headers: limitHeaders(family === 'routing' ? 60 : 300),
+        };
+      },
+      { ...realTime, windowMs },
+    );
+    await setup.client.users.getUsers();
+    await setup.client.routing.getRoutingQueues();
+    armed = true;
+    return setup;
+  }
+
+  /** Starts the call that gets the 429, and once the 429 is in, a call of the other family. */
+  async function race(
+    client: GenesysClient,
+    limitedCall: () => Promise<unknown>,
+    otherCall: () => Promise<unknown>,
+  ) {
+    const limited = limitedCall();
+    await vi.waitFor(() => expect(client.stats().rateLimited).toBe(1), { interval: 1 });
+    await Promise.all([limited, otherCall()]);
+  }
+
+  it('pauses only the routes of the lower limit the 429 was for', async () => {
+    const { server, client } = await layeredWith429('routing', limitHeaders(60));
+    const start = server.seen.length;
+    await race(
+      client,
+      () => client.routing.getRoutingQueues(),
+      () => Promise.all([1, 2, 3].map((pageNumber) => client.users.getUsers({ pageNumber }))),
+    );
+    const [rejected, ...rest] = server.seen.slice(start);
+    const retry = rest.find((request) => request.path.startsWith('/api/v2/routing/'))!;
+    const users = rest.filter((request) => request.path.startsWith('/api/v2/users'));
+    expect(retry.at - rejected!.at).toBeGreaterThanOrEqual(300 - 2);
+    for (const request of users) expect(request.at).toBeLessThan(retry.at);
+    expect(client.stats()).toMatchObject({ rateLimited: 1, rateLimitedByFamily: { routing: 1 } });
+  });
+
+  it('pauses everything when the 429 was for the token-wide limit, even on a route with a lower one', async () => {
+    // Routing has 60 of its own, but this 429 carries the token's 300: the token's window ran out.
+    const { server, client } = await layeredWith429('routing', limitHeaders(300));
+    const start = server.seen.length;
+    await race(
+      client,
+      () => client.routing.getRoutingQueues(),
+      () => client.users.getUsers(),
+    );
+    const [rejected, ...rest] = server.seen.slice(start);
+    const users = rest.find((request) => request.path.startsWith('/api/v2/users'))!;
+    expect(users.at - rejected!.at).toBeGreaterThanOrEqual(300 - 2);
   });
 });
 
