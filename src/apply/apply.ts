@@ -2,17 +2,33 @@
 // the follow-ups that need other users or ids (manager, grants, queues, skills, moves). Every write is reconciled so that a retry after a dropped response, a
 // crash or a kill converges instead of duplicating: a 409 on create means "find it and continue", a
 // stale version means "read it again and check". Never an invite, never a delete.
+// A real org is eventually consistent (real-api.md §2, §3): follow-ups to a user created in this run
+// retry 404 while it reaches the other services, version-checked writes to one user (PATCH, skills,
+// default station, division move) run one at a time and retry a lost version race.
+import { isWorkPhone, readWorkPhone, sameExtension, sameNumber } from '../plan/phone-number.js';
+import type { Contact } from '../plan/snapshot.js';
 import type { Plan, PersonPlan, PhonePlan } from '../plan/types.js';
-import type { OrgWriter, UserRecord, UserUpdate } from './org.js';
+import type { OrgWriter, PhoneRecord, UserRecord, UserUpdate } from './org.js';
 import type { ApplyResult, RowResult } from './results.js';
+import { errorLine, retrying, statusOf, UserLanes, type RetrySettings, type WriteKind } from './retry.js';
 
 export interface ApplyOptions {
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** For the jitter of version-race pauses. */
+  random?: () => number;
   /** First look for new phones' stations this long after the last phone was created (the station index lags). */
   stationFirstPollMs?: number;
   /** Give up on a station (or on a user the search index does not show yet) after this long. */
   indexWaitMs?: number;
+  /** Retry a 404 on a follow-up to a user created in this run for this long (all tries; default 30 s). */
+  newUserWaitMs?: number;
+  /** Tries of a PATCH, skills or default-station write that loses version races (default 5). */
+  versionTries?: number;
+  /** Mean pause before retrying a version race, jittered ±50 % (default 2 s, as Terraform waits on stations). */
+  versionRetryMs?: number;
+  /** Least time between two version-checked writes to one user (default 1 s): close ones race more. */
+  userWriteGapMs?: number;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -24,8 +40,14 @@ export interface Progress {
   total: number;
   people: { done: number; total: number };
   phones: { done: number; total: number };
-  /** API calls answered so far, and about how many the plan needs (retries and reconciling reads aside). */
-  calls: { done: number; planned: number };
+  /**
+   * API calls answered so far (retries included), about how many the plan needs when nothing is
+   * retried (reconciling reads aside), and the calls made again so far because a new user was not
+   * visible yet or a version race was lost (re-reads included): planned + retries − done are left.
+   */
+  calls: { done: number; planned: number; retries: number };
+  /** Calls pausing right now until a user created in this run reaches their service (404 so far). */
+  waitingForNewUsers: number;
   /** Seconds since apply started. */
   elapsedSeconds: number;
   /** Seconds left at the pace of the calls so far (they are paced to the rate limit); null before the first. */
@@ -38,10 +60,15 @@ class RowFailure extends Error {}
 const defaults = {
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   now: () => Date.now(),
+  random: () => Math.random(),
   stationFirstPollMs: 2_000,
   indexWaitMs: 60_000,
+  newUserWaitMs: 30_000,
+  versionTries: 5,
+  versionRetryMs: 2_000,
+  userWriteGapMs: 1_000,
 };
-type Settings = typeof defaults & Pick<ApplyOptions, 'onProgress'>;
+type Settings = typeof defaults & RetrySettings & Pick<ApplyOptions, 'onProgress'>;
 
 /** Listing stations costs a call per 100; below that many waiting phones, ask per user. */
 const STATION_PAGE = 100;
@@ -72,11 +99,14 @@ export async function applyPlan(
   for (const person of people) results.set(person, personResult(person));
   for (const phone of phones) results.set(phone, phoneResult(phone));
   const resultOf = (row: PersonPlan | PhonePlan) => results.get(row) as RowResult;
+  const messagesOf = new Map<RowResult, string[]>();
   const fail = (row: PersonPlan | PhonePlan, errors: unknown[]) => {
     const result = resultOf(row);
-    const messages = [...new Set(errors.map(errorLine))];
+    const messages = messagesOf.get(result) ?? (result.error ? [result.error] : []);
+    for (const message of errors.map(errorLine)) if (!messages.includes(message)) messages.push(message);
+    messagesOf.set(result, messages);
     result.outcome = 'failed';
-    result.error = [result.error, ...messages].filter(Boolean).join('; ');
+    result.error = messages.join('; ');
   };
 
   const writes = (action: string) => action === 'create' || action === 'update';
@@ -84,11 +114,12 @@ export async function applyPlan(
     people: { done: 0, total: people.filter((p) => writes(p.action)).length },
     phones: { done: 0, total: phones.filter((p) => writes(p.action)).length },
   };
-  const calls = { done: 0, planned: plannedCalls(plan) };
+  const calls = { done: 0, planned: plannedCalls(plan), retries: 0 };
+  let waitingForNewUsers = 0;
   const report = (phase: 'people' | 'phones') => {
     if (!settings.onProgress) return;
     const elapsed = (settings.now() - started) / 1000;
-    const left = Math.max(0, calls.planned - calls.done);
+    const left = Math.max(0, calls.planned + calls.retries - calls.done);
     settings.onProgress({
       phase,
       done: rows[phase].done,
@@ -96,6 +127,7 @@ export async function applyPlan(
       people: { ...rows.people },
       phones: { ...rows.phones },
       calls: { ...calls },
+      waitingForNewUsers,
       elapsedSeconds: elapsed,
       etaSeconds: calls.done === 0 ? null : (elapsed / calls.done) * left,
     });
@@ -108,6 +140,25 @@ export async function applyPlan(
     calls.done += 1;
     report(phase);
   });
+  /** A write with the retries its kind allows, counted for progress. */
+  const retried = <T>(
+    phase: 'people' | 'phones',
+    kind: WriteKind,
+    write: (afterRace: boolean) => Promise<T>,
+  ) =>
+    retrying(write, kind, settings, {
+      retried: () => {
+        calls.retries += 1;
+      },
+      waiting: (delta) => {
+        waitingForNewUsers += delta;
+        if (delta > 0) report(phase);
+      },
+    });
+  /** The org's default country, read at most once and only to compare a work phone (real-api.md §4). */
+  let countryRead: Promise<string | null> | undefined;
+  const country = () => (countryRead ??= org.defaultCountryCode());
+  const lanes = new UserLanes({ now: settings.now, sleep: settings.sleep, gapMs: settings.userWriteGapMs });
 
   // Locations first: the people who name them need their ids.
   const locationIds = new Map<string, string>();
@@ -129,6 +180,8 @@ export async function applyPlan(
   const records = new Map<PersonPlan, UserRecord>();
   /** Creates that met their own earlier write (409): that user may lack part of the create body. */
   const adoptedUsers = new Set<PersonPlan>();
+  /** Users this run created (or whose lost create it met): only their 404s mean "not there yet". */
+  const newUsers = new Set<string>();
   for (const person of people) {
     if (person.userId !== null && person.action !== 'error') userIds.set(person.emailKey, person.userId);
   }
@@ -141,6 +194,7 @@ export async function applyPlan(
           records.set(person, record);
           if (adopted) adoptedUsers.add(person);
           userIds.set(person.emailKey, record.id);
+          newUsers.add(record.id);
           resultOf(person).userId = record.id;
         } catch (error) {
           fail(person, [error]);
@@ -149,9 +203,85 @@ export async function applyPlan(
       }),
   );
 
-  // 2. Phones, each as soon as its person exists (all of them exist after step 1), queued before the
-  // follow-ups so that the station index lag passes while those run. New phones' stations are looked
-  // up together once every phone is created: one listing instead of one call per phone.
+  const followUps = people.filter((person) => writes(person.action) && resultOf(person).outcome !== 'failed');
+  const idOf = (person: PersonPlan) => userIds.get(person.emailKey) as string;
+  const isNew = (person: PersonPlan) => newUsers.has(idOf(person));
+
+  // 2. Role grants (not version-checked, so alongside everything else). A default station needs the
+  // person to hold conversation:call:add, which a new person gets here: their station waits for it.
+  const grantWork = new Map<string, Promise<void>>();
+  for (const person of followUps) {
+    if (person.grants.length === 0) continue;
+    const userId = idOf(person);
+    const work = retried('people', { newUser: isNew(person), versioned: false }, () =>
+      org.addGrants(userId, person.grants),
+    );
+    work.catch(() => undefined); // awaited by the person's row (and its phone's), which report it
+    grantWork.set(userId, work);
+  }
+
+  // 3. The other follow-ups of every created or updated person: one PATCH, skills in 50s, one after
+  // the other (they race on the user's version); queue joins in 100s per queue at once, division
+  // moves in 100s per division after their people's PATCHes (a move bumps the version too).
+  const personWork = followUps.map(async (person) => {
+    const userId = idOf(person);
+    const newUser = isNew(person);
+    const outcomes = await Promise.allSettled([
+      lanes.run([userId], () =>
+        patchPerson(
+          org,
+          person,
+          userId,
+          records.get(person),
+          adoptedUsers.has(person),
+          userIds,
+          locationIds,
+          locationErrors,
+          country,
+          // After a race the PATCH re-reads the user first: one more call, counted with the retries.
+          (patch) =>
+            retried('people', { newUser: false, versioned: true }, (afterRace) => {
+              if (afterRace) calls.retries += 1;
+              return patch(afterRace);
+            }),
+        ),
+      ),
+      grantWork.get(userId),
+      ...chunks(person.skills, 50).map((skills) =>
+        lanes.run([userId], () =>
+          retried('people', { newUser, versioned: true }, () => org.setSkills(userId, skills)),
+        ),
+      ),
+    ]);
+    const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+    if (errors.length > 0) fail(person, errors);
+    tick('people');
+  });
+  const bulk = (
+    groups: Map<string, PersonPlan[]>,
+    write: (key: string, chunk: PersonPlan[], ids: string[]) => Promise<void>,
+  ) =>
+    [...groups].flatMap(([key, members]) =>
+      chunks(members, 100).map((chunk) =>
+        write(key, chunk, chunk.map(idOf)).catch((error: unknown) => chunk.forEach((p) => fail(p, [error]))),
+      ),
+    );
+  const joins = groupBy(followUps, (person) => person.queueIds);
+  const moves = groupBy(followUps, (person) => (person.moveToDivisionId ? [person.moveToDivisionId] : []));
+  const joinWork = bulk(joins, (queueId, chunk, ids) =>
+    retried('people', { newUser: chunk.some(isNew), versioned: false }, () =>
+      org.addQueueMembers(queueId, ids),
+    ),
+  );
+  const moveWork = bulk(moves, (divisionId, _chunk, ids) =>
+    lanes.run(ids, () => org.moveUsers(divisionId, ids)),
+  );
+
+  // 4. Phones, each as soon as its person exists (all of them exist after step 1), queued behind the
+  // grants, PATCHes and queue joins (which give a new user time to reach telephony) and before the
+  // skills, which wait for their PATCH (so that the station index lag passes while those run). New
+  // phones' stations are looked up together once every phone is created: one listing instead of one
+  // call per phone. The default station joins its user's lane after the PATCH, skills and move above.
   const phoneRows = phones.filter((phone) => writes(phone.action));
   const stations = new StationLookup(phoneRows.length, (ids) => findStations(org, ids, settings));
   const phoneWork = phoneRows.map(async (phone) => {
@@ -168,8 +298,11 @@ export async function applyPlan(
         return;
       }
       result.userId = userId;
+      const newUser = newUsers.has(userId);
       if (phone.action === 'create') {
-        const created = await ensurePhone(org, phone, userId);
+        const created = await ensurePhone(org, phone, userId, (create) =>
+          retried('phones', { newUser, versioned: false }, create),
+        );
         result.phoneId = created.id;
       }
       let stationId = phone.stationId;
@@ -178,7 +311,18 @@ export async function applyPlan(
         stationId = await stations.find(userId);
       }
       result.stationId = stationId;
-      await org.setDefaultStation(userId, stationId);
+      const grants = grantWork.get(userId);
+      if (grants) {
+        await grants.catch((error: unknown) => {
+          throw new RowFailure(
+            `not made the default phone: its person's role grants failed, and a default phone needs the person to hold conversation:call:add (${errorLine(error)})`,
+          );
+        });
+      }
+      const station = stationId;
+      await lanes.run([userId], () =>
+        retried('phones', { newUser, versioned: true }, () => org.setDefaultStation(userId, station)),
+      );
     } catch (error) {
       fail(phone, [error]);
     } finally {
@@ -187,46 +331,7 @@ export async function applyPlan(
     }
   });
 
-  // 3. The follow-ups of every created or updated person: one PATCH, one grant call, skills in 50s;
-  // queue joins in 100s per queue at once, division moves in 100s per division after the PATCHes
-  // (a move bumps the user's version, and a PATCH racing it would need a re-read).
-  const followUps = people.filter((person) => writes(person.action) && resultOf(person).outcome !== 'failed');
-  const idOf = (person: PersonPlan) => userIds.get(person.emailKey) as string;
-  const personWork = followUps.map(async (person) => {
-    const userId = idOf(person);
-    const outcomes = await Promise.allSettled([
-      patchPerson(
-        org,
-        person,
-        userId,
-        records.get(person),
-        adoptedUsers.has(person),
-        userIds,
-        locationIds,
-        locationErrors,
-      ),
-      person.grants.length > 0 ? org.addGrants(userId, person.grants) : undefined,
-      ...chunks(person.skills, 50).map((skills) => org.setSkills(userId, skills)),
-    ]);
-    const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
-    if (errors.length > 0) fail(person, errors);
-    tick('people');
-  });
-  const bulk = (groups: Map<string, PersonPlan[]>, write: (key: string, ids: string[]) => Promise<void>) =>
-    [...groups].flatMap(([key, members]) =>
-      chunks(members, 100).map((chunk) =>
-        write(key, chunk.map(idOf)).catch((error: unknown) => chunk.forEach((p) => fail(p, [error]))),
-      ),
-    );
-  const joins = groupBy(followUps, (person) => person.queueIds);
-  const moves = groupBy(followUps, (person) => (person.moveToDivisionId ? [person.moveToDivisionId] : []));
-  const joinWork = bulk(joins, (queueId, ids) => org.addQueueMembers(queueId, ids));
-  const moveWork = Promise.allSettled(personWork).then(() =>
-    Promise.all(bulk(moves, (divisionId, ids) => org.moveUsers(divisionId, ids))),
-  );
-  const peopleDone = Promise.all([...personWork, ...joinWork, moveWork]);
-
-  await Promise.all([peopleDone, ...phoneWork]);
+  await Promise.all([...personWork, ...joinWork, ...moveWork, ...phoneWork]);
 
   const rowResults = [...results.values()];
   return {
@@ -245,6 +350,7 @@ const PHASE_OF: Record<keyof OrgWriter, 'people' | 'phones'> = {
   createUser: 'people',
   findUserByEmail: 'people',
   getUser: 'people',
+  defaultCountryCode: 'people',
   patchUser: 'people',
   moveUsers: 'people',
   addGrants: 'people',
@@ -359,9 +465,16 @@ async function patchPerson(
   userIds: Map<string, string>,
   locationIds: Map<string, string>,
   locationErrors: Map<string, unknown>,
+  country: () => Promise<string | null>,
+  retry: (patch: (afterRace: boolean) => Promise<void>) => Promise<void>,
 ): Promise<void> {
   const update: UserUpdate = { ...person.patch };
-  if (adopted && created && person.create && !sameContacts(created.addresses, person.create.addresses)) {
+  if (
+    adopted &&
+    created &&
+    person.create &&
+    !sameWorkPhone(created.addresses, person.create.addresses, await country())
+  ) {
     update.addresses = person.create.addresses;
   }
   if (person.manager) {
@@ -381,60 +494,65 @@ async function patchPerson(
   }
   if (Object.keys(update).length === 0) return;
 
+  // A stale version: someone (or our own retried write whose answer was lost) changed the user, or
+  // the directory has not caught up. Read it again: the update may be there already.
   let version = created?.version ?? person.version;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      if (version === null) version = (await org.getUser(userId)).version;
-      await org.patchUser(userId, version, update);
-      return;
-    } catch (error) {
-      // A stale version: someone (or our own retried write whose answer was lost) changed the user.
-      if (statusOf(error) !== 409 || attempt >= 3) throw error;
+  await retry(async (afterRace) => {
+    if (afterRace || version === null) {
       const current = await org.getUser(userId);
-      if (reflects(current, update)) return;
+      if (afterRace && reflects(current, update, update.addresses ? await country() : null)) return;
       version = current.version;
     }
-  }
+    await org.patchUser(userId, version, update);
+  });
 }
 
-function reflects(user: UserRecord, update: UserUpdate): boolean {
+function reflects(user: UserRecord, update: UserUpdate, country: string | null): boolean {
   return (
     (update.name === undefined || user.name === update.name) &&
     (update.title === undefined || user.title === update.title) &&
     (update.department === undefined || user.department === update.department) &&
-    (update.addresses === undefined || sameContacts(user.addresses, update.addresses)) &&
+    (update.addresses === undefined || sameWorkPhone(user.addresses, update.addresses, country)) &&
     (update.managerId === undefined || user.managerId === update.managerId) &&
     (update.locationIds === undefined || user.locationIds.join() === update.locationIds.join())
   );
 }
 
-/** Same contacts in any order; the display text and the country code are the server's to fill in. */
-function sameContacts(a: UserRecord['addresses'], b: UserRecord['addresses']): boolean {
-  const key = (contacts: UserRecord['addresses']) =>
-    contacts
-      .map((c) =>
-        [c.mediaType ?? '', c.type ?? '', (c.address ?? '').replace(/[^\d+]/g, ''), c.extension ?? ''].join(
-          '|',
-        ),
-      )
-      .sort()
-      .join('\n');
-  return key(a) === key(b);
+/**
+ * The WORK PHONE the row writes is the one the user holds, in whichever of the four shapes the org
+ * reads it back and in E.164 with the org's default country (real-api.md §4); other contacts are
+ * not the row's to write.
+ */
+function sameWorkPhone(held: Contact[], written: Contact[], country: string | null): boolean {
+  const readBack = held.find(isWorkPhone);
+  const wanted = written.find(isWorkPhone);
+  const a = readBack ? readWorkPhone(readBack) : { number: '', extension: '' };
+  const b = { number: wanted?.address ?? '', extension: wanted?.extension ?? '' };
+  return sameNumber(a.number, b.number, country) && sameExtension(a.extension, b.extension);
 }
 
-/** POST the phone; if its name or its user is taken (maybe by our own earlier write), take it when it is this phone. */
-async function ensurePhone(org: OrgWriter, phone: PhonePlan, userId: string) {
+/**
+ * POST the phone (through `retry`, which waits for a new user to reach telephony); if its name or its
+ * user is taken (maybe by our own earlier write), take it when it is this phone.
+ */
+async function ensurePhone(
+  org: OrgWriter,
+  phone: PhonePlan,
+  userId: string,
+  retry: (create: () => Promise<PhoneRecord>) => Promise<PhoneRecord>,
+): Promise<PhoneRecord> {
   if (!phone.siteId || !phone.baseSettingsId || !phone.lineBaseSettingsId) {
     throw new RowFailure('site or base settings unresolved');
   }
+  const body = {
+    name: phone.name,
+    siteId: phone.siteId,
+    baseSettingsId: phone.baseSettingsId,
+    lineBaseSettingsId: phone.lineBaseSettingsId,
+    webRtcUserId: userId,
+  };
   try {
-    return await org.createPhone({
-      name: phone.name,
-      siteId: phone.siteId,
-      baseSettingsId: phone.baseSettingsId,
-      lineBaseSettingsId: phone.lineBaseSettingsId,
-      webRtcUserId: userId,
-    });
+    return await retry(() => org.createPhone(body));
   } catch (error) {
     const status = statusOf(error);
     if (status !== 409 && status !== 400) throw error;
@@ -602,15 +720,6 @@ function phoneResult(phone: PhonePlan): RowResult {
     stationId: phone.stationId,
     error: phone.action === 'error' ? phone.errors.map((e) => e.message).join('; ') : null,
   };
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-function errorLine(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function groupBy<T>(items: T[], keys: (item: T) => string[]): Map<string, T[]> {

@@ -53,6 +53,8 @@ export interface OrgWriter {
   /** By email through the search index, which lags behind writes; deleted users included. */
   findUserByEmail(email: string): Promise<UserRecord | null>;
   getUser(id: string): Promise<UserRecord>;
+  /** The org's default country (ISO), which work phones are stored in E.164 with; null when unset. */
+  defaultCountryCode(): Promise<string | null>;
   patchUser(id: string, version: number, update: UserUpdate): Promise<UserRecord>;
   moveUsers(divisionId: string, userIds: string[]): Promise<void>;
   addGrants(userId: string, grants: Grant[]): Promise<void>;

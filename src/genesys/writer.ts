@@ -47,14 +47,23 @@ export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWri
     name: phone.name ?? '',
     webRtcUserId: phone.webRtcUser?.id ?? null,
   });
+  // A real org lists `webRtcUser` only when asked for it and lines only when expanded; past 10,000
+  // results only a sort by id lists them all; deleted phones stay listed (real-api.md §1, §8), and a
+  // deleted phone never counts as found: its name may be reused.
   const firstPhone = async (opts: { name?: string; webRtcUserId?: string }) => {
     const page = await client.telephony.getTelephonyProvidersEdgesPhones({
       ...opts,
+      fields: ['webRtcUser'],
+      expand: ['lines'],
+      sortBy: 'id',
       pageSize: 25,
       pageNumber: 1,
     });
     const phones = (page.entities ?? []).filter(
-      (phone) => opts.name === undefined || phone.name === opts.name,
+      (phone) =>
+        phone.state !== 'deleted' &&
+        (opts.name === undefined || phone.name === opts.name) &&
+        (opts.webRtcUserId === undefined || phone.webRtcUser?.id === opts.webRtcUserId),
     );
     return phones[0] ? phoneRecord(phones[0]) : null;
   };
@@ -90,6 +99,9 @@ export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWri
     },
     async getUser(id: string) {
       return record(await client.users.getUser(id, { expand: USER_EXPAND }));
+    },
+    async defaultCountryCode() {
+      return (await client.organization.getOrganizationsMe()).defaultCountryCode ?? null;
     },
     async patchUser(id: string, version: number, update: UserUpdate) {
       const { managerId, locationIds, ...fields } = update;

@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportSet } from '../../src/csv/types.js';
 import { loadImports } from '../../src/imports.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { duplicates, isWrite, orgProblems, writeGeneratedImports } from './fixtures.js';
+import { duplicates, FAST_REAL, isWrite, orgProblems, writeGeneratedImports } from './fixtures.js';
 
 const ROWS = 40;
 /** Kill the run when the org has seen this many writes in all (each run starts below the next mark). */
-const KILL_AT = [12, 45, 110, 170, 215];
+const KILL_AT = [12, 45, 110, 150, 215];
 
 let sandbox: Sandbox;
 let root: string;
@@ -92,6 +92,7 @@ beforeAll(async () => {
     rateWindowSeconds: 60,
     userSearchLagMs: 200,
     stationLagMs: 200,
+    real: FAST_REAL,
   });
   root = await mkdtemp(path.join(tmpdir(), 'gc-onboard-kill-'));
   await writeGeneratedImports(root, ROWS);
