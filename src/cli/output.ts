@@ -32,14 +32,17 @@ export function progressPrinter(io: Pick<CliIo, 'stderr'>, now: () => number = D
   };
 }
 
-/** `people 120/1000 · phones 0/1000 · calls 1,420/6,025 · about 15 min left` */
+/** `people 120/1000 · phones 0/1000 · calls 1,420/6,031 (6 retried) · 3 waiting for new users to appear · about 15 min left` */
 export function progressLine(progress: Progress): string {
-  const { people, phones, calls, etaSeconds } = progress;
+  const { people, phones, calls, waitingForNewUsers, etaSeconds } = progress;
+  const retried = calls.retries > 0 ? ` (${calls.retries.toLocaleString('en-US')} retried)` : '';
   const parts = [
     `people ${people.done}/${people.total}`,
     `phones ${phones.done}/${phones.total}`,
-    `calls ${calls.done.toLocaleString('en-US')}/${calls.planned.toLocaleString('en-US')}`,
+    `calls ${calls.done.toLocaleString('en-US')}/${(calls.planned + calls.retries).toLocaleString('en-US')}${retried}`,
   ];
+  // A new user reaches authorization, routing and telephony seconds after its create: say why we wait.
+  if (waitingForNewUsers > 0) parts.push(`${waitingForNewUsers} waiting for new users to appear`);
   if (etaSeconds !== null) {
     parts.push(
       etaSeconds < 90

@@ -8,7 +8,8 @@ const progress = (overrides: Partial<Progress>): Progress => ({
   total: 1000,
   people: { done: 0, total: 1000 },
   phones: { done: 0, total: 1000 },
-  calls: { done: 0, planned: 6025 },
+  calls: { done: 0, planned: 6025, retries: 0 },
+  waitingForNewUsers: 0,
   elapsedSeconds: 0,
   etaSeconds: null,
   ...overrides,
@@ -20,13 +21,23 @@ describe('progress', () => {
       progressLine(
         progress({
           people: { done: 120, total: 1000 },
-          calls: { done: 1420, planned: 6025 },
+          calls: { done: 1420, planned: 6025, retries: 0 },
           etaSeconds: 900,
         }),
       ),
     ).toBe('people 120/1000 · phones 0/1000 · calls 1,420/6,025 · about 15 min left');
     expect(progressLine(progress({ etaSeconds: 42.2 }))).toBe(
       'people 0/1000 · phones 0/1000 · calls 0/6,025 · about 43 s left',
+    );
+  });
+
+  it('counts retried calls and says when calls wait for new users to appear', () => {
+    expect(
+      progressLine(
+        progress({ calls: { done: 30, planned: 63, retries: 6 }, waitingForNewUsers: 3, etaSeconds: 12 }),
+      ),
+    ).toBe(
+      'people 0/1000 · phones 0/1000 · calls 30/69 (6 retried) · 3 waiting for new users to appear · about 12 s left',
     );
   });
 
