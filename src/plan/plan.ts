@@ -112,8 +112,10 @@ function countInvites(batch: BatchPlan, org: OrgIndex): InviteCount {
     const user = person.userId === null ? undefined : org.users.byId(person.userId);
     if (user && user.state === 'active' && user.dateWelcomeSent === null && user.dateLastLogin === null) {
       invited.add(person.emailKey);
-      // The listing may have dropped the welcome date; the invite run reads them by id before deciding.
-      if (!user.welcomeKnown) unconfirmed.add(person.emailKey);
+      // A missing welcome date may be a dropped expand; the invite run reads them by id before deciding.
+      // Every such person counts as unconfirmed, whether or not this snapshot happened to read them by
+      // id, so the preview reads the same from run to run.
+      unconfirmed.add(person.emailKey);
     }
   }
   return { batch: batch.name, date: batch.trainingDay, count: invited.size, unconfirmed: unconfirmed.size };

@@ -22,6 +22,8 @@ import {
 } from '../plan/fixtures.js';
 
 const POLICY_FILE = 'imports/policy.yml';
+/** A role that holds conversation:call:add, which a default phone needs (the plan checks it). */
+const CALLER = { roles: [{ role: 'PureCloud User', divisions: ['Student Services'] }] };
 
 function policyOf(yaml: string): Policy {
   const { policy, findings } = parsePolicy(yaml, POLICY_FILE);
@@ -441,7 +443,7 @@ describe('checkPolicy', () => {
             title: maria.title,
             department: maria.department,
           }),
-          personRow({ line: 3, name: 'Ben Carter' }),
+          personRow({ line: 3, name: 'Ben Carter', ...CALLER }),
           personRow({ line: 4, name: 'Cal Diaz' }),
         ],
         [phoneRow({ line: 2, email: 'ben.carter@northfield.edu' })],
@@ -482,7 +484,13 @@ describe('checkPolicy', () => {
       const org = snapshot({ users: [maria] });
       const plan = planOf(
         [
-          personRow({ line: 2, name: 'Ola Outside', email: 'ola@gmail.com', location: 'North Annex' }),
+          personRow({
+            line: 2,
+            name: 'Ola Outside',
+            email: 'ola@gmail.com',
+            location: 'North Annex',
+            ...CALLER,
+          }),
           personRow({ line: 3, name: 'Ben Carter', managerEmail: 'OLA@gmail.com', location: 'South Annex' }),
           personRow({ line: 4, name: 'Cy Diaz', managerEmail: 'ben.carter@northfield.edu' }),
           personRow({
@@ -490,8 +498,9 @@ describe('checkPolicy', () => {
             name: 'Maria Gonzalez',
             email: 'maria.gonzalez@northfield.edu',
             managerEmail: 'ola@gmail.com',
+            ...CALLER,
           }),
-          personRow({ line: 6, name: 'Dee Evans', location: 'South Annex' }),
+          personRow({ line: 6, name: 'Dee Evans', location: 'South Annex', ...CALLER }),
         ],
         [
           phoneRow({ line: 2, email: 'ola@gmail.com' }),
@@ -545,8 +554,12 @@ describe('checkPolicy', () => {
 
     it('they are not invited, and a new location only they named is not created', () => {
       const { plan, checked } = setUp();
-      expect(plan.summary.invites).toEqual([{ batch: 'student-services', date: '2026-12-01', count: 4 }]);
-      expect(checked.summary.invites).toEqual([{ batch: 'student-services', date: '2026-12-01', count: 1 }]);
+      expect(plan.summary.invites).toEqual([
+        { batch: 'student-services', date: '2026-12-01', count: 4, unconfirmed: 0 },
+      ]);
+      expect(checked.summary.invites).toEqual([
+        { batch: 'student-services', date: '2026-12-01', count: 1, unconfirmed: 0 },
+      ]);
       expect(plan.locationsToCreate.map((l) => [l.name, l.line])).toEqual([
         ['North Annex', 2],
         ['South Annex', 3],
