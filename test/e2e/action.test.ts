@@ -1,7 +1,8 @@
 // The bundled Action run as GitHub runs it: `node dist/index.js` in the workspace, inputs as INPUT_*
 // variables, the event as a file, summary and outputs as files, against a loopback fake GitHub API
 // and the sandbox. The bundle is built once from the source by scripts/build.mjs (check-dist.test.ts
-// proves that build is the committed dist/).
+// proves that build is the committed dist/). The bundle reaches the sandbox through the contract
+// proxy, so every exchange of these runs is also checked against the Platform API spec.
 import { execFile } from 'node:child_process';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,6 +10,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { summarizeViolations } from '../helpers/contract.js';
+import { startContractProxy, type ContractProxy } from '../helpers/contract-proxy.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import {
   EVENTS,
@@ -34,6 +37,7 @@ interface Ran {
 let build: string;
 let bundle: string;
 let sandbox: Sandbox;
+let proxy: ContractProxy;
 let github: FakeGitHub;
 let workspace: string;
 
@@ -46,8 +50,10 @@ beforeAll(async () => {
     buildBundle(path.join(build, 'dist')),
   ]);
   bundle = path.join(build, 'dist', 'index.js');
+  proxy = await startContractProxy(sandbox.url);
 }, 60_000);
 afterAll(async () => {
+  await proxy?.close();
   await Promise.all([
     sandbox?.close(),
     github?.close(),
@@ -88,7 +94,7 @@ async function runBundle(eventName: string, eventFile: string, inputs: Record<st
     // The Genesys connection the way apply.yml passes it: the CX as Code variables, inputs empty.
     GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
     GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
-    GENESYSCLOUD_API_REGION: sandbox.url,
+    GENESYSCLOUD_API_REGION: proxy.url,
     ...Object.fromEntries(
       Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
     ),
@@ -179,5 +185,10 @@ describe('dist/index.js', () => {
     );
     expect(ran.stdout).not.toMatch(/\n\s+at /);
     expect(sandbox.stats().requests.total).toBe(total);
+  });
+
+  it('sent and got only what the Platform API spec allows', () => {
+    expect(Object.keys(proxy.checked()).length).toBeGreaterThan(10);
+    expect(summarizeViolations(proxy.violations())).toEqual([]);
   });
 });
