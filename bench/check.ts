@@ -39,8 +39,10 @@ export function checkOrg(imports: ImportSet, state: SandboxStateDump): OrgCheck 
   // Whole-org duplicates, the things a retried write could double.
   const live = state.users.filter((user) => user.state !== 'deleted');
   for (const d of duplicates(live, (u) => fold(u.email))) report(`duplicate user ${d}`);
-  for (const d of duplicates(state.phones, (p) => fold(p.name))) report(`duplicate phone name ${d}`);
-  const webRtc = state.phones.filter((p) => p.webRtcUserId !== null);
+  // A deleted phone stays listed (real-api.md §8) but frees its name and its user.
+  const livePhones = state.phones.filter((p) => p.state !== 'deleted');
+  for (const d of duplicates(livePhones, (p) => fold(p.name))) report(`duplicate phone name ${d}`);
+  const webRtc = livePhones.filter((p) => p.webRtcUserId !== null);
   for (const d of duplicates(webRtc, (p) => p.webRtcUserId ?? '')) report(`two WebRTC phones for user ${d}`);
   for (const d of duplicates(state.grants, (g) => `${g.subjectId}/${g.roleId}/${g.divisionId}`))
     report(`duplicate grant ${d}`);
@@ -63,7 +65,7 @@ export function checkOrg(imports: ImportSet, state: SandboxStateDump): OrgCheck 
   for (const user of live) userByEmail.set(fold(user.email), user);
   const grants = new Set(state.grants.map((g) => `${g.subjectId}/${g.roleId}/${g.divisionId}`));
   const members = new Set(state.queueMembers.map((m) => `${m.queueId}/${m.userId}`));
-  const phonesByName = new Map(state.phones.map((p) => [fold(p.name), p]));
+  const phonesByName = new Map(livePhones.map((p) => [fold(p.name), p]));
 
   let people = 0;
   let phones = 0;
@@ -93,7 +95,10 @@ export function checkOrg(imports: ImportSet, state: SandboxStateDump): OrgCheck 
     if (row.division) expect('division', user.divisionId, divisionId(row.division));
     const work = user.addresses.filter((a) => a.mediaType === 'PHONE' && a.type === 'WORK');
     if (row.phoneWork) {
-      expect('work phone', work.map((a) => digits(a.address ?? '')).join(), digits(row.phoneWork));
+      // Stored in E.164 with the org's country code; the CSV may leave the country code out.
+      const stored = work.map((a) => digits(a.address ?? '')).join();
+      const written = digits(row.phoneWork).replace(/^0/, '');
+      expect('work phone', stored.endsWith(written) ? written : stored, written);
     }
     if (row.extension) expect('extension', work.map((a) => a.extension ?? '').join(), row.extension);
     if (row.managerEmail) {
