@@ -3,6 +3,11 @@
 // tokenising the same bytes of people.csv and phones.csv) and through validateImportSet (every check).
 // Run: npx tsx bench/validate.ts [rows]
 //
+// Memory: npx tsx bench/validate.ts --memory [minimal|shortest|findings] validates one people.csv
+// just under the 10 MB limit, once, in a fresh process, and prints the process's peak RSS: minimal
+// rows are `Person N,personN@example.org` (about 275,000), shortest rows the shortest valid ones
+// (about 880,000), findings rows each with a bad email (about 900,000 findings).
+//
 // A generated people row is about 330 bytes, so more than about 25,000 rows would pass the 10 MB file
 // limit; larger sizes are split into batches of 25,000, as the file-too-large finding tells people to
 // do, and validated in one validateImportSet call.
@@ -94,6 +99,7 @@ export function benchValidate(
       parse(content, {
         bom: true,
         info: true,
+        record_delimiter: ['\r\n', '\n', '\r'],
         relax_column_count: true,
         relax_quotes: true,
         skip_empty_lines: true,
@@ -117,7 +123,72 @@ export function benchValidate(
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+export type MemoryKind = 'minimal' | 'shortest' | 'findings';
+
+/** A people.csv of `kind` rows up to the 10 MB limit, written straight into a Buffer so that building it costs no memory of its own. */
+export function limitSizedPeople(kind: MemoryKind): Buffer {
+  const buffer = Buffer.alloc(MAX_FILE_BYTES);
+  let length = buffer.write('name,email\n');
+  for (let i = 0; ; i++) {
+    const line =
+      kind === 'minimal'
+        ? `Person ${i},person${i}@example.org\n`
+        : kind === 'shortest'
+          ? `a,${i.toString(36)}@b.co\n`
+          : `P${i},x${i}\n`;
+    if (length + line.length > MAX_FILE_BYTES) break;
+    length += buffer.write(line, length);
+  }
+  return buffer.subarray(0, length);
+}
+
+export interface MemoryBenchResult {
+  kind: MemoryKind;
+  bytes: number;
+  rows: number;
+  findings: number;
+  ms: number;
+  /** Peak RSS before validating (the runtime and the file) and after, in MiB. */
+  rssBeforeMb: number;
+  peakRssMb: number;
+}
+
+export function benchMemory(kind: MemoryKind): MemoryBenchResult {
+  const content = limitSizedPeople(kind);
+  const rssBeforeMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const start = performance.now();
+  const set = validateImportSet({
+    root: 'bench',
+    batches: [{ name: 'memory', files: { people: { path: 'bench/memory/people.csv', content } } }],
+  });
+  return {
+    kind,
+    bytes: content.length,
+    rows: set.batches.reduce((sum, batch) => sum + batch.people.length, 0),
+    findings: set.findings.length,
+    ms: Math.round(performance.now() - start),
+    rssBeforeMb,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+const isMemoryKind = (value: string | undefined): value is MemoryKind =>
+  value === 'minimal' || value === 'shortest' || value === 'findings';
+
+if (
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(process.argv[1]).href &&
+  process.argv[2] === '--memory'
+) {
+  const kind = process.argv[3] ?? 'minimal';
+  if (!isMemoryKind(kind)) throw new Error('usage: validate.ts --memory [minimal|shortest|findings]');
+  const result = benchMemory(kind);
+  const mb = (result.bytes / 1024 / 1024).toFixed(1);
+  console.log(
+    `people.csv of ${kind} rows, ${mb} MiB: ${result.rows} rows kept, ${result.findings} findings listed, ${result.ms} ms`,
+  );
+  console.log(`  peak RSS  ${result.peakRssMb} MiB (${result.rssBeforeMb} MiB before validating)`);
+} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rows = Number(process.argv[2] ?? 100_000);
   if (!(Number.isInteger(rows) && rows > 0)) throw new Error('usage: validate.ts [rows]');
   const result = benchValidate(rows);

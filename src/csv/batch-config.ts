@@ -1,12 +1,12 @@
 // batch.yml: the batch's training day, its "update existing people" switch and the phone defaults.
 
-import { isUtf8 } from 'node:buffer';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import { z } from 'zod';
 import { isCalendarDate } from './cells.js';
 import { finding, quote, sortFindings } from './findings.js';
 import { didYouMeanSuffix } from './suggest.js';
 import type { BatchConfig, Finding } from './types.js';
+import { readYaml } from './yaml.js';
 
 const TrainingDay = z.string().refine(isCalendarDate);
 const UpdateExisting = z.boolean();
@@ -80,36 +80,10 @@ export function parseBatchConfig(
   content: Buffer | string,
   file: string,
 ): { config: BatchConfig; findings: Finding[] } {
-  if (typeof content !== 'string' && !isUtf8(content)) {
-    return {
-      config: DEFAULT_BATCH_CONFIG,
-      findings: [
-        finding(file, 1, null, {
-          code: 'invalid-utf8',
-          message: 'batch.yml is not saved as UTF-8; save it as UTF-8 text.',
-        }),
-      ],
-    };
-  }
-  const text = (typeof content === 'string' ? content : content.toString('utf8')).replace(/^\uFEFF/, '');
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    // The yaml package's message has a code excerpt after the first line; the finding has the line.
-    const reason = (yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    return {
-      config: DEFAULT_BATCH_CONFIG,
-      findings: [
-        finding(file, yamlError.linePos?.[0].line ?? 1, null, {
-          code: 'invalid-yaml',
-          message: `batch.yml is not valid YAML: ${reason}.`,
-        }),
-      ],
-    };
-  }
-
-  const value: unknown = doc.toJS() ?? {};
+  const read = readYaml(content, file, 'batch.yml');
+  if ('finding' in read) return { config: DEFAULT_BATCH_CONFIG, findings: [read.finding] };
+  const { doc, lines } = read;
+  const value: unknown = read.value ?? {};
   const findings: Finding[] = [];
   const result = BatchFile.safeParse(value);
   for (const issue of result.error?.issues ?? []) {

@@ -2,7 +2,7 @@
 // it becomes). Blank cells are filled from the person's name and batch.yml phone_defaults.
 
 import { checkEmail, checkFormula } from './cells.js';
-import { finding, quote, type Issue } from './findings.js';
+import { FileFindings, quote, type Issue } from './findings.js';
 import { readCsv, type ColumnSpec } from './read.js';
 import type { BatchConfig, Finding, PersonRow, PhoneRow } from './types.js';
 
@@ -28,6 +28,8 @@ export const PHONES_SPEC: ColumnSpec<PhoneColumn> = {
   columns: PHONE_COLUMNS,
   required: ['email'],
   aliases: PHONE_ALIASES,
+  // Names of things: 255 characters; emails: 254 (RFC 5321).
+  maxLength: { phone_name: 255, base_settings: 255, site: 255, email: 254 },
 };
 
 export function parsePhones(
@@ -37,24 +39,22 @@ export function parsePhones(
   config: BatchConfig,
   peopleByEmail: Map<string, PersonRow>,
 ): { rows: PhoneRow[]; findings: Finding[] } {
-  const { table, findings } = readCsv(content, file, PHONES_SPEC);
-  if (!table) return { rows: [], findings };
-
+  const findings = new FileFindings(file);
   const rows: PhoneRow[] = [];
   const firstLineByName = new Map<string, number>();
   const firstLineByEmail = new Map<string, number>();
 
-  for (const { line, cells } of table.records) {
-    let rowHasError = false;
+  readCsv(content, PHONES_SPEC, findings, ({ line, cells, refused }, columns) => {
+    let rowHasError = refused.size > 0;
     const report = (column: PhoneColumn, issue: Issue) => {
-      findings.push(finding(file, line, column, issue));
+      findings.add(line, column, issue);
       rowHasError = true;
     };
 
     const usable = new Set<PhoneColumn>();
-    for (const column of table.columns) {
+    for (const column of columns) {
       const value = cells[column] ?? '';
-      if (value === '') continue;
+      if (value === '' || refused.has(column)) continue;
       const formula = checkFormula(value);
       if (formula) report(column, formula);
       else usable.add(column);
@@ -111,7 +111,7 @@ export function parsePhones(
         });
       }
     }
-    if (rowHasError) continue;
+    if (rowHasError) return;
 
     rows.push({
       batch,
@@ -124,6 +124,6 @@ export function parsePhones(
       emailKey,
       personInBatch: person !== undefined,
     });
-  }
-  return { rows, findings };
+  });
+  return { rows, findings: findings.list() };
 }

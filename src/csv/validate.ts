@@ -3,10 +3,10 @@
 
 import path from 'node:path';
 import { DEFAULT_BATCH_CONFIG, parseBatchConfig } from './batch-config.js';
-import { finding, quote, sortFindings } from './findings.js';
+import { append, finding, quote, sortFindings } from './findings.js';
 import { parsePeople } from './people.js';
 import { parsePhones } from './phones.js';
-import { didYouMeanSuffix } from './suggest.js';
+import { didYouMean } from './suggest.js';
 import type { Batch, Finding, ImportSet, PersonRow, PhoneRow } from './types.js';
 
 export interface InputFile {
@@ -18,16 +18,101 @@ export interface InputFile {
 export interface BatchInput {
   name: string;
   files: { people?: InputFile; phones?: InputFile; batch?: InputFile };
-  /** Paths of other files found in the batch folder; each gets a warning, since they are never read. */
+  /** Paths of other files found in the batch folder: a misnamed batch file is an error, anything else a warning. */
   otherFiles?: string[];
+}
+
+/**
+ * An entry under imports/ that the loader did not open: a symbolic link (it could point at
+ * /dev/zero or at a file outside the repository) or something that is neither a file nor a folder
+ * (a FIFO or a device, which would block or never end).
+ */
+export interface RefusedEntry {
+  path: string;
+  type: 'symlink' | 'special';
 }
 
 export interface ImportSetInput {
   root: string;
   batches: BatchInput[];
+  /** Paths of files at the root other than policy.yml and notes (README.md): misnamed ones are errors. */
+  otherFiles?: string[];
+  refused?: RefusedEntry[];
 }
 
 export const BATCH_FILES = ['people.csv', 'phones.csv', 'batch.yml'] as const;
+export const POLICY_FILE = 'policy.yml';
+
+/**
+ * The file a name was probably meant to be: another case or extension (`People.CSV`,
+ * `batch.yaml`, `people.txt`), an extension added by the editor (`policy.yml.txt`), or a typo.
+ */
+export function meantFor(name: string, expected: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const [base, ...extensions] = lower.split('.');
+  for (const want of expected) {
+    if (lower.startsWith(`${want}.`)) return want;
+    if (extensions.length === 1 && base === want.slice(0, want.indexOf('.'))) return want;
+  }
+  return didYouMean(name, expected);
+}
+
+function refusedFinding({ path: entry, type }: RefusedEntry): Finding {
+  return type === 'symlink'
+    ? finding(entry, 1, null, {
+        code: 'symlink',
+        message: `${quote(path.basename(entry))} is a symbolic link; links under the imports folder are never followed, since they can point outside the repository. Replace it with the file or folder itself.`,
+      })
+    : finding(entry, 1, null, {
+        code: 'not-a-file',
+        message: `${quote(path.basename(entry))} is not a regular file or folder (a pipe, socket or device), so it is not read. Remove it.`,
+      });
+}
+
+/** Findings for files at the imports root that look like policy.yml or a batch's file. */
+function rootFileFindings(other: string): Finding[] {
+  const base = path.basename(other);
+  const policy = meantFor(base, [POLICY_FILE]);
+  if (policy) {
+    return [
+      finding(other, 1, null, {
+        code: 'misnamed-file',
+        message: `${quote(base)} is not read (did you mean "${policy}"?); the policy is read from ${POLICY_FILE} only. Rename it.`,
+      }),
+    ];
+  }
+  const batchFile = meantFor(base, BATCH_FILES);
+  if (!batchFile) return [];
+  return [
+    finding(other, 1, null, {
+      code: 'misplaced-file',
+      message: `${quote(base)} at the top of the imports folder is not read: a batch is a folder. Move it into one as ${batchFile}, e.g. ${path.join(path.dirname(other), 'new-hires', batchFile)}.`,
+    }),
+  ];
+}
+
+/** A file in a batch folder that is not read: an error when it looks like a batch's file, else a warning. */
+function batchFileFinding(other: string): Finding {
+  const base = path.basename(other);
+  const batchFile = meantFor(base, BATCH_FILES);
+  if (batchFile) {
+    return finding(other, 1, null, {
+      code: 'misnamed-file',
+      message: `${quote(base)} is not read (did you mean "${batchFile}"?); a batch holds ${BATCH_FILES.join(', ')}, spelled exactly so. Rename it.`,
+    });
+  }
+  if (base === POLICY_FILE) {
+    return finding(other, 1, null, {
+      code: 'misplaced-file',
+      message: `${POLICY_FILE} is read only at the top of the imports folder, not in a batch; move it there.`,
+    });
+  }
+  return finding(other, 1, null, {
+    severity: 'warning',
+    code: 'unexpected-file',
+    message: `${quote(base)} is not read; a batch holds ${BATCH_FILES.join(', ')}.`,
+  });
+}
 
 type Place = { batch: string; file: string; line: number };
 const at = (place: Place) => `${place.file} line ${place.line}`;
@@ -40,18 +125,12 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
   const phoneNamePlaces = new Map<string, Place>();
   const phoneOwnerPlaces = new Map<string, Place>();
 
+  for (const entry of input.refused ?? []) findings.push(refusedFinding(entry));
+  for (const other of input.otherFiles ?? []) append(findings, rootFileFindings(other));
+
   for (const { name, files, otherFiles = [] } of input.batches) {
     const dir = path.join(input.root, name);
-    for (const other of otherFiles) {
-      const base = path.basename(other);
-      findings.push(
-        finding(other, 1, null, {
-          severity: 'warning',
-          code: 'unexpected-file',
-          message: `${quote(base)} is not read${didYouMeanSuffix(base, BATCH_FILES)}; a batch holds ${BATCH_FILES.join(', ')}.`,
-        }),
-      );
-    }
+    for (const other of otherFiles) findings.push(batchFileFinding(other));
     if (!files.people && !files.phones) {
       findings.push(
         finding(dir, 1, null, {
@@ -65,16 +144,17 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
     const configResult = files.batch
       ? parseBatchConfig(files.batch.content, files.batch.path)
       : { config: DEFAULT_BATCH_CONFIG, findings: [] };
-    findings.push(...configResult.findings);
+    append(findings, configResult.findings);
 
     const people = files.people
       ? parsePeople(files.people.content, files.people.path, name)
       : { rows: [], findings: [] };
-    findings.push(...people.findings);
+    append(findings, people.findings);
+    // Only phones.csv looks people up by email; without one the map would be memory for nothing.
     const peopleByEmail = new Map<string, PersonRow>();
     const personRows: PersonRow[] = [];
     for (const row of people.rows) {
-      peopleByEmail.set(row.emailKey, row);
+      if (files.phones) peopleByEmail.set(row.emailKey, row);
       const first = personPlaces.get(row.emailKey);
       if (!first) personPlaces.set(row.emailKey, row);
       // The same person in a second batch is refused and left out, like a phone used twice: which row
@@ -92,7 +172,7 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
     const phones = files.phones
       ? parsePhones(files.phones.content, files.phones.path, name, configResult.config, peopleByEmail)
       : { rows: [], findings: [] };
-    findings.push(...phones.findings);
+    append(findings, phones.findings);
     const phoneRows: PhoneRow[] = [];
     for (const row of phones.rows) {
       // Within one file parsePhones already reported these; here only other batches count.

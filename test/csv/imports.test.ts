@@ -26,7 +26,7 @@ describe('loadImports', () => {
     expect(set.batches.map((b) => b.name)).toEqual(['admissions', 'student-services']);
     const at = (batch: string, file: string) => path.join(root, batch, file);
     expect(set.findings.map((f) => [f.file, ...places([f])[0]!])).toEqual([
-      [at('student-services', 'batch.yaml'), 'warning', 1, null, 'unexpected-file'],
+      [at('student-services', 'batch.yaml'), 'error', 1, null, 'misnamed-file'],
       [at('student-services', 'people.csv'), 'error', 4, 'email', 'duplicate-email-across-batches'],
       [at('student-services', 'phones.csv'), 'error', 2, 'phone_name', 'duplicate-phone-name'],
       [at('student-services', 'phones.csv'), 'error', 4, 'email', 'person-has-two-phones'],

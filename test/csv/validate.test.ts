@@ -90,7 +90,7 @@ describe('validateImportSet', () => {
     expect(set.batches[1]?.phones.map((p) => p.line)).toEqual([4]);
   });
 
-  it('warns about a batch with neither CSV and about files it does not read', () => {
+  it('warns about a batch with neither CSV, and refuses a misnamed batch file with did-you-mean', () => {
     const set = validateImportSet({
       root: 'imports',
       batches: [
@@ -110,13 +110,13 @@ describe('validateImportSet', () => {
         message: 'Batch "x" has neither people.csv nor phones.csv; nothing will be imported from it.',
       },
       {
-        severity: 'warning',
+        severity: 'error',
         file: 'imports/x/People.csv',
         line: 1,
         column: null,
-        code: 'unexpected-file',
+        code: 'misnamed-file',
         message:
-          '"People.csv" is not read (did you mean "people.csv"?); a batch holds people.csv, phones.csv, batch.yml.',
+          '"People.csv" is not read (did you mean "people.csv"?); a batch holds people.csv, phones.csv, batch.yml, spelled exactly so. Rename it.',
       },
     ]);
   });
