@@ -27,8 +27,9 @@ function findingsBlock(sorted: readonly Finding[]): string {
     if (file === undefined) return;
     lines.push(plainText(file));
     const places = group.map((f) => plainText(f.column === null ? `${f.line}` : `${f.line}:${f.column}`));
-    const placeWidth = Math.max(...places.map((place) => place.length));
-    const codeWidth = Math.max(...group.map((f) => plainText(f.code).length));
+    // reduce, not Math.max(...): a spread of 120,000+ arguments overflows the stack.
+    const placeWidth = places.reduce((width, place) => Math.max(width, place.length), 0);
+    const codeWidth = group.reduce((width, f) => Math.max(width, plainText(f.code).length), 0);
     group.forEach((f, i) => {
       const place = (places[i] ?? '').padEnd(placeWidth);
       const code = plainText(f.code).padEnd(codeWidth);
@@ -95,7 +96,7 @@ export function renderPlanText(plan: Plan, findings: readonly Finding[] = []): s
       if (rows.length === 0) return;
       lines.push(plainText(`  ${title} (${rows[0]?.file ?? ''})`));
       for (const row of rows)
-        if (row.action !== 'unchanged') lines.push(...rowLines(row, label(row), who(row)));
+        if (row.action !== 'unchanged') for (const line of rowLines(row, label(row), who(row))) lines.push(line);
       const count = rows.filter((row) => row.action === 'unchanged').length;
       if (count > 0) lines.push(`    ${plural(count, ...unchanged)}`);
     };

@@ -1,13 +1,12 @@
 // The four modes as the CLI and the Action share them: read the imports, read the org in bulk,
 // plan, and then apply or invite. Rendering and exit codes stay with the callers.
-import path from 'node:path';
 import { applyPlan, type ApplyOptions } from '../apply/apply.js';
 import type { ApplyResult } from '../apply/results.js';
 import type { ImportSet } from '../csv/types.js';
 import type { GenesysClient } from '../genesys/client.js';
 import { loadSnapshot, loadUsers } from '../genesys/snapshot.js';
 import { orgInviter, orgWriter } from '../genesys/writer.js';
-import { loadImports, readCapped } from '../imports.js';
+import { loadImports, readPolicyFile } from '../imports.js';
 import {
   dueBatches,
   selectInvitees,
@@ -31,11 +30,8 @@ type ParsedPolicy = ReturnType<typeof parsePolicy>;
 
 /** `<root>/policy.yml`, parsed, or null when the team has none. */
 export async function readPolicy(root: string): Promise<{ file: string; parsed: ParsedPolicy | null }> {
-  const file = path.join(root, 'policy.yml');
-  const content = await readCapped(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw error;
-  });
+  // A link or special file in its place reads as absent here; loadImports reports it as an error.
+  const { file, content } = await readPolicyFile(root);
   return { file, parsed: content === null ? null : parsePolicy(content.toString('utf8'), file) };
 }
 
