@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 import { markdownTable } from 'markdown-table';
 
+import type { ApplyOptions } from '../src/apply/apply.js';
+import { REAL_DEFAULTS, type SandboxOptions } from '../src/sandbox/index.js';
+
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 /** `--name value` and `--flag` pairs; anything else is a usage error. */
@@ -150,4 +153,49 @@ export function sourceVersion(): { commit: string; changedSrc: string[] } {
   } catch {
     return { commit: 'unknown', changedSrc: [] };
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scaled runs. The benchmarks run at many times a real org's 300 calls a minute so that 1,000 people
+// take a minute, not twenty. A real org's lags and waits (a new user reaching each service, the station
+// index, version races, apply's own pauses) are in seconds of wall time; left as they are, a 20× run
+// would see them 20 times larger against its calls than a real run does. So every wait is shortened
+// by the same speed-up, and the per-resource limits raised by it: a scaled run stands for a real one.
+
+/** The per-token limit of a real org (real-api.md §9), which a scaled run stands for. */
+export const REAL_RATE = 300;
+
+/** How many times faster than a real org a run at `rate` calls a minute goes (at least 1). */
+export const speedOf = (rate: number) => Math.max(1, rate / REAL_RATE);
+
+/** The sandbox's real-org behaviours, all on, with their waits shortened and limits raised by `speed`. */
+export function realAtSpeed(
+  speed: number,
+): Pick<SandboxOptions, 'real' | 'userSearchLagMs' | 'stationLagMs'> {
+  const d = REAL_DEFAULTS;
+  const shorter = (ms: number) => Math.round(ms / speed);
+  return {
+    real: {
+      authorizationLagMs: shorter(d.authorizationLagMs),
+      routingLagMs: shorter(d.routingLagMs),
+      telephonyLagMs: shorter(d.telephonyLagMs),
+      versionRaceWindowMs: shorter(d.versionRaceWindowMs),
+      usersSearchPerMinute: Math.round(d.usersSearchPerMinute * speed),
+      phoneWritesPerMinute: Math.round(d.phoneWritesPerMinute * speed),
+    },
+    userSearchLagMs: shorter(2000),
+    stationLagMs: shorter(2000),
+  };
+}
+
+/** Apply's own waits (src/apply/apply.ts defaults), shortened by `speed`. */
+export function applyAtSpeed(speed: number): ApplyOptions {
+  const shorter = (ms: number) => Math.round(ms / speed);
+  return {
+    stationFirstPollMs: shorter(2_000),
+    indexWaitMs: shorter(60_000),
+    newUserWaitMs: shorter(30_000),
+    versionRetryMs: shorter(2_000),
+    userWriteGapMs: shorter(1_000),
+  };
 }

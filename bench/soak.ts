@@ -26,7 +26,7 @@ import { snapshotNeed } from '../src/plan/need.js';
 import { buildPlan } from '../src/plan/plan.js';
 import type { PlanSummary } from '../src/plan/types.js';
 import { mulberry32 } from '../src/sandbox/limits.js';
-import { startSandbox, type Sandbox, type SandboxFaults } from '../src/sandbox/index.js';
+import { startSandbox, type Sandbox, type SandboxFaults, type SandboxStats } from '../src/sandbox/index.js';
 import { checkOrg } from './check.js';
 import { writeImports } from './generate.js';
 import {
@@ -34,12 +34,14 @@ import {
   fixed,
   numberFlag,
   parseFlags,
+  realAtSpeed,
   runChild,
   stamp,
   table,
   thousands,
   UsageError,
   sourceVersion,
+  speedOf,
   writeJson,
 } from './lib.js';
 import type { WorkerReport } from './worker.js';
@@ -96,6 +98,8 @@ interface Round {
   faults: Record<string, number>;
   /** 429 responses the sandbox sent in the round (limit and injected). */
   status429: number;
+  /** Answers of the real-org behaviours in the round (each one a call the client had to repeat). */
+  real: SandboxStats['real'];
   seconds: number;
   violations: string[];
 }
@@ -174,7 +178,7 @@ async function runRound(
     const t = performance.now();
     const outcome = await runChild<WorkerReport>(
       'soak-worker.ts',
-      [sandbox.url, imports],
+      [sandbox.url, imports, '--speed', String(speedOf(settings.rate))],
       killAt === null ? undefined : () => sandbox.stats().requests.total - base >= killAt,
     );
     const requests = sandbox.stats().requests.total - base;
@@ -218,6 +222,12 @@ async function runRound(
     kills: attempts.filter((a) => a.killed).length,
     faults: faultsSince(before.faults, stats.faults),
     status429: (stats.status['429'] ?? 0) - (before.status['429'] ?? 0),
+    real: {
+      newUserLag: stats.real.newUserLag - before.real.newUserLag,
+      versionRace: stats.real.versionRace - before.real.versionRace,
+      stale400: stats.real.stale400 - before.real.stale400,
+      expandDropped: stats.real.expandDropped - before.real.expandDropped,
+    },
     seconds: Math.round((performance.now() - started) / 1000),
     violations,
   };
@@ -233,6 +243,8 @@ async function main(): Promise<void> {
     latencyMs: settings.latencyMs,
     faults: settings.faults,
     seed: settings.seed,
+    // Every real-org behaviour on, its waits shortened by the run's speed-up (bench/lib.ts realAtSpeed).
+    ...realAtSpeed(speedOf(settings.rate)),
   });
   const random = mulberry32(settings.seed);
   const client = await connect(
@@ -264,7 +276,18 @@ async function main(): Promise<void> {
   );
   console.log(
     table(
-      ['round', 'runs', 'kills (after n requests)', 'requests', ...kinds, '429s sent', 'seconds', 'result'],
+      [
+        'round',
+        'runs',
+        'kills (after n requests)',
+        'requests',
+        ...kinds,
+        '429s sent',
+        'new-user 404s',
+        'version races',
+        'seconds',
+        'result',
+      ],
       rounds.map((r) => [
         r.round,
         r.attempts.length,
@@ -275,10 +298,21 @@ async function main(): Promise<void> {
         thousands(r.attempts.reduce((sum, a) => sum + a.requests, 0)),
         ...kinds.map((kind) => r.faults[kind] ?? 0),
         r.status429,
+        r.real.newUserLag,
+        r.real.versionRace + r.real.stale400,
         r.seconds,
         r.violations.length === 0 ? 'ok' : `${r.violations.length} violations`,
       ]),
     ),
+  );
+  // Every 404 to a new user and every version race is one call the client sends again.
+  const people = settings.rounds * settings.rows;
+  const perThousand = (n: number) => fixed((n / people) * 1000);
+  const lag404 = rounds.reduce((sum, r) => sum + r.real.newUserLag, 0);
+  const races = rounds.reduce((sum, r) => sum + r.real.versionRace + r.real.stale400, 0);
+  console.log(
+    `\nReal-org retries per 1,000 people: ${perThousand(lag404)} new-user 404s, ${perThousand(races)} version races ` +
+      `(${perThousand(rounds.reduce((sum, r) => sum + r.real.expandDropped, 0))} expands dropped in listings)`,
   );
   const violations = rounds.flatMap((r) => r.violations.map((v) => `round ${r.round}: ${v}`));
   const kills = rounds.reduce((sum, r) => sum + r.kills, 0);

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
 import { applyPlan } from '../src/apply/apply.js';
+import { applyAtSpeed } from './lib.js';
 import { countResults, type ResultCounts } from '../src/apply/results.js';
 import { connect } from '../src/genesys/client.js';
 import { resolveConnection } from '../src/genesys/connection.js';
@@ -50,6 +51,8 @@ export interface WorkerOptions {
   planOnly?: boolean;
   /** Write the plan here as JSON (the soak and the bench check against it). */
   planOut?: string;
+  /** How many times faster than a real org the run goes: apply's own waits are shortened by it. */
+  speed?: number;
 }
 
 const mib = (kib: number) => Math.round(kib / 1024);
@@ -101,7 +104,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
     if (!options.planOnly) {
       before = client.stats();
       t = performance.now();
-      const result = await applyPlan(plan, orgWriter(client, snapshot.homeDivisionId));
+      const result = await applyPlan(
+        plan,
+        orgWriter(client, snapshot.homeDivisionId),
+        applyAtSpeed(options.speed ?? 1),
+      );
       apply = {
         ...diff(before, client.stats(), performance.now() - t),
         people: countResults(result.rows, 'person'),
@@ -131,11 +138,13 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
 
 export function parseWorkerArgs(argv: string[]): WorkerOptions {
   const [url, imports, ...rest] = argv;
-  if (!url || !imports) throw new Error('usage: worker URL IMPORTS_DIR [--plan-only] [--plan-out FILE]');
+  if (!url || !imports)
+    throw new Error('usage: worker URL IMPORTS_DIR [--plan-only] [--plan-out FILE] [--speed N]');
   const options: WorkerOptions = { url, imports };
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === '--plan-only') options.planOnly = true;
     else if (rest[i] === '--plan-out') options.planOut = rest[++i];
+    else if (rest[i] === '--speed') options.speed = Number(rest[++i]);
     else throw new Error(`worker: unknown argument ${rest[i]}`);
   }
   return options;

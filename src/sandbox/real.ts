@@ -82,6 +82,8 @@ export const VERSION_RACE_MESSAGE =
 const STREAM = { race: 0x9e3779b9, stale: 0x85ebca6b, expand: 0xc2b2ae35 } as const;
 
 export class RealRuntime {
+  /** How often each behaviour answered in place of the plain result (for stats: what a client paid). */
+  readonly answered = { newUserLag: 0, versionRace: 0, stale400: 0, expandDropped: 0 };
   private readonly inFlight = new Map<string, number>();
   private readonly lastWrite = new Map<string, number>();
   private raceDraw: () => number;
@@ -98,6 +100,7 @@ export class RealRuntime {
   }
 
   reset(): void {
+    for (const key of Object.keys(this.answered) as (keyof RealRuntime['answered'])[]) this.answered[key] = 0;
     this.inFlight.clear();
     this.lastWrite.clear();
     this.raceDraw = mulberry32(this.seed ^ STREAM.race);
@@ -117,6 +120,7 @@ export class RealRuntime {
   /** 404 as for an unknown user while `service` has not yet heard of a user created here. */
   assertKnownTo(service: Service, user: UserRec, now: number): void {
     if (user.createdAtMs === null || now >= user.createdAtMs + this.lagMs(service)) return;
+    this.answered.newUserLag += 1;
     throw notFound(`The user ${user.id} could not be found.`, user.id);
   }
 
@@ -139,7 +143,9 @@ export class RealRuntime {
   assertNoRace(userId: string, now: number): void {
     if (!this.behaviours.versionRaces) return;
     const raced = (this.inFlight.get(userId) ?? 0) > 1 || this.drawInWindow(userId, now);
-    if (raced) throw conflict(VERSION_RACE_MESSAGE, userId);
+    if (!raced) return;
+    this.answered.versionRace += 1;
+    throw conflict(VERSION_RACE_MESSAGE, userId);
   }
 
   private drawInWindow(userId: string, now: number): boolean {
@@ -152,12 +158,15 @@ export class RealRuntime {
   staleVersion(message: string, userId: string): ApiError {
     const as400 = this.behaviours.versionRaces && this.staleDraw() < this.behaviours.staleVersion400Share;
     if (!as400) return conflict(message, userId);
+    this.answered.stale400 += 1;
     return new ApiError(400, 'bad.request', message, [{ errorCode: 'bad.request', entityId: userId }]);
   }
 
   /** Best-effort expands: true when this requested expand is left out of this user in a listing. */
   dropsExpand(): boolean {
     const rate = this.behaviours.expandDropRate;
-    return rate > 0 && this.expandDraw() < rate;
+    const dropped = rate > 0 && this.expandDraw() < rate;
+    if (dropped) this.answered.expandDropped += 1;
+    return dropped;
   }
 }

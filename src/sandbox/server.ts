@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { accessCheck, clientAccessOf, clientRolesToSeed, ForbiddenError } from './access.js';
 import { demoOrg } from './demo-org.js';
 import { ApiError, errorBody } from './errors.js';
 import { FaultGenerator, RateLimiter } from './limits.js';
@@ -17,6 +18,7 @@ import { Router } from './router.js';
 import { authorizationRoutes } from './routes/authorization.js';
 import { locationRoutes } from './routes/locations.js';
 import { organizationRoutes } from './routes/organization.js';
+import { identityRoutes } from './routes/identity.js';
 import { routingRoutes } from './routes/routing.js';
 import { telephonyRoutes } from './routes/telephony.js';
 import { userRoutes } from './routes/users.js';
@@ -94,7 +96,7 @@ class StatsCounter {
     StatsCounter.bump(this.faults, kind);
   }
 
-  snapshot(): SandboxStats {
+  snapshot(): Omit<SandboxStats, 'real'> {
     return {
       requests: { total: this.total, byRoute: Object.fromEntries(this.byRoute) },
       status: Object.fromEntries(this.status),
@@ -140,8 +142,15 @@ function basicOf(headers: IncomingHttpHeaders): { id: string; secret: string } |
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const settings = settingsOf(options);
-  const seed: OrgSeed = options.org ?? demoOrg();
+  const given: OrgSeed = options.org ?? demoOrg();
+  // Roles the client option defines join the org's roles; the client's grants are checked per request.
+  const seed: OrgSeed = { ...given, roles: [...given.roles, ...clientRolesToSeed(given, options.client)] };
+  const access = clientAccessOf(seed, options.client);
+  const identity = new Router(
+    identityRoutes({ clientId: settings.clientId, tokenTtlSeconds: settings.tokenTtlSeconds, access }),
+  );
   const real = new RealRuntime(realBehavioursOf(options.real), options.seed ?? 1);
+  const statsNow = (): SandboxStats => ({ ...stats.snapshot(), real: { ...real.answered } });
   let store = new OrgStore(seed, real.behaviours);
   const stats = new StatsCounter();
   const limiter = new RateLimiter(settings.rateLimit, settings.rateWindowMs);
@@ -195,7 +204,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   function admin(method: string, path: string, res: ServerResponse): void {
     const key = `${method} ${path}`;
-    if (key === 'GET /__sandbox/stats') return sendAdmin(res, 200, stats.snapshot());
+    if (key === 'GET /__sandbox/stats') return sendAdmin(res, 200, statsNow());
     if (key === 'GET /__sandbox/state') return sendAdmin(res, 200, store.dump());
     if (key === 'POST /__sandbox/reset') {
       reset();
@@ -246,7 +255,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   function apiError(res: ServerResponse, err: ApiError, headers: Record<string, string>): number {
     const contextId = headers['inin-correlation-id'] ?? randomUUID();
-    return send(res, err.status, errorBody(err.status, err.code, err.message, contextId, err.details), {
+    const body = errorBody(err.status, err.code, err.message, contextId, err.details);
+    if (err instanceof ForbiddenError) {
+      body.messageWithParams = err.messageWithParams;
+      body.messageParams = err.messageParams;
+    }
+    return send(res, err.status, body, {
       ...headers,
       ...err.headers,
     });
@@ -295,7 +309,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
 
     const isApi = path.startsWith('/api/v2/');
-    const match = isApi ? router.match(method, path) : null;
+    const match = isApi ? (identity.match(method, path) ?? router.match(method, path)) : null;
     const routeKey =
       path === '/oauth/token'
         ? `${method} /oauth/token`
@@ -423,6 +437,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       );
     }
 
+    const denied = accessCheck(access, store, `${method} ${match.route.template}`, match.params, text);
+    if (denied) return apiError(res, denied, headers);
+
     let result: ApiResult | ApiError;
     try {
       result = runHandler(match, method, path, query, text);
@@ -458,7 +475,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    stats: () => stats.snapshot(),
+    stats: statsNow,
     state: () => store.dump(),
     reset,
     close: () =>

@@ -83,6 +83,27 @@ export interface SandboxOptions {
   org?: OrgSeed;
   /** Real-org behaviours: all on by default; `false` = the lenient sandbox; a partial object tunes single ones. */
   real?: false | Partial<RealBehaviours>;
+  /**
+   * The OAuth client's roles and divisions (src/sandbox/access.ts). Default: the role "Master Admin"
+   * in every division (`*`), so it may do everything gc-onboard needs; give roles to restrict it.
+   */
+  client?: SandboxClient;
+}
+
+/** One role of the sandbox's OAuth client: an org role by id or name, or a new one (name + permissions). */
+export interface SandboxClientRole {
+  roleId?: string;
+  name?: string;
+  /** A role the org does not have: added to the org's roles with these permissions. */
+  permissions?: string[];
+  /** Division ids or names where the client holds the role; `*` is every division. */
+  divisionIds: string[];
+}
+
+export interface SandboxClient {
+  /** The OAuth client's name (default `gc-onboard`). */
+  name?: string;
+  roles?: SandboxClientRole[];
 }
 
 export interface SandboxStats {
@@ -91,6 +112,12 @@ export interface SandboxStats {
   status: Record<string, number>;
   /** Injected faults by kind: rate429, rate503, drop, commitThenDrop, latencySpike. */
   faults: Record<string, number>;
+  /**
+   * Answers of the real-org behaviours in place of the plain result: 404s to a user other services do
+   * not know yet (newUserLag), version-race 409s (versionRace), stale PATCHes answered 400 (stale400),
+   * expands left out of a listing (expandDropped). What a client paid for real-org faithfulness.
+   */
+  real: { newUserLag: number; versionRace: number; stale400: number; expandDropped: number };
 }
 
 export interface Sandbox {

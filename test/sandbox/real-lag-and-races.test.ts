@@ -97,6 +97,8 @@ describe('a new user reaches each service late (§2)', () => {
       state.grants.filter((g) => g.subjectId === D.users.james && g.roleId === D.roles.employee),
     ).toHaveLength(1);
     expect(state.queueMembers.filter((m) => m.queueId === D.queues.financialAid)).toEqual([]);
+    // Stats count what the client paid: the 7 lag 404s so far, nothing else.
+    expect(a.sandbox.stats().real).toEqual({ newUserLag: 7, versionRace: 0, stale400: 0, expandDropped: 0 });
 
     await until(800);
     expect((await calls.bulkadd!()).status).toBe(204);
@@ -172,6 +174,7 @@ describe('version races on one user (§3)', () => {
     expect((await other).status).toBe(200);
     // One at a time, nothing races (rate 0 inside the window).
     expect((await skills(a)).status).toBe(200);
+    expect(a.sandbox.stats().real.versionRace).toBe(2);
   });
 
   it('answers 409 inside the window after a write at the seeded rate, and not after it', async () => {
