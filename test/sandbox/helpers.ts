@@ -1,6 +1,7 @@
 // Drives the sandbox through the real SDK, as gc-onboard does.
 
 import platformClient from 'purecloud-platform-client-v2';
+import { afterEach } from 'vitest';
 
 import type { Sandbox, SandboxOptions } from '../../src/sandbox/index.js';
 import { startSandbox } from '../../src/sandbox/index.js';
@@ -156,4 +157,20 @@ export async function api(options: SandboxOptions = {}): Promise<Api> {
 export function newUserBody(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@northfield.edu`;
   return { name, email, divisionId: '5eed0000-0001-4000-8000-000000000002', ...extra };
+}
+
+/**
+ * `start(options)` opens an {@link Api} on a fresh sandbox; every sandbox a test opened is closed after
+ * it. Call at the top of a test file.
+ */
+export function sandboxPerTest(): (options?: SandboxOptions) => Promise<Api> {
+  const open: Api[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((a) => a.sandbox.close()));
+  });
+  return async (options = {}) => {
+    const a = await api(options);
+    open.push(a);
+    return a;
+  };
 }

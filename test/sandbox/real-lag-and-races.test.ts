@@ -1,26 +1,16 @@
 // Per-service visibility lag for a new user (real-api.md §2) and version races on one user's
 // writes (§3). Lags and windows are tuned down so the tests stay fast.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { SandboxOptions } from '../../src/sandbox/index.js';
 import { DEMO_IDS } from '../../src/sandbox/index.js';
 import type { Api, Raw } from './helpers.js';
-import { api, newUserBody, sleep } from './helpers.js';
+import { newUserBody, sandboxPerTest, sleep } from './helpers.js';
 
 const D = DEMO_IDS;
 const PHONES = '/api/v2/telephony/providers/edges/phones';
-const open: Api[] = [];
-
-async function start(options: SandboxOptions = {}): Promise<Api> {
-  const a = await api(options);
-  open.push(a);
-  return a;
-}
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((a) => a.sandbox.close()));
-});
+const start = sandboxPerTest();
 
 /** The five follow-ups gc-onboard sends for a new person, by service. */
 function followUps(a: Api, userId: string): Record<string, () => Promise<Raw>> {

@@ -1,26 +1,14 @@
 // Real-org phones (real-api.md §1, §8, §11): fields and expand on the list, the result cap, deleted
 // phones, the spec's codecs and enums. Each behaviour on by default and off with its switch.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { SandboxOptions } from '../../src/sandbox/index.js';
 import { DEMO_IDS, demoOrg } from '../../src/sandbox/index.js';
-import type { Api } from './helpers.js';
-import { api } from './helpers.js';
+import { sandboxPerTest } from './helpers.js';
 
 const D = DEMO_IDS;
 const PHONES = '/api/v2/telephony/providers/edges/phones';
-const open: Api[] = [];
-
-async function start(options: SandboxOptions = {}): Promise<Api> {
-  const a = await api(options);
-  open.push(a);
-  return a;
-}
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((a) => a.sandbox.close()));
-});
+const start = sandboxPerTest();
 
 const maria = (json: any): any => json.entities.find((p: any) => p.name === 'Maria Gonzalez');
 

@@ -1,26 +1,15 @@
 // Default phone needs conversation:call:add (real-api.md §7), roles with permissions and the bulk
 // role grant, 202 on station calls (§11), and rate limits in layers (§9).
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { SandboxOptions } from '../../src/sandbox/index.js';
 import { DEMO_IDS } from '../../src/sandbox/index.js';
 import type { Api } from './helpers.js';
-import { api } from './helpers.js';
+import { sandboxPerTest } from './helpers.js';
 
 const D = DEMO_IDS;
 const PHONES = '/api/v2/telephony/providers/edges/phones';
-const open: Api[] = [];
-
-async function start(options: SandboxOptions = {}): Promise<Api> {
-  const a = await api(options);
-  open.push(a);
-  return a;
-}
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((a) => a.sandbox.close()));
-});
+const start = sandboxPerTest();
 
 /** A WebRTC phone for a seeded user; returns its station id. */
 async function phoneFor(a: Api, userId: string, name: string): Promise<string> {
