@@ -2,11 +2,13 @@ import { createRequire as __gcCreateRequire } from 'node:module'; const require 
 import {
   ConfigError,
   DEFAULT_BATCH_CONFIG,
+  IDS_PER_CALL,
   PAGE_SIZE,
   PEOPLE_COLUMNS,
   PERSON_ACTION,
   PHONE_ACTION,
   PHONE_COLUMNS,
+  PHONE_LISTING,
   applyImports,
   checkFormula,
   collectFindings,
@@ -20,6 +22,7 @@ import {
   inviteToJson,
   invitesLine,
   isCalendarDate,
+  livePhones,
   nameLookup,
   openOrg,
   pageAll,
@@ -36,13 +39,18 @@ import {
   progressPrinter,
   queueMemberships,
   quote,
+  readJudgingPolicy,
   renderFindingsMarkdown,
   renderInviteText,
   renderSummary,
+  rereadDropped,
   resultsToText,
+  runDoctor,
+  secrets,
   startSandbox,
   toBaseSettings,
   toNamed,
+  toRoles,
   toSnapshotPhones,
   toSnapshotUser,
   todayIn,
@@ -51,7 +59,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-DXCOPN33.js";
+} from "./chunks/chunk-SGUI6EGB.js";
 
 // src/export/run.ts
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -109,8 +117,8 @@ function matchesFilter(user, filter) {
 }
 
 // src/genesys/export-read.ts
-var IDS_PER_CALL = 100;
 var EXPORT_USER_EXPAND = ["skills", "locations", "station", "employerInfo"];
+var EXPORTED_EXPANDS = ["skills", "locations", "station"];
 async function listAll(fetchPage, pageSize) {
   const first = await fetchPage(1, pageSize);
   const entities = await pageAll(fetchPage, pageSize, first);
@@ -133,13 +141,22 @@ async function readOrgForExport(client, filter) {
     PAGE_SIZE.queues
   );
   const phonesRead = listAll(
-    (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesPhones({ pageNumber, pageSize }),
+    (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesPhones({
+      pageNumber,
+      pageSize,
+      fields: [...PHONE_LISTING.fields],
+      expand: [...PHONE_LISTING.expand],
+      sortBy: PHONE_LISTING.sortBy
+    }),
     PAGE_SIZE.phones
-  );
+  ).then(({ entities, total }) => ({ entities: livePhones(entities), total }));
   const usersRead = listAll(
     (pageNumber, pageSize) => client.users.getUsers({ pageNumber, pageSize, state: "active", expand: EXPORT_USER_EXPAND }),
     PAGE_SIZE.users
-  );
+  ).then(async ({ entities, total }) => {
+    const { read, calls } = await rereadDropped(client, entities, EXPORT_USER_EXPAND, () => EXPORTED_EXPANDS);
+    return { entities: read.map(({ user }) => user), total, rereads: calls };
+  });
   const grantsRead = rolesRead.then(({ entities }) => readGrants(client, toNamed(entities)));
   const membersRead = queuesRead.then(({ entities }) => readMembers(client, toNamed(entities)));
   const stationsRead = phonesRead.then(
@@ -204,8 +221,10 @@ async function readOrgForExport(client, filter) {
   }
   return {
     homeDivisionId,
+    // Export writes numbers as the org stores them and compares nothing: the country is not read.
+    defaultCountryCode: null,
     divisions: toNamed(divisions.entities),
-    roles: toNamed(roles.entities),
+    roles: toRoles(roles.entities),
     sites: toNamed(sites.entities),
     phoneBaseSettings: toBaseSettings(baseSettings.entities),
     queues: toNamed(queues.entities),
@@ -228,7 +247,8 @@ async function readOrgForExport(client, filter) {
       phones: phones.total,
       webRtcPhones: phones.entities.filter((phone) => phone.webRtcUser?.id).length,
       stations: stations.total,
-      otherManagers: otherManagerIds(users.entities).length
+      otherManagers: otherManagerIds(users.entities).length,
+      rereads: users.rereads
     }
   };
 }
@@ -290,12 +310,12 @@ function findingsBlock(sorted) {
     if (file === void 0) return;
     lines.push(plainText(file));
     const places = group.map((f) => plainText(f.column === null ? `${f.line}` : `${f.line}:${f.column}`));
-    const placeWidth = Math.max(...places.map((place) => place.length));
-    const codeWidth = Math.max(...group.map((f) => plainText(f.code).length));
+    const placeWidth = places.reduce((width, place) => Math.max(width, place.length), 0);
+    const codeWidth = group.reduce((width, f) => Math.max(width, plainText(f.code).length), 0);
     group.forEach((f, i) => {
       const place = (places[i] ?? "").padEnd(placeWidth);
-      const code = plainText(f.code).padEnd(codeWidth);
-      lines.push(`  ${place}  ${f.severity.padEnd(7)}  ${code}  ${plainText(f.message)}`);
+      const code2 = plainText(f.code).padEnd(codeWidth);
+      lines.push(`  ${place}  ${f.severity.padEnd(7)}  ${code2}  ${plainText(f.message)}`);
     });
   };
   for (const finding of sorted) {
@@ -343,7 +363,8 @@ function renderPlanText(plan, findings = []) {
       if (rows.length === 0) return;
       lines.push(plainText(`  ${title} (${rows[0]?.file ?? ""})`));
       for (const row of rows)
-        if (row.action !== "unchanged") lines.push(...rowLines(row, label(row), who(row)));
+        if (row.action !== "unchanged")
+          for (const line of rowLines(row, label(row), who(row))) lines.push(line);
       const count = rows.filter((row) => row.action === "unchanged").length;
       if (count > 0) lines.push(`    ${plural(count, ...unchanged)}`);
     };
@@ -426,7 +447,7 @@ function readsBack(lookup, items, id) {
 }
 function personRow(user, org) {
   const notes = [];
-  const note = (column, severity, code, message) => notes.push({ column, severity, code, message });
+  const note = (column, severity, code2, message) => notes.push({ column, severity, code: code2, message });
   const who = user.email;
   let managerEmail = "";
   if (user.managerId !== null) {
@@ -612,10 +633,10 @@ function phoneRow(user, org) {
   const phone = phones[0];
   if (!phone) return void 0;
   const who = user.email;
-  const skip = (code, message) => ({
+  const skip = (code2, message) => ({
     column: null,
     severity: "warning",
-    code,
+    code: code2,
     message
   });
   if (phones.length > 1) {
@@ -849,6 +870,283 @@ function exportExitCode(result) {
   return result.findings.some((finding) => finding.severity === "error") ? 1 : 0;
 }
 
+// src/init/init.ts
+import { constants } from "node:fs";
+import { access, appendFile, lstat, mkdir as mkdir2, readFile, stat, writeFile as writeFile2 } from "node:fs/promises";
+import path2 from "node:path";
+
+// package.json
+var package_default = {
+  name: "gc-onboard",
+  version: "0.1.0",
+  description: "Genesys Cloud onboarding as code: people and WebRTC phone CSVs reviewed in pull requests, applied on merge, invited on training day.",
+  type: "module",
+  license: "MIT",
+  private: true,
+  engines: {
+    node: ">=20"
+  },
+  bin: {
+    "gc-onboard": "bin/gc-onboard.js"
+  },
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit",
+    lint: "eslint .",
+    format: "prettier --write .",
+    "format:check": "prettier --check .",
+    test: "npm run -s typecheck && npm run -s lint && vitest run",
+    start: "npm run -s build && node bin/gc-onboard.js demo",
+    bench: "node --import tsx bench/run.ts",
+    soak: "node --import tsx bench/soak.ts"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "csv-parse": "^7.0.3",
+    "libphonenumber-js": "^1.13.16",
+    "markdown-table": "^3.1.0",
+    "purecloud-platform-client-v2": "^262.0.0",
+    yaml: "^2.9.1",
+    zod: "^4.6.7"
+  },
+  devDependencies: {
+    "@eslint/js": "^10.0.1",
+    "@github/local-action": "^7.0.1",
+    "@types/node": "^20.19.43",
+    "@vitest/coverage-v8": "~4.1.12",
+    ajv: "^8.20.0",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "eslint-config-prettier": "^10.1.8",
+    prettier: "^3.10.1",
+    tsx: "^4.23.15",
+    typescript: "~5.9.3",
+    "typescript-eslint": "^8.73.0",
+    vitest: "~4.1.12"
+  }
+};
+
+// src/init/action-ref.ts
+var ACTION_REPOSITORY = "gc-onboard/gc-onboard";
+function majorOf(version) {
+  const match = /^v?(\d+)\.\d+\.\d+/.exec(version);
+  if (!match) throw new Error(`"${version}" is not a semantic version`);
+  return Number(match[1]);
+}
+var ACTION_REF = `${ACTION_REPOSITORY}@v${majorOf(package_default.version)}`;
+var DOCS_URL = `https://github.com/${ACTION_REPOSITORY}#readme`;
+
+// src/init/plan.ts
+var PLACEHOLDERS = {
+  __GC_ONBOARD_ACTION__: (context) => context.actionRef,
+  __GC_ONBOARD_DOCS__: (context) => context.docsUrl,
+  __TRAINING_DAY__: (context) => trainingDayAfter(context.today)
+};
+var PLACEHOLDER = /__[A-Z][A-Z_]*__/g;
+function trainingDayAfter(today) {
+  const date = /* @__PURE__ */ new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 14);
+  date.setUTCDate(date.getUTCDate() + (8 - date.getUTCDay()) % 7);
+  return date.toISOString().slice(0, 10);
+}
+function renderTemplates(templates, context) {
+  const rendered = {};
+  for (const [file, text] of Object.entries(templates)) {
+    rendered[file] = text.replace(
+      PLACEHOLDER,
+      (name) => name in PLACEHOLDERS ? PLACEHOLDERS[name](context) : name
+    );
+  }
+  return rendered;
+}
+var GITIGNORE_COMMENT = "# gc-onboard: results, plans and exports hold people's names and emails; keep them out of git.";
+var GITIGNORE_LINES = [
+  "gc-onboard-*.json",
+  "gc-onboard-*.csv",
+  // Anchored: a batch folder imports/export/ must stay tracked.
+  "/export/"
+];
+function gitignoreChange(current) {
+  const body = [GITIGNORE_COMMENT, ...GITIGNORE_LINES].join("\n") + "\n";
+  if (current === null) return { kind: "create", content: body };
+  const present = new Set(current.split(/\r?\n/).map((line) => line.trim()));
+  const missing = GITIGNORE_LINES.filter((line) => !present.has(line));
+  if (missing.length === 0) return { kind: "keep" };
+  const lines = present.has(GITIGNORE_COMMENT) ? missing : [GITIGNORE_COMMENT, ...missing];
+  const separator = current === "" || current.endsWith("\n") ? "" : "\n";
+  return { kind: "append", addition: `${separator}${lines.join("\n")}
+`, lines: missing };
+}
+function planInit(files, existing, gitignore) {
+  const paths = Object.keys(files).sort();
+  return {
+    write: paths.filter((file) => !existing.has(file)).map((file) => ({ path: file, content: files[file] })),
+    left: paths.filter((file) => existing.has(file)),
+    gitignore: gitignoreChange(gitignore)
+  };
+}
+function renderInitReport(plan, options2) {
+  const out = [`gc-onboard init in ${options2.dir}`, ""];
+  const raced = new Set(options2.raced ?? []);
+  for (const file of plan.write) if (!raced.has(file.path)) out.push(`wrote ${file.path}`);
+  if (plan.gitignore.kind === "create") out.push("wrote .gitignore");
+  if (plan.gitignore.kind === "append") out.push(`added to .gitignore: ${plan.gitignore.lines.join(", ")}`);
+  for (const file of [...plan.left, ...raced].sort()) out.push(`left as it was: ${file}`);
+  if (plan.gitignore.kind === "keep") out.push("left as it was: .gitignore (it has the gc-onboard lines)");
+  out.push("", "Next steps:", ...nextSteps(options2.doctorAvailable), "");
+  return out.join("\n");
+}
+var nextSteps = (doctorAvailable) => [
+  "1. Secrets. In Genesys Cloud, Admin > Integrations > OAuth: add a Client Credentials client with a",
+  "   role that may view, add and edit users, grant roles, add locations, manage queue members,",
+  "   assign skills and manage WebRTC phones (telephony:plugin:all), in every division your batches",
+  '   use ("Setting up a new org" in the docs lists each permission). In GitHub, Settings > Secrets',
+  "   and variables > Actions:",
+  "   - environment genesys-production (apply.yml, training-day.yml): secrets",
+  "     GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET of that client;",
+  "   - repository secrets with the same two names for preview.yml, ideally a second client with",
+  "     the view permissions only (a preview only reads);",
+  "   - repository variable GENESYSCLOUD_REGION (e.g. eu-west-1 or mypurecloud.ie); optional",
+  '     GC_ONBOARD_TIMEZONE (the IANA zone whose "today" is the training day).',
+  '2. Environment. Settings > Environments > New environment "genesys-production", before the first',
+  '   merge (otherwise GitHub creates it unprotected): deployment branches "main" only, and required',
+  "   reviewers who approve each apply (public repositories, or GitHub Enterprise for private ones).",
+  ...doctorAvailable ? [
+    "3. Check, then try. With the three GENESYSCLOUD_* values in your environment run",
+    "   `npx gc-onboard doctor`: it checks the login, the permissions per division and the names",
+    "   your batches use (or run the Doctor workflow by hand: it checks the OAuth client of",
+    "   genesys-production)."
+  ] : [
+    "3. Check, then try. `gc-onboard doctor` (login, permissions per division, names) is coming;",
+    "   until then `npx gc-onboard plan` with the three GENESYSCLOUD_* values in your environment",
+    "   checks the login and only reads."
+  ],
+  "   Then copy imports/_example to imports/<department>, put your people in it, run",
+  "   `npx gc-onboard validate` and open a pull request: the gc-onboard preview comments with every",
+  "   change, and merging applies it."
+];
+
+// src/init/templates.generated.ts
+var TEMPLATES = {
+  ".github/workflows/apply.yml": "# Apply on merge: people first, then phones and default stations. Every write is safe to repeat, so\n# a re-run (or a manual run) converges to the same org.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\n# Needs the GitHub environment genesys-production: its secrets are the OAuth client that writes, and\n# its required reviewers (if your plan allows them) approve each apply before it runs.\nname: Apply\n\non:\n  push:\n    branches: [main]\n    paths:\n      - 'imports/**'\n  workflow_dispatch:\n\npermissions:\n  contents: read\n  # The labels of the merged pull request (a policy's override_label lifts max_changes).\n  pull-requests: read\n\n# One lane for every run that writes to the org (this and training-day.yml): they share the OAuth\n# client's rate limit, and invites must see the people that an apply just created. queue: max keeps\n# every pending run (up to 100, in order) instead of dropping all but one; nothing is cancelled.\nconcurrency:\n  group: gc-onboard-apply\n  queue: max\n\njobs:\n  apply:\n    name: Apply to Genesys Cloud\n    runs-on: ubuntu-latest\n    timeout-minutes: 60\n    environment: genesys-production\n    steps:\n      - name: Refuse to apply a branch other than the default branch\n        # A manual run can pick any branch; a push run is already limited to main, a schedule to the default branch.\n        if: github.event_name == 'workflow_dispatch' && github.ref != format('refs/heads/{0}', github.event.repository.default_branch)\n        env:\n          REF_NAME: ${{ github.ref_name }}\n          DEFAULT_BRANCH: ${{ github.event.repository.default_branch }}\n        run: |\n          echo \"::error title=Wrong branch::Apply only runs from $DEFAULT_BRANCH, not from $REF_NAME: merge the pull request instead.\"\n          exit 1\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n          fetch-depth: 0\n      - id: apply\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: apply\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n          results-file: gc-onboard-results.json\n      - name: Upload the results\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-apply-${{ github.run_id }}-${{ github.run_attempt }}\n          path: |\n            gc-onboard-results.json\n            gc-onboard-results.csv\n            gc-onboard-plan.json\n          if-no-files-found: warn\n          retention-days: 90\n",
+  ".github/workflows/doctor.yml": "# Doctor, by hand: read-only checks of the connection, the OAuth client's permissions per mode and\n# per division the imports use, and every name the batches use. Run it after setting up the secrets,\n# after changing the OAuth client's roles, and before a first merge. Nothing is written to the org.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\nname: Doctor\n\non:\n  workflow_dispatch:\n\npermissions:\n  contents: read\n\njobs:\n  doctor:\n    name: gc-onboard doctor\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    # The environment of apply.yml: doctor checks the OAuth client that writes.\n    environment: genesys-production\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: doctor\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n",
+  ".github/workflows/preview.yml": "# Preview on every pull request that touches imports/: validate the CSVs, read the org, and keep one\n# comment up to date with exactly what the merge will change. A required check: errors block the merge.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\nname: Preview\n\non:\n  pull_request:\n    # labeled/unlabeled: adding the policy's override_label re-runs the preview with the new labels.\n    types: [opened, synchronize, reopened, labeled, unlabeled]\n    # If you make this check required (branch protection), delete these two lines: a workflow skipped\n    # by a paths filter leaves a required check pending forever. It then runs on every PR and reports\n    # that there is nothing to import when no CSV changed.\n    paths:\n      - 'imports/**'\n\npermissions:\n  contents: read\n  pull-requests: write\n\nconcurrency:\n  group: gc-onboard-preview-${{ github.event.pull_request.number }}\n  cancel-in-progress: true\n\njobs:\n  preview:\n    name: gc-onboard preview\n    runs-on: ubuntu-latest\n    timeout-minutes: 15\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n      # Repository secrets, ideally of a read-only OAuth client (planning only reads). A pull request\n      # from a fork gets no secrets: the Action then validates offline and says so.\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: plan\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n",
+  ".github/workflows/training-day.yml": "# Invites go out on each batch's training day (batch.yml `training_day`), once per person. Safe to\n# run late or twice: people already invited, or who have logged in, are skipped.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\nname: Training day invites\n\non:\n  schedule:\n    # Cron is in UTC. 07:17 UTC is early morning in Europe and the middle of the night in the\n    # Americas: pick a time that is the morning of the training day where your people are.\n    # (Off the hour on purpose: GitHub delays runs scheduled at :00 the most.)\n    - cron: '17 7 * * *'\n  workflow_dispatch:\n    inputs:\n      date:\n        description: Invite the batches whose training day is this date (YYYY-MM-DD). Empty means today.\n        required: false\n        type: string\n      batch:\n        description: Invite this batch whatever its training day (a catch-up). Still once per person.\n        required: false\n        type: string\n      force:\n        description: Re-send to everyone in the batch, even people already invited.\n        required: false\n        type: boolean\n        default: false\n\npermissions:\n  contents: read\n\n# Same lane as apply.yml: never invite while an apply is still creating the people.\nconcurrency:\n  group: gc-onboard-apply\n  queue: max\n\njobs:\n  invite:\n    name: Send training-day invites\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    environment: genesys-production\n    steps:\n      - name: Refuse to invite from a branch other than the default branch\n        # A manual run can pick any branch; a push run is already limited to main, a schedule to the default branch.\n        if: github.event_name == 'workflow_dispatch' && github.ref != format('refs/heads/{0}', github.event.repository.default_branch)\n        env:\n          REF_NAME: ${{ github.ref_name }}\n          DEFAULT_BRANCH: ${{ github.event.repository.default_branch }}\n        run: |\n          echo \"::error title=Wrong branch::Invites only run from $DEFAULT_BRANCH, not from $REF_NAME.\"\n          exit 1\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n      - id: invite\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: invite\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n          # Empty on a schedule run: today, every batch due, no force.\n          date: ${{ inputs.date }}\n          batch: ${{ inputs.batch }}\n          force: ${{ inputs.force || false }}\n          results-file: gc-onboard-invites.json\n      - name: Upload the invite report\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-invites-${{ github.run_id }}-${{ github.run_attempt }}\n          path: gc-onboard-invites.json\n          if-no-files-found: warn\n          retention-days: 90\n",
+  "imports/README.md": "# imports/ \u2014 the people and phones gc-onboard brings into Genesys Cloud\n\nEach folder here is one **batch**, usually one department going live together. A pull request that\nadds or changes a batch gets a preview comment of every change; merging it applies the batch; the\npeople are invited on the batch's training day. Full documentation:\n[the gc-onboard README](__GC_ONBOARD_DOCS__).\n\n```\nimports/\n  policy.yml            the team's guardrails (every rule commented out until you turn it on)\n  templates/            the two header-only CSV templates; never imported\n  _example/             an example batch; never imported (its name starts with _)\n  <department>/         a batch\n    people.csv          the Genesys people-import template\n    phones.csv          one WebRTC phone per person (optional)\n    batch.yml           training day, update_existing, phone defaults (optional)\n```\n\nFolders named `templates` or starting with `_` or `.` are never imported, so `_drafts/` is a safe\nplace to park a batch that is not ready.\n\n## Adding a batch\n\n1. Copy `_example/` to a new folder `imports/<department>/` (a name without the leading `_`), or\n   start from `templates/people.csv` and `templates/phones.csv`. The example uses the names of\n   gc-onboard's demo org (Northfield University): replace them with your org's.\n2. Fill in the CSVs in a spreadsheet and save them as **CSV UTF-8**. Set `training_day` in\n   `batch.yml` to the day the people are trained: that morning they are invited, not before.\n3. Optionally check the files on your machine: `npx gc-onboard validate`.\n4. Open a pull request. The **gc-onboard preview** check comments with every row: create, update\n   (field by field, before \u2192 after), unchanged, or error at its file, line and column. Push fixes;\n   the same comment is updated. Errors block the merge.\n5. Merge. The apply workflow creates and updates the people, then their WebRTC phones, and makes\n   each phone its person's default. Nobody is invited yet.\n6. On the training day the scheduled workflow invites the batch's people, once each.\n\n## The CSV rules in short\n\n- CSV UTF-8, comma separated, one header line; columns are matched by name (case, spaces, `_` and\n  `-` ignored), in any order. A cell starting with `=`, `+`, `-` or `@` is refused (a spreadsheet\n  would run it), except a phone number such as `+1 215 555 0100`.\n- `people.csv`: `name` and `email` are required; the email is the person's identity and must be\n  unique across all batches. `roles_divisions` is `role:[division]`, several as\n  `role:[d1, d2], role2:[d3]`; `queues` and `skills` are comma separated, skills as `Skill:0-5`.\n- On a person who already exists, a blank `phone_work`, `extension`, `title` or `department`\n  **clears** it (the preview warns); other blank cells leave the value. Roles, queues and skills are\n  only ever added. Nothing is ever deleted.\n- `phones.csv`: `phone_name`, `base_settings`, `site`, `email` (required). A blank name is the\n  person's name; blank base settings and site come from `phone_defaults` in `batch.yml`.\n- `batch.yml`: `training_day: YYYY-MM-DD`, `update_existing: true|false` (the admin UI's \"update\n  existing people\" box), `phone_defaults: {base_settings, site}`.\n- `policy.yml` can limit email domains, roles and divisions, and how many rows one change may touch.\n\nEvery column, format and blank-cell rule: \"CSV reference\" in [the gc-onboard README](__GC_ONBOARD_DOCS__).\n",
+  "imports/_example/batch.yml": "# An example batch: copy this folder to imports/<department>/ (without the leading _) and edit it.\n# Folders starting with _ are never imported, so this one never reaches your org.\ntraining_day: __TRAINING_DAY__ # the morning these people are invited (YYYY-MM-DD), not before\nupdate_existing: true # false skips rows for people who already exist\nphone_defaults: # used where a phones.csv cell is blank\n  base_settings: WebRTC Softphone\n  site: Northfield Downtown Center\n",
+  "imports/_example/people.csv": 'name,email,phone_work,extension,title,department,email_manager,location_work,roles_divisions,queues,division,skills,hire_date\nGrace Lee,grace.lee@northfield.edu,+1 215 555 0201,4201,Admissions Supervisor,Admissions,,Northfield Downtown Center,"employee:[Admissions], PureCloud User:[Admissions], PureCloud Supervisor:[Admissions]",Admissions Inquiries,Admissions,"English:5, Spanish:3",__TRAINING_DAY__\nOmar Haddad,omar.haddad@northfield.edu,+1 215 555 0202,4202,Admissions Counselor,Admissions,grace.lee@northfield.edu,Northfield Downtown Center,"employee:[Admissions], PureCloud User:[Admissions]",Admissions Inquiries,Admissions,"English:5, French:4",__TRAINING_DAY__\nLuc\xEDa Moreno,lucia.moreno@northfield.edu,,,Admissions Counselor,Admissions,grace.lee@northfield.edu,Northfield Downtown Center,"employee:[Admissions], PureCloud User:[Admissions]",Admissions Inquiries,Admissions,"English:4, Spanish:5",__TRAINING_DAY__\n',
+  "imports/_example/phones.csv": "phone_name,base_settings,site,email\n,,,grace.lee@northfield.edu\n,,,omar.haddad@northfield.edu\nLuc\xEDa Moreno WebRTC,,,lucia.moreno@northfield.edu\n",
+  "imports/policy.yml": `# gc-onboard guardrails: what imports may do in this org. Reviewed in pull requests like the CSVs;
+# a pull request that changes it shows the changed rules at the top of the preview.
+# Every rule below is commented out, so as written this file sets no rule and the defaults apply.
+# To turn one on, remove the "# " in front of its key and its example lines, and edit the values.
+# Names match the way the CSVs match them (case ignored when unambiguous). The examples use the
+# names of gc-onboard's demo org (Northfield University): use your org's.
+# Docs: __GC_ONBOARD_DOCS__
+
+# Only people with these email domains may be created or updated ("*.x.edu": any subdomain). Default: any domain.
+# allowed_email_domains:
+#   - northfield.edu
+
+# Only these roles may be granted through imports (use this or forbidden_roles, not both). Default: any role.
+# allowed_roles:
+#   - employee
+#   - PureCloud User
+
+# These roles may never be granted through imports (use this or allowed_roles, not both). Default: none.
+# forbidden_roles:
+#   - Master Admin
+#   - Telephony Admin
+
+# Roles may be granted, and people created or moved, only in these divisions. Default: any division.
+# allowed_divisions:
+#   - Student Services
+#   - Admissions
+
+# Grants of these roles are warnings in the preview (roles named "...admin..." always are). Default: none.
+# privileged_roles:
+#   - PureCloud Supervisor
+
+# The most rows (people and phones) one change may create or update. Default: 500.
+# max_changes: 500
+
+# A pull-request label (case ignored) that lifts max_changes for that pull request. Default: none.
+# override_label: large-import
+`,
+  "imports/templates/people.csv": "name,email,phone_work,extension,title,department,email_manager,location_work,roles_divisions,queues,division,skills,hire_date\n",
+  "imports/templates/phones.csv": "phone_name,base_settings,site,email\n"
+};
+
+// src/init/init.ts
+var InitError = class extends Error {
+};
+var code = (error) => error.code;
+async function usableFolder(dir) {
+  const absolute = path2.resolve(dir);
+  const info = await stat(absolute).catch((error) => {
+    if (code(error) === "ENOENT") return null;
+    if (code(error) === "ENOTDIR") throw new InitError(`"${dir}" is inside a file, not a folder.`);
+    throw error;
+  });
+  if (info && !info.isDirectory()) throw new InitError(`"${dir}" is a file; init needs a folder.`);
+  if (!info) {
+    await mkdir2(absolute, { recursive: true }).catch((error) => {
+      throw new InitError(`cannot create the folder "${dir}" (${code(error) ?? String(error)}).`);
+    });
+  }
+  await access(absolute, constants.W_OK).catch(() => {
+    throw new InitError(`cannot write in "${dir}": check its permissions.`);
+  });
+  return absolute;
+}
+var exists = (file) => lstat(file).then(
+  () => true,
+  () => false
+);
+async function initRepository(dir, options2) {
+  const root = await usableFolder(dir);
+  const files = renderTemplates(TEMPLATES, {
+    actionRef: ACTION_REF,
+    docsUrl: DOCS_URL,
+    today: options2.now().toISOString().slice(0, 10)
+  });
+  const existing = /* @__PURE__ */ new Set();
+  for (const file of Object.keys(files)) if (await exists(path2.join(root, file))) existing.add(file);
+  const gitignorePath = path2.join(root, ".gitignore");
+  const gitignore = await readFile(gitignorePath, "utf8").catch((error) => {
+    if (code(error) === "ENOENT") return null;
+    throw error;
+  });
+  const plan = planInit(files, existing, gitignore);
+  const raced = [];
+  for (const file of plan.write) {
+    const target = path2.join(root, file.path);
+    await mkdir2(path2.dirname(target), { recursive: true });
+    await writeFile2(target, file.content, { flag: "wx" }).catch((error) => {
+      if (code(error) !== "EEXIST") throw error;
+      raced.push(file.path);
+    });
+  }
+  if (plan.gitignore.kind === "create")
+    await writeFile2(gitignorePath, plan.gitignore.content, { flag: "wx" });
+  if (plan.gitignore.kind === "append") await appendFile(gitignorePath, plan.gitignore.addition);
+  const report = renderInitReport(plan, { dir, doctorAvailable: options2.doctorAvailable, raced });
+  return { plan, raced, report };
+}
+async function runInit(dir, io, doctorAvailable) {
+  try {
+    const { report } = await initRepository(dir, { now: io.now, doctorAvailable });
+    io.stdout(report);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof InitError)) throw error;
+    io.stderr(`gc-onboard: ${error.message}
+`);
+    return 2;
+  }
+}
+
 // src/sandbox/cli.ts
 function faultsOf(faultRate) {
   if (!(Number.isFinite(faultRate) && faultRate >= 0 && faultRate <= 1)) {
@@ -881,7 +1179,7 @@ function settingsLine(options2) {
 async function serveSandbox(options2, log) {
   const sandbox = await startSandbox(sandboxOptionsOf(options2));
   log(
-    `Sandbox Genesys Cloud (Northfield University demo org; ${settingsLine(options2)}) at ${sandbox.url}: run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox; stats at ${sandbox.url}/__sandbox/stats.`
+    `Sandbox Genesys Cloud (Northfield University demo org, real-org behaviours on; ${settingsLine(options2)}) at ${sandbox.url}: run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox; stats at ${sandbox.url}/__sandbox/stats.`
   );
   return sandbox;
 }
@@ -892,14 +1190,21 @@ var UsageError = class extends Error {
 };
 var USAGE = `Usage:
   gc-onboard validate [--imports DIR] [--format text|json|markdown]
-  gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE] [--label NAME]...
-  gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]...
+  gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE] [--label NAME]... [--policy FILE]
+  gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]... [--policy FILE]
   gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force] [--sandbox] [--timezone TZ] [--format text|json]
   gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
+  gc-onboard init     [DIR]
+  gc-onboard doctor   [--imports DIR] [--sandbox]
   gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N]
   gc-onboard demo
 
+init writes what a team's own repository needs (imports/, workflows, .gitignore lines) into DIR
+(default .), never overwriting a file. doctor checks the login, the OAuth client's permissions per
+mode and division, and the names the imports use (read-only; exit 1 when plan or apply lacks something).
 --label NAME: a pull-request label, e.g. the policy's override_label that lifts max_changes.
+--policy FILE: judge the rows by this policy file (e.g. the base branch's) instead of <imports>/policy.yml,
+which is then only checked for errors.
 Every command takes --debug (stack traces on fatal errors).
 Exit codes: 0 all good; 1 findings or failed rows; 2 usage, configuration or fatal error.
 Connection: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION,
@@ -921,6 +1226,7 @@ var options = {
   seed: { type: "string" },
   division: { type: "string", multiple: true },
   label: { type: "string", multiple: true },
+  policy: { type: "string" },
   department: { type: "string" },
   "email-domain": { type: "string" },
   debug: { type: "boolean" },
@@ -929,13 +1235,16 @@ var options = {
 };
 var allowed = {
   validate: ["imports", "format"],
-  plan: ["imports", "sandbox", "format", "out", "label"],
-  apply: ["imports", "sandbox", "format", "results", "label"],
+  plan: ["imports", "sandbox", "format", "out", "label", "policy"],
+  apply: ["imports", "sandbox", "format", "results", "label", "policy"],
   invite: ["imports", "sandbox", "date", "batch", "force", "format", "timezone"],
   sandbox: ["port", "rate-limit", "latency-ms", "fault-rate", "seed"],
   export: ["sandbox", "division", "department", "email-domain", "out"],
+  init: [],
+  doctor: ["imports", "sandbox"],
   demo: []
 };
+var COMMANDS = Object.keys(allowed);
 function parseCommand(argv) {
   let parsed;
   try {
@@ -948,7 +1257,8 @@ function parseCommand(argv) {
   if (values.version) return { name: "version" };
   const name = positionals[0];
   if (values.help || name === void 0 || name === "help") return { name: "help" };
-  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+  const extra = name === "init" ? 2 : 1;
+  if (positionals.length > extra) throw new UsageError(`unexpected argument "${positionals[extra]}"`);
   const accepted = allowed[name];
   if (!accepted) throw new UsageError(`unknown command "${name}"`);
   for (const key of Object.keys(values)) {
@@ -970,7 +1280,8 @@ function parseCommand(argv) {
         format: format(values.format, ["text", "json", "markdown"]),
         labels: values.label ?? [],
         debug,
-        ...values.out === void 0 ? {} : { out: values.out }
+        ...values.out === void 0 ? {} : { out: values.out },
+        ...values.policy === void 0 ? {} : { policy: values.policy }
       };
     case "apply":
       return {
@@ -980,7 +1291,8 @@ function parseCommand(argv) {
         format: format(values.format, ["text", "json"]),
         labels: values.label ?? [],
         debug,
-        ...values.results === void 0 ? {} : { results: values.results }
+        ...values.results === void 0 ? {} : { results: values.results },
+        ...values.policy === void 0 ? {} : { policy: values.policy }
       };
     case "invite":
       if (values.date !== void 0 && !isCalendarDate2(values.date)) {
@@ -1017,6 +1329,10 @@ function parseCommand(argv) {
         ...values.department === void 0 ? {} : { department: values.department },
         ...values["email-domain"] === void 0 ? {} : { emailDomain: values["email-domain"] }
       };
+    case "init":
+      return { name, dir: positionals[1] ?? ".", debug };
+    case "doctor":
+      return { name, imports, sandbox, debug };
     default:
       return { name: "demo", debug };
   }
@@ -1117,7 +1433,12 @@ async function runDemo(io) {
 
 // src/cli/run.ts
 var VERSION = "0.1.0";
-async function runCli(argv, io) {
+async function runCli(argv, given) {
+  const io = {
+    ...given,
+    stdout: (text) => given.stdout(secrets.scrub(text)),
+    stderr: (text) => given.stderr(secrets.scrub(text))
+  };
   let command;
   try {
     command = parseCommand(argv);
@@ -1164,11 +1485,13 @@ async function dispatch(command, io) {
       io.stdout(renderFindings(imports.findings, command.format, `${command.imports}: `));
       return hasErrors(imports) ? 1 : 0;
     }
-    case "plan":
+    case "plan": {
+      const judgeBy = command.policy === void 0 ? void 0 : await readJudgingPolicy(command.policy);
       return withOrg(command.sandbox, io, async (org) => {
         const { plan } = await planImports(command.imports, org.client, {
           today: todayIn("UTC", io.now()),
-          labels: command.labels
+          labels: command.labels,
+          ...judgeBy ? { judgeBy } : {}
         });
         const output = command.format === "json" ? planToJson(plan) : command.format === "markdown" ? withNewline(renderSummary(plan, [])) : renderPlanText(plan, []);
         if (command.out) {
@@ -1178,11 +1501,14 @@ async function dispatch(command, io) {
         } else io.stdout(output);
         return planHasErrors(plan) ? 1 : 0;
       });
-    case "apply":
+    }
+    case "apply": {
+      const judgeBy = command.policy === void 0 ? void 0 : await readJudgingPolicy(command.policy);
       return withOrg(command.sandbox, io, async (org) => {
         const { plan, result } = await applyImports(command.imports, org.client, {
           today: todayIn("UTC", io.now()),
           labels: command.labels,
+          ...judgeBy ? { judgeBy } : {},
           onProgress: progressPrinter(io)
         });
         if (command.results) await writeResults(command.results, result, io);
@@ -1194,6 +1520,7 @@ async function dispatch(command, io) {
         }
         return result.ok ? 0 : 1;
       });
+    }
     case "invite": {
       const request = {
         date: command.date ?? todayIn(command.timezone, io.now()),
@@ -1241,6 +1568,17 @@ async function dispatch(command, io) {
         io.stdout(renderExportText(result));
         return exportExitCode(result);
       });
+    case "doctor": {
+      const report = await runDoctor({
+        imports: command.imports,
+        sandbox: command.sandbox ? {} : false,
+        env: io.env
+      });
+      io.stdout(report.text);
+      return report.exitCode;
+    }
+    case "init":
+      return runInit(command.dir, io, COMMANDS.includes("doctor"));
     case "demo":
       return runDemo(io);
   }

@@ -5,7 +5,14 @@ import { fatalLine } from './run/errors.js';
 import { loadEventContext } from './github/event.js';
 import { readInputs, type Mode } from './action/inputs.js';
 import type { ActionContext } from './action/io.js';
-import { applyMode, inviteMode, planMode, validateMode, type ModeOptions } from './action/modes.js';
+import {
+  applyMode,
+  doctorMode,
+  inviteMode,
+  planMode,
+  validateMode,
+  type ModeOptions,
+} from './action/modes.js';
 
 export interface RunOptions extends ModeOptions {
   /** The clock that decides "today" (training days, invites). Tests fix it. */
@@ -17,6 +24,7 @@ const MODES: Record<Mode, (context: ActionContext, options: ModeOptions) => Prom
   plan: planMode,
   apply: applyMode,
   invite: inviteMode,
+  doctor: doctorMode,
 };
 
 export async function run(options: RunOptions = {}): Promise<void> {

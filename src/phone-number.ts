@@ -1,105 +1,27 @@
 // Work phone numbers as Genesys stores them: E.164 with the org's default country
-// (real-api.md §4; TF parses read-backs with FormatAsCalculatedE164Number). Pure, no library:
-// the plan only needs "is this the same number", not full numbering-plan validation.
-// Independent of the sandbox's own normaliser on purpose (two implementations check each other).
-
-/** Countries that share +1 (NANP): 10 national digits, optionally written with a leading 1. */
-const NANP = new Set([
-  'US',
-  'CA',
-  'PR',
-  'VI',
-  'GU',
-  'AS',
-  'MP',
-  'UM',
-  'AG',
-  'AI',
-  'BB',
-  'BM',
-  'BS',
-  'DM',
-  'DO',
-  'GD',
-  'JM',
-  'KN',
-  'KY',
-  'LC',
-  'MS',
-  'SX',
-  'TC',
-  'TT',
-  'VC',
-  'VG',
-]);
-
-/** Calling code and whether national numbers start with a trunk 0 that E.164 drops. */
-const COUNTRIES: Record<string, { code: string; trunkZero: boolean }> = {
-  GB: { code: '44', trunkZero: true },
-  IE: { code: '353', trunkZero: true },
-  FR: { code: '33', trunkZero: true },
-  DE: { code: '49', trunkZero: true },
-  NL: { code: '31', trunkZero: true },
-  BE: { code: '32', trunkZero: true },
-  CH: { code: '41', trunkZero: true },
-  AT: { code: '43', trunkZero: true },
-  SE: { code: '46', trunkZero: true },
-  FI: { code: '358', trunkZero: true },
-  // Italy keeps the leading 0 of landlines in E.164.
-  IT: { code: '39', trunkZero: false },
-  ES: { code: '34', trunkZero: false },
-  PT: { code: '351', trunkZero: false },
-  DK: { code: '45', trunkZero: false },
-  NO: { code: '47', trunkZero: false },
-  PL: { code: '48', trunkZero: false },
-  AU: { code: '61', trunkZero: true },
-  NZ: { code: '64', trunkZero: true },
-  JP: { code: '81', trunkZero: true },
-  KR: { code: '82', trunkZero: true },
-  CN: { code: '86', trunkZero: true },
-  IN: { code: '91', trunkZero: true },
-  SG: { code: '65', trunkZero: false },
-  HK: { code: '852', trunkZero: false },
-  PH: { code: '63', trunkZero: true },
-  MY: { code: '60', trunkZero: true },
-  ZA: { code: '27', trunkZero: true },
-  AE: { code: '971', trunkZero: true },
-  IL: { code: '972', trunkZero: true },
-  MX: { code: '52', trunkZero: false },
-  BR: { code: '55', trunkZero: true },
-};
-
-/** The ISO countries whose numbers toE164 can place; others compare by digits only. */
-export const KNOWN_COUNTRIES: readonly string[] = [...NANP, ...Object.keys(COUNTRIES)].sort();
-
-/** E.164 allows at most 15 digits after the +; anything under 8 is an extension or a short code, not a number. */
-const isE164Length = (digits: string) => digits.length >= 8 && digits.length <= 15;
+// (real-api.md §4; TF parses read-backs with FormatAsCalculatedE164Number, a port of Google's
+// libphonenumber). We use libphonenumber-js, the JavaScript port, for the same numbering plans; this
+// is the one place that places a number, for validation and for comparing. Independent of the
+// sandbox's own normaliser on purpose (two implementations check each other).
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 /**
  * `215 555 0110`, `(215) 555-0110`, `+1 215 555 0110`, `2155550110` → `+12155550110` in a US org;
- * `020 7946 0018` → `+442079460018` in a GB org. Written internationally (`+…`, `00…`, `011…` in NANP)
- * the number keeps its own country. Null when the number cannot be placed: an unknown default country
- * with a national number, or a digit count no E.164 number has.
+ * `020 7946 0018` → `+442079460018` in a GB org. Written internationally (`+…`, or the country's own
+ * international prefix: `00…`, `011…` in NANP) the number keeps its own country. Null when the number
+ * cannot be placed: an unknown default country with a national number, or a number whose length no
+ * number of its country has (`+1-2-3-4-5-6-7`).
  */
 export function toE164(written: string, country: string | null): string | null {
   // `+44 (0)20 …`: a trunk 0 in brackets after the country code is not dialled.
   const text = written.trim().replace(/\(0\)/g, '');
-  const digits = text.replace(/\D/g, '');
-  if (digits === '') return null;
+  if (text.replace(/\D/g, '') === '') return null;
   const iso = (country ?? '').trim().toUpperCase();
-  const international = (rest: string) => (isE164Length(rest) ? `+${rest}` : null);
-  if (text.startsWith('+')) return international(digits);
-  if (NANP.has(iso)) {
-    if (digits.startsWith('011')) return international(digits.slice(3));
-    if (digits.length === 10) return `+1${digits}`;
-    if (digits.length === 11 && digits.startsWith('1')) return `+${digits}`;
-    return null;
-  }
-  if (digits.startsWith('00')) return international(digits.slice(2));
-  const plan = COUNTRIES[iso];
-  if (!plan) return null;
-  const national = plan.trunkZero ? digits.replace(/^0/, '') : digits;
-  return international(plan.code + national);
+  const defaultCountry = isSupportedCountry(iso) ? iso : undefined;
+  // "Possible" (a length its country's numbers have), not "valid" (an assigned range): numbering
+  // plans change faster than this library's metadata, and Genesys stores any well-formed number.
+  const parsed = parsePhoneNumberFromString(text, { defaultCountry, extract: false });
+  return parsed?.isPossible() ? parsed.number : null;
 }
 
 /**

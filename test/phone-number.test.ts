@@ -1,6 +1,6 @@
 // The client's own E.164 normaliser and read-back shape reader (independent of the sandbox's).
 import { describe, expect, it } from 'vitest';
-import { readWorkPhone, sameExtension, sameNumber, toE164 } from '../../src/plan/phone-number.js';
+import { readWorkPhone, sameExtension, sameNumber, toE164 } from '../src/phone-number.js';
 
 describe('toE164', () => {
   it.each([

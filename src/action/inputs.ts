@@ -3,7 +3,7 @@
 // throws an InputError whose message names the input and what it accepts.
 import { z } from 'zod';
 
-export const MODES = ['validate', 'plan', 'apply', 'invite'] as const;
+export const MODES = ['validate', 'plan', 'apply', 'invite', 'doctor'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** The Genesys Cloud connection, in the variables of Genesys CX as Code (what resolveConnection reads). */
@@ -90,7 +90,7 @@ const optional = z.string().transform((value) => (value === '' ? undefined : val
 
 const schema = z.object({
   mode: z.string().refine((value): value is Mode => (MODES as readonly string[]).includes(value), {
-    message: 'The mode input must be one of validate, plan, apply or invite',
+    message: 'The mode input must be one of validate, plan, apply, invite or doctor',
   }),
   imports: withDefault('imports'),
   'github-token': z.string(),

@@ -1,13 +1,16 @@
 // Where the Action's reports go: the job summary, the step outputs, annotations and the sticky pull
 // request comment. The only module of src/action (with main.ts) that talks to the runner and GitHub.
+// Everything it sends passes the one scrubber (src/secrets.ts): the runner masks secrets in the log
+// only, not in the summary, the comment or the outputs.
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { Finding } from '../csv/types.js';
-import { annotate } from '../github/annotations.js';
+import { annotate, type AnnotationSink } from '../github/annotations.js';
 import { isSameLogin, upsertStickyComment } from '../github/comment.js';
 import type { EventContext } from '../github/event.js';
 import { createOctokit, type Octokit } from '../github/octokit.js';
+import { secrets } from '../secrets.js';
 import type { ActionInputs } from './inputs.js';
 
 export interface ActionContext {
@@ -22,7 +25,8 @@ export interface ActionContext {
  * remembers the first GITHUB_STEP_SUMMARY it saw for the life of the process. Without the variable
  * (a local run) the summary goes to the log.
  */
-export async function appendSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
+export async function appendSummary(summary: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const markdown = secrets.scrub(summary);
   const file = env.GITHUB_STEP_SUMMARY?.trim();
   if (!file) {
     core.info(markdown);
@@ -33,14 +37,20 @@ export async function appendSummary(markdown: string, env: NodeJS.ProcessEnv): P
 }
 
 export function setOutputs(outputs: Record<string, string>): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, secrets.scrub(value));
 }
 
 /** The first ten errors and ten warnings in file order as annotations on the CSV lines, then one notice for the rest. */
 export function annotateFindings(findings: readonly Finding[], env: NodeJS.ProcessEnv): void {
   const workspace = env.GITHUB_WORKSPACE?.trim();
-  annotate(findings, core, workspace ? { workspace } : {});
+  annotate(findings, scrubbingSink, workspace ? { workspace } : {});
 }
+
+const scrubbingSink: AnnotationSink = {
+  error: (message, properties) => core.error(secrets.scrub(message), secrets.scrubDeep(properties)),
+  warning: (message, properties) => core.warning(secrets.scrub(message), secrets.scrubDeep(properties)),
+  notice: (message, properties) => core.notice(secrets.scrub(message), secrets.scrubDeep(properties)),
+};
 
 /** An octokit for the github-token input, or null when there is none (a local run). */
 export function octokitFor(context: ActionContext): Octokit | null {
@@ -68,7 +78,7 @@ export async function postComment(context: ActionContext, marker: string, body: 
       repo: context.event.repo,
       issueNumber: pullRequest.number,
       marker,
-      body,
+      body: secrets.scrub(body),
       botLogin: context.inputs.commentAuthor,
       ...(context.event.runUrl ? { fullReportUrl: context.event.runUrl } : {}),
     });
@@ -82,6 +92,8 @@ export async function postComment(context: ActionContext, marker: string, body: 
       );
     }
   } catch (error) {
-    core.warning(error instanceof Error ? error.message : String(error), { title: 'Pull request comment' });
+    core.warning(secrets.scrub(error instanceof Error ? error.message : String(error)), {
+      title: 'Pull request comment',
+    });
   }
 }

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { ApplyOptions } from '../apply/apply.js';
+import { runDoctor } from '../doctor/run.js';
 import { fatalLine, planHasErrors } from '../run/errors.js';
 import { progressPrinter, writeFileMaking, writeResults } from '../cli/output.js';
 import type { Finding } from '../csv/types.js';
@@ -13,12 +14,19 @@ import { fileAtRef, mergedPullRequestsOfCommit } from '../github/pulls.js';
 import { readCapped } from '../imports.js';
 import { todayIn, type InviteRequest } from '../invite/invite.js';
 import { diffPolicy } from '../policy/diff.js';
+import { DEFAULT_MAX_CHANGES } from '../policy/policy.js';
 import { COMMENT_MAX_CHARS, renderComment, renderFindingsComment } from '../render/comment.js';
 import { inviteToJson, renderInviteMarkdown } from '../render/invite.js';
 import { planToJson } from '../render/json.js';
 import { collectFindings, plural } from '../render/shared.js';
 import { renderFindingsMarkdown, renderSummary, SUMMARY_MAX_BYTES } from '../render/summary.js';
-import { applyImports, inviteImports, planImports, validateImports } from '../run/commands.js';
+import {
+  applyImports,
+  inviteImports,
+  planImports,
+  validateImports,
+  type JudgingPolicy,
+} from '../run/commands.js';
 import { openOrg, type OrgSession } from '../run/org.js';
 import { InputError, type Mode } from './inputs.js';
 import {
@@ -117,38 +125,139 @@ async function workspaceText(file: string): Promise<string | null> {
   }
 }
 
-/**
- * What this pull request changes in the policy file (base commit → the checked-out head), as the
- * markdown block that opens the preview; '' when the rules are the same or GitHub cannot say. Never
- * rejects: a missing view of the change is a note in the log, not a failed check.
- */
-async function policyChanges(context: ActionContext): Promise<string> {
+/** The policy file at the base of the pull request, read through the contents API; `why` when it cannot be. */
+type BasePolicy =
+  | { ok: true; text: string | null; shown: string; ref: string; sha: string }
+  | { ok: false; shown: string; why: string };
+
+/** A checkout may have turned LF into CRLF (core.autocrlf); that is no change to the rules. */
+const lf = (text: string | null) => (text === null ? null : text.replace(/\r\n/g, '\n'));
+
+async function readBasePolicy(context: ActionContext): Promise<BasePolicy | null> {
   const pullRequest = context.event.pullRequest;
-  if (!pullRequest) return '';
+  if (!pullRequest) return null;
   const repositoryPath = policyInRepository(context);
   const shown = repositoryPath ?? path.join(context.inputs.imports, 'policy.yml');
-  const skip = (why: string) => {
-    core.info(
-      `Cannot compare ${shown} with the base of the pull request (${why}): the preview does not show policy changes.`,
-    );
-    return '';
-  };
   try {
-    const head = await workspaceText(path.join(context.inputs.imports, 'policy.yml'));
     const octokit = octokitFor(context);
-    if (!octokit) return skip('no github-token');
-    if (repositoryPath === null) return skip('the imports folder is outside the repository');
-    const base = await fileAtRef(octokit, {
+    if (!octokit) return { ok: false, shown, why: 'no github-token' };
+    if (repositoryPath === null)
+      return { ok: false, shown, why: 'the imports folder is outside the repository' };
+    const text = await fileAtRef(octokit, {
       owner: context.event.owner,
       repo: context.event.repo,
       path: repositoryPath,
       ref: pullRequest.baseSha,
     });
-    // A checkout may have turned LF into CRLF (core.autocrlf); that is no change to the rules.
-    const lf = (text: string | null) => (text === null ? null : text.replace(/\r\n/g, '\n'));
-    return policyChangesMarkdown(diffPolicy(lf(base), lf(head)), shown);
+    return { ok: true, text, shown, ref: pullRequest.baseRef, sha: pullRequest.baseSha };
+  } catch (error) {
+    return { ok: false, shown, why: fatalLine(error) };
+  }
+}
+
+/**
+ * What this pull request changes in the policy file (base commit → the checked-out head), as the
+ * markdown block that opens the preview; '' when the rules are the same or GitHub cannot say. Never
+ * rejects: a missing view of the change is a note in the log, not a failed check.
+ */
+async function policyChanges(context: ActionContext, base: BasePolicy | null): Promise<string> {
+  if (base === null) return '';
+  const skip = (why: string) => {
+    core.info(
+      `Cannot compare ${base.shown} with the base of the pull request (${why}): the preview does not show policy changes.`,
+    );
+    return '';
+  };
+  if (!base.ok) return skip(base.why);
+  try {
+    const head = await workspaceText(path.join(context.inputs.imports, 'policy.yml'));
+    return policyChangesMarkdown(diffPolicy(lf(base.text), lf(head)), base.shown, base);
   } catch (error) {
     return skip(fatalLine(error));
+  }
+}
+
+/**
+ * The policy that judges a pull request's rows: its base's, so that a pull request cannot loosen
+ * the rules and use the looser rules at once. When GitHub cannot give it, the preview falls back to
+ * the checked-out file and says so; apply, which is the gate that writes, never falls back.
+ */
+function previewJudge(base: BasePolicy | null): JudgingPolicy | undefined {
+  if (base === null) return undefined;
+  if (!base.ok) {
+    core.warning(
+      `Could not read ${base.shown} at the base of the pull request (${base.why}), so this preview judges the rows by the pull request's own ${base.shown}. Apply judges them by the policy in force before the merge.`,
+      { title: 'Policy' },
+    );
+    return undefined;
+  }
+  const at = `${base.ref} (${base.sha.slice(0, 7)})`;
+  core.info(
+    base.text === null
+      ? `${base.shown} does not exist on ${at}: the default policy judges this pull request's rows (no rules but max_changes ${DEFAULT_MAX_CHANGES}).`
+      : `The rows of this pull request are judged by ${base.shown} of ${at}, the policy in force before it.`,
+  );
+  return { text: base.text, name: `${base.shown} of ${at}` };
+}
+
+/** Why apply cannot know the policy in force before the change: it then applies nothing. */
+class PolicyUnknown extends Error {}
+
+/**
+ * The policy in force before the change that apply carries out: for a push, the policy at `before`
+ * (a push that created the branch has none before it: the default policy); for a manual run, which
+ * is no change of its own, the policy of the checked-out commit's first parent, as the push of a
+ * merge or squash commit was judged. A file missing there means the default policy. Throws
+ * PolicyUnknown when GitHub cannot say: apply never guesses the rules.
+ */
+async function policyBefore(context: ActionContext): Promise<JudgingPolicy | undefined> {
+  const { event } = context;
+  const repositoryPath = policyInRepository(context);
+  if (repositoryPath === null) {
+    core.info(
+      'The imports folder is outside the repository, so no commit holds its policy.yml: the checked-out file judges the rows.',
+    );
+    return undefined;
+  }
+  const unknown = (why: string) =>
+    new PolicyUnknown(
+      `Cannot read ${repositoryPath} as it was before this change (${why}), and apply judges the rows only by the policy in force before them. Nothing was changed; re-run when GitHub answers (the workflow needs \`permissions: contents: read\`).`,
+    );
+  const octokit = octokitFor(context);
+  if (!octokit) throw unknown('no github-token');
+  const where = { owner: event.owner, repo: event.repo };
+  let commit: string | null;
+  let what: string;
+  try {
+    if (event.eventName === 'push' && event.push) {
+      commit = event.push.created ? null : event.push.before;
+      what = event.push.created ? 'The push created the branch, so no commit is before it' : '';
+    } else {
+      const sha = event.sha;
+      if (!sha) throw unknown('the run names no commit (GITHUB_SHA)');
+      const { data } = await octokit.rest.repos.getCommit({ ...where, ref: sha });
+      commit = data.parents[0]?.sha ?? null;
+      what = commit === null ? `Commit ${sha.slice(0, 7)} has no parent` : '';
+    }
+    if (commit === null) {
+      core.info(
+        `${what}: the default policy judges the rows (no rules but max_changes ${DEFAULT_MAX_CHANGES}).`,
+      );
+      return { text: null, name: 'the default policy' };
+    }
+    const text = await fileAtRef(octokit, { ...where, path: repositoryPath, ref: commit });
+    const at = `${repositoryPath} of ${commit.slice(0, 7)}`;
+    const of =
+      event.eventName === 'push' ? 'the commit before the push' : 'the parent of the checked-out commit';
+    core.info(
+      text === null
+        ? `${repositoryPath} does not exist at ${commit.slice(0, 7)} (${of}): the default policy judges the rows (no rules but max_changes ${DEFAULT_MAX_CHANGES}).`
+        : `The rows are judged by ${at} (${of}), the policy in force before this change.`,
+    );
+    return { text, name: at };
+  } catch (error) {
+    if (error instanceof PolicyUnknown) throw error;
+    throw unknown(fatalLine(error));
   }
 }
 
@@ -287,19 +396,28 @@ export async function planMode(context: ActionContext): Promise<void> {
       context,
       PREVIEW_MARKER,
       pullRequest.isFork ? 'fork' : 'no-credentials',
-      await policyChanges(context),
+      await policyChanges(context, await readBasePolicy(context)),
     );
     failOnErrors(findings, 'imports');
     return;
   }
   // The labels as the event saw them; a label added later starts a new run (types: labeled).
   const labels = pullRequest?.labels ?? [];
+  // Read first: the base's policy both judges the rows and shows what the pull request changes in it.
+  const base = await readBasePolicy(context);
+  const judgeBy = previewJudge(base);
   const [[changed, policyBlock], plan] = await alongside(
-    Promise.all([changedBatches(context, 'pull request'), policyChanges(context)]),
+    Promise.all([changedBatches(context, 'pull request'), policyChanges(context, base)]),
     withOrg(
       context,
       async (org) =>
-        (await planImports(context.inputs.imports, org.client, { today: today(context), labels })).plan,
+        (
+          await planImports(context.inputs.imports, org.client, {
+            today: today(context),
+            labels,
+            ...(judgeBy ? { judgeBy } : {}),
+          })
+        ).plan,
     ),
   );
   const findings = collectFindings(plan, []);
@@ -343,6 +461,15 @@ export async function applyMode(context: ActionContext, options: ModeOptions = {
     core.setFailed(refusal);
     return;
   }
+  // Before any login: without the policy in force before the change, nothing is applied.
+  let judgeBy: JudgingPolicy | undefined;
+  try {
+    judgeBy = await policyBefore(context);
+  } catch (error) {
+    if (!(error instanceof PolicyUnknown)) throw error;
+    core.setFailed(error.message);
+    return;
+  }
   const progress = progressPrinter({ stderr: (text) => core.info(text.trimEnd()) });
   // Asked while logging in; awaited before planning, since the policy check needs the labels.
   const labels = mergedLabels(context);
@@ -352,6 +479,7 @@ export async function applyMode(context: ActionContext, options: ModeOptions = {
       applyImports(context.inputs.imports, org.client, {
         today: today(context),
         labels: (await labels).labels,
+        ...(judgeBy ? { judgeBy } : {}),
         onProgress: progress,
         ...options.apply,
       }),
@@ -440,4 +568,30 @@ export async function inviteMode(context: ActionContext): Promise<void> {
       `${plural(Number(outputs.errors), 'invite')} failed: see the job summary and ${context.inputs.resultsFile}. A re-run sends only the missing ones.`,
     );
   }
+}
+
+/**
+ * Read-only checks of the connection, the OAuth client's permissions per mode and division, and the
+ * imports' names (doctor.yml, by hand). The report goes to the log and, as an indented code block
+ * (nothing in it can become markdown, a link or a mention), to the job summary.
+ */
+export async function doctorMode(context: ActionContext): Promise<void> {
+  const report = await runDoctor({
+    imports: context.inputs.imports,
+    sandbox: false,
+    env: { ...context.inputs.genesys },
+    onToken: (token) => core.setSecret(token),
+  });
+  core.info(report.text);
+  const block = report.text
+    .trimEnd()
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+  await appendSummary(`## gc-onboard doctor\n\n${block}\n`, context.env);
+  if (report.exitCode === 2) core.setFailed('doctor: cannot log in to Genesys Cloud: see the log.');
+  else if (report.exitCode === 1)
+    core.setFailed(
+      'doctor: plan or apply lacks something: see the ✗ lines and their fixes in the log or the job summary.',
+    );
 }

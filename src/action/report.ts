@@ -63,16 +63,26 @@ const POLICY_LINE_MAX = 1_000;
 
 /**
  * What a pull request changes in the policy file, for the top of the preview: the rules decide what
- * every import may grant, and the plan below is already checked against the new ones. '' when the
- * file's rules did not change. Lines hold policy text, so each is escaped.
+ * every import may grant. The pull request's own rows are judged by the policy of its base (`base`),
+ * never by the rules it brings. '' when the file's rules did not change. Lines hold policy text, so
+ * each is escaped.
  */
-export function policyChangesMarkdown(lines: readonly string[], policyFile: string): string {
+export function policyChangesMarkdown(
+  lines: readonly string[],
+  policyFile: string,
+  base?: { ref: string; sha: string },
+): string {
   if (lines.length === 0) return '';
+  // A commit id is hex: inside <code> it needs no escape (escapeMarkdown would wrap it in backticks).
+  const judgedBy = base
+    ? `the policy of <code>${escapeMarkdown(base.ref)}</code> at <code>${base.sha.slice(0, 7).replace(/[^0-9a-f]/gi, '')}</code>`
+    : 'the policy in force before it';
   return [
     POLICY_CHANGES_HEADING,
     // <code>, not backticks: inside a code span the escapes would show as backslashes.
     `> [!IMPORTANT]\n> This pull request changes <code>${escapeMarkdown(policyFile)}</code>, the guardrails every import is ` +
-      'checked against. The plan below already follows the new rules: review them as closely as the CSVs.',
+      `checked against; its rows are judged by ${judgedBy}. The new policy applies from the next change: ` +
+      'review it as closely as the CSVs.',
     lines.map((line) => `- ${escapeMarkdown(clip(line, POLICY_LINE_MAX))}`).join('\n'),
   ].join('\n\n');
 }

@@ -5,7 +5,8 @@
 // A real org is eventually consistent (real-api.md §2, §3): follow-ups to a user created in this run
 // retry 404 while it reaches the other services, version-checked writes to one user (PATCH, skills,
 // default station, division move) run one at a time and retry a lost version race.
-import { isWorkPhone, readWorkPhone, sameExtension, sameNumber } from '../plan/phone-number.js';
+import { permissionGate } from '../doctor/forbidden.js';
+import { isWorkPhone, readWorkPhone, sameExtension, sameNumber } from '../phone-number.js';
 import type { Contact } from '../plan/snapshot.js';
 import type { Plan, PersonPlan, PhonePlan } from '../plan/types.js';
 import type { OrgWriter, PhoneRecord, UserRecord, UserUpdate } from './org.js';
@@ -140,6 +141,9 @@ export async function applyPlan(
     calls.done += 1;
     report(phase);
   });
+  // The first 403 stops the run: later calls fail at once instead of meeting it row after row.
+  const gate = permissionGate(org);
+  org = gate.wrapped;
   /** A write with the retries its kind allows, counted for progress. */
   const retried = <T>(
     phase: 'people' | 'phones',
@@ -332,6 +336,7 @@ export async function applyPlan(
   });
 
   await Promise.all([...personWork, ...joinWork, ...moveWork, ...phoneWork]);
+  if (gate.denied() !== null) throw gate.denied();
 
   const rowResults = [...results.values()];
   return {

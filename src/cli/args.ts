@@ -16,6 +16,8 @@ export type Command =
       format: Format;
       out?: string;
       labels: string[];
+      /** --policy FILE: judge with this policy file instead of <imports>/policy.yml (which is then only checked). */
+      policy?: string;
       debug: boolean;
     }
   | {
@@ -25,6 +27,7 @@ export type Command =
       format: 'text' | 'json';
       results?: string;
       labels: string[];
+      policy?: string;
       debug: boolean;
     }
   | {
@@ -57,21 +60,26 @@ export type Command =
       debug: boolean;
     }
   | { name: 'init'; dir: string; debug: boolean }
+  | { name: 'doctor'; imports: string; sandbox: boolean; debug: boolean }
   | { name: 'demo'; debug: boolean };
 
 export const USAGE = `Usage:
   gc-onboard validate [--imports DIR] [--format text|json|markdown]
-  gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE] [--label NAME]...
-  gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]...
+  gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE] [--label NAME]... [--policy FILE]
+  gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]... [--policy FILE]
   gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force] [--sandbox] [--timezone TZ] [--format text|json]
   gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
   gc-onboard init     [DIR]
+  gc-onboard doctor   [--imports DIR] [--sandbox]
   gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N]
   gc-onboard demo
 
 init writes what a team's own repository needs (imports/, workflows, .gitignore lines) into DIR
-(default .), never overwriting a file.
+(default .), never overwriting a file. doctor checks the login, the OAuth client's permissions per
+mode and division, and the names the imports use (read-only; exit 1 when plan or apply lacks something).
 --label NAME: a pull-request label, e.g. the policy's override_label that lifts max_changes.
+--policy FILE: judge the rows by this policy file (e.g. the base branch's) instead of <imports>/policy.yml,
+which is then only checked for errors.
 Every command takes --debug (stack traces on fatal errors).
 Exit codes: 0 all good; 1 findings or failed rows; 2 usage, configuration or fatal error.
 Connection: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION,
@@ -94,6 +102,7 @@ const options = {
   seed: { type: 'string' },
   division: { type: 'string', multiple: true },
   label: { type: 'string', multiple: true },
+  policy: { type: 'string' },
   department: { type: 'string' },
   'email-domain': { type: 'string' },
   debug: { type: 'boolean' },
@@ -104,12 +113,13 @@ const options = {
 /** Which flags each command accepts; anything else is a usage error rather than silently ignored. */
 const allowed: Record<string, readonly string[]> = {
   validate: ['imports', 'format'],
-  plan: ['imports', 'sandbox', 'format', 'out', 'label'],
-  apply: ['imports', 'sandbox', 'format', 'results', 'label'],
+  plan: ['imports', 'sandbox', 'format', 'out', 'label', 'policy'],
+  apply: ['imports', 'sandbox', 'format', 'results', 'label', 'policy'],
   invite: ['imports', 'sandbox', 'date', 'batch', 'force', 'format', 'timezone'],
   sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed'],
   export: ['sandbox', 'division', 'department', 'email-domain', 'out'],
   init: [],
+  doctor: ['imports', 'sandbox'],
   demo: [],
 };
 
@@ -154,6 +164,7 @@ export function parseCommand(argv: string[]): Command {
         labels: values.label ?? [],
         debug,
         ...(values.out === undefined ? {} : { out: values.out }),
+        ...(values.policy === undefined ? {} : { policy: values.policy }),
       };
     case 'apply':
       return {
@@ -164,6 +175,7 @@ export function parseCommand(argv: string[]): Command {
         labels: values.label ?? [],
         debug,
         ...(values.results === undefined ? {} : { results: values.results }),
+        ...(values.policy === undefined ? {} : { policy: values.policy }),
       };
     case 'invite':
       if (values.date !== undefined && !isCalendarDate(values.date)) {
@@ -202,6 +214,8 @@ export function parseCommand(argv: string[]): Command {
       };
     case 'init':
       return { name, dir: positionals[1] ?? '.', debug };
+    case 'doctor':
+      return { name, imports, sandbox, debug };
     default:
       return { name: 'demo', debug };
   }

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Progress } from '../apply/apply.js';
 import { resultsToCsv, type ApplyResult } from '../apply/results.js';
+import { secrets } from '../secrets.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -53,9 +54,10 @@ export function progressLine(progress: Progress): string {
   return parts.join(' · ');
 }
 
+/** Every file the CLI and the Action write (plan, results, invite report) passes the one scrubber. */
 export async function writeFileMaking(file: string, content: string): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, content);
+  await writeFile(file, secrets.scrub(content));
 }
 
 /** `--results out/results.json` writes that JSON and `out/results.csv` beside it. */

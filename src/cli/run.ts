@@ -2,6 +2,7 @@
 // and return the exit code (0 good; 1 findings or failed rows; 2 usage, configuration or fatal).
 import { resultsToText } from '../apply/results.js';
 import type { Finding } from '../csv/types.js';
+import { runDoctor } from '../doctor/run.js';
 import { exportExitCode, exportOrg, renderExportText } from '../export/run.js';
 import { runInit } from '../init/init.js';
 import { todayIn, type InviteRequest } from '../invite/invite.js';
@@ -9,9 +10,17 @@ import { inviteToJson, renderInviteText } from '../render/invite.js';
 import { findingsToJson, planToJson } from '../render/json.js';
 import { renderFindingsMarkdown, renderSummary } from '../render/summary.js';
 import { renderFindingsText, renderPlanText } from '../render/text.js';
-import { applyImports, hasErrors, inviteImports, planImports, validateImports } from '../run/commands.js';
+import {
+  applyImports,
+  hasErrors,
+  inviteImports,
+  planImports,
+  readJudgingPolicy,
+  validateImports,
+} from '../run/commands.js';
 import { fatalLine, planHasErrors } from '../run/errors.js';
 import { openOrg, type OrgSession } from '../run/org.js';
+import { secrets } from '../secrets.js';
 
 export { fatalLine, planHasErrors };
 import { serveSandbox } from '../sandbox/cli.js';
@@ -24,7 +33,13 @@ import type { CliIo } from './output.js';
 
 export const VERSION = '0.1.0';
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], given: CliIo): Promise<number> {
+  // Everything the CLI prints, --debug stacks included, passes the one scrubber (src/secrets.ts).
+  const io: CliIo = {
+    ...given,
+    stdout: (text) => given.stdout(secrets.scrub(text)),
+    stderr: (text) => given.stderr(secrets.scrub(text)),
+  };
   let command: Command;
   try {
     command = parseCommand(argv);
@@ -67,11 +82,14 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
       io.stdout(renderFindings(imports.findings, command.format, `${command.imports}: `));
       return hasErrors(imports) ? 1 : 0;
     }
-    case 'plan':
+    case 'plan': {
+      // Read before logging in: a wrong path is exit 2 with nothing asked of the org.
+      const judgeBy = command.policy === undefined ? undefined : await readJudgingPolicy(command.policy);
       return withOrg(command.sandbox, io, async (org) => {
         const { plan } = await planImports(command.imports, org.client, {
           today: todayIn('UTC', io.now()),
           labels: command.labels,
+          ...(judgeBy ? { judgeBy } : {}),
         });
         const output =
           command.format === 'json'
@@ -85,11 +103,14 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
         } else io.stdout(output);
         return planHasErrors(plan) ? 1 : 0;
       });
-    case 'apply':
+    }
+    case 'apply': {
+      const judgeBy = command.policy === undefined ? undefined : await readJudgingPolicy(command.policy);
       return withOrg(command.sandbox, io, async (org) => {
         const { plan, result } = await applyImports(command.imports, org.client, {
           today: todayIn('UTC', io.now()),
           labels: command.labels,
+          ...(judgeBy ? { judgeBy } : {}),
           onProgress: progressPrinter(io),
         });
         if (command.results) await writeResults(command.results, result, io);
@@ -100,6 +121,7 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
         }
         return result.ok ? 0 : 1;
       });
+    }
     case 'invite': {
       const request: InviteRequest = {
         date: command.date ?? todayIn(command.timezone, io.now()),
@@ -145,6 +167,15 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
         io.stdout(renderExportText(result));
         return exportExitCode(result);
       });
+    case 'doctor': {
+      const report = await runDoctor({
+        imports: command.imports,
+        sandbox: command.sandbox ? {} : false,
+        env: io.env,
+      });
+      io.stdout(report.text);
+      return report.exitCode;
+    }
     case 'init':
       return runInit(command.dir, io, COMMANDS.includes('doctor'));
     case 'demo':

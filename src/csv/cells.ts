@@ -1,6 +1,7 @@
 // Checks and parsers for single cell values. Each returns an Issue (with a message a spreadsheet
 // user can act on) instead of throwing, so one bad cell never hides the others.
 
+import { toE164 } from '../phone-number.js';
 import { quote, type Issue } from './findings.js';
 import type { RoleGrant, SkillLevel } from './types.js';
 
@@ -34,7 +35,15 @@ export function isPhoneNumber(value: string): boolean {
 }
 
 export function checkPhone(value: string): Issue | undefined {
-  if (isPhoneNumber(value)) return undefined;
+  // Written with its country code, a number can be placed offline: refuse what Genesys would refuse
+  // (a length no number of that country has). A national number waits for the org's country (plan).
+  if (isPhoneNumber(value) && (!value.startsWith('+') || toE164(value, null) !== null)) return undefined;
+  if (isPhoneNumber(value)) {
+    return {
+      code: 'invalid-phone',
+      message: `${quote(value)} is not a phone number of the country its code names; check the digits after the +, e.g. +1 215 555 0100.`,
+    };
+  }
   return {
     code: 'invalid-phone',
     message: `${quote(value)} is not a phone number; expected 7 to 15 digits with an optional leading +, e.g. +1 215 555 0100.`,

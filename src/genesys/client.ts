@@ -1,6 +1,7 @@
 // A logged-in Genesys Cloud client: a private SDK ApiClient (never the process-wide singleton) with
 // our transport under it, and the API objects gc-onboard uses, bound to it.
 import platformClient from 'purecloud-platform-client-v2';
+import { secrets } from '../secrets.js';
 import { ConfigError, type Connection, type Endpoint } from './connection.js';
 import {
   GenesysApiError,
@@ -41,6 +42,8 @@ export interface GenesysClient {
 }
 
 export async function connect(connection: Connection, options: ConnectOptions = {}): Promise<GenesysClient> {
+  // Before the first request: a login error may echo the secret.
+  secrets.addClient(connection.clientId, connection.clientSecret);
   const apiClient = new platformClient.ApiClientClass();
   ignoreConfigFile(apiClient);
   pointAt(apiClient, connection.endpoint);
@@ -55,8 +58,9 @@ export async function connect(connection: Connection, options: ConnectOptions = 
     } catch (error) {
       throw loginError(error, connection);
     }
-    options.onToken?.(token);
+    // Registered with the scrubber (setToken) before anything can print it.
     transport.setToken(token);
+    options.onToken?.(token);
     return token;
   };
   transport.setReauthenticate(login);
@@ -126,7 +130,7 @@ function loginError(error: unknown, connection: Connection): Error {
   }
   // Anything else is a bug or an SDK surprise; keep it to one line without the raw object.
   return new LoginError(
-    `Login to ${where} failed: ${error instanceof Error ? error.message : String(error)}`,
+    `Login to ${where} failed: ${secrets.scrubEchoed(error instanceof Error ? error.message : String(error))}`,
   );
 }
 

@@ -9,7 +9,7 @@ import {
   rolePermissions,
   rolesGrant,
 } from '../plan/permissions.js';
-import { isWorkPhone, readWorkPhone, toE164 } from '../plan/phone-number.js';
+import { isWorkPhone, readWorkPhone, toE164 } from '../phone-number.js';
 import type {
   Contact,
   Grant,

@@ -9,9 +9,12 @@
 // - A retry re-sends the same prepared request; wrappers would have to re-enter the SDK per method.
 // - Errors it rejects with carry no `response` property, so the SDK passes them through untouched:
 //   callers get a GenesysApiError, never an AxiosError with headers and the bearer token inside.
+// - It stamps every attempt with the newest token, so a call that waited in the pacer across a
+//   re-login does not send a token already known dead (see request() for the 401 rules).
 //
 // Requests go out through Node's fetch. The SDK's own axios is never used.
 import platformClient from 'purecloud-platform-client-v2';
+import { secrets } from '../secrets.js';
 
 type HttpRequestOptions = InstanceType<typeof platformClient.HttpRequestOptions>;
 
@@ -68,7 +71,7 @@ export interface TransportStats {
   rateLimited: number;
   /** 429 responses per route family (see routeFamily), e.g. `{ users: 2 }`. */
   rateLimitedByFamily: Record<string, number>;
-  /** Successful logins (the first one and any re-login after a 401). */
+  /** Successful logins (the first one and any re-login after a 401): one per token generation. */
   logins: number;
   /** The token-wide limit the pacing uses now (learned from `inin-ratelimit-allowed`), per `windowMs`. */
   limit: number;
@@ -81,27 +84,39 @@ export interface TransportStats {
   windowMs: number;
 }
 
-/** A Genesys Cloud call that failed for good. `message` is one line: `409 general.conflict: … (POST /api/v2/users)`. */
+/**
+ * A Genesys Cloud call that failed for good. `message` is one line: `409 general.conflict: … (POST /api/v2/users)`.
+ * Every text field is scrubbed here, since servers echo what they were sent into any of them.
+ */
 export class GenesysApiError extends Error {
   override name = 'GenesysApiError';
+  /** Genesys error code (`general.conflict`), OAuth error (`invalid_client`) or network code (`ECONNRESET`). */
+  readonly code: string;
+  /** The server's message, on one line. */
+  readonly detail: string;
+  /** Genesys contextId (correlation id) of the failed response, when given. */
+  readonly contextId: string | null;
+  /** The error body's messageParams (e.g. the missing permission and division of a 403), scrubbed. */
+  messageParams: Record<string, string> | null = null;
   constructor(
     /** HTTP status; 0 when no response came (connection refused or dropped, timeout). */
     readonly status: number,
-    /** Genesys error code (`general.conflict`), OAuth error (`invalid_client`) or network code (`ECONNRESET`). */
-    readonly code: string,
-    /** The server's message, on one line. */
-    readonly detail: string,
+    code: string,
+    detail: string,
     readonly method: string,
     /** Route template: `/api/v2/users/{id}`. */
     readonly route: string,
-    /** Genesys contextId (correlation id) of the failed response, when given. */
-    readonly contextId: string | null,
+    contextId: string | null,
     /** Attempts made. */
     readonly tries: number,
     /** How many of them were answered 429. */
     readonly rateLimited = 0,
   ) {
-    super(formatErrorLine(status, code, detail, method, route, tries, rateLimited));
+    const clean = { code: secrets.scrubEchoed(code), detail: secrets.scrubEchoed(detail) };
+    super(formatErrorLine(status, clean.code, clean.detail, method, route, tries, rateLimited));
+    this.code = clean.code;
+    this.detail = clean.detail;
+    this.contextId = contextId === null ? null : secrets.scrubEchoed(contextId);
   }
 }
 
@@ -123,6 +138,15 @@ function formatErrorLine(
 
 /** Retried on the maxTries budget; 429 has a budget of its own. */
 const RETRYABLE_STATUS = new Set([408, 500, 502, 503, 504]);
+/**
+ * Re-logins a call may start or join before its 401 is final; and fresh tokens the API may refuse in
+ * a row (no call answered with one before it was refused) before the client is taken to be revoked.
+ */
+const MAX_LOGINS_PER_CALL = 3;
+const MAX_REFUSED_TOKENS_IN_A_ROW = 3;
+/** 401s a call may retry because a newer token had come meanwhile (no login needed). */
+const MAX_STALE_RETRIES_PER_CALL = 5;
+
 /** Network failures that say nothing about the request itself; anything else (e.g. ENOTFOUND) is final. */
 const FINAL_NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL', 'CERT_HAS_EXPIRED']);
 
@@ -148,10 +172,15 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
   private readonly slots: Semaphore;
   private readonly closing = new AbortController();
   private reauthenticate: (() => Promise<string>) | null = null;
-  private pendingLogin: Promise<string> | null = null;
+  /** The one login under way, which every call that needs a new token joins. */
+  private pendingLogin: Promise<void> | null = null;
+  /** The newest token, and its generation: 1 for the first login, one more for each re-login. */
   private token: string | null = null;
-  /** Every token issued so far: a server may echo an expired one too. */
-  private readonly tokens = new Set<string>();
+  private generation = 0;
+  /** Logins since an answer other than 401 came to a request sent with the newest token. */
+  private loginsInARow = 0;
+  /** Set once a re-login fails (or fresh tokens keep being refused): every later call fails with it. */
+  private loginFailure: Error | null = null;
   private readonly counts = { requests: 0, retries: 0, rateLimited: 0, logins: 0 };
   private readonly byRoute = new Map<string, number>();
   private readonly rateLimitedByFamily = new Map<string, number>();
@@ -163,15 +192,16 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     this.slots = new Semaphore(this.options.maxInFlight);
   }
 
-  /** How to get a fresh token after a 401 (the client's login). Called at most once per call. */
+  /** How to get a fresh token after a 401 (the client's login, which calls setToken). One at a time. */
   setReauthenticate(login: () => Promise<string>): void {
     this.reauthenticate = login;
   }
 
-  /** The token the SDK now sends; kept only to recognise a 401 already fixed by another call, and to scrub messages. */
+  /** A new token: every request from now on is sent with it, and no output ever shows it. */
   setToken(token: string): void {
+    secrets.add(token);
     this.token = token;
-    this.tokens.add(token);
+    this.generation += 1;
     this.counts.logins += 1;
   }
 
@@ -205,7 +235,8 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     // tens of seconds, so 429s must not spend the retries meant for 5xx and dropped connections.
     let failures = 0;
     let rateLimited = 0;
-    let reloggedIn = false;
+    let logins = 0;
+    let staleRetries = 0;
     for (;;) {
       if (this.closing.signal.aborted)
         throw new GenesysApiError(
@@ -222,20 +253,26 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
       attempts += 1;
       if (attempts > 1) this.counts.retries += 1;
       const outcome = await this.attempt(request, method, route, family, isLogin);
+      if ('refused' in outcome) throw outcome.refused;
       if ('response' in outcome && outcome.response.status < 400) return outcome.response;
 
-      if (
-        'response' in outcome &&
-        outcome.response.status === 401 &&
-        !isLogin &&
-        !reloggedIn &&
-        this.reauthenticate
-      ) {
-        reloggedIn = true;
-        tries -= 1; // a re-login is not a failed try
-        const sentToken = bearerOf(request);
-        const fresh = await this.freshToken(sentToken);
-        request.headers = { ...request.headers, Authorization: `Bearer ${fresh}` };
+      // A 401 is the token's fault, not the call's: it spends neither the 5xx nor the 429 budget.
+      if ('response' in outcome && outcome.response.status === 401 && !isLogin && this.reauthenticate) {
+        tries -= 1;
+        if (outcome.generation < this.generation) {
+          // Sent with a token that another call has already replaced: try again with the new one.
+          staleRetries += 1;
+          if (staleRetries > MAX_STALE_RETRIES_PER_CALL)
+            throw this.toError(outcome, method, route, tries, rateLimited);
+          continue;
+        }
+        if (this.loginsInARow >= MAX_REFUSED_TOKENS_IN_A_ROW && !this.pendingLogin) {
+          this.loginFailure ??= this.toError(outcome, method, route, tries, rateLimited, REVOKED);
+          throw this.loginFailure;
+        }
+        logins += 1;
+        if (logins > MAX_LOGINS_PER_CALL) throw this.toError(outcome, method, route, tries, rateLimited);
+        await this.relogin();
         continue;
       }
 
@@ -272,9 +309,7 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     route: string,
     family: string,
     isLogin: boolean,
-  ): Promise<
-    { response: TransportResponse } | { networkCode: string; networkDetail: string; retryable: boolean }
-  > {
+  ): Promise<Outcome> {
     let settle = () => {};
     // Logins are limited separately from API calls and must never wait behind them.
     if (!isLogin) {
@@ -284,33 +319,61 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
         return { networkCode: 'closed', networkDetail: 'the client was closed', retryable: false };
       }
     }
-    await this.slots.acquire();
-    this.counts.requests += 1;
-    this.byRoute.set(`${method} ${route}`, (this.byRoute.get(`${method} ${route}`) ?? 0) + 1);
     try {
-      const response = await send(request, method, this.options.timeoutMs, this.closing.signal);
-      if (!isLogin) this.pacer.learn(`${method} ${route}`, family, response.headers);
-      return { response };
-    } catch (error) {
-      const { code, detail } = describeNetworkError(error);
-      const closed = this.closing.signal.aborted;
-      return {
-        networkCode: closed ? 'closed' : code,
-        networkDetail: detail,
-        retryable: !closed && !FINAL_NETWORK_CODES.has(code),
-      };
+      if (!isLogin) {
+        // Before taking a socket slot: the login needs one too. Never rejects (see relogin).
+        await this.pendingLogin;
+        if (this.loginFailure) return { refused: this.loginFailure };
+      }
+      await this.slots.acquire();
+      const generation = this.generation;
+      if (!isLogin) stampBearer(request, this.token);
+      this.counts.requests += 1;
+      this.byRoute.set(`${method} ${route}`, (this.byRoute.get(`${method} ${route}`) ?? 0) + 1);
+      try {
+        const response = await send(request, method, this.options.timeoutMs, this.closing.signal);
+        if (!isLogin) {
+          this.pacer.learn(`${method} ${route}`, family, response.headers);
+          // The newest token works: refused tokens are counted from here.
+          if (response.status !== 401 && generation === this.generation) this.loginsInARow = 0;
+        }
+        return { response, generation };
+      } catch (error) {
+        const { code, detail } = describeNetworkError(error);
+        const closed = this.closing.signal.aborted;
+        return {
+          networkCode: closed ? 'closed' : code,
+          networkDetail: detail,
+          retryable: !closed && !FINAL_NETWORK_CODES.has(code),
+        };
+      } finally {
+        this.slots.release();
+      }
     } finally {
-      this.slots.release();
       settle();
     }
   }
 
-  /** One login for all the calls that hit 401 together; a call whose token was already replaced just retries. */
-  private async freshToken(sentToken: string | null): Promise<string> {
-    if (this.token && sentToken !== this.token) return this.token;
-    this.pendingLogin ??= (this.reauthenticate as () => Promise<string>)().finally(() => {
-      this.pendingLogin = null;
-    });
+  /**
+   * Starts a login, or joins the one under way, so that all the calls that hit 401 together make one.
+   * Resolves when it is over, never rejects: a failed login is kept in loginFailure, which fails this
+   * call and every later one at once (a revoked client would refuse every login alike).
+   */
+  private relogin(): Promise<void> {
+    if (this.loginFailure) return Promise.resolve();
+    if (!this.pendingLogin) {
+      this.loginsInARow += 1;
+      const login = this.reauthenticate as () => Promise<string>;
+      this.pendingLogin = login().then(
+        () => {
+          this.pendingLogin = null;
+        },
+        (error: unknown) => {
+          this.loginFailure = error instanceof Error ? error : new Error(String(error));
+          this.pendingLogin = null;
+        },
+      );
+    }
     return this.pendingLogin;
   }
 
@@ -336,12 +399,14 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     route: string,
     tries: number,
     rateLimited: number,
+    /** A sentence added to the server's message. */
+    note = '',
   ): GenesysApiError {
     if (!('response' in outcome)) {
       return new GenesysApiError(
         0,
         outcome.networkCode,
-        this.scrub(outcome.networkDetail),
+        outcome.networkDetail,
         method,
         route,
         null,
@@ -355,18 +420,25 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     // A short plain-text body is a message; an HTML error page from a proxy is not.
     const plain = typeof data === 'string' && data.length < 200 && !data.includes('<') ? data : '';
     const text = firstString(body.message, body.error_description, body.description) ?? plain;
-    const detail = oneLine(this.scrub(text || statusText || 'no message'));
+    const detail = oneLine(`${text || statusText || 'no message'}${note ? ` ${note}` : ''}`);
     const contextId = firstString(body.contextId, headers['inin-correlation-id']) ?? null;
-    return new GenesysApiError(status, code, detail, method, route, contextId, tries, rateLimited);
-  }
-
-  /** Belt and braces: a server that echoes a token or credentials back must not put them in our messages. */
-  private scrub(text: string): string {
-    let scrubbed = text;
-    for (const token of this.tokens) scrubbed = scrubbed.split(token).join('***');
-    return scrubbed.replace(/\b(Bearer|Basic)\s+[\w.~+/=-]{16,}/gi, '$1 ***');
+    const error = new GenesysApiError(status, code, detail, method, route, contextId, tries, rateLimited);
+    if (isRecord(body.messageParams)) {
+      error.messageParams = Object.fromEntries(
+        Object.entries(body.messageParams).map(([key, value]) => [key, secrets.scrubEchoed(String(value))]),
+      );
+    }
+    return error;
   }
 }
+
+type Outcome =
+  | { response: TransportResponse; generation: number }
+  | { networkCode: string; networkDetail: string; retryable: boolean }
+  /** A re-login failed earlier: nothing was sent. */
+  | { refused: Error };
+
+const REVOKED = `${MAX_REFUSED_TOKENS_IN_A_ROW} new tokens in a row were refused: the OAuth client may have been revoked or lost its roles.`;
 
 /** `GET https://api.x/api/v2/users/6f1…/queues?x=1` → `/api/v2/users/{id}/queues` (ids become `{id}`). */
 export function routeTemplate(url: string): string {
@@ -400,9 +472,15 @@ export function routeFamily(route: string): string {
   return route.split('/').find((segment) => segment !== '') ?? '';
 }
 
-function bearerOf(request: HttpRequestOptions): string | null {
-  const header: unknown = request.headers?.Authorization ?? request.headers?.authorization;
-  return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length) : null;
+/** Puts the newest token in a request the SDK made with a bearer token (it may be older by now). */
+function stampBearer(request: HttpRequestOptions, token: string | null): void {
+  if (token === null || !request.headers) return;
+  for (const name of ['Authorization', 'authorization']) {
+    const header: unknown = request.headers[name];
+    if (typeof header === 'string' && header.startsWith('Bearer ')) {
+      request.headers = { ...request.headers, [name]: `Bearer ${token}` };
+    }
+  }
 }
 
 async function send(

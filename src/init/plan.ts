@@ -139,7 +139,8 @@ const nextSteps = (doctorAvailable: boolean) => [
     ? [
         '3. Check, then try. With the three GENESYSCLOUD_* values in your environment run',
         '   `npx gc-onboard doctor`: it checks the login, the permissions per division and the names',
-        '   your batches use.',
+        '   your batches use (or run the Doctor workflow by hand: it checks the OAuth client of',
+        '   genesys-production).',
       ]
     : [
         '3. Check, then try. `gc-onboard doctor` (login, permissions per division, names) is coming;',

@@ -3,7 +3,7 @@
 
 import type { Batch, Finding, PersonRow } from '../csv/types.js';
 import type { OrgIndex, UserMatch } from './lookup.js';
-import { isWorkPhone, sameExtension, sameNumber, toE164 } from './phone-number.js';
+import { isWorkPhone, sameExtension, sameNumber, toE164 } from '../phone-number.js';
 import type { Contact, Grant, SnapshotSkill, SnapshotUser } from './snapshot.js';
 import type { Change, LocationRef, ManagerRef, PersonPlan, PlanOptions, UserPatch } from './types.js';
 
@@ -85,6 +85,25 @@ function resolveRow(row: PersonRow, batch: Batch, org: OrgIndex): Draft {
   } else if (match.kind === 'ambiguous') {
     errors.push(
       error(row, 'email', 'ambiguous-email', `${row.email} matches ${match.users.length} users in the org`),
+    );
+  }
+
+  // A number written without its country code is placed with the org's default country, as Genesys
+  // stores it (E.164); one that country's numbers cannot have would be refused at apply.
+  const country = org.snapshot.defaultCountryCode;
+  if (
+    row.phoneWork &&
+    country &&
+    !row.phoneWork.trim().startsWith('+') &&
+    toE164(row.phoneWork, country) === null
+  ) {
+    errors.push(
+      error(
+        row,
+        'phone_work',
+        'invalid-phone',
+        `${row.phoneWork} is not a phone number in ${country}, the org's default country; write it with its country code, e.g. +44 20 7946 0018`,
+      ),
     );
   }
 

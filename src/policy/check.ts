@@ -1,5 +1,7 @@
 // Plan + Policy → Plan with every breach as an error on the CSV cell that asks for it. Pure: the
 // org snapshot resolves the policy's names; the labels are the pull request's (or the merged one's).
+// The policy that judges a change is the one in force before it (judgeChange): a change that edits
+// policy.yml has its rows judged by the old rules, and only its file's own errors checked.
 
 import type { Finding } from '../csv/types.js';
 import { indexOrg, nameKey, type NameLookup, type OrgIndex } from '../plan/lookup.js';
@@ -13,10 +15,15 @@ export interface PolicyCheckOptions {
   labels: readonly string[];
   /** The policy file as findings should name it, or null when there is none (findings then name the imports root). */
   policyFile: string | null;
+  /** How messages name the policy, when not as `policyFile` (e.g. the base branch's version of it). */
+  policyName?: string;
+  /** False: the policy's unknown role and division names are the caller's to report (see judgeChange). */
+  reportUnknownNames?: boolean;
 }
 
 /** The policy's names resolved to org ids; null where the policy sets no rule. */
 interface Rules {
+  /** The policy as messages name it. */
   file: string;
   domains: string[] | null;
   allowedRoles: Set<string> | null;
@@ -27,14 +34,12 @@ interface Rules {
 
 const writes = (action: string) => action === 'create' || action === 'update';
 
-export function checkPolicy(
-  plan: Plan,
+/** The policy's role and division names as org ids, and a finding for each name the org lacks. */
+function resolveNames(
   policy: Policy,
-  snapshot: OrgSnapshot,
-  options: PolicyCheckOptions,
-): Plan {
-  const org = indexOrg(snapshot);
-  const file = options.policyFile ?? plan.root;
+  org: OrgIndex,
+  file: string,
+): { rules: Omit<Rules, 'file'>; findings: Finding[] } {
   const findings: Finding[] = [];
   const resolve = (key: ListKey, entries: PolicyEntry[] | null, lookup: NameLookup<Named>, kind: string) => {
     if (entries === null) return null;
@@ -54,14 +59,29 @@ export function checkPolicy(
     }
     return ids;
   };
-  const rules: Rules = {
-    file,
-    domains: policy.allowedEmailDomains?.map((entry) => entry.value) ?? null,
-    allowedRoles: resolve('allowed_roles', policy.allowedRoles, org.roles, 'role'),
-    forbiddenRoles: resolve('forbidden_roles', policy.forbiddenRoles, org.roles, 'role'),
-    allowedDivisions: resolve('allowed_divisions', policy.allowedDivisions, org.divisions, 'division'),
-    privilegedRoles: resolve('privileged_roles', policy.privilegedRoles, org.roles, 'role') ?? new Set(),
+  return {
+    rules: {
+      domains: policy.allowedEmailDomains?.map((entry) => entry.value) ?? null,
+      allowedRoles: resolve('allowed_roles', policy.allowedRoles, org.roles, 'role'),
+      forbiddenRoles: resolve('forbidden_roles', policy.forbiddenRoles, org.roles, 'role'),
+      allowedDivisions: resolve('allowed_divisions', policy.allowedDivisions, org.divisions, 'division'),
+      privilegedRoles: resolve('privileged_roles', policy.privilegedRoles, org.roles, 'role') ?? new Set(),
+    },
+    findings,
   };
+}
+
+export function checkPolicy(
+  plan: Plan,
+  policy: Policy,
+  snapshot: OrgSnapshot,
+  options: PolicyCheckOptions,
+): Plan {
+  const org = indexOrg(snapshot);
+  const file = options.policyFile ?? plan.root;
+  const names = resolveNames(policy, org, file);
+  const findings: Finding[] = options.reportUnknownNames === false ? [] : [...names.findings];
+  const rules: Rules = { ...names.rules, file: options.policyName ?? file };
 
   // 1. Breaches of the rows themselves.
   const converted = new Map<PersonPlan, PersonPlan>();
@@ -82,6 +102,22 @@ export function checkPolicy(
   for (const [before, after] of converted) if (before.action === 'create') gone.set(after.emailKey, after);
   const phones = plan.batches.map((batch) =>
     batch.phones.map((phone) => {
+      // The owner's domain, unless this import creates them: their people.csv row is checked (below: person-not-created).
+      const createdHere = phone.person.row !== null && phone.person.userId === null;
+      const breach =
+        !createdHere && (writes(phone.action) || phone.action === 'error')
+          ? domainBreach(phone.person.email, rules)
+          : null;
+      if (breach) {
+        return phoneAsError(phone, {
+          severity: 'error',
+          file: phone.file,
+          line: phone.line,
+          column: 'email',
+          code: 'policy-email-domain',
+          message: breach,
+        });
+      }
       const person = gone.get(phone.person.emailKey);
       if (!writes(phone.action) || phone.person.userId !== null || !person) return phone;
       return phoneAsError(phone, {
@@ -143,22 +179,101 @@ export function checkPolicy(
  */
 export function enforcePolicy(
   plan: Plan,
-  parsed: { policy: Policy | null; findings: Finding[] } | null,
+  parsed: ParsedPolicy | null,
   snapshot: OrgSnapshot,
-  options: { labels: readonly string[]; policyFile: string },
+  options: { labels: readonly string[]; policyFile: string; policyName?: string },
 ): Plan {
   const checked = checkPolicy(plan, parsed?.policy ?? DEFAULT_POLICY, snapshot, {
     labels: options.labels,
     policyFile: parsed === null ? null : options.policyFile,
+    ...(options.policyName === undefined ? {} : { policyName: options.policyName }),
   });
-  if (!parsed || parsed.findings.length === 0) return checked;
-  const findings = [...checked.findings, ...parsed.findings].sort(compareFindings);
-  const added = parsed.findings.filter((finding) => finding.severity === 'warning').length;
-  return {
-    ...checked,
-    findings,
-    summary: { ...checked.summary, warnings: checked.summary.warnings + added },
-  };
+  return withFindings(checked, parsed?.findings ?? []);
+}
+
+/** parsePolicy's answer for one version of the policy file. */
+export type ParsedPolicy = { policy: Policy | null; findings: Finding[] };
+
+/** One version of the policy file: parsed (null when the file does not exist there), where it is and what to call it. */
+export interface PolicyVersion {
+  parsed: ParsedPolicy | null;
+  /** The repository path findings point at. */
+  file: string;
+  /** How messages name it, e.g. `imports/policy.yml of main (5c1a0e0)`; `file` when not given. */
+  name?: string;
+}
+
+/**
+ * The gate of a change that also edits the policy file: the policy in force before the change
+ * (`judge`) decides its rows, so that a change cannot loosen the rules and use the looser rules at
+ * once; the file as the change leaves it (`changed`) is only checked, its errors being the change's.
+ * If the judging policy itself has errors (it cannot say what is allowed), no row may be written,
+ * but a change that writes nothing (the fix) passes. Without `changed` this is enforcePolicy.
+ */
+export function judgeChange(
+  plan: Plan,
+  snapshot: OrgSnapshot,
+  options: { labels: readonly string[]; judge: PolicyVersion; changed: PolicyVersion | null },
+): Plan {
+  const { judge, changed, labels } = options;
+  const judgeName = judge.name === undefined ? {} : { policyName: judge.name };
+  if (changed === null) {
+    return enforcePolicy(plan, judge.parsed, snapshot, { labels, policyFile: judge.file, ...judgeName });
+  }
+  const checked = checkPolicy(plan, judge.parsed?.policy ?? DEFAULT_POLICY, snapshot, {
+    labels,
+    policyFile: judge.parsed === null ? null : judge.file,
+    reportUnknownNames: false,
+    ...judgeName,
+  });
+  const org = indexOrg(snapshot);
+  const changedFindings = changed.parsed
+    ? [
+        ...changed.parsed.findings,
+        ...(changed.parsed.policy ? resolveNames(changed.parsed.policy, org, changed.file).findings : []),
+      ]
+    : [];
+  const judgeProblems = judge.parsed
+    ? [
+        ...judge.parsed.findings.filter((finding) => finding.severity === 'error'),
+        ...(judge.parsed.policy ? resolveNames(judge.parsed.policy, org, judge.file).findings : []),
+      ]
+    : [];
+  const rows = checked.batches.flatMap((batch) => [...batch.people, ...batch.phones]);
+  const written = rows.filter((row) => writes(row.action)).length;
+  const blocked: Finding[] = [];
+  const first = judgeProblems[0];
+  if (first && written > 0) {
+    blocked.push({
+      severity: 'error',
+      file: judge.file,
+      line: 1,
+      column: null,
+      code: 'policy-in-force-invalid',
+      message:
+        `The policy that judges this change (${judge.name ?? judge.file}) has ${judgeProblems.length === 1 ? 'an error' : `${judgeProblems.length} errors`} ` +
+        `(line ${first.line}: ${first.message}), so it cannot say what is allowed: none of the ${written} rows to write is written. ` +
+        'Merge the fix of the policy on its own first; rows are judged by it from the next change on.',
+    });
+  }
+  return withFindings(checked, [...changedFindings, ...blocked]);
+}
+
+/** The plan with more findings, its warning count kept right. */
+function withFindings(plan: Plan, more: readonly Finding[]): Plan {
+  if (more.length === 0) return plan;
+  const findings = [...plan.findings, ...more].sort(compareFindings);
+  const added = more.filter((finding) => finding.severity === 'warning').length;
+  return { ...plan, findings, summary: { ...plan.summary, warnings: plan.summary.warnings + added } };
+}
+
+/** The message for an email whose domain allowed_email_domains does not list; null when it is allowed or not set. */
+function domainBreach(email: string, rules: Rules): string | null {
+  if (rules.domains === null) return null;
+  const key = email.toLowerCase();
+  if (domainAllowed(key, rules.domains)) return null;
+  const domain = key.slice(key.lastIndexOf('@') + 1);
+  return `${email}: the domain "${domain}" is not allowed (allowed_email_domains in ${rules.file}: ${listed(rules.domains)})`;
 }
 
 function domainAllowed(emailKey: string, domains: readonly string[]): boolean {
@@ -193,17 +308,16 @@ function checkPerson(
     });
 
   // A row already in error is checked for its email too, so that one round of fixes is enough.
-  if (rules.domains !== null && (writes(person.action) || person.action === 'error')) {
-    if (!domainAllowed(person.emailKey, rules.domains)) {
-      const domain = person.emailKey.slice(person.emailKey.lastIndexOf('@') + 1);
-      at(
-        'email',
-        'policy-email-domain',
-        `${person.email}: the domain "${domain}" is not allowed (allowed_email_domains in ${rules.file}: ${listed(rules.domains)})`,
-      );
-    }
+  if (writes(person.action) || person.action === 'error') {
+    const breach = domainBreach(person.email, rules);
+    if (breach) at('email', 'policy-email-domain', breach);
   }
   if (!writes(person.action)) return { errors, warnings };
+  // A manager who exists already; one this import creates has their own row checked (and cascades).
+  if (person.manager !== null && person.manager.userId !== null) {
+    const breach = domainBreach(person.manager.email, rules);
+    if (breach) at('email_manager', 'policy-email-domain', breach);
+  }
 
   const homeId = org.snapshot.homeDivisionId;
   const divisionText = (divisionId: string) =>

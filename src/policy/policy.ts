@@ -1,11 +1,12 @@
 // imports/policy.yml: the team's guardrails (who may be granted what, and how much one change may
 // touch). Reading it is pure: text in, a Policy and findings at the key's or entry's line out.
 
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
 import { finding, quote } from '../csv/findings.js';
 import { didYouMeanSuffix } from '../csv/suggest.js';
 import type { Finding } from '../csv/types.js';
+import { readYaml } from '../csv/yaml.js';
 
 export const POLICY_KEYS = [
   'allowed_email_domains',
@@ -100,22 +101,10 @@ function shown(value: unknown): string {
 }
 
 export function parsePolicy(content: string, file: string): { policy: Policy | null; findings: Finding[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(content.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    // The yaml package's message has a code excerpt after the first line; the finding has the line.
-    const reason = (yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    return {
-      policy: null,
-      findings: [
-        finding(file, yamlError.linePos?.[0].line ?? 1, null, {
-          code: 'invalid-yaml',
-          message: `policy.yml is not valid YAML: ${reason}.`,
-        }),
-      ],
-    };
-  }
+  // The size, alias and syntax limits every YAML file of the imports has (the base branch's too).
+  const read = readYaml(content, file, 'policy.yml');
+  if ('finding' in read) return { policy: null, findings: [read.finding] };
+  const { doc, lines } = read;
   const root = doc.contents;
   // An empty file (or only comments) sets nothing.
   if (root === null || (isScalar(root) && root.value === null))

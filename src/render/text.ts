@@ -96,7 +96,8 @@ export function renderPlanText(plan: Plan, findings: readonly Finding[] = []): s
       if (rows.length === 0) return;
       lines.push(plainText(`  ${title} (${rows[0]?.file ?? ''})`));
       for (const row of rows)
-        if (row.action !== 'unchanged') for (const line of rowLines(row, label(row), who(row))) lines.push(line);
+        if (row.action !== 'unchanged')
+          for (const line of rowLines(row, label(row), who(row))) lines.push(line);
       const count = rows.filter((row) => row.action === 'unchanged').length;
       if (count > 0) lines.push(`    ${plural(count, ...unchanged)}`);
     };

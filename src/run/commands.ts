@@ -3,10 +3,12 @@
 import { applyPlan, type ApplyOptions } from '../apply/apply.js';
 import type { ApplyResult } from '../apply/results.js';
 import type { ImportSet } from '../csv/types.js';
+import { asMissingPermission } from '../doctor/forbidden.js';
 import type { GenesysClient } from '../genesys/client.js';
 import { loadSnapshot, loadUsers } from '../genesys/snapshot.js';
 import { orgInviter, orgWriter } from '../genesys/writer.js';
-import { loadImports, readPolicyFile } from '../imports.js';
+import { MAX_YAML_BYTES } from '../csv/yaml.js';
+import { loadImports, readCapped, readPolicyFile } from '../imports.js';
 import {
   dueBatches,
   selectInvitees,
@@ -18,21 +20,74 @@ import { snapshotNeed } from '../plan/need.js';
 import { buildPlan } from '../plan/plan.js';
 import type { OrgSnapshot } from '../plan/snapshot.js';
 import type { Plan, PlanOptions } from '../plan/types.js';
-import { enforcePolicy } from '../policy/check.js';
+import { judgeChange, type ParsedPolicy } from '../policy/check.js';
 import { parsePolicy } from '../policy/policy.js';
 
 export interface RunOptions extends PlanOptions {
   /** Labels of the pull request the change comes from (one may lift the policy's max_changes). */
   labels?: readonly string[];
+  /**
+   * The policy that judges the change when it is not `<root>/policy.yml`: the version in force
+   * before the change (the Action: the base branch, the commit before the push; the CLI: --policy).
+   * `<root>/policy.yml` is then only checked: its errors are the change's.
+   */
+  judgeBy?: JudgingPolicy;
 }
 
-type ParsedPolicy = ReturnType<typeof parsePolicy>;
+/** A policy file's text from elsewhere (null: there is no file there, so the default policy), and how to name it. */
+export interface JudgingPolicy {
+  text: string | null;
+  /** For messages, e.g. `imports/policy.yml of main (5c1a0e0)`. */
+  name: string;
+}
 
 /** `<root>/policy.yml`, parsed, or null when the team has none. */
-export async function readPolicy(root: string): Promise<{ file: string; parsed: ParsedPolicy | null }> {
+export async function readPolicy(
+  root: string,
+): Promise<{ file: string; text: string | null; parsed: ParsedPolicy | null }> {
   // A link or special file in its place reads as absent here; loadImports reports it as an error.
   const { file, content } = await readPolicyFile(root);
-  return { file, parsed: content === null ? null : parsePolicy(content.toString('utf8'), file) };
+  const text = content === null ? null : content.toString('utf8');
+  return { file, text, parsed: text === null ? null : parsePolicy(text, file) };
+}
+
+/** `--policy FILE`: another policy file to judge with (a CI script passes the base branch's). */
+export async function readJudgingPolicy(file: string): Promise<JudgingPolicy> {
+  const content = await readCapped(file, MAX_YAML_BYTES).catch((error: unknown) => {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot read the policy file "${file}" given with --policy: ${why}`, { cause: error });
+  });
+  // At most one byte over the cap: enough for parsePolicy's size finding.
+  return { text: content.toString('utf8'), name: `${file} (--policy)` };
+}
+
+/** The plan gated by the policy: `<root>/policy.yml`, or `judgeBy` with the local file checked as the change's. */
+function gate(
+  plan: Plan,
+  snapshot: OrgSnapshot,
+  local: Awaited<ReturnType<typeof readPolicy>>,
+  options: RunOptions,
+): Plan {
+  const labels = options.labels ?? [];
+  const judgeBy = options.judgeBy;
+  // A checkout may have turned LF into CRLF; that is no change to the rules.
+  const lf = (text: string | null) => (text === null ? null : text.replace(/\r\n/g, '\n'));
+  if (judgeBy === undefined || lf(judgeBy.text) === lf(local.text)) {
+    return judgeChange(plan, snapshot, {
+      labels,
+      judge: { parsed: local.parsed, file: local.file },
+      changed: null,
+    });
+  }
+  return judgeChange(plan, snapshot, {
+    labels,
+    judge: {
+      parsed: judgeBy.text === null ? null : parsePolicy(judgeBy.text, local.file),
+      file: local.file,
+      name: judgeBy.name,
+    },
+    changed: { parsed: local.parsed, file: local.file },
+  });
 }
 
 export interface Planned {
@@ -63,11 +118,10 @@ export async function planImports(
   options: RunOptions = {},
 ): Promise<Planned> {
   const [imports, policy] = await Promise.all([loadImports(root), readPolicy(root)]);
-  const snapshot = await loadSnapshot(client, snapshotNeed(imports));
-  const plan = enforcePolicy(buildPlan(imports, snapshot, options), policy.parsed, snapshot, {
-    labels: options.labels ?? [],
-    policyFile: policy.file,
+  const snapshot = await loadSnapshot(client, snapshotNeed(imports)).catch((error: unknown) => {
+    throw asMissingPermission(error);
   });
+  const plan = gate(buildPlan(imports, snapshot, options), snapshot, policy, options);
   return { imports, snapshot, plan };
 }
 
@@ -81,7 +135,14 @@ export async function applyImports(
   options: RunOptions & ApplyOptions = {},
 ): Promise<Planned & { result: ApplyResult }> {
   const planned = await planImports(root, client, options);
-  const result = await applyPlan(planned.plan, orgWriter(client, planned.snapshot.homeDivisionId), options);
+  const divisionName = (id: string) => planned.snapshot.divisions.find((d) => d.id === id)?.name ?? id;
+  const result = await applyPlan(
+    planned.plan,
+    orgWriter(client, planned.snapshot.homeDivisionId),
+    options,
+  ).catch((error: unknown) => {
+    throw asMissingPermission(error, divisionName);
+  });
   return { ...planned, result };
 }
 

@@ -2,6 +2,7 @@
 import { ConfigError } from '../genesys/connection.js';
 import { GenesysApiError } from '../genesys/transport.js';
 import type { Plan } from '../plan/types.js';
+import { secrets } from '../secrets.js';
 import { hasErrors } from './commands.js';
 
 /** Rows in error in a plan (person or phone). */
@@ -10,8 +11,12 @@ export function planHasErrors(plan: Plan): boolean {
   return people.error > 0 || phones.error > 0 || hasErrors(plan);
 }
 
-/** One readable line: our own errors carry their message; anything else is named as unexpected. */
+/** One readable line, scrubbed: our own errors carry their message; anything else is named as unexpected. */
 export function fatalLine(error: unknown): string {
+  return secrets.scrub(unscrubbedLine(error));
+}
+
+function unscrubbedLine(error: unknown): string {
   if (error instanceof ConfigError || error instanceof GenesysApiError) return error.message;
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,6 +1,7 @@
 // The HTTP server: one loopback origin serving /oauth/token, /api/v2/… and /__sandbox/….
 // Every /api/v2 request goes: stats → fault draw → latency → auth (401) → rate limit (429) →
-// injected fault (drop, 503, 429) → handler → response (or, for commitThenDrop, a reset socket).
+// injected fault (drop, 503, 429) → the OAuth client's permissions (403, access.ts) → handler →
+// response (or, for commitThenDrop, a reset socket).
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';

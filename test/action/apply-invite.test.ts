@@ -26,6 +26,8 @@ let workspace: string;
 beforeAll(async () => {
   sandbox = await startSandbox({ rateLimitPerMinute: 6000, userSearchLagMs: 50, stationLagMs: 50 });
   github = await startFakeGitHub();
+  // The commit before the push (push.json's `before`), without a policy.yml: apply reads the policy there.
+  github.setFiles(OWNER, REPO_NAME, '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52', {});
   workspace = await makeWorkspace();
 });
 afterAll(async () => {

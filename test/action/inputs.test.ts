@@ -105,10 +105,10 @@ describe('parseInputs', () => {
 
   it('names the input and the accepted values when one is invalid', () => {
     expect(errorOf(() => parseWith({ mode: 'deploy' }))).toBe(
-      'The mode input must be one of validate, plan, apply or invite, not "deploy".',
+      'The mode input must be one of validate, plan, apply, invite or doctor, not "deploy".',
     );
     expect(errorOf(() => parseWith({ mode: '' }))).toBe(
-      'The mode input must be one of validate, plan, apply or invite.',
+      'The mode input must be one of validate, plan, apply, invite or doctor.',
     );
     expect(errorOf(() => parseWith({ comment: 'yes' }))).toBe(
       'The comment input must be true or false, not "yes".',

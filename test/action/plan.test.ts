@@ -304,7 +304,7 @@ describe('inputs', () => {
     });
     expect(ran.failed).toBe(true);
     expect(ran.annotations.at(-1)!.message).toBe(
-      'The mode input must be one of validate, plan, apply or invite, not "deploy".',
+      'The mode input must be one of validate, plan, apply, invite or doctor, not "deploy".',
     );
     expect(github.requests).toEqual([]);
     expect(sandbox.stats().requests.total).toBe(0);

@@ -23,6 +23,10 @@ const HEADING = '### Policy changes in this pull request';
 const BASE_SHA = '5c1a0e0d4f5b8a3e2c7d9b1f0a6e4c2d8b3a7f19';
 /** GITHUB_SHA as the harness sets it: the merge commit a push run checks out. */
 const MERGE_SHA = 'e8d1c4b7a0f3e6d9c2b5a8f1e4d7c0b3a6f9e2d5';
+/** push.json's `before`: the policy there judges a push. */
+const BEFORE_SHA = '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52';
+/** The parent of MERGE_SHA: the policy there judges a manual run. */
+const PARENT_SHA = '7f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b';
 const PEOPLE = 'imports/student-services/people.csv';
 /** The demo batch asks for 20 writes: 9 people created, 1 updated, 10 phones created. */
 const LIMITED = 'max_changes: 3\noverride_label: large-import\n';
@@ -146,14 +150,15 @@ describe('plan under a policy', () => {
         'max_changes: 50\r\noverride_label: "@it-admins <large>"\r\n',
     );
     const ran = await plan();
-    expect(ran.failed).toBe(false);
     const body = comment();
+    expect(ran.failed).toBe(false);
     const block = [
       HEADING,
       '',
       '> [!IMPORTANT]',
-      '> This pull request changes <code>imports/policy.yml</code>, the guardrails every import is checked against. ' +
-        'The plan below already follows the new rules: review them as closely as the CSVs.',
+      '> This pull request changes <code>imports/policy.yml</code>, the guardrails every import is checked against; ' +
+        'its rows are judged by the policy of <code>main</code> at <code>5c1a0e0</code>. ' +
+        'The new policy applies from the next change: review it as closely as the CSVs.',
       '',
       '- allowed\\_email\\_domains added: "northfield.edu"',
       '- max\\_changes: 500 → 50',
@@ -193,8 +198,16 @@ describe('apply under a policy', () => {
   const pullsOfMerge = () =>
     github.requests.filter((r) => r.path === `/repos/${OWNER}/${REPO_NAME}/commits/${MERGE_SHA}/pulls`);
 
+  // The same policy before the change as after it: these tests are about labels, not about which policy judges.
+  const limitedBefore = () => {
+    github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { 'imports/policy.yml': LIMITED });
+    github.setCommitParents(OWNER, REPO_NAME, MERGE_SHA, [PARENT_SHA]);
+    github.setFiles(OWNER, REPO_NAME, PARENT_SHA, { 'imports/policy.yml': LIMITED });
+  };
+
   it('refuses above max_changes when the merged pull request has no override label', async () => {
     await writePolicy(LIMITED);
+    limitedBefore();
     github.setCommitPullRequests(OWNER, REPO_NAME, MERGE_SHA, [
       { number: 42, mergedAt: '2026-11-24T16:20:00Z', labels: ['onboarding'] },
       // Open pull requests that contain the commit do not count.
@@ -211,6 +224,7 @@ describe('apply under a policy', () => {
 
   it("applies when the merged pull request's labels include the override label, read from GitHub", async () => {
     await writePolicy(LIMITED);
+    limitedBefore();
     github.setCommitPullRequests(OWNER, REPO_NAME, MERGE_SHA, [
       { number: 42, mergedAt: '2026-11-24T16:20:00Z', labels: ['onboarding', 'Large-Import'] },
     ]);
@@ -224,6 +238,7 @@ describe('apply under a policy', () => {
 
   it('applies with no labels on a manual run, and warns when GitHub would not give the labels', async () => {
     await writePolicy(LIMITED);
+    limitedBefore();
     const manual = await action('apply', 'workflow_dispatch', 'workflow_dispatch.json');
     expect(manual.failed).toBe(true);
     expect(manual.stdout).toContain(
@@ -245,7 +260,7 @@ describe('apply under a policy', () => {
         message: expect.stringContaining('`permissions: pull-requests: read`'),
       }),
     );
-    expect(github.requests.filter((r) => r.path.includes('/commits/'))).toHaveLength(1);
+    expect(github.requests.filter((r) => /\/commits\/[^/]+\/pulls$/.test(r.path))).toHaveLength(1);
     expect(orgWrites(sandbox.stats().requests.byRoute)).toBe(0);
   });
 });

@@ -160,10 +160,11 @@ describe('a row that fails at apply time', () => {
     const { plan, homeDivisionId } = await planFor(client, imports);
     expect(plan.locationsToCreate.map((l) => l.name)).toEqual([NEW_LOCATION]);
     const real = orgWriter(client, homeDivisionId);
+    // A refusal of this one write (a 403 would stop the whole apply instead: test/doctor).
     const denied = Object.assign(
-      new Error('403 missing.permission: You need directory:location:add (POST /api/v2/locations)'),
+      new Error('400 bad.request: The location address is not valid (POST /api/v2/locations)'),
       {
-        status: 403,
+        status: 400,
       },
     );
     const writer: OrgWriter = { ...real, createLocation: () => Promise.reject(denied) };

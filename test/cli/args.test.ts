@@ -61,6 +61,16 @@ describe('parseCommand', () => {
       name: 'apply',
       labels: ['large-import', 'ok'],
     });
+    // --policy FILE judges with another policy file (a CI script passes the base branch's).
+    expect(parseCommand(['plan', '--policy', 'base-policy.yml'])).toMatchObject({
+      name: 'plan',
+      policy: 'base-policy.yml',
+    });
+    expect(parseCommand(['apply', '--policy', 'base-policy.yml'])).toMatchObject({
+      name: 'apply',
+      policy: 'base-policy.yml',
+    });
+    expect(parseCommand(['plan'])).not.toHaveProperty('policy');
     expect(parseCommand(['init'])).toEqual({ name: 'init', dir: '.', debug: false });
     expect(parseCommand(['init', '../team-repo', '--debug'])).toEqual({
       name: 'init',
@@ -90,9 +100,26 @@ describe('parseCommand', () => {
     expect(usage(['init', 'a', 'b'])).toBe('unexpected argument "b"');
     expect(usage(['init', '--imports', 'x'])).toBe('--imports is not an option of "init"');
     expect(usage(['plan', '--bogus'])).toBe('unknown option --bogus');
+    expect(usage(['validate', '--policy', 'p.yml'])).toBe('--policy is not an option of "validate"');
     expect(usage(['invite', '--timezone', 'Mars/Base'])).toBe(
       '--timezone must be an IANA time zone such as America/New_York or UTC, got "Mars/Base"',
     );
+  });
+
+  it('parses doctor, which takes only --imports and --sandbox', () => {
+    expect(parseCommand(['doctor'])).toEqual({
+      name: 'doctor',
+      imports: 'imports',
+      sandbox: false,
+      debug: false,
+    });
+    expect(parseCommand(['doctor', '--imports', 'x', '--sandbox'])).toEqual({
+      name: 'doctor',
+      imports: 'x',
+      sandbox: true,
+      debug: false,
+    });
+    expect(usage(['doctor', '--format', 'json'])).toBe('--format is not an option of "doctor"');
   });
 
   it('knows calendar dates', () => {

@@ -108,6 +108,12 @@ describe('single values', () => {
     'phone %j is invalid',
     (value) => expect(checkPhone(value)?.code).toBe('invalid-phone'),
   );
+  // Well-formed, but no number of the country its code names has that many digits: Genesys refuses it.
+  it.each(['+1-2-3-4-5-6-7', '+44 20 7946', '+1 215 555 01000'])(
+    'phone %j has the shape of a number but no country has it',
+    (value) =>
+      expect(checkPhone(value)?.message).toContain('is not a phone number of the country its code names'),
+  );
 
   it.each(['1', '4101', '0123456789'])('extension %j is valid', (value) =>
     expect(checkExtension(value)).toBeUndefined(),

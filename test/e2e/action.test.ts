@@ -153,6 +153,8 @@ describe('dist/index.js', () => {
   });
 
   it('applies on push: the org gets the planned people and phones, results files and summary', async () => {
+    // The commit before the push (push.json's `before`), whose policy judges the push: none there.
+    github.setFiles(OWNER, REPO_NAME, '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52', {});
     const ran = await runBundle('push', 'push.json', { mode: 'apply' });
     expect(ran.stderr).toBe('');
     expect(ran.code).toBe(0);

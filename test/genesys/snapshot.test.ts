@@ -675,7 +675,13 @@ describe('toSnapshotUser', () => {
         title: 'Engineer',
         addresses: [
           { address: '+15550001', mediaType: 'PHONE', type: 'MOBILE' },
-          { address: '+15550002', display: '+1 555 0002', mediaType: 'PHONE', type: 'WORK', extension: '42' },
+          {
+            address: '+12155550002',
+            display: '+1 215-555-0002',
+            mediaType: 'PHONE',
+            type: 'WORK',
+            extension: '42',
+          },
         ],
         manager: { id: 'm1', version: 1 },
         locations: [{ locationDefinition: { id: 'l1' } }, { id: 'l2' }],
@@ -695,11 +701,17 @@ describe('toSnapshotUser', () => {
       title: 'Engineer',
       department: '',
       // Shape (c): the number is in `display`, kept as E.164.
-      phoneWork: '+15550002',
+      phoneWork: '+12155550002',
       extension: '42',
       addresses: [
         { address: '+15550001', mediaType: 'PHONE', type: 'MOBILE' },
-        { address: '+15550002', display: '+1 555 0002', mediaType: 'PHONE', type: 'WORK', extension: '42' },
+        {
+          address: '+12155550002',
+          display: '+1 215-555-0002',
+          mediaType: 'PHONE',
+          type: 'WORK',
+          extension: '42',
+        },
       ],
       managerId: 'm1',
       locationIds: ['l1', 'l2'],

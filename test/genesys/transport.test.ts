@@ -29,7 +29,12 @@ type Handler = (request: Seen, index: number) => Reply;
 interface TestServer {
   url: string;
   seen: Seen[];
+  /** Tokens issued. */
   logins: number;
+  /** Logins asked for, refused ones included. */
+  loginAttempts: number;
+  /** From now on every login is refused with 401 invalid_client (a revoked client). */
+  refuseLogins: boolean;
   /** Tokens the API accepts; login adds the token it issues. */
   valid: Set<string>;
   close(): Promise<void>;
@@ -40,23 +45,36 @@ const QUEUE_ID = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
 
 async function startServer(
   handler: Handler,
-  options: { clock?: () => number; rejectLogin?: boolean } = {},
+  options: {
+    clock?: () => number;
+    rejectLogin?: boolean;
+    /** Real milliseconds before the 401 of an unknown token is sent (0: at once). */
+    slow401?: (request: Seen) => number;
+  } = {},
 ): Promise<TestServer> {
   const clock = options.clock ?? (() => performance.now());
-  const state = { seen: [] as Seen[], logins: 0, valid: new Set<string>() };
+  const state = {
+    seen: [] as Seen[],
+    logins: 0,
+    loginAttempts: 0,
+    refuseLogins: options.rejectLogin ?? false,
+    valid: new Set<string>(),
+  };
   const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0] ?? '';
       if (path === '/oauth/token') {
-        if (options.rejectLogin) {
+        state.loginAttempts += 1;
+        if (state.refuseLogins) {
           res.writeHead(401, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ error: 'invalid_client', description: 'client not found' }));
           return;
         }
         state.logins += 1;
-        const token = `token-${state.logins}`;
+        // Long enough to be scrubbed (see MIN_SECRET_LENGTH).
+        const token = `access-token-${state.logins}`;
         state.valid.add(token);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ access_token: token, token_type: 'bearer', expires_in: 86400 }));
@@ -70,7 +88,8 @@ async function startServer(
       };
       state.seen.push(seen);
       const token = seen.authorization.replace(/^Bearer /, '');
-      const reply: Reply = state.valid.has(token)
+      const valid = state.valid.has(token);
+      const reply: Reply = valid
         ? handler(seen, state.seen.length - 1)
         : {
             status: 401,
@@ -81,8 +100,13 @@ async function startServer(
         req.socket.destroy();
         return;
       }
-      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+      const answer = () => {
+        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+        res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+      };
+      const delay = valid ? 0 : (options.slow401?.(seen) ?? 0);
+      if (delay > 0) setTimeout(answer, delay);
+      else answer();
     });
   });
   server.on('connection', (socket) => {
@@ -96,6 +120,15 @@ async function startServer(
     seen: state.seen,
     get logins() {
       return state.logins;
+    },
+    get loginAttempts() {
+      return state.loginAttempts;
+    },
+    get refuseLogins() {
+      return state.refuseLogins;
+    },
+    set refuseLogins(refuse: boolean) {
+      state.refuseLogins = refuse;
     },
     valid: state.valid,
     close: () =>
@@ -172,9 +205,13 @@ async function setUp(
   handler: Handler,
   transport: Partial<TransportOptions> = {},
   extra: ConnectOptions = {},
+  slow401?: (request: Seen) => number,
 ) {
   const time = virtualTime();
-  const server = await startServer(handler, { clock: transport.now ?? time.now });
+  const server = await startServer(handler, {
+    clock: transport.now ?? time.now,
+    ...(slow401 ? { slow401 } : {}),
+  });
   cleanups.push(() => server.close());
   const client = await connect(
     resolveConnection({
@@ -331,31 +368,25 @@ describe('GenesysTransport through the SDK', () => {
   it('logs in again once on a 401 and retries with the new token', async () => {
     const tokens: string[] = [];
     const { server, client } = await setUp(() => ok(), {}, { onToken: (token) => tokens.push(token) });
-    server.valid.delete('token-1'); // the token expires
+    server.valid.delete('access-token-1'); // the token expires
     await client.users.getUsers();
-    expect(server.seen.map((request) => request.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+    expect(server.seen.map((request) => request.authorization)).toEqual([
+      'Bearer access-token-1',
+      'Bearer access-token-2',
+    ]);
     expect(server.logins).toBe(2);
-    expect(tokens).toEqual(['token-1', 'token-2']);
+    expect(tokens).toEqual(['access-token-1', 'access-token-2']);
     expect(client.stats()).toMatchObject({ logins: 2, retries: 1 });
   });
 
   it('shares one re-login among the calls that hit 401 together', async () => {
     const { server, client } = await setUp(() => ok());
-    server.valid.delete('token-1');
+    server.valid.delete('access-token-1');
     await Promise.all([1, 2, 3, 4, 5].map((pageNumber) => client.users.getUsers({ pageNumber })));
     expect(server.logins).toBe(2);
-    expect(server.seen.filter((request) => request.authorization === 'Bearer token-2')).toHaveLength(5);
-  });
-
-  it('fails on a second 401 after the re-login', async () => {
-    const { server, client } = await setUp(() => ({
-      status: 401,
-      body: { message: 'Invalid login credentials.', code: 'bad.credentials' },
-    }));
-    const error = await failure(client.users.getUsers());
-    expect(error.message).toBe('401 bad.credentials: Invalid login credentials. (GET /api/v2/users)');
-    expect(server.logins).toBe(2);
-    expect(server.seen).toHaveLength(2);
+    expect(server.seen.filter((request) => request.authorization === 'Bearer access-token-2')).toHaveLength(
+      5,
+    );
   });
 
   it('gives up after maxTries and says how many tries it made', async () => {
@@ -410,7 +441,7 @@ describe('GenesysTransport through the SDK', () => {
       inspect(error, { depth: 5 }),
       String(error.stack),
     ]) {
-      expect(shown).not.toContain('token-1');
+      expect(shown).not.toContain('access-token-1');
       expect(shown).not.toContain('session=abc');
       expect(shown).not.toMatch(/authorization/i);
     }
@@ -424,14 +455,34 @@ describe('GenesysTransport through the SDK', () => {
     expect(echoed.message).toBe('400: bad token Bearer *** (GET /api/v2/users)');
   });
 
+  it('scrubs a token echoed in any field of an error body, not only its message', async () => {
+    const { client } = await setUp((request) => {
+      const token = request.authorization.replace('Bearer ', '');
+      return {
+        status: 400,
+        body: {
+          code: token,
+          error: token,
+          message: `token ${encodeURIComponent(token)} or ${Buffer.from(token).toString('base64')}`,
+          contextId: token,
+        },
+      };
+    });
+    const error = await failure(client.users.getUsers());
+    expect(error.message).toBe('400 ***: token *** or *** (GET /api/v2/users)');
+    expect(error.code).toBe('***');
+    expect(error.contextId).toBe('***');
+    expect(JSON.stringify(error) + inspect(error, { depth: 5 })).not.toContain('access-token');
+  });
+
   it('scrubs an earlier token and credentials that a server echoes back', async () => {
     const { server, client } = await setUp((request) => ({
       status: 400,
       body: {
-        message: `got ${request.authorization}, before that token-1, login Basic aWQ6c2VjcmV0LXNlY3JldC12YWx1ZQ==`,
+        message: `got ${request.authorization}, before that access-token-1, login Basic aWQ6c2VjcmV0LXNlY3JldC12YWx1ZQ==`,
       },
     }));
-    server.valid.delete('token-1'); // the first call gets a 401, logs in again and sends token-2
+    server.valid.delete('access-token-1'); // the first call gets a 401, logs in again and sends token-2
     const error = await failure(client.users.getUsers());
     expect(error.message).toBe('400: got Bearer ***, before that ***, login Basic *** (GET /api/v2/users)');
   });
@@ -511,6 +562,134 @@ describe('GenesysTransport through the SDK', () => {
     );
     await Promise.all([1, 2].map((pageNumber) => client.users.getUsers({ pageNumber })));
     expect(server.seen[1]!.at - server.seen[0]!.at).toBeGreaterThanOrEqual(500);
+  });
+});
+
+const badCredentials: Reply = {
+  status: 401,
+  body: { message: 'Invalid login credentials.', code: 'bad.credentials', status: 401 },
+};
+
+// Issue 15: three token invalidations in one apply failed 91 of 100 rows. Every call in flight must
+// survive any number of them, each costing one login, and a client whose logins stop working must
+// fail at once with one line.
+describe('re-login when tokens are invalidated', () => {
+  it('logs in again each time the token is invalidated during one call, up to three times', async () => {
+    let expiries = 0;
+    const { server, client } = await setUp((request) => {
+      // The API drops the token the call was just retried with, twice.
+      if (expiries >= 2) return ok();
+      expiries += 1;
+      server.valid.delete(request.authorization.replace('Bearer ', ''));
+      return badCredentials;
+    });
+    server.valid.delete('access-token-1');
+    await client.users.getUsers();
+    expect(server.seen.map((request) => request.authorization)).toEqual([
+      'Bearer access-token-1',
+      'Bearer access-token-2',
+      'Bearer access-token-3',
+      'Bearer access-token-4',
+    ]);
+    expect(client.stats().logins).toBe(4);
+  });
+
+  it('retries a 401 on a token that was already replaced at once, without another login', async () => {
+    const { server, client } = await setUp(
+      () => ok(),
+      {},
+      {},
+      // The 401 of page 1 arrives after page 2's has already brought a new token.
+      (request) => (request.path.includes('pageNumber=1') ? 150 : 0),
+    );
+    await client.users.getUsers(); // the route's first call goes alone; now both go together
+    server.valid.delete('access-token-1');
+    await Promise.all([client.users.getUsers({ pageNumber: 1 }), client.users.getUsers({ pageNumber: 2 })]);
+    expect(server.loginAttempts).toBe(2);
+    expect(
+      server.seen.filter((request) => request.path.includes('pageNumber=1')).map((r) => r.authorization),
+    ).toEqual(['Bearer access-token-1', 'Bearer access-token-2']);
+  });
+
+  it('sends the calls that were waiting during a re-login with the new token', async () => {
+    const { server, client } = await setUp(() => ok());
+    server.valid.delete('access-token-1');
+    await Promise.all([1, 2, 3, 4, 5].map((pageNumber) => client.users.getUsers({ pageNumber })));
+    // The first call learnt of the expiry; the four paced behind it never sent the dead token.
+    expect(server.seen.filter((request) => request.authorization === 'Bearer access-token-1')).toHaveLength(
+      1,
+    );
+    expect(server.seen.filter((request) => request.authorization === 'Bearer access-token-2')).toHaveLength(
+      5,
+    );
+    expect(server.logins).toBe(2);
+  });
+
+  it('spends neither the 5xx nor the 429 budget on re-logins', async () => {
+    const { server, client } = await setUp(
+      (request, index) => {
+        if (index === 0) return { status: 503, body: { code: 'service.unavailable' } };
+        if (index === 2) return tooMany({ 'retry-after': '0' });
+        if (index === 1 || index === 3) {
+          server.valid.delete(request.authorization.replace('Bearer ', ''));
+          return badCredentials;
+        }
+        return ok();
+      },
+      { maxTries: 2, maxRateLimitedTries: 2 },
+    );
+    await client.users.getUsers();
+    expect(server.seen).toHaveLength(5);
+    expect(server.logins).toBe(3);
+  });
+
+  it("fails every call with the login's one line once a re-login is refused, and logs in no more", async () => {
+    const { server, client } = await setUp(() => ok());
+    await client.users.getUsers();
+    server.refuseLogins = true; // the client is revoked: its token stops working, and so does its login
+    server.valid.clear();
+    const calls = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map((pageNumber) => client.users.getUsers({ pageNumber })),
+    );
+    const line = `Login to ${server.url} was refused (401 invalid_client): check GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_REGION.`;
+    for (const call of calls) {
+      expect(call.status).toBe('rejected');
+      expect(call.status === 'rejected' && String((call.reason as Error).message)).toBe(line);
+    }
+    expect(server.loginAttempts).toBe(2);
+    const seen = server.seen.length;
+    await expect(client.users.getUsers()).rejects.toThrow(line);
+    expect(server.seen).toHaveLength(seen); // not even sent
+    expect(server.loginAttempts).toBe(2);
+  });
+
+  it('gives up with one line when three fresh tokens in a row are refused, and fails later calls at once', async () => {
+    const { server, client } = await setUp(() => badCredentials);
+    const error = await failure(client.users.getUsers());
+    expect(error.message).toBe(
+      '401 bad.credentials: Invalid login credentials. 3 new tokens in a row were refused: the OAuth client may have been revoked or lost its roles. (GET /api/v2/users)',
+    );
+    expect(server.logins).toBe(4);
+    expect(server.seen).toHaveLength(4);
+    const again = await failure(client.users.getUser(USER_ID));
+    expect(again.status).toBe(401);
+    expect(server.seen).toHaveLength(4);
+    expect(server.logins).toBe(4);
+  });
+
+  it('starts counting again after a fresh token works', async () => {
+    let calls = 0;
+    const { server, client } = await setUp((request) => {
+      calls += 1;
+      // Every other answer, the token just used expires: a long run with many expiries.
+      if (calls % 2 === 1) {
+        server.valid.delete(request.authorization.replace('Bearer ', ''));
+        return badCredentials;
+      }
+      return ok();
+    });
+    for (let i = 0; i < 6; i += 1) await client.users.getUsers();
+    expect(server.logins).toBe(7);
   });
 });
 

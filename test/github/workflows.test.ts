@@ -91,14 +91,14 @@ describe('action.yml', () => {
     const { data: action } = await yamlFile<ActionMetadata>('action.yml');
     const declared = new Set(Object.keys(action.inputs));
     const modes: string[] = [];
-    for (const name of ['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml']) {
+    for (const name of ['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml']) {
       const { data } = await workflow(name);
       for (const step of ourAction(data)) {
         for (const key of Object.keys(step.with ?? {})) expect(declared, `${name}: ${key}`).toContain(key);
         modes.push(String(step.with?.mode));
       }
     }
-    expect(modes).toEqual(['validate', 'plan', 'apply', 'invite']);
+    expect(modes).toEqual(['validate', 'plan', 'apply', 'invite', 'doctor']);
   });
 });
 
@@ -185,8 +185,16 @@ describe('workflows', () => {
     expect(Object.values(data.jobs)[0]?.environment).toBe('genesys-production');
   });
 
+  it('doctor.yml runs only by hand, may only read the repository, and checks the client that writes', async () => {
+    const { data } = await workflow('doctor.yml');
+    expect(Object.keys(data.on)).toEqual(['workflow_dispatch']);
+    expect(data.permissions).toEqual({ contents: 'read' });
+    expect(Object.values(data.jobs)[0]?.environment).toBe('genesys-production');
+    expect(ourAction(data).map((step) => step.with?.mode)).toEqual(['doctor']);
+  });
+
   it('reads only GENESYSCLOUD_* secrets', async () => {
-    for (const name of ['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml']) {
+    for (const name of ['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml']) {
       const { text } = await workflow(name);
       for (const match of text.matchAll(/secrets\.([A-Z0-9_]+)/g)) {
         expect(match[1], name).toMatch(/^GENESYSCLOUD_(OAUTHCLIENT_ID|OAUTHCLIENT_SECRET|REGION)$/);
@@ -194,7 +202,7 @@ describe('workflows', () => {
     }
   });
   it('never interpolates a branch name into a shell script', async () => {
-    for (const name of ['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml']) {
+    for (const name of ['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml']) {
       const { data } = await workflow(name);
       for (const step of steps(data))
         expect(step.run ?? '', name).not.toMatch(/\$\{\{[^}]*(ref|head_ref|inputs)/);
@@ -205,8 +213,10 @@ describe('workflows', () => {
 // Supply chain: a tag can be moved to other code, a commit cannot; Dependabot moves the pins. Our
 // workflows and the ones init writes for teams are checked alike (ours run `./`, theirs our @v<major>).
 const SHIPPED = [
-  ...['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml'].map((name) => `.github/workflows/${name}`),
-  ...['preview.yml', 'apply.yml', 'training-day.yml'].map(
+  ...['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml'].map(
+    (name) => `.github/workflows/${name}`,
+  ),
+  ...['preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml'].map(
     (name) => `src/init/template/.github/workflows/${name}`,
   ),
 ];

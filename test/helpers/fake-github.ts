@@ -1,8 +1,8 @@
 // A loopback GitHub REST API for tests: a real node:http server that the real @actions/github
 // octokit talks to (msw and nock do not intercept its undici fetch). It serves the handful of
 // routes gc-onboard uses, with GitHub's pagination, limits and error bodies, and records every request.
-// Routes: issue comments (list, create, update), pull request files, compare, the pull requests of
-// a commit, and repository contents at a ref.
+// Routes: issue comments (list, create, update), pull request files, compare, a commit's parents,
+// the pull requests of a commit, and repository contents at a ref.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -104,6 +104,8 @@ export interface FakeGitHub {
    * GitHub's 422 "No commit found for SHA".
    */
   setCommitPullRequests(owner: string, repo: string, sha: string, pulls: FakePullRequest[]): void;
+  /** The parents `GET /repos/{owner}/{repo}/commits/{sha}` gives for `sha`; a commit never set gets 422. */
+  setCommitParents(owner: string, repo: string, sha: string, parents: string[]): void;
   /**
    * The files of the commit `ref` (repository path → text), served by `GET …/contents/{path}?ref=`
    * as GitHub does: base64 in 60-column lines, folders as listings, files above 1 MB without text,
@@ -132,6 +134,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const pullFiles = new Map<string, FakeFile[]>();
   const compares = new Map<string, FakeFile[]>();
   const commitPulls = new Map<string, FakePullRequest[]>();
+  const commitParents = new Map<string, string[]>();
   const trees = new Map<string, Map<string, string>>();
   const failures: Array<FakeFailure & { left: number }> = [];
   const labelIds = new Map<string, number>();
@@ -455,6 +458,21 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       }
       return [200, paginate(pulls, url, res).map((pull) => pullJson(owner, repo, sha, pull))] as const;
     }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(p)) && method === 'GET') {
+      const sha = decodeURIComponent(m[3]!);
+      const parents = commitParents.get(repoKey(m[1]!, m[2]!, sha));
+      if (!parents) {
+        throw new HttpError(422, {
+          message: `No commit found for SHA: ${sha}`,
+          documentation_url: `${DOCS}/commits/commits#get-a-commit`,
+          status: '422',
+        });
+      }
+      return [
+        200,
+        { sha, parents: parents.map((parent) => ({ sha: parent, url: '', html_url: '' })), files: [] },
+      ] as const;
+    }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/contents(?:\/(.*))?$/.exec(p)) && method === 'GET') {
       const file = decodeURIComponent(m[3] ?? '').replace(/\/+$/, '');
       return [200, contents(m[1]!, m[2]!, file, url)] as const;
@@ -540,6 +558,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       pullFiles.set(repoKey(owner, repo, pullNumber), files),
     setCompare: (owner, repo, basehead, files) => compares.set(repoKey(owner, repo, basehead), files),
     setCommitPullRequests: (owner, repo, sha, pulls) => commitPulls.set(repoKey(owner, repo, sha), pulls),
+    setCommitParents: (owner, repo, sha, parents) => commitParents.set(repoKey(owner, repo, sha), parents),
     setFiles: (owner, repo, ref, files) =>
       trees.set(
         repoKey(owner, repo, ref),

@@ -16,7 +16,7 @@ const rendered = renderTemplates(TEMPLATES, {
   docsUrl: 'https://example.test/docs',
   today: '2026-12-02',
 });
-const WORKFLOWS = ['preview.yml', 'apply.yml', 'training-day.yml'];
+const WORKFLOWS = ['preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml'];
 
 interface Step {
   uses?: string;
@@ -48,6 +48,7 @@ describe('templates.generated.ts', () => {
     expect(Object.keys(rendered).sort()).toEqual(
       [
         '.github/workflows/apply.yml',
+        '.github/workflows/doctor.yml',
         '.github/workflows/preview.yml',
         '.github/workflows/training-day.yml',
         'imports/README.md',
@@ -142,7 +143,7 @@ describe('workflows', () => {
         expect(step.run ?? '', name).not.toMatch(/\bnpm\b|\bnpx\b|build/);
       }
     }
-    expect(modes).toEqual(['plan', 'apply', 'invite']);
+    expect(modes).toEqual(['plan', 'apply', 'invite', 'doctor']);
   });
 
   // Edit .github/workflows/X.yml and src/init/template/.github/workflows/X.yml together (then regenerate).

@@ -136,6 +136,8 @@ describe('the workflows init writes, run against a fake GitHub and a sandbox org
     github.setCommitPullRequests(OWNER, REPO_NAME, MERGE_SHA, [
       { number: 42, mergedAt: '2026-12-02T10:00:00Z', labels: [] },
     ]);
+    // The commit before the push (push.json's `before`), whose policy judges the push: none there.
+    github.setFiles(OWNER, REPO_NAME, '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52', {});
     const ran = await runAction({
       workspace,
       eventName: 'push',

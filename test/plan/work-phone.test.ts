@@ -103,3 +103,21 @@ it('compares by digits when the org has no default country it knows', () => {
   expect(plan('ZZ', { address: '+12155550110' }, '+1 (215) 555-0110', '')?.action).toBe('unchanged');
   expect(plan('ZZ', { address: '+12155550110' }, '+1 215 555 0111', '')?.action).toBe('update');
 });
+
+describe('a number the org country cannot have', () => {
+  it('is an error at the cell, naming the country; with its country code it is fine', () => {
+    const contact = { address: '+12155550110' };
+    const short = plan('US', contact, '555 0110', '');
+    expect(short?.action).toBe('error');
+    expect(short?.errors.map((e) => [e.column, e.code, e.message])).toEqual([
+      [
+        'phone_work',
+        'invalid-phone',
+        "555 0110 is not a phone number in US, the org's default country; write it with its country code, e.g. +44 20 7946 0018",
+      ],
+    ]);
+    // A London number written nationally is fine in GB, and anywhere with its country code.
+    expect(plan('GB', { address: '+442079460018' }, '020 7946 0018', '')?.action).toBe('unchanged');
+    expect(plan('US', contact, '+44 20 7946 0018', '')?.action).toBe('update');
+  });
+});

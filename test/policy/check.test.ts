@@ -4,7 +4,7 @@ import type { Finding, PersonRow, PhoneRow } from '../../src/csv/types.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import type { OrgSnapshot } from '../../src/plan/snapshot.js';
 import type { PersonPlan, Plan, PlanOptions } from '../../src/plan/types.js';
-import { checkPolicy, enforcePolicy } from '../../src/policy/check.js';
+import { checkPolicy, enforcePolicy, judgeChange } from '../../src/policy/check.js';
 import { DEFAULT_POLICY, parsePolicy, type Policy } from '../../src/policy/policy.js';
 import {
   aishaRow,
@@ -154,6 +154,71 @@ describe('checkPolicy', () => {
         ],
       ]);
       expect(checked.summary.people.error).toBe(1);
+    });
+    it('covers phones.csv owners who exist already: the phone is an error on its email cell', () => {
+      const partner = orgUser({
+        id: 'user-partner',
+        name: 'Other Partner',
+        email: 'other@partner.org',
+        grants: [{ roleId: ids.user, divisionId: ids.studentServices }],
+        grantsComplete: true,
+      });
+      const org = snapshot({ users: [maria, partner] });
+      const plan = planOf(
+        [],
+        [
+          phoneRow({ line: 2, email: 'other@partner.org', personInBatch: false }),
+          phoneRow({ line: 3, email: 'Other@Partner.org', name: 'Desk 2', personInBatch: false }),
+        ],
+        org,
+      );
+      expect(phones(plan).map((p) => [p.line, p.action])).toEqual([
+        [2, 'create'],
+        [3, 'error'],
+      ]);
+      const checked = check(plan, policy(), org);
+      expect(phones(checked).map((p) => [p.line, p.action, p.errors.map((e) => [e.column, e.code])])).toEqual(
+        [
+          [2, 'error', [['email', 'policy-email-domain']]],
+          [
+            3,
+            'error',
+            [...phones(plan)[1]!.errors.map((e) => [e.column, e.code]), ['email', 'policy-email-domain']],
+          ],
+        ],
+      );
+      expect(phones(checked)[0]?.errors[0]).toEqual({
+        severity: 'error',
+        file: PHONES_FILE,
+        line: 2,
+        column: 'email',
+        code: 'policy-email-domain',
+        message:
+          'other@partner.org: the domain "partner.org" is not allowed (allowed_email_domains in imports/policy.yml: northfield.edu, *.partners.org)',
+      });
+      expect(phones(checked)[0]).toMatchObject({ phoneId: null, stationId: null, changes: [] });
+      expect(checked.summary.phones).toMatchObject({ create: 0, error: 2 });
+    });
+
+    it('covers email_manager when the manager exists already (one created here has their own row checked)', () => {
+      const boss = orgUser({ id: 'user-boss', name: 'Vendor Boss', email: 'boss@vendor.com' });
+      const org = snapshot({ users: [maria, boss] });
+      const plan = planOf(
+        [
+          personRow({ line: 2, name: 'Ann Able', managerEmail: 'Boss@Vendor.com' }),
+          personRow({ line: 3, name: 'Bo Baker', managerEmail: 'maria.gonzalez@northfield.edu' }),
+        ],
+        [],
+        org,
+      );
+      const checked = check(plan, policy(), org);
+      expect(actions(checked)).toEqual([
+        [2, 'error', [['email_manager', 'policy-email-domain']]],
+        [3, 'create', []],
+      ]);
+      expect(row(checked, 2).errors[0]?.message).toBe(
+        'Boss@Vendor.com: the domain "vendor.com" is not allowed (allowed_email_domains in imports/policy.yml: northfield.edu, *.partners.org)',
+      );
     });
   });
 
@@ -617,6 +682,84 @@ describe('checkPolicy', () => {
         [file, 1, 'max-changes'],
         [file, 2, 'invalid-yaml'],
       ]);
+    });
+  });
+
+  describe('judgeChange: the policy in force before a change judges it', () => {
+    const file = 'imports/policy.yml';
+    const strict = parsePolicy('forbidden_roles: [PureCloud User]\n', file);
+    const loose = parsePolicy('forbidden_roles: [Master Admin]\n', file);
+    const base = { file, name: 'imports/policy.yml of main (5c1a0e0)' };
+
+    it("the rules before the change decide its rows; the changed file's rules do not", () => {
+      const plan = planOf([aishaRow()]);
+      const checked = judgeChange(plan, snapshot(), {
+        labels: [],
+        judge: { ...base, parsed: strict },
+        changed: { file, parsed: loose },
+      });
+      expect(actions(checked)).toEqual([[2, 'error', [['roles_divisions', 'policy-role-forbidden']]]]);
+      expect(row(checked, 2).errors[0]?.message).toBe(
+        'Role "PureCloud User" may not be granted through imports (forbidden_roles in imports/policy.yml of main (5c1a0e0))',
+      );
+      // And the other way round: a change that tightens the rules is judged by the looser ones.
+      const tightened = judgeChange(plan, snapshot(), {
+        labels: [],
+        judge: { ...base, parsed: loose },
+        changed: { file, parsed: strict },
+      });
+      expect(actions(tightened)).toEqual([[2, 'create', []]]);
+      // No file before the change: the default policy.
+      const none = judgeChange(plan, snapshot(), {
+        labels: [],
+        judge: { ...base, parsed: null },
+        changed: { file, parsed: strict },
+      });
+      expect(actions(none)).toEqual([[2, 'create', []]]);
+    });
+
+    it("the changed file's own errors and unknown names are the change's", () => {
+      const plan = planOf([aishaRow()]);
+      const checked = judgeChange(plan, snapshot(), {
+        labels: [],
+        judge: { ...base, parsed: loose },
+        changed: { file, parsed: parsePolicy('forbiden_roles: [x]\nallowed_roles: [Nobody]\n', file) },
+      });
+      expect(checked.findings.map((f) => [f.file, f.line, f.code])).toEqual([
+        [file, 1, 'unknown-key'],
+        [file, 2, 'unknown-role'],
+      ]);
+      expect(actions(checked)).toEqual([[2, 'create', []]]);
+    });
+
+    it('a policy in force with errors lets no row be written; a change that writes nothing (its fix) passes', () => {
+      const broken = parsePolicy('forbidden_roles: [Master Admn]\n', file);
+      const plan = planOf([aishaRow()]);
+      const checked = judgeChange(plan, snapshot(), {
+        labels: [],
+        judge: { ...base, parsed: broken },
+        changed: { file, parsed: loose },
+      });
+      expect(checked.findings.map((f) => [f.file, f.line, f.code])).toEqual([
+        [file, 1, 'policy-in-force-invalid'],
+      ]);
+      expect(checked.findings[0]?.message).toMatch(
+        /^The policy that judges this change \(imports\/policy.yml of main \(5c1a0e0\)\) has an error \(line 1: Unknown role "Master Admn" in forbidden_roles/,
+      );
+      const nothingToWrite = planOf([]);
+      const fix = judgeChange(nothingToWrite, snapshot(), {
+        labels: [],
+        judge: { ...base, parsed: broken },
+        changed: { file, parsed: loose },
+      });
+      expect(fix.findings).toEqual([]);
+    });
+
+    it('without a changed file it is enforcePolicy', () => {
+      const plan = planOf([aishaRow()]);
+      expect(
+        judgeChange(plan, snapshot(), { labels: [], judge: { file, parsed: strict }, changed: null }),
+      ).toStrictEqual(enforcePolicy(plan, strict, snapshot(), { labels: [], policyFile: file }));
     });
   });
 });

@@ -105,7 +105,7 @@ describe('renderComment', () => {
     expect(body.startsWith(`${MARKER}\n`)).toBe(true);
     expect(body).toContain('- **People:** 2 to create · 1 to update · 1 unchanged · 2 errors');
     expect(body).toContain('- **Phones:** 1 to create · 0 to update · 0 unchanged · 1 error');
-    expect(body).toContain('**Invites:** 3 invites on Tue 1 Dec 2026 (none now)');
+    expect(body).toContain('**Invites:** up to 3 invites on Tue 1 Dec 2026 (none now)');
     expectWellFormedTables(body);
   });
 
@@ -161,7 +161,7 @@ describe('renderComment', () => {
               batch: 'b2',
               title: 'T',
               department: 'D',
-              phoneWork: '1',
+              phoneWork: '215 555 0100',
               extension: '2',
             }),
           ],

@@ -1,0 +1,326 @@
+// `gc-onboard doctor`: read-only checks of a connection, the OAuth client's permissions per mode and
+// division, and the imports' names against the org. The I/O edge: every read is here, every
+// decision in checks.ts. A handful of calls, well under a minute at the default rate limit.
+import platformClient from 'purecloud-platform-client-v2';
+import type { ImportSet } from '../csv/types.js';
+import { pageAll, type GenesysClient } from '../genesys/client.js';
+import { loadSnapshot, toRoles } from '../genesys/snapshot.js';
+import type { TransportOptions } from '../genesys/transport.js';
+import { snapshotNeed } from '../plan/need.js';
+import { validateImports } from '../run/commands.js';
+import { fatalLine } from '../run/errors.js';
+import { openOrg, type OrgSession } from '../run/org.js';
+import type { SandboxOptions } from '../sandbox/types.js';
+import {
+  describeGrants,
+  fail,
+  importLines,
+  importScopes,
+  ok,
+  permissionLines,
+  warn,
+  type DoctorLine,
+  type OrgRole,
+} from './checks.js';
+import { forbiddenLine, missingPermissionOf } from './forbidden.js';
+import { ALL_DIVISIONS, DIVISION_AWARE, MODES, modePermissions, type HeldGrant } from './operations.js';
+import { doctorExitCode, renderDoctor, type Section } from './render.js';
+
+export interface DoctorOptions {
+  imports: string;
+  /** An in-process sandbox with these options instead of the GENESYSCLOUD_* settings. */
+  sandbox: SandboxOptions | false;
+  env?: Record<string, string | undefined>;
+  onToken?: (token: string) => void;
+  /** Give up after this long (default a minute): doctor is a quick look, not a long job. */
+  deadlineMs?: number;
+  /** Pacing settings (tests scale the window down). */
+  transport?: Partial<TransportOptions>;
+}
+
+export interface DoctorReport {
+  sections: Section[];
+  exitCode: number;
+  text: string;
+}
+
+const DEADLINE_MS = 60_000;
+
+type ApiClient = InstanceType<typeof platformClient.ApiClientClass>;
+
+/** The SDK ApiClient under our client's API objects (every *Api keeps it as `apiClient`). */
+const apiClientOf = (client: GenesysClient) =>
+  (client.users as unknown as { apiClient: ApiClient }).apiClient;
+
+/** One line for a failed read: a 403 names the permission. */
+const why = (error: unknown) => {
+  const missing = missingPermissionOf(error);
+  return missing ? forbiddenLine(missing) : fatalLine(error);
+};
+
+const hours = (seconds: number) =>
+  seconds % 3600 === 0 ? `${seconds / 3600} h` : `${Math.round(seconds / 60)} min`;
+
+export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
+  let org: OrgSession;
+  try {
+    org = await openOrg({
+      sandbox: options.sandbox,
+      env: options.env ?? process.env,
+      ...(options.onToken ? { onToken: options.onToken } : {}),
+      ...(options.transport ? { transport: options.transport } : {}),
+    });
+  } catch (error) {
+    const sections = [
+      {
+        title: 'Connection',
+        lines: [
+          fail(
+            `login: ${fatalLine(error)}`,
+            'check GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_REGION (or GENESYSCLOUD_API_REGION)',
+          ),
+        ],
+      },
+    ];
+    return { sections, exitCode: 2, text: renderDoctor(sections, 2) };
+  }
+  try {
+    // tokens/me names the client; the configured id is the fallback when it does not.
+    const configuredId = options.sandbox
+      ? (options.sandbox.clientId ?? 'sandbox')
+      : ((options.env ?? process.env).GENESYSCLOUD_OAUTHCLIENT_ID?.trim() ?? null);
+    const deadline = options.deadlineMs ?? DEADLINE_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), deadline);
+    });
+    const sections = await Promise.race([
+      diagnose(org.client, org.target, options.imports, configuredId || null),
+      late,
+    ]).finally(() => clearTimeout(timer));
+    if (sections === null) {
+      // Closing the client below stops what is still in flight.
+      const stopped = [
+        {
+          title: 'Connection',
+          lines: [
+            fail(
+              `doctor stopped after ${Math.round(deadline / 1000)} s: the org answers too slowly`,
+              'run doctor again; if it keeps timing out, check the region and the rate limit',
+            ),
+          ],
+        },
+      ];
+      return { sections: stopped, exitCode: 2, text: renderDoctor(stopped, 2) };
+    }
+    const exitCode = doctorExitCode(sections, true);
+    return { sections, exitCode, text: renderDoctor(sections, exitCode) };
+  } finally {
+    await org.close();
+  }
+}
+
+async function diagnose(
+  client: GenesysClient,
+  target: string,
+  root: string,
+  configuredId: string | null,
+): Promise<Section[]> {
+  const apiClient = apiClientOf(client);
+  const tokens = new platformClient.TokensApi(apiClient);
+  const oauth = new platformClient.OAuthApi(apiClient);
+  const connection: DoctorLine[] = [ok(`API ${target}`)];
+  const who: DoctorLine[] = [];
+
+  const [me, orgInfo, divisions, roles] = await Promise.all([
+    tokens.getTokensMe().catch((error: unknown) => error as Error),
+    client.organization.getOrganizationsMe().catch((error: unknown) => error as Error),
+    pageAll(
+      (pageNumber, pageSize) => client.authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
+      100,
+    ),
+    pageAll(
+      (pageNumber, pageSize) => client.authorization.getAuthorizationRoles({ pageNumber, pageSize }),
+      100,
+    )
+      .then((list): OrgRole[] => toRoles(list))
+      .catch((error: unknown) => error as Error),
+  ]);
+  const divisionNames = new Map(divisions.flatMap((d) => (d.id ? [[d.id, d.name ?? d.id] as const] : [])));
+  const divisionName = (id: string) =>
+    id === ALL_DIVISIONS ? 'all divisions' : (divisionNames.get(id) ?? id);
+  const orgRoles: OrgRole[] = roles instanceof Error ? [] : roles;
+  const roleName = (id: string) => orgRoles.find((r) => r.id === id)?.name ?? id;
+
+  const clientId = (me instanceof Error ? null : (me.OAuthClient?.id ?? null)) ?? configuredId;
+  const clientName = me instanceof Error ? 'gc-onboard' : (me.OAuthClient?.name ?? clientId ?? 'gc-onboard');
+  connection.push(ok(`logged in (client credentials${clientId ? `, client ${clientId}` : ''})`));
+  if (orgInfo instanceof Error) connection.push(warn(`cannot read the org: ${why(orgInfo)}`));
+  else
+    connection.push(
+      ok(
+        `org '${orgInfo.name ?? ''}'${orgInfo.defaultCountryCode ? `, default country ${orgInfo.defaultCountryCode}` : ''}`,
+      ),
+    );
+  if (me instanceof Error)
+    who.push(
+      fail(
+        `GET /api/v2/tokens/me failed: ${why(me)}`,
+        'check the OAuth client in Admin > Integrations > OAuth',
+        false,
+      ),
+    );
+
+  // The client's roles and divisions; without oauth:client:view, ask the org per permission instead.
+  let grants: HeldGrant[] | null = null;
+  if (clientId) {
+    try {
+      const details = await oauth.getOauthClient(clientId);
+      const roleDivisions = (details.roleDivisions ?? []).flatMap((g) =>
+        g.roleId && g.divisionId ? [{ roleId: g.roleId, divisionId: g.divisionId }] : [],
+      );
+      grants = roleDivisions.map((g) => ({
+        ...g,
+        permissions: orgRoles.find((r) => r.id === g.roleId)?.permissions ?? [],
+      }));
+      const ttl = details.accessTokenValiditySeconds;
+      connection.push(
+        ttl
+          ? ok(`tokens last ${hours(ttl)} (${ttl} s); gc-onboard logs in again when one expires`)
+          : warn('token lifetime not given by the OAuth client'),
+      );
+      who.push(
+        ok(
+          `OAuth client '${details.name ?? clientName}': ${describeGrants(roleDivisions, roleName, divisionName)}`,
+        ),
+      );
+    } catch (error) {
+      who.push(
+        warn(
+          `cannot read the OAuth client's roles (${why(error)}); asking the org per permission instead`,
+          'give the OAuth client a role with oauth:client:view to see its roles here',
+        ),
+      );
+    }
+  }
+  if (grants === null)
+    grants = await permittedGrants(
+      client,
+      divisions.flatMap((d) => (d.id ? [d.id] : [])),
+    );
+  const aware = await divisionAwareness(client);
+
+  // The imports, read and resolved; their divisions decide where each write's permissions are checked.
+  const importSection: DoctorLine[] = [];
+  let imports: ImportSet | null = null;
+  try {
+    imports = await validateImports(root);
+    const errors = imports.findings.filter((f) => f.severity === 'error').length;
+    const people = imports.batches.reduce((n, b) => n + b.people.length, 0);
+    const phones = imports.batches.reduce((n, b) => n + b.phones.length, 0);
+    if (errors > 0)
+      importSection.push(
+        fail(
+          `${errors} validation error${errors === 1 ? '' : 's'} in ${root}`,
+          `run gc-onboard validate --imports ${root}`,
+        ),
+      );
+    else
+      importSection.push(
+        ok(
+          `${root}: ${imports.batches.length} batch${imports.batches.length === 1 ? '' : 'es'}, ${people} people, ${phones} phones, valid`,
+        ),
+      );
+  } catch (error) {
+    importSection.push(warn(`no imports checked: ${fatalLine(error)}`, 'pass --imports DIR'));
+  }
+  const home = divisions.find((d) => d.homeDivision)?.id ?? '';
+  let scopes = { user: home ? [home] : [], grant: home ? [home] : [], queue: [] as string[] };
+  if (imports && imports.batches.length > 0) {
+    try {
+      const snapshot = await loadSnapshot(client, snapshotNeed(imports));
+      const queueDivisions = await readQueueDivisions(client, imports);
+      scopes = importScopes(imports, snapshot, queueDivisions);
+      importSection.push(...importLines(imports, snapshot));
+    } catch (error) {
+      importSection.push(
+        fail(
+          `cannot read the org for the imports: ${why(error)}`,
+          'fix the permissions above, then run doctor again',
+        ),
+      );
+    }
+  }
+
+  const permissions = permissionLines({
+    clientName,
+    grants,
+    roles: orgRoles,
+    scopes,
+    divisionName,
+    divisionAware: (p) => aware?.has(p) ?? DIVISION_AWARE.has(p),
+  });
+  const stats = client.stats();
+  const lower = Object.entries(stats.limits).filter(([, n]) => n < stats.limit);
+  connection.push(
+    ok(
+      `rate limit ${stats.limit} requests per ${stats.windowMs / 1000} s${lower.length > 0 ? `; lower for ${lower.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''} (from inin-ratelimit-allowed)`,
+    ),
+  );
+  return [
+    { title: 'Connection', lines: connection },
+    { title: 'Who we are', lines: who },
+    { title: `Permissions per mode (${MODES.join(', ')}), per division the imports use`, lines: permissions },
+    { title: 'Imports against the org', lines: importSection },
+  ];
+}
+
+/** Grants as the org reports them per permission (GET /authorization/divisionspermitted/paged/me). */
+async function permittedGrants(client: GenesysClient, divisionIds: string[]): Promise<HeldGrant[]> {
+  const wanted = modePermissions();
+  const grants: HeldGrant[] = [];
+  await Promise.all(
+    wanted.map(async (permission) => {
+      const page = await client.authorization
+        .getAuthorizationDivisionspermittedPagedMe(permission, { pageSize: 100 })
+        .catch(() => null);
+      if (!page) return;
+      const ids = page.allDivsPermitted
+        ? [ALL_DIVISIONS]
+        : (page.entities ?? []).flatMap((d) => (d.id ? [d.id] : []));
+      for (const divisionId of ids.filter((id) => id === ALL_DIVISIONS || divisionIds.includes(id)))
+        grants.push({ roleId: '', permissions: [permission], divisionId });
+    }),
+  );
+  return grants;
+}
+
+/** The org's divisionAware flags for the permissions the modes need; null when it will not say. */
+async function divisionAwareness(client: GenesysClient): Promise<Set<string> | null> {
+  const wanted = modePermissions();
+  try {
+    const listing = await client.authorization.getAuthorizationPermissions({
+      queryType: 'permission',
+      query: wanted.join(','),
+      pageSize: 100,
+    });
+    const aware = new Set<string>();
+    for (const collection of listing.entities ?? [])
+      for (const list of Object.values(collection.permissionMap ?? {}))
+        for (const p of list) if (p.divisionAware) aware.add(`${p.domain}:${p.entityType}:${p.action}`);
+    return aware;
+  } catch {
+    return null;
+  }
+}
+
+/** Queue id → division id, for the queues the imports name (queue members are checked there). */
+async function readQueueDivisions(client: GenesysClient, imports: ImportSet): Promise<Map<string, string>> {
+  const named = imports.batches.some((b) => b.people.some((p) => p.queues.length > 0));
+  if (!named) return new Map();
+  const queues = await pageAll(
+    (pageNumber, pageSize) => client.routing.getRoutingQueues({ pageNumber, pageSize }),
+    100,
+  );
+  return new Map(queues.flatMap((q) => (q.id && q.division?.id ? [[q.id, q.division.id] as const] : [])));
+}

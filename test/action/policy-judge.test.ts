@@ -1,0 +1,250 @@
+// Which policy judges a change (issue 15): the one in force before it. A pull request that loosens
+// imports/policy.yml is judged by its base's policy, the push that merges it by the policy of the
+// commit before the push, a manual apply by the parent of the checked-out commit; the looser rules
+// judge from the next change on. In process, against the sandbox and a loopback fake GitHub.
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { FAST_REAL } from '../apply/fixtures.js';
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import {
+  OWNER,
+  REPO_NAME,
+  makeWorkspace,
+  orgWrites,
+  removeWorkspace,
+  runAction,
+  sandboxInputs,
+  type RunRequest,
+} from './harness.js';
+
+/** pull_request.base.sha of the pull_request*.json fixtures (base.ref is main). */
+const BASE_SHA = '5c1a0e0d4f5b8a3e2c7d9b1f0a6e4c2d8b3a7f19';
+/** push.json's `before`. */
+const BEFORE_SHA = '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52';
+/** GITHUB_SHA as the harness sets it, and its parent for a manual run. */
+const HEAD_SHA = 'e8d1c4b7a0f3e6d9c2b5a8f1e4d7c0b3a6f9e2d5';
+const PARENT_SHA = '7f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b';
+const POLICY = 'imports/policy.yml';
+const PEOPLE = 'imports/student-services/people.csv';
+/** Emily Nguyen (people.csv line 6) is the one row granted PureCloud Supervisor. */
+const EMILY = 'emily.nguyen@northfield.edu';
+const STRICT = 'forbidden_roles:\n  - Master Admin\n  - PureCloud Supervisor\n';
+const LOOSE = 'forbidden_roles:\n  - Master Admin\n';
+
+let sandbox: Sandbox;
+let github: FakeGitHub;
+let workspace: string;
+
+beforeAll(async () => {
+  // Real-org behaviours on, their lags shortened: these tests are about which policy judges a change.
+  sandbox = await startSandbox({
+    rateLimitPerMinute: 6000,
+    userSearchLagMs: 50,
+    stationLagMs: 50,
+    real: FAST_REAL,
+  });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+beforeEach(async () => {
+  sandbox.reset();
+  github = await startFakeGitHub();
+  workspace = await makeWorkspace();
+});
+afterEach(async () => {
+  await github.close();
+  await removeWorkspace(workspace);
+});
+
+const policyFile = () => path.join(workspace, 'imports', 'policy.yml');
+const writePolicy = (text: string) => writeFile(policyFile(), text);
+const action = (mode: string, eventName: string, event: RunRequest['event'], inputs = {}) =>
+  runAction({
+    workspace,
+    eventName,
+    event,
+    inputs: { mode, ...sandboxInputs(sandbox.url), ...inputs },
+    env: { GITHUB_API_URL: github.url, GITHUB_RUN_ID: '777' },
+    options: { apply: { stationFirstPollMs: 50 } },
+  });
+const preview = () => action('plan', 'pull_request', 'pull_request.json');
+const push = (event: string = 'push.json') => action('apply', 'push', event);
+const comment = () => github.commentsOn(OWNER, REPO_NAME, 42)[0]?.body ?? '';
+const annotationsOf = (ran: Awaited<ReturnType<typeof runAction>>, title: string) =>
+  ran.annotations.filter((a) => a.properties.title?.startsWith(title));
+const userExists = (email: string) => sandbox.state().users.some((user) => user.email === email);
+
+describe('a pull request that loosens the policy and uses it at once', () => {
+  it('(a) the preview judges its rows by the base branch policy, and says so atop the comment', async () => {
+    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: STRICT });
+    await writePolicy(LOOSE);
+    const ran = await preview();
+    expect(ran.failed).toBe(true);
+    const [breach, ...more] = annotationsOf(ran, 'policy-role-forbidden');
+    expect(more).toEqual([]);
+    expect(breach).toMatchObject({
+      level: 'error',
+      properties: { file: PEOPLE, line: '6' },
+      message: `Role "PureCloud Supervisor" may not be granted through imports (forbidden_roles in ${POLICY} of main (5c1a0e0))`,
+    });
+    expect(ran.stdout).toContain(
+      `The rows of this pull request are judged by ${POLICY} of main (5c1a0e0), the policy in force before it.`,
+    );
+    const body = comment();
+    expect(body).toContain('- forbidden\\_roles: removed "PureCloud Supervisor"');
+    expect(body).toContain(
+      'its rows are judged by the policy of <code>main</code> at <code>5c1a0e0</code>. The new policy applies from the next change',
+    );
+    expect(body).toContain('policy-role-forbidden');
+    expect(orgWrites(sandbox.stats().requests.byRoute)).toBe(0);
+  });
+
+  it('(b) the push that merges it applies nothing of that row: the policy before the push judges', async () => {
+    github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { [POLICY]: STRICT });
+    await writePolicy(LOOSE);
+    const ran = await push();
+    expect(ran.failed).toBe(true);
+    expect(ran.stdout).toContain(
+      `The rows are judged by ${POLICY} of 0a1b7c4 (the commit before the push), the policy in force before this change.`,
+    );
+    expect(annotationsOf(ran, 'policy-role-forbidden')).toHaveLength(1);
+    expect(userExists(EMILY)).toBe(false);
+    // The other new people are created: only the breach (and who reports to Emily) waits.
+    expect(userExists('aisha.rahman@northfield.edu')).toBe(true);
+  });
+
+  it('(c) the next pull request, with the looser policy on main, is judged by it; so is its push', async () => {
+    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: LOOSE });
+    github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { [POLICY]: LOOSE });
+    await writePolicy(LOOSE);
+    const ran = await preview();
+    expect(ran.failed).toBe(false);
+    expect(annotationsOf(ran, 'policy-')).toEqual([]);
+    expect(ran.outputs).toMatchObject({ errors: '0', 'people-create': '9' });
+    // The policy did not change in this pull request: no block, no sentence.
+    expect(comment()).not.toContain('Policy changes in this pull request');
+
+    const applied = await push();
+    expect(applied.failed).toBe(false);
+    expect(userExists(EMILY)).toBe(true);
+  });
+
+  it('a pull request that deletes the policy is judged by the base policy too', async () => {
+    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: STRICT });
+    await rm(policyFile(), { force: true });
+    const ran = await preview();
+    expect(ran.failed).toBe(true);
+    expect(annotationsOf(ran, 'policy-role-forbidden')).toHaveLength(1);
+    expect(comment()).toContain('policy.yml is deleted');
+  });
+
+  it('a pull request that breaks the policy file gets its errors; the base policy still judges the rows', async () => {
+    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: STRICT });
+    await writePolicy('forbidden_roles: [Master Admin\n');
+    const ran = await preview();
+    expect(ran.failed).toBe(true);
+    expect(annotationsOf(ran, 'invalid-yaml')).toMatchObject([{ properties: { file: POLICY } }]);
+    expect(annotationsOf(ran, 'policy-role-forbidden')).toHaveLength(1);
+  });
+
+  it('when the base policy cannot be read, the preview says it judges by the pull request policy', async () => {
+    // No files set for the base commit: GitHub answers "No commit found for the ref".
+    await writePolicy(LOOSE);
+    const ran = await preview();
+    expect(ran.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        properties: { title: 'Policy' },
+        message: expect.stringContaining(
+          `so this preview judges the rows by the pull request's own ${POLICY}. Apply judges them by the policy in force before the merge.`,
+        ),
+      }),
+    );
+    expect(annotationsOf(ran, 'policy-role-forbidden')).toEqual([]);
+  });
+});
+
+describe('the policy in force before an apply', () => {
+  it('a push that created the branch, or a commit before it without the file: the default policy, said in the log', async () => {
+    await writePolicy(STRICT);
+    const created = await push('push-created.json');
+    expect(created.stdout).toContain(
+      'The push created the branch, so no commit is before it: the default policy judges the rows (no rules but max_changes 500).',
+    );
+    expect(annotationsOf(created, 'policy-role-forbidden')).toEqual([]);
+    expect(userExists(EMILY)).toBe(true);
+
+    sandbox.reset();
+    github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { 'imports/README.md': 'notes\n' });
+    const missing = await push();
+    expect(missing.stdout).toContain(
+      `${POLICY} does not exist at 0a1b7c4 (the commit before the push): the default policy judges the rows`,
+    );
+    expect(userExists(EMILY)).toBe(true);
+  });
+
+  it('applies nothing, before logging in, when GitHub cannot give the policy before the push', async () => {
+    await writePolicy(LOOSE);
+    github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { [POLICY]: STRICT });
+    github.failRequests({ path: /\/contents\//, status: 500 });
+    const ran = await push();
+    expect(ran.failed).toBe(true);
+    expect(ran.annotations.at(-1)?.message).toMatch(
+      new RegExp(
+        `^Cannot read ${POLICY} as it was before this change \\(.*\\), and apply judges the rows only by the policy in force before them. Nothing was changed`,
+      ),
+    );
+    expect(sandbox.stats().requests.total).toBe(0);
+  });
+
+  it('a manual run is judged by the policy of the parent of the checked-out commit', async () => {
+    github.setCommitParents(OWNER, REPO_NAME, HEAD_SHA, [PARENT_SHA]);
+    github.setFiles(OWNER, REPO_NAME, PARENT_SHA, { [POLICY]: STRICT });
+    await writePolicy(LOOSE);
+    const ran = await action('apply', 'workflow_dispatch', 'workflow_dispatch.json');
+    expect(ran.failed).toBe(true);
+    expect(ran.stdout).toContain(
+      `The rows are judged by ${POLICY} of 7f3c2b1 (the parent of the checked-out commit), the policy in force before this change.`,
+    );
+    expect(annotationsOf(ran, 'policy-role-forbidden')).toHaveLength(1);
+    expect(userExists(EMILY)).toBe(false);
+  });
+
+  it('a policy in force that has errors lets no row be written (its fix, writing nothing, passes: test/policy)', async () => {
+    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: 'forbidden_roles: [Master Admin\n' });
+    await writePolicy(STRICT);
+    const ran = await preview();
+    expect(ran.failed).toBe(true);
+    expect(annotationsOf(ran, 'policy-in-force-invalid')).toMatchObject([
+      {
+        properties: { file: POLICY, line: '1' },
+        message: expect.stringContaining(
+          `The policy that judges this change (${POLICY} of main (5c1a0e0)) has an error (line 2: policy.yml is not valid YAML`,
+        ),
+      },
+    ]);
+  });
+});
+
+describe('allowed_email_domains and phones.csv', () => {
+  it('refuses a phone for an existing user of another domain', async () => {
+    const policy = 'allowed_email_domains:\n  - northfield.edu\n';
+    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: policy });
+    await writePolicy(policy);
+    // Maria Gonzalez exists in the demo org; her phone row now names a partner's existing account.
+    await writeFile(
+      path.join(workspace, 'imports', 'student-services', 'phones.csv'),
+      'phone_name,base_settings,site,email\n,,,aisha.rahman@northfield.edu\nPartner desk,,,other@partner.org\n',
+    );
+    const ran = await preview();
+    expect(annotationsOf(ran, 'policy-email-domain')).toMatchObject([
+      {
+        properties: { file: 'imports/student-services/phones.csv', line: '3' },
+        message: expect.stringContaining('other@partner.org: the domain "partner.org" is not allowed'),
+      },
+    ]);
+  });
+});
