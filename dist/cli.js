@@ -8,7 +8,6 @@ import {
   PERSON_ACTION,
   PHONE_ACTION,
   PHONE_COLUMNS,
-  PHONE_LISTING,
   applyImports,
   checkFormula,
   collectFindings,
@@ -31,6 +30,7 @@ import {
   parseQueues,
   parseRoles,
   parseSkills,
+  phonesPage,
   plainText,
   planHasErrors,
   planImports,
@@ -59,7 +59,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-SGUI6EGB.js";
+} from "./chunks/chunk-C6IDO4CK.js";
 
 // src/export/run.ts
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -141,13 +141,7 @@ async function readOrgForExport(client, filter) {
     PAGE_SIZE.queues
   );
   const phonesRead = listAll(
-    (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesPhones({
-      pageNumber,
-      pageSize,
-      fields: [...PHONE_LISTING.fields],
-      expand: [...PHONE_LISTING.expand],
-      sortBy: PHONE_LISTING.sortBy
-    }),
+    (pageNumber, pageSize) => phonesPage(client, pageNumber, pageSize),
     PAGE_SIZE.phones
   ).then(({ entities, total }) => ({ entities: livePhones(entities), total }));
   const usersRead = listAll(

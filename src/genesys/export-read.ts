@@ -9,7 +9,7 @@ import {
   IDS_PER_CALL,
   livePhones,
   PAGE_SIZE,
-  PHONE_LISTING,
+  phonesPage,
   queueMemberships,
   rereadDropped,
   type Rereads,
@@ -154,14 +154,7 @@ export async function readOrgForExport(client: GenesysClient, filter: ExportFilt
   );
   // As the snapshot lists them (PHONE_LISTING); deleted phones are counted in the total, then dropped.
   const phonesRead = listAll(
-    (pageNumber, pageSize) =>
-      telephony.getTelephonyProvidersEdgesPhones({
-        pageNumber,
-        pageSize,
-        fields: [...PHONE_LISTING.fields],
-        expand: [...PHONE_LISTING.expand],
-        sortBy: PHONE_LISTING.sortBy,
-      }),
+    (pageNumber, pageSize) => phonesPage(client, pageNumber, pageSize),
     PAGE_SIZE.phones,
   ).then(({ entities, total }) => ({ entities: livePhones(entities), total }));
   const usersRead = listAll(

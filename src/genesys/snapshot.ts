@@ -58,6 +58,26 @@ export const USER_EXPAND = ['skills', 'locations', 'station', 'dateWelcomeSent',
  */
 export const PHONE_LISTING = { fields: ['webRtcUser'], expand: ['lines'], sortBy: 'id' } as const;
 
+/**
+ * One page of phones as PHONE_LISTING asks for them, optionally filtered (by name, by WebRTC user):
+ * the one way every reader (snapshot, export, apply's lookups) lists phones.
+ */
+export function phonesPage(
+  client: GenesysClient,
+  pageNumber: number,
+  pageSize: number,
+  filter: { name?: string; webRtcUserId?: string } = {},
+): Promise<platformClient.Models.PhoneEntityListing> {
+  return client.telephony.getTelephonyProvidersEdgesPhones({
+    ...filter,
+    pageNumber,
+    pageSize,
+    fields: [...PHONE_LISTING.fields],
+    expand: [...PHONE_LISTING.expand],
+    sortBy: PHONE_LISTING.sortBy,
+  });
+}
+
 /** Users in each state, as far as known (the totals of the first page of each listing). */
 export interface UserCounts {
   active?: number;
@@ -337,14 +357,7 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
 /** Every phone, as PHONE_LISTING asks for them, without the deleted ones (they stay listed: real-api.md §8). */
 export async function listPhones(client: GenesysClient): Promise<platformClient.Models.Phone[]> {
   const phones = await pageAll(
-    (pageNumber, pageSize) =>
-      client.telephony.getTelephonyProvidersEdgesPhones({
-        pageNumber,
-        pageSize,
-        fields: [...PHONE_LISTING.fields],
-        expand: [...PHONE_LISTING.expand],
-        sortBy: PHONE_LISTING.sortBy,
-      }),
+    (pageNumber, pageSize) => phonesPage(client, pageNumber, pageSize),
     PAGE_SIZE.phones,
   );
   return livePhones(phones);

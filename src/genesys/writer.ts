@@ -6,7 +6,7 @@ import type { Inviter } from '../invite/invite.js';
 import type { Grant, SnapshotSkill } from '../plan/snapshot.js';
 import type { NewUser } from '../plan/types.js';
 import type { GenesysClient } from './client.js';
-import { toSnapshotUser } from './snapshot.js';
+import { phonesPage, toSnapshotUser } from './snapshot.js';
 
 type User = platformClient.Models.User;
 type Phone = platformClient.Models.Phone;
@@ -51,14 +51,7 @@ export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWri
   // results only a sort by id lists them all; deleted phones stay listed (real-api.md §1, §8), and a
   // deleted phone never counts as found: its name may be reused.
   const firstPhone = async (opts: { name?: string; webRtcUserId?: string }) => {
-    const page = await client.telephony.getTelephonyProvidersEdgesPhones({
-      ...opts,
-      fields: ['webRtcUser'],
-      expand: ['lines'],
-      sortBy: 'id',
-      pageSize: 25,
-      pageNumber: 1,
-    });
+    const page = await phonesPage(client, 1, 25, opts);
     const phones = (page.entities ?? []).filter(
       (phone) =>
         phone.state !== 'deleted' &&
