@@ -2,6 +2,7 @@ import { createRequire as __gcCreateRequire } from 'node:module'; const require 
 import {
   ConfigError,
   DEFAULT_BATCH_CONFIG,
+  GenesysApiError,
   IDS_PER_CALL,
   PAGE_SIZE,
   PEOPLE_COLUMNS,
@@ -22,6 +23,7 @@ import {
   invitesLine,
   isCalendarDate,
   livePhones,
+  loadProfile,
   nameLookup,
   openOrg,
   pageAll,
@@ -36,6 +38,7 @@ import {
   planImports,
   planToJson,
   plural,
+  profileToOptions,
   progressPrinter,
   queueMemberships,
   quote,
@@ -59,7 +62,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-C6IDO4CK.js";
+} from "./chunks/chunk-QJPBAVMG.js";
 
 // src/export/run.ts
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -1171,11 +1174,447 @@ function settingsLine(options2) {
   return parts.join(", ");
 }
 async function serveSandbox(options2, log) {
-  const sandbox = await startSandbox(sandboxOptionsOf(options2));
+  const base = sandboxOptionsOf(options2);
+  const sandbox = await startSandbox(options2.profile ? profileToOptions(options2.profile, base) : base);
   log(
-    `Sandbox Genesys Cloud (Northfield University demo org, real-org behaviours on; ${settingsLine(options2)}) at ${sandbox.url}: run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox; stats at ${sandbox.url}/__sandbox/stats.`
+    `Sandbox Genesys Cloud (Northfield University demo org, ${options2.profile ? `behaving as the profile measured ${options2.profile.measuredAt}` : "real-org behaviours on"}; ${settingsLine(options2)}) at ${sandbox.url}: run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox; stats at ${sandbox.url}/__sandbox/stats.`
   );
   return sandbox;
+}
+
+// src/probe/measure.ts
+var ok = (status) => status >= 200 && status < 300;
+function dropRate(expands) {
+  if (expands.requested === 0) return null;
+  return Math.round(expands.dropped / expands.requested * 1e3) / 1e3;
+}
+function fieldsOnRequest(fields) {
+  if (!fields.asked.webRtcUser) return null;
+  return !fields.plain.webRtcUser;
+}
+function datesOnlyWithExpand(dates) {
+  if (dates.plain > 0) return false;
+  return dates.expanded > 0 ? true : null;
+}
+function sawVersionRace(rounds) {
+  if (rounds.length === 0) return null;
+  return rounds.some((round) => round.includes(409));
+}
+function readsBackShaped(workPhone) {
+  if (!workPhone || workPhone.address === null) return null;
+  return workPhone.display !== null && workPhone.display !== workPhone.written;
+}
+function toProfile(o) {
+  const real = {};
+  const notes = [...o.notes];
+  const put = (key, value2, why) => {
+    if (value2 === null || value2 === void 0) notes.push(`${key}: not measured (${why}).`);
+    else real[key] = value2;
+  };
+  put("authorizationLagMs", o.lags.authorization, "bulkadd never got past 404");
+  put("routingLagMs", o.lags.routing, "skills bulk never got past 404");
+  put("telephonyLagMs", o.lags.telephony, "phone create never got past 404");
+  put(
+    "phoneFieldsOnRequest",
+    o.phoneFields ? fieldsOnRequest(o.phoneFields) : null,
+    "probe phone not listed"
+  );
+  put(
+    "datesOnlyWithExpand",
+    datesOnlyWithExpand(o.welcomeDates),
+    "no user with dateWelcomeSent on the first page"
+  );
+  put("expandDropRate", dropRate(o.expands), "no listing with expand");
+  put("addressShapes", readsBackShaped(o.workPhone), "work phone not read back");
+  put("versionRaces", sawVersionRace(o.raceRounds), "no parallel write round");
+  put(
+    "defaultStationNeedsCallAdd",
+    o.defaultStationStatus === null ? null : !ok(o.defaultStationStatus),
+    "no station to set"
+  );
+  real.usersSearchPerMinute = o.limits.usersSearch;
+  real.phoneWritesPerMinute = o.limits.phoneWrites;
+  return {
+    version: 1,
+    measuredAt: o.measuredAt,
+    org: o.defaultCountryCode ? { defaultCountryCode: o.defaultCountryCode } : {},
+    real,
+    ...o.lags.search === null ? {} : { userSearchLagMs: o.lags.search },
+    ...o.lags.station === null ? {} : { stationLagMs: o.lags.station },
+    ...o.limits.token === null ? {} : { rateLimitPerMinute: o.limits.token },
+    statuses: {
+      ...o.statuses,
+      ...o.defaultStationStatus === null ? {} : { defaultStationWithoutCallAdd: o.defaultStationStatus }
+    },
+    notes
+  };
+}
+function renderReport(profile, created, pollMs) {
+  const lines = [
+    "gc-onboard probe",
+    `  Measured (a lag is an upper bound, within one poll: ${pollMs} ms, or longer when the rate limit paces the polls):`
+  ];
+  const lag = (label, value2) => lines.push(`    ${label}: ${value2 === void 0 ? "not measured" : `${value2} ms`}`);
+  lag("users search lag", profile.userSearchLagMs);
+  lag("authorization lag", profile.real.authorizationLagMs);
+  lag("routing lag", profile.real.routingLagMs);
+  lag("telephony lag", profile.real.telephonyLagMs);
+  lag("station lag", profile.stationLagMs);
+  for (const key of [
+    "phoneFieldsOnRequest",
+    "datesOnlyWithExpand",
+    "expandDropRate",
+    "addressShapes",
+    "versionRaces",
+    "defaultStationNeedsCallAdd",
+    "usersSearchPerMinute",
+    "phoneWritesPerMinute"
+  ]) {
+    const value2 = profile.real[key];
+    lines.push(`    ${key}: ${value2 === void 0 ? "not measured" : String(value2)}`);
+  }
+  for (const [key, status] of Object.entries(profile.statuses ?? {}))
+    lines.push(`    ${key}: HTTP ${status}`);
+  for (const note of profile.notes) lines.push(`  note: ${note}`);
+  lines.push("  Created (probe users set inactive; delete these in the admin UI):");
+  for (const item of created) lines.push(`    ${item}`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/probe/run.ts
+var ProbeRefused = class extends Error {
+};
+function refusalOf(options2) {
+  if (!options2.consent)
+    return "probe writes throwaway users, a phone and a location to the org: pass --yes-write-to-this-org to agree.";
+  if (!options2.emailDomain) return "probe needs --email-domain DOMAIN for its throwaway users.";
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(options2.emailDomain))
+    return `--email-domain must be a domain such as test.example.edu, got "${options2.emailDomain}".`;
+  return null;
+}
+async function statusOf(call) {
+  try {
+    await call();
+    return 200;
+  } catch (error) {
+    if (error instanceof GenesysApiError && error.status > 0) return error.status;
+    throw error;
+  }
+}
+function probeStamp(ms) {
+  return `gc-onboard-probe-${new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "z").toLowerCase()}`;
+}
+async function runProbe(client, options2) {
+  const refusal = refusalOf(options2);
+  if (refusal) throw new ProbeRefused(refusal);
+  const domain = options2.emailDomain ?? "";
+  const pollMs = options2.pollMs ?? 250;
+  const maxWaitMs = options2.maxWaitMs ?? 3e4;
+  const now = options2.now ?? Date.now;
+  const sleep = options2.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
+  const log = options2.log ?? (() => void 0);
+  const org = await client.organization.getOrganizationsMe();
+  if (options2.orgNameContains !== void 0 && !(org.name ?? "").includes(options2.orgNameContains)) {
+    throw new ProbeRefused(
+      `the org is "${org.name ?? ""}", which does not contain "${options2.orgNameContains}": probe refused.`
+    );
+  }
+  const created = [];
+  const statuses = {};
+  const notes = [];
+  const stamp = probeStamp(now());
+  const users = client.users;
+  const lagUntil = async (since, attempt) => {
+    for (; ; ) {
+      if (await attempt()) return Math.max(0, now() - since);
+      if (now() - since > maxWaitMs) return null;
+      await sleep(pollMs);
+    }
+  };
+  const past404 = (call) => async () => await statusOf(call) !== 404;
+  const location = await client.locations.postLocations({ name: stamp });
+  created.push(`location ${stamp} (${location.id ?? "?"})`);
+  statuses.duplicateLocationName = await statusOf(() => client.locations.postLocations({ name: stamp }));
+  if (statuses.duplicateLocationName < 300)
+    created.push(`location ${stamp} (a second one: duplicate names allowed)`);
+  const divisionId = (await client.authorization.getAuthorizationDivisionsHome()).id ?? "";
+  const createUser = async (n) => {
+    const name = `${stamp}-${n}`;
+    const user = await users.postUsers({ name, email: `${name}@${domain}`, divisionId });
+    created.push(`user ${name}@${domain} (${user.id ?? "?"})`);
+    return { id: user.id ?? "", email: `${name}@${domain}`, name };
+  };
+  const t0 = now();
+  const first = await createUser(1);
+  const second = await createUser(2);
+  log(
+    `probe: created ${first.name} and ${second.name}; measuring lags (every ${pollMs} ms, up to ${maxWaitMs} ms)`
+  );
+  const telephonySetup = await phoneSetup(client);
+  if (!telephonySetup) notes.push("no WebRTC phone base settings or site: telephony not measured.");
+  const phoneName = `${stamp}-1`;
+  let phoneCreatedAt = 0;
+  let phoneId = null;
+  const phoneBody = (name, userId) => ({
+    name,
+    site: { id: telephonySetup?.siteId ?? "" },
+    phoneBaseSettings: { id: telephonySetup?.baseId ?? "" },
+    lines: [{ name: `${name}_1`, lineBaseSettings: { id: telephonySetup?.lineBaseId ?? "" } }],
+    webRtcUser: { id: userId }
+  });
+  const [search, authorization, routing, telephony] = await Promise.all([
+    lagUntil(t0, async () => {
+      const found = await users.postUsersSearch({
+        pageSize: 25,
+        query: [{ type: "EXACT", fields: ["email"], value: first.email }]
+      });
+      return (found.results ?? []).some((user) => user.id === first.id);
+    }),
+    // Empty grants: past the "unknown user" 404 it answers 400, and nothing is granted.
+    lagUntil(
+      t0,
+      past404(
+        () => client.authorization.postAuthorizationSubjectBulkadd(
+          first.id,
+          { grants: [] },
+          { subjectType: "PC_USER" }
+        )
+      )
+    ),
+    lagUntil(
+      t0,
+      past404(() => users.patchUserRoutingskillsBulk(first.id, []))
+    ),
+    telephonySetup ? lagUntil(t0, async () => {
+      try {
+        const phone = await client.telephony.postTelephonyProvidersEdgesPhones(
+          phoneBody(phoneName, first.id)
+        );
+        phoneCreatedAt = now();
+        phoneId = phone.id ?? null;
+        created.push(`phone ${phoneName} (${phoneId ?? "?"})`);
+        return true;
+      } catch (error) {
+        if (error instanceof GenesysApiError && error.status === 404) return false;
+        throw error;
+      }
+    }) : Promise.resolve(null)
+  ]);
+  let stationId = null;
+  const station = phoneId === null ? null : await lagUntil(phoneCreatedAt, async () => {
+    const page = await client.stations.getStations({
+      webRtcUserId: first.id,
+      pageSize: 25,
+      pageNumber: 1
+    });
+    stationId = page.entities?.find((s) => s.webRtcUserId === first.id)?.id ?? null;
+    return stationId !== null;
+  });
+  const lags = { search, authorization, routing, telephony, station };
+  let defaultStationStatus = null;
+  const foundStation = stationId;
+  if (foundStation !== null) {
+    for (let tries = 0; tries < 5; tries += 1) {
+      defaultStationStatus = await statusOf(
+        () => users.putUserStationDefaultstationStationId(first.id, foundStation)
+      );
+      if (defaultStationStatus !== 409) break;
+      await sleep(Math.max(pollMs, 600));
+    }
+  }
+  if (telephonySetup && phoneId !== null) {
+    await lagUntil(
+      now(),
+      past404(() => users.getUser(second.id))
+    );
+    let status = 404;
+    const since = now();
+    while (status === 404 && now() - since <= maxWaitMs) {
+      status = await statusOf(
+        () => client.telephony.postTelephonyProvidersEdgesPhones(phoneBody(phoneName, second.id))
+      );
+      if (status === 404) await sleep(pollMs);
+    }
+    statuses.takenPhoneName = status;
+    if (status < 300) created.push(`phone ${phoneName} (a second one: duplicate names allowed)`);
+  }
+  const phoneFields = phoneId === null ? null : await readPhoneFields(client, phoneName, phoneId);
+  const welcome = await readWelcomeDates(client);
+  const expands = await sampleExpands(client, [first.id, second.id], options2.expandSamples ?? 20);
+  const country = org.defaultCountryCode ?? null;
+  const written = country === "GB" ? "02079460123" : "3175550123";
+  const workPhone = await writeAndReadWorkPhone(client, first.id, written, notes);
+  const raceRounds = [];
+  for (let round = 0; round < (options2.raceRounds ?? 12); round += 1) {
+    const user = await users.getUser(first.id);
+    const version = user.version ?? 1;
+    const calls = [
+      () => users.patchUser(first.id, { version, title: `probe round ${round + 1}` }),
+      () => users.patchUserRoutingskillsBulk(first.id, [])
+    ];
+    if (foundStation !== null)
+      calls.push(() => users.putUserStationDefaultstationStationId(first.id, foundStation));
+    const result = await Promise.all(calls.map((call) => statusOf(call)));
+    raceRounds.push(result);
+    if (result.includes(409)) break;
+  }
+  if (options2.includeInvite) {
+    statuses.firstInvite = await statusOf(() => users.postUserInvite(first.id, { force: false }));
+    statuses.secondInviteWithoutForce = await statusOf(
+      () => users.postUserInvite(first.id, { force: false })
+    );
+  } else notes.push("invites not tried (pass --include-invite).");
+  const stats = client.stats();
+  const perMinute = (value2) => value2 === void 0 ? 0 : Math.round(value2 * 6e4 / stats.windowMs);
+  const families = Object.entries(stats.limits).map(([key, value2]) => `${key} ${perMinute(value2)}`);
+  notes.push(`inin-ratelimit-allowed per minute: ${families.join(", ") || "none seen"}.`);
+  const limits = {
+    token: perMinute(stats.limit) || null,
+    usersSearch: perMinute(stats.limits["POST /api/v2/users/search"]),
+    phoneWrites: perMinute(stats.limits["POST /api/v2/telephony/providers/edges/phones"])
+  };
+  for (const user of [first, second]) {
+    for (let tries = 0; tries < 3; tries += 1) {
+      const version = (await users.getUser(user.id)).version ?? 1;
+      const status = await statusOf(() => users.patchUser(user.id, { version, state: "inactive" }));
+      if (status < 300) break;
+      await sleep(Math.max(pollMs, 600));
+    }
+  }
+  const observations = {
+    measuredAt: new Date(now()).toISOString(),
+    defaultCountryCode: country,
+    lags,
+    pollMs,
+    phoneFields,
+    welcomeDates: welcome,
+    expands,
+    workPhone,
+    raceRounds,
+    defaultStationStatus,
+    limits,
+    statuses,
+    notes
+  };
+  const profile = toProfile(observations);
+  return { profile, created, report: renderReport(profile, created, pollMs) };
+}
+async function phoneSetup(client) {
+  const bases = await client.telephony.getTelephonyProvidersEdgesPhonebasesettings({
+    pageSize: 100,
+    pageNumber: 1,
+    expand: ["lines"]
+  });
+  const base = (bases.entities ?? []).find((b) => /webrtc/i.test(b.phoneMetaBase?.id ?? ""));
+  const sites = await client.telephony.getTelephonyProvidersEdgesSites({ pageSize: 1, pageNumber: 1 });
+  const siteId = sites.entities?.[0]?.id;
+  const lineBaseId = base?.lines?.[0]?.id;
+  if (!base?.id || !siteId || !lineBaseId) return null;
+  return { siteId, baseId: base.id, lineBaseId };
+}
+async function readPhoneFields(client, name, id) {
+  const shape = async (asked) => {
+    const page = await client.telephony.getTelephonyProvidersEdgesPhones({
+      name,
+      pageSize: 25,
+      pageNumber: 1,
+      ...asked ? { fields: ["webRtcUser"], expand: ["lines"] } : {}
+    });
+    const phone = page.entities?.find((p) => p.id === id);
+    return { webRtcUser: phone?.webRtcUser !== void 0, lines: (phone?.lines?.length ?? 0) > 0 };
+  };
+  return { plain: await shape(false), asked: await shape(true) };
+}
+async function readWelcomeDates(client) {
+  const count = async (expand) => {
+    const page = await client.users.getUsers({
+      pageSize: 100,
+      pageNumber: 1,
+      ...expand ? { expand: ["dateWelcomeSent"] } : {}
+    });
+    return (page.entities ?? []).filter((user) => user.dateWelcomeSent !== void 0).length;
+  };
+  return { plain: await count(false), expanded: await count(true) };
+}
+var SAMPLED_EXPANDS = ["skills", "locations", "employerInfo", "groups", "languages"];
+async function sampleExpands(client, ids, samples) {
+  let requested = 0;
+  let dropped = 0;
+  for (let i = 0; i < samples; i += 1) {
+    const page = await client.users.getUsers({
+      id: ids,
+      pageSize: ids.length,
+      pageNumber: 1,
+      expand: [...SAMPLED_EXPANDS]
+    });
+    for (const user of page.entities ?? []) {
+      const fields = user;
+      for (const expand of SAMPLED_EXPANDS) {
+        requested += 1;
+        if (fields[expand] === void 0) dropped += 1;
+      }
+    }
+  }
+  return { requested, dropped };
+}
+async function writeAndReadWorkPhone(client, userId, written, notes) {
+  const version = (await client.users.getUser(userId)).version ?? 1;
+  const status = await statusOf(
+    () => client.users.patchUser(userId, {
+      version,
+      addresses: [
+        { address: written, mediaType: "PHONE", type: "WORK" },
+        { extension: "4321", mediaType: "PHONE", type: "WORK2" }
+      ]
+    })
+  );
+  if (status >= 300) {
+    notes.push(`writing a work phone answered ${status}.`);
+    return { written, address: null, display: null };
+  }
+  const user = await client.users.getUser(userId);
+  const phones = (user.addresses ?? []).filter((a) => a.mediaType === "PHONE");
+  for (const phone of phones) {
+    const { type, address, display, extension, countryCode } = phone;
+    notes.push(`read back ${type ?? "?"}: ${JSON.stringify({ address, display, extension, countryCode })}`);
+  }
+  const work = phones.find((a) => a.type === "WORK");
+  return { written, address: work?.address ?? null, display: work?.display ?? null };
+}
+
+// src/probe/cli.ts
+async function probeCommand(command, io) {
+  const refusal = refusalOf(command);
+  if (refusal) {
+    io.stderr(`gc-onboard: ${refusal}
+`);
+    return 2;
+  }
+  const org = await openOrg({ sandbox: command.sandbox ? {} : false, env: io.env });
+  try {
+    const result = await runProbe(org.client, {
+      consent: command.consent,
+      includeInvite: command.includeInvite,
+      ...command.emailDomain === void 0 ? {} : { emailDomain: command.emailDomain },
+      ...command.orgNameContains === void 0 ? {} : { orgNameContains: command.orgNameContains },
+      log: (line) => io.stderr(`${line}
+`)
+    });
+    await writeFileMaking(command.out, `${JSON.stringify(result.profile, null, 2)}
+`);
+    io.stdout(result.report);
+    io.stdout(`Profile written to ${command.out}: numbers and statuses only, no names, emails or ids.
+`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ProbeRefused)) throw error;
+    io.stderr(`gc-onboard: ${error.message}
+`);
+    return 2;
+  } finally {
+    await org.close();
+  }
 }
 
 // src/cli/args.ts
@@ -1190,12 +1629,15 @@ var USAGE = `Usage:
   gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
   gc-onboard init     [DIR]
   gc-onboard doctor   [--imports DIR] [--sandbox]
-  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N]
+  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N] [--profile FILE]
+  gc-onboard probe    --email-domain D --yes-write-to-this-org [--org-name-contains S] [--include-invite] [--out FILE] [--sandbox]
   gc-onboard demo
 
 init writes what a team's own repository needs (imports/, workflows, .gitignore lines) into DIR
 (default .), never overwriting a file. doctor checks the login, the OAuth client's permissions per
 mode and division, and the names the imports use (read-only; exit 1 when plan or apply lacks something).
+probe measures a TEST org with throwaway gc-onboard-probe-* objects and writes org-profile.json
+(no personal data); sandbox --profile FILE behaves like the org it measured.
 --label NAME: a pull-request label, e.g. the policy's override_label that lifts max_changes.
 --policy FILE: judge the rows by this policy file (e.g. the base branch's) instead of <imports>/policy.yml,
 which is then only checked for errors.
@@ -1223,6 +1665,10 @@ var options = {
   policy: { type: "string" },
   department: { type: "string" },
   "email-domain": { type: "string" },
+  profile: { type: "string" },
+  "yes-write-to-this-org": { type: "boolean" },
+  "org-name-contains": { type: "string" },
+  "include-invite": { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" }
@@ -1232,10 +1678,11 @@ var allowed = {
   plan: ["imports", "sandbox", "format", "out", "label", "policy"],
   apply: ["imports", "sandbox", "format", "results", "label", "policy"],
   invite: ["imports", "sandbox", "date", "batch", "force", "format", "timezone"],
-  sandbox: ["port", "rate-limit", "latency-ms", "fault-rate", "seed"],
+  sandbox: ["port", "rate-limit", "latency-ms", "fault-rate", "seed", "profile"],
   export: ["sandbox", "division", "department", "email-domain", "out"],
   init: [],
   doctor: ["imports", "sandbox"],
+  probe: ["sandbox", "email-domain", "yes-write-to-this-org", "org-name-contains", "include-invite", "out"],
   demo: []
 };
 var COMMANDS = Object.keys(allowed);
@@ -1311,7 +1758,8 @@ function parseCommand(argv) {
         latencyMs: integer(values["latency-ms"], "latency-ms", 0, 0, 6e4),
         faultRate: share(values["fault-rate"]),
         seed: integer(values.seed, "seed", 1, 0, 2 ** 31),
-        debug
+        debug,
+        ...values.profile === void 0 ? {} : { profile: values.profile }
       };
     case "export":
       return {
@@ -1327,6 +1775,17 @@ function parseCommand(argv) {
       return { name, dir: positionals[1] ?? ".", debug };
     case "doctor":
       return { name, imports, sandbox, debug };
+    case "probe":
+      return {
+        name,
+        sandbox,
+        consent: values["yes-write-to-this-org"] ?? false,
+        includeInvite: values["include-invite"] ?? false,
+        out: values.out ?? "org-profile.json",
+        debug,
+        ...values["email-domain"] === void 0 ? {} : { emailDomain: values["email-domain"] },
+        ...values["org-name-contains"] === void 0 ? {} : { orgNameContains: values["org-name-contains"] }
+      };
     default:
       return { name: "demo", debug };
   }
@@ -1533,13 +1992,15 @@ async function dispatch(command, io) {
       });
     }
     case "sandbox": {
+      const profile = command.profile === void 0 ? void 0 : await loadProfile(command.profile);
       const sandbox = await serveSandbox(
         {
           port: command.port,
           rateLimitPerMinute: command.rateLimit,
           latencyMs: command.latencyMs,
           faultRate: command.faultRate,
-          seed: command.seed
+          seed: command.seed,
+          ...profile ? { profile } : {}
         },
         (line) => io.stdout(`${line}
 `)
@@ -1571,6 +2032,8 @@ async function dispatch(command, io) {
       io.stdout(report.text);
       return report.exitCode;
     }
+    case "probe":
+      return probeCommand(command, io);
     case "init":
       return runInit(command.dir, io, COMMANDS.includes("doctor"));
     case "demo":

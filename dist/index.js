@@ -34,7 +34,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-C6IDO4CK.js";
+} from "./chunks/chunk-QJPBAVMG.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

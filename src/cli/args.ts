@@ -48,6 +48,8 @@ export type Command =
       latencyMs: number;
       faultRate: number;
       seed: number;
+      /** --profile FILE: an org profile (org-profile.json) the sandbox behaves like. */
+      profile?: string;
       debug: boolean;
     }
   | {
@@ -61,6 +63,16 @@ export type Command =
     }
   | { name: 'init'; dir: string; debug: boolean }
   | { name: 'doctor'; imports: string; sandbox: boolean; debug: boolean }
+  | {
+      name: 'probe';
+      sandbox: boolean;
+      emailDomain?: string;
+      consent: boolean;
+      orgNameContains?: string;
+      includeInvite: boolean;
+      out: string;
+      debug: boolean;
+    }
   | { name: 'demo'; debug: boolean };
 
 export const USAGE = `Usage:
@@ -71,12 +83,15 @@ export const USAGE = `Usage:
   gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
   gc-onboard init     [DIR]
   gc-onboard doctor   [--imports DIR] [--sandbox]
-  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N]
+  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N] [--profile FILE]
+  gc-onboard probe    --email-domain D --yes-write-to-this-org [--org-name-contains S] [--include-invite] [--out FILE] [--sandbox]
   gc-onboard demo
 
 init writes what a team's own repository needs (imports/, workflows, .gitignore lines) into DIR
 (default .), never overwriting a file. doctor checks the login, the OAuth client's permissions per
 mode and division, and the names the imports use (read-only; exit 1 when plan or apply lacks something).
+probe measures a TEST org with throwaway gc-onboard-probe-* objects and writes org-profile.json
+(no personal data); sandbox --profile FILE behaves like the org it measured.
 --label NAME: a pull-request label, e.g. the policy's override_label that lifts max_changes.
 --policy FILE: judge the rows by this policy file (e.g. the base branch's) instead of <imports>/policy.yml,
 which is then only checked for errors.
@@ -105,6 +120,10 @@ const options = {
   policy: { type: 'string' },
   department: { type: 'string' },
   'email-domain': { type: 'string' },
+  profile: { type: 'string' },
+  'yes-write-to-this-org': { type: 'boolean' },
+  'org-name-contains': { type: 'string' },
+  'include-invite': { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -116,10 +135,11 @@ const allowed: Record<string, readonly string[]> = {
   plan: ['imports', 'sandbox', 'format', 'out', 'label', 'policy'],
   apply: ['imports', 'sandbox', 'format', 'results', 'label', 'policy'],
   invite: ['imports', 'sandbox', 'date', 'batch', 'force', 'format', 'timezone'],
-  sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed'],
+  sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed', 'profile'],
   export: ['sandbox', 'division', 'department', 'email-domain', 'out'],
   init: [],
   doctor: ['imports', 'sandbox'],
+  probe: ['sandbox', 'email-domain', 'yes-write-to-this-org', 'org-name-contains', 'include-invite', 'out'],
   demo: [],
 };
 
@@ -201,6 +221,7 @@ export function parseCommand(argv: string[]): Command {
         faultRate: share(values['fault-rate']),
         seed: integer(values.seed, 'seed', 1, 0, 2 ** 31),
         debug,
+        ...(values.profile === undefined ? {} : { profile: values.profile }),
       };
     case 'export':
       return {
@@ -216,6 +237,20 @@ export function parseCommand(argv: string[]): Command {
       return { name, dir: positionals[1] ?? '.', debug };
     case 'doctor':
       return { name, imports, sandbox, debug };
+    case 'probe':
+      // Missing consent or domain is refused by the probe itself (one line, exit 2).
+      return {
+        name,
+        sandbox,
+        consent: values['yes-write-to-this-org'] ?? false,
+        includeInvite: values['include-invite'] ?? false,
+        out: values.out ?? 'org-profile.json',
+        debug,
+        ...(values['email-domain'] === undefined ? {} : { emailDomain: values['email-domain'] }),
+        ...(values['org-name-contains'] === undefined
+          ? {}
+          : { orgNameContains: values['org-name-contains'] }),
+      };
     default:
       return { name: 'demo', debug };
   }

@@ -24,6 +24,8 @@ import { secrets } from '../secrets.js';
 
 export { fatalLine, planHasErrors };
 import { serveSandbox } from '../sandbox/cli.js';
+import { loadProfile } from '../sandbox/profile.js';
+import { probeCommand } from '../probe/cli.js';
 import { COMMANDS, parseCommand, USAGE, UsageError, type Command } from './args.js';
 import { runDemo } from './demo.js';
 import { progressPrinter, writeFileMaking, writeResults } from './output.js';
@@ -139,6 +141,8 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
       });
     }
     case 'sandbox': {
+      // A bad profile is one line naming the field, exit 2 (runCli's catch).
+      const profile = command.profile === undefined ? undefined : await loadProfile(command.profile);
       const sandbox = await serveSandbox(
         {
           port: command.port,
@@ -146,6 +150,7 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
           latencyMs: command.latencyMs,
           faultRate: command.faultRate,
           seed: command.seed,
+          ...(profile ? { profile } : {}),
         },
         (line) => io.stdout(`${line}\n`),
       );
@@ -176,6 +181,8 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
       io.stdout(report.text);
       return report.exitCode;
     }
+    case 'probe':
+      return probeCommand(command, io);
     case 'init':
       return runInit(command.dir, io, COMMANDS.includes('doctor'));
     case 'demo':

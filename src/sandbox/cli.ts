@@ -1,6 +1,7 @@
 // `gc-onboard sandbox`: start the sandbox from the CLI's few knobs and say, in one line, where it is
 // and how to point gc-onboard at it. The caller keeps it running until interrupted, then closes it.
 
+import { profileToOptions, type OrgProfile } from './profile.js';
 import { startSandbox } from './server.js';
 import type { Sandbox, SandboxFaults, SandboxOptions } from './types.js';
 
@@ -15,6 +16,8 @@ export interface ServeSandboxOptions {
   faultRate?: number;
   /** Seed of the fault sequence (default 1). */
   seed?: number;
+  /** An org profile (--profile): its lags, shapes and limits win over the knobs above. */
+  profile?: OrgProfile;
 }
 
 /**
@@ -58,9 +61,10 @@ export async function serveSandbox(
   options: ServeSandboxOptions,
   log: (line: string) => void,
 ): Promise<Sandbox> {
-  const sandbox = await startSandbox(sandboxOptionsOf(options));
+  const base = sandboxOptionsOf(options);
+  const sandbox = await startSandbox(options.profile ? profileToOptions(options.profile, base) : base);
   log(
-    `Sandbox Genesys Cloud (Northfield University demo org, real-org behaviours on; ${settingsLine(options)}) at ${sandbox.url}: ` +
+    `Sandbox Genesys Cloud (Northfield University demo org, ${options.profile ? `behaving as the profile measured ${options.profile.measuredAt}` : 'real-org behaviours on'}; ${settingsLine(options)}) at ${sandbox.url}: ` +
       `run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox ` +
       `GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox; stats at ${sandbox.url}/__sandbox/stats.`,
   );

@@ -8,3 +8,5 @@ export { startSandbox } from './server.js';
 export { demoOrg, DEMO_IDS, DEMO_ROLE_PERMISSIONS } from './demo-org.js';
 export { REAL_DEFAULTS, REAL_OFF } from './real.js';
 export type * from './types.js';
+export { profileToOptions, parseProfile, loadProfile, ProfileError, orgProfileSchema } from './profile.js';
+export type { OrgProfile } from './profile.js';

@@ -122,6 +122,32 @@ describe('parseCommand', () => {
     expect(usage(['doctor', '--format', 'json'])).toBe('--format is not an option of "doctor"');
   });
 
+  it('parses probe (consent and domain are checked by the probe) and sandbox --profile', () => {
+    expect(
+      parseCommand([
+        'probe',
+        '--email-domain',
+        'test.example.edu',
+        '--yes-write-to-this-org',
+        '--org-name-contains',
+        'Test',
+      ]),
+    ).toEqual({
+      name: 'probe',
+      sandbox: false,
+      emailDomain: 'test.example.edu',
+      consent: true,
+      orgNameContains: 'Test',
+      includeInvite: false,
+      out: 'org-profile.json',
+      debug: false,
+    });
+    expect(parseCommand(['probe'])).toMatchObject({ name: 'probe', consent: false });
+    expect(parseCommand(['sandbox', '--profile', 'p.json'])).toMatchObject({ profile: 'p.json' });
+    expect(usage(['probe', '--imports', 'x'])).toBe('--imports is not an option of "probe"');
+    expect(usage(['plan', '--profile', 'p.json'])).toBe('--profile is not an option of "plan"');
+  });
+
   it('knows calendar dates', () => {
     expect(['2026-12-01', '2028-02-29'].map(isCalendarDate)).toEqual([true, true]);
     expect(['2026-13-01', '2027-02-29', '2026-1-1', '01/12/2026'].map(isCalendarDate)).toEqual([

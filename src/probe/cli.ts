@@ -1,0 +1,36 @@
+// `gc-onboard probe`: consent checks first (nothing asked of the org without them), then the probe,
+// the profile file and the report. Refusals are one line and exit 2.
+import type { Command } from '../cli/args.js';
+import { writeFileMaking, type CliIo } from '../cli/output.js';
+import { openOrg } from '../run/org.js';
+import { ProbeRefused, refusalOf, runProbe } from './run.js';
+
+type ProbeCommand = Extract<Command, { name: 'probe' }>;
+
+export async function probeCommand(command: ProbeCommand, io: CliIo): Promise<number> {
+  const refusal = refusalOf(command);
+  if (refusal) {
+    io.stderr(`gc-onboard: ${refusal}\n`);
+    return 2;
+  }
+  const org = await openOrg({ sandbox: command.sandbox ? {} : false, env: io.env });
+  try {
+    const result = await runProbe(org.client, {
+      consent: command.consent,
+      includeInvite: command.includeInvite,
+      ...(command.emailDomain === undefined ? {} : { emailDomain: command.emailDomain }),
+      ...(command.orgNameContains === undefined ? {} : { orgNameContains: command.orgNameContains }),
+      log: (line) => io.stderr(`${line}\n`),
+    });
+    await writeFileMaking(command.out, `${JSON.stringify(result.profile, null, 2)}\n`);
+    io.stdout(result.report);
+    io.stdout(`Profile written to ${command.out}: numbers and statuses only, no names, emails or ids.\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ProbeRefused)) throw error;
+    io.stderr(`gc-onboard: ${error.message}\n`);
+    return 2;
+  } finally {
+    await org.close();
+  }
+}

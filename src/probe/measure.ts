@@ -1,0 +1,150 @@
+// The pure half of `gc-onboard probe`: from what the I/O edge (run.ts) observed on the org to an
+// org profile (src/sandbox/profile.ts) and a short report. No I/O, no clock.
+import type { MeasuredReal, OrgProfile } from '../sandbox/profile.js';
+
+/** ms from the user's creation answer to the first call that got past "unknown user" (null: never in time). */
+export interface Lags {
+  search: number | null;
+  authorization: number | null;
+  routing: number | null;
+  telephony: number | null;
+  /** From the phone's creation answer to the station being listed. */
+  station: number | null;
+}
+
+export interface Observations {
+  measuredAt: string;
+  defaultCountryCode: string | null;
+  lags: Lags;
+  /** Polling step, ms: lags are accurate to about one step. */
+  pollMs: number;
+  /** Did the probe phone in the phones list carry webRtcUser / lines, plain and when asked? */
+  phoneFields: {
+    plain: { webRtcUser: boolean; lines: boolean };
+    asked: { webRtcUser: boolean; lines: boolean };
+  } | null;
+  /** Users in the first listing page with dateWelcomeSent, without and with expand=dateWelcomeSent. */
+  welcomeDates: { plain: number; expanded: number };
+  /** Requested expands on our users in listings, and how many came back missing. */
+  expands: { requested: number; dropped: number };
+  /** A WORK phone written without a country code, and its address and display as read back. */
+  workPhone: { written: string; address: string | null; display: string | null } | null;
+  /** Statuses of each parallel write round (PATCH, skills bulk, station PUT). */
+  raceRounds: number[][];
+  /** Status of PUT default station for a user without a calling role (null: not tried). */
+  defaultStationStatus: number | null;
+  /** Learned limits per minute: token-wide, users search, phone writes (0: no own limit seen). */
+  limits: { token: number | null; usersSearch: number; phoneWrites: number };
+  /** Other statuses: takenPhoneName, duplicateLocationName, secondInvite… */
+  statuses: Record<string, number>;
+  notes: string[];
+}
+
+const ok = (status: number) => status >= 200 && status < 300;
+
+/** Share rounded to 3 places: a probe cannot tell finer from a few hundred samples. */
+export function dropRate(expands: Observations['expands']): number | null {
+  if (expands.requested === 0) return null;
+  return Math.round((expands.dropped / expands.requested) * 1000) / 1000;
+}
+
+/** true: fields only on request; false: always there; null: not measurable (never there at all). */
+export function fieldsOnRequest(fields: NonNullable<Observations['phoneFields']>): boolean | null {
+  if (!fields.asked.webRtcUser) return null;
+  return !fields.plain.webRtcUser;
+}
+
+export function datesOnlyWithExpand(dates: Observations['welcomeDates']): boolean | null {
+  if (dates.plain > 0) return false;
+  return dates.expanded > 0 ? true : null;
+}
+
+export function sawVersionRace(rounds: number[][]): boolean | null {
+  if (rounds.length === 0) return null;
+  return rounds.some((round) => round.includes(409));
+}
+
+/** The org reads work phones back in its own shapes (a formatted display), not as written. */
+export function readsBackShaped(workPhone: Observations['workPhone']): boolean | null {
+  if (!workPhone || workPhone.address === null) return null;
+  return workPhone.display !== null && workPhone.display !== workPhone.written;
+}
+
+export function toProfile(o: Observations): OrgProfile {
+  const real: MeasuredReal = {};
+  const notes = [...o.notes];
+  const put = <K extends keyof MeasuredReal>(key: K, value: MeasuredReal[K] | null, why: string) => {
+    if (value === null || value === undefined) notes.push(`${key}: not measured (${why}).`);
+    else real[key] = value;
+  };
+  put('authorizationLagMs', o.lags.authorization, 'bulkadd never got past 404');
+  put('routingLagMs', o.lags.routing, 'skills bulk never got past 404');
+  put('telephonyLagMs', o.lags.telephony, 'phone create never got past 404');
+  put(
+    'phoneFieldsOnRequest',
+    o.phoneFields ? fieldsOnRequest(o.phoneFields) : null,
+    'probe phone not listed',
+  );
+  put(
+    'datesOnlyWithExpand',
+    datesOnlyWithExpand(o.welcomeDates),
+    'no user with dateWelcomeSent on the first page',
+  );
+  put('expandDropRate', dropRate(o.expands), 'no listing with expand');
+  put('addressShapes', readsBackShaped(o.workPhone), 'work phone not read back');
+  put('versionRaces', sawVersionRace(o.raceRounds), 'no parallel write round');
+  put(
+    'defaultStationNeedsCallAdd',
+    o.defaultStationStatus === null ? null : !ok(o.defaultStationStatus),
+    'no station to set',
+  );
+  real.usersSearchPerMinute = o.limits.usersSearch;
+  real.phoneWritesPerMinute = o.limits.phoneWrites;
+  return {
+    version: 1,
+    measuredAt: o.measuredAt,
+    org: o.defaultCountryCode ? { defaultCountryCode: o.defaultCountryCode } : {},
+    real,
+    ...(o.lags.search === null ? {} : { userSearchLagMs: o.lags.search }),
+    ...(o.lags.station === null ? {} : { stationLagMs: o.lags.station }),
+    ...(o.limits.token === null ? {} : { rateLimitPerMinute: o.limits.token }),
+    statuses: {
+      ...o.statuses,
+      ...(o.defaultStationStatus === null ? {} : { defaultStationWithoutCallAdd: o.defaultStationStatus }),
+    },
+    notes,
+  };
+}
+
+export function renderReport(profile: OrgProfile, created: string[], pollMs: number): string {
+  const lines = [
+    'gc-onboard probe',
+    `  Measured (a lag is an upper bound, within one poll: ${pollMs} ms, or longer when the rate limit paces the polls):`,
+  ];
+  const lag = (label: string, value: number | undefined) =>
+    lines.push(`    ${label}: ${value === undefined ? 'not measured' : `${value} ms`}`);
+  lag('users search lag', profile.userSearchLagMs);
+  lag('authorization lag', profile.real.authorizationLagMs);
+  lag('routing lag', profile.real.routingLagMs);
+  lag('telephony lag', profile.real.telephonyLagMs);
+  lag('station lag', profile.stationLagMs);
+  for (const key of [
+    'phoneFieldsOnRequest',
+    'datesOnlyWithExpand',
+    'expandDropRate',
+    'addressShapes',
+    'versionRaces',
+    'defaultStationNeedsCallAdd',
+    'usersSearchPerMinute',
+    'phoneWritesPerMinute',
+  ] as const) {
+    const value = profile.real[key];
+    lines.push(`    ${key}: ${value === undefined ? 'not measured' : String(value)}`);
+  }
+  for (const [key, status] of Object.entries(profile.statuses ?? {}))
+    lines.push(`    ${key}: HTTP ${status}`);
+  for (const note of profile.notes) lines.push(`  note: ${note}`);
+  lines.push('  Created (probe users set inactive; delete these in the admin UI):');
+  for (const item of created) lines.push(`    ${item}`);
+  return `${lines.join('\n')}\n`;
+}
