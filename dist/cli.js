@@ -1736,7 +1736,7 @@ function parseCommand(argv) {
         ...values.policy === void 0 ? {} : { policy: values.policy }
       };
     case "invite":
-      if (values.date !== void 0 && !isCalendarDate2(values.date)) {
+      if (values.date !== void 0 && !isCalendarDate(values.date)) {
         throw new UsageError(`--date must be a calendar date YYYY-MM-DD, got "${values.date}"`);
       }
       return {
@@ -1820,12 +1820,6 @@ function timeZone(value2) {
       `--timezone must be an IANA time zone such as America/New_York or UTC, got "${value2}"`
     );
   }
-}
-function isCalendarDate2(value2) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value2);
-  if (!match) return false;
-  const date = /* @__PURE__ */ new Date(`${value2}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value2;
 }
 
 // src/cli/demo.ts

@@ -16,6 +16,7 @@ import {
   findingsMarkdown,
   inviteImports,
   inviteToJson,
+  isCalendarDate,
   openOrg,
   parsePolicy,
   planHasErrors,
@@ -20592,12 +20593,6 @@ var isTimeZone = (zone) => {
     return false;
   }
 };
-var isCalendarDate = (text) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const date = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-};
 var withDefault = (fallback) => external_exports.string().transform((value) => value === "" ? fallback : value);
 var optional = external_exports.string().transform((value) => value === "" ? void 0 : value);
 var schema = external_exports.object({
@@ -25794,8 +25789,10 @@ function inviteRequest(context3) {
   const { inputs, event } = context3;
   const dispatch = event.dispatch;
   const date = inputs.date ?? dispatch?.date ?? today(context3);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new InputError(`The date input of the dispatch must be written YYYY-MM-DD, not "${date}".`);
+  if (!isCalendarDate(date)) {
+    throw new InputError(
+      `The date input of the dispatch must be a calendar date written YYYY-MM-DD, not "${date}".`
+    );
   }
   const batch = inputs.batch ?? dispatch?.batch;
   return {

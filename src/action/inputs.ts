@@ -2,6 +2,7 @@
 // the check is pure: parseInputs takes the raw strings and the environment and returns the inputs or
 // throws an InputError whose message names the input and what it accepts.
 import { z } from 'zod';
+import { isCalendarDate } from '../csv/cells.js';
 
 export const MODES = ['validate', 'plan', 'apply', 'invite', 'doctor'] as const;
 export type Mode = (typeof MODES)[number];
@@ -75,13 +76,6 @@ const isTimeZone = (zone: string) => {
   } catch {
     return false;
   }
-};
-
-const isCalendarDate = (text: string) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 };
 
 /** Blank means "not given": action.yml defaults arrive as '' when a workflow passes an empty expression. */

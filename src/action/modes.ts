@@ -7,6 +7,7 @@ import type { ApplyOptions } from '../apply/apply.js';
 import { runDoctor } from '../doctor/run.js';
 import { fatalLine, planHasErrors } from '../run/errors.js';
 import { progressPrinter, writeFileMaking, writeResults } from '../cli/output.js';
+import { isCalendarDate } from '../csv/cells.js';
 import type { Finding } from '../csv/types.js';
 import { changedBatchesInPullRequest, changedBatchesInPush, type ChangedBatches } from '../github/changed.js';
 import type { EventContext, EventName } from '../github/event.js';
@@ -528,8 +529,11 @@ export function inviteRequest(context: ActionContext): InviteRequest {
   const { inputs, event } = context;
   const dispatch = event.dispatch;
   const date = inputs.date ?? dispatch?.date ?? today(context);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new InputError(`The date input of the dispatch must be written YYYY-MM-DD, not "${date}".`);
+  // One calendar check for every date (csv/cells): Date.parse would take 2026-02-30 as 2 March.
+  if (!isCalendarDate(date)) {
+    throw new InputError(
+      `The date input of the dispatch must be a calendar date written YYYY-MM-DD, not "${date}".`,
+    );
   }
   const batch = inputs.batch ?? dispatch?.batch;
   return {

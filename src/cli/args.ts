@@ -1,6 +1,8 @@
 // Command-line parsing for `gc-onboard`: turns argv into one typed command, or a UsageError.
 import { parseArgs } from 'node:util';
 
+import { isCalendarDate } from '../csv/cells.js';
+
 export class UsageError extends Error {}
 
 export type Format = 'text' | 'json' | 'markdown';
@@ -295,11 +297,4 @@ function timeZone(value: string): string {
       `--timezone must be an IANA time zone such as America/New_York or UTC, got "${value}"`,
     );
   }
-}
-
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -202,4 +202,15 @@ describe('invite on training day', () => {
     );
     expect(invites()).toBe(20);
   });
+
+  it('refuses a dispatch date that is not on the calendar, as the CLI does, sending nothing', async () => {
+    const ran = await action('invite', 'workflow_dispatch', {
+      inputs: { batch: '', date: '2026-02-30', force: 'false' },
+    });
+    expect(ran.failed).toBe(true);
+    expect(ran.annotations.at(-1)!.message).toContain(
+      'The date input of the dispatch must be a calendar date written YYYY-MM-DD, not "2026-02-30".',
+    );
+    expect(invites()).toBe(20);
+  });
 });
