@@ -62,7 +62,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-QJPBAVMG.js";
+} from "./chunks/chunk-IL64NV7L.js";
 
 // src/export/run.ts
 import { mkdir, rm, writeFile } from "node:fs/promises";

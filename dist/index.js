@@ -35,7 +35,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-QJPBAVMG.js";
+} from "./chunks/chunk-IL64NV7L.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

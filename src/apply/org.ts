@@ -17,6 +17,36 @@ export interface UserRecord {
   locationIds: string[];
 }
 
+/** The fields apply keeps of a user, picked from a wider one (a snapshot user, a test fake). */
+export function userRecordOf(user: UserRecord): UserRecord {
+  const {
+    id,
+    version,
+    state,
+    divisionId,
+    name,
+    email,
+    title,
+    department,
+    addresses,
+    managerId,
+    locationIds,
+  } = user;
+  return {
+    id,
+    version,
+    state,
+    divisionId,
+    name,
+    email,
+    title,
+    department,
+    addresses,
+    managerId,
+    locationIds,
+  };
+}
+
 export interface UserUpdate {
   name?: string;
   title?: string;

@@ -1,7 +1,14 @@
 // The writes apply and invite make, over the SDK and our transport. Thin on purpose: reconciling
 // (409 → find, stale version → re-read) is apply's job; here each method is one API call.
 import type platformClient from 'purecloud-platform-client-v2';
-import type { NewPhone, OrgWriter, PhoneRecord, UserRecord, UserUpdate } from '../apply/org.js';
+import {
+  userRecordOf,
+  type NewPhone,
+  type OrgWriter,
+  type PhoneRecord,
+  type UserRecord,
+  type UserUpdate,
+} from '../apply/org.js';
 import type { Inviter } from '../invite/invite.js';
 import type { Grant, SnapshotSkill } from '../plan/snapshot.js';
 import type { NewUser } from '../plan/types.js';
@@ -14,34 +21,7 @@ type Phone = platformClient.Models.Phone;
 const USER_EXPAND = ['locations'];
 
 export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWriter {
-  const record = (user: User): UserRecord => {
-    const {
-      id,
-      version,
-      state,
-      divisionId,
-      name,
-      email,
-      title,
-      department,
-      addresses,
-      managerId,
-      locationIds,
-    } = toSnapshotUser(user, homeDivisionId);
-    return {
-      id,
-      version,
-      state,
-      divisionId,
-      name,
-      email,
-      title,
-      department,
-      addresses,
-      managerId,
-      locationIds,
-    };
-  };
+  const record = (user: User): UserRecord => userRecordOf(toSnapshotUser(user, homeDivisionId));
   const phoneRecord = (phone: Phone): PhoneRecord => ({
     id: phone.id ?? '',
     name: phone.name ?? '',

@@ -15,6 +15,7 @@ import {
   runAction,
   sandboxInputs,
   type RunRequest,
+  FIXTURE_SHAS,
 } from './harness.js';
 
 const TRAINING_DAY = new Date('2026-12-01T08:30:00Z');
@@ -27,7 +28,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ rateLimitPerMinute: 6000, userSearchLagMs: 50, stationLagMs: 50 });
   github = await startFakeGitHub();
   // The commit before the push (push.json's `before`), without a policy.yml: apply reads the policy there.
-  github.setFiles(OWNER, REPO_NAME, '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52', {});
+  github.setFiles(OWNER, REPO_NAME, FIXTURE_SHAS.before, {});
   workspace = await makeWorkspace();
 });
 afterAll(async () => {
@@ -53,7 +54,7 @@ const action = (
   });
 
 const invites = () => sandbox.stats().requests.byRoute[INVITE_ROUTE] ?? 0;
-const before = '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52';
+const before = FIXTURE_SHAS.before;
 const after = '3b8e1f4a7c0d3e6f9a2b5c8d1e4f7a0b3c6d9e27';
 
 describe('invite outside its events', () => {

@@ -7,6 +7,15 @@ import path from 'node:path';
 import { vi } from 'vitest';
 import { run, type RunOptions } from '../../src/main.js';
 
+/** Commits the event fixtures name: pull_request base.sha (base.ref main), push.json's `before`, the
+ * GITHUB_SHA the harness sets (the merge commit a push checks out) and that commit's parent. */
+export const FIXTURE_SHAS = {
+  base: '5c1a0e0d4f5b8a3e2c7d9b1f0a6e4c2d8b3a7f19',
+  before: '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52',
+  head: 'e8d1c4b7a0f3e6d9c2b5a8f1e4d7c0b3a6f9e2d5',
+  parent: '7f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b',
+} as const;
+
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const DEMO = path.join(REPO, 'src/sandbox/demo');
 export const EVENTS = path.join(REPO, 'test/fixtures/events');
@@ -125,7 +134,7 @@ export async function runAction(request: RunRequest): Promise<Ran> {
     GITHUB_EVENT_NAME: request.eventName,
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REPOSITORY: `${OWNER}/${REPO_NAME}`,
-    GITHUB_SHA: 'e8d1c4b7a0f3e6d9c2b5a8f1e4d7c0b3a6f9e2d5',
+    GITHUB_SHA: FIXTURE_SHAS.head,
     GITHUB_WORKSPACE: workspace,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_OUTPUT: outputFile,

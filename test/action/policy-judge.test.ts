@@ -17,15 +17,10 @@ import {
   runAction,
   sandboxInputs,
   type RunRequest,
+  FIXTURE_SHAS,
 } from './harness.js';
 
-/** pull_request.base.sha of the pull_request*.json fixtures (base.ref is main). */
-const BASE_SHA = '5c1a0e0d4f5b8a3e2c7d9b1f0a6e4c2d8b3a7f19';
-/** push.json's `before`. */
-const BEFORE_SHA = '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52';
-/** GITHUB_SHA as the harness sets it, and its parent for a manual run. */
-const HEAD_SHA = 'e8d1c4b7a0f3e6d9c2b5a8f1e4d7c0b3a6f9e2d5';
-const PARENT_SHA = '7f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b';
+const { base: BASE_SHA, before: BEFORE_SHA, head: HEAD_SHA, parent: PARENT_SHA } = FIXTURE_SHAS;
 const POLICY = 'imports/policy.yml';
 const PEOPLE = 'imports/student-services/people.csv';
 /** Emily Nguyen (people.csv line 6) is the one row granted PureCloud Supervisor. */

@@ -15,18 +15,13 @@ import {
   runAction,
   sandboxInputs,
   type RunRequest,
+  FIXTURE_SHAS,
 } from './harness.js';
 
 const PREVIEW_MARKER = '<!-- gc-onboard:preview -->';
 const HEADING = '### Policy changes in this pull request';
-/** pull_request.base.sha of the pull_request*.json fixtures. */
-const BASE_SHA = '5c1a0e0d4f5b8a3e2c7d9b1f0a6e4c2d8b3a7f19';
-/** GITHUB_SHA as the harness sets it: the merge commit a push run checks out. */
-const MERGE_SHA = 'e8d1c4b7a0f3e6d9c2b5a8f1e4d7c0b3a6f9e2d5';
-/** push.json's `before`: the policy there judges a push. */
-const BEFORE_SHA = '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52';
-/** The parent of MERGE_SHA: the policy there judges a manual run. */
-const PARENT_SHA = '7f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b';
+// The policy at `before` judges a push, the one at the merge commit's parent a manual run.
+const { base: BASE_SHA, head: MERGE_SHA, before: BEFORE_SHA, parent: PARENT_SHA } = FIXTURE_SHAS;
 const PEOPLE = 'imports/student-services/people.csv';
 /** The demo batch asks for 20 writes: 9 people created, 1 updated, 10 phones created. */
 const LIMITED = 'max_changes: 3\noverride_label: large-import\n';

@@ -2,13 +2,14 @@
 // timers: every call takes `latencyMs` of (fake) time, so concurrent calls really overlap. It can make
 // a new user invisible to some methods for a while (404), script the errors of the next calls, and
 // it records every call with its start and end, and every overlap of version-checked writes per user.
-import type {
-  NewPhone,
-  OrgWriter,
-  PhoneRecord,
-  StationPage,
-  UserRecord,
-  UserUpdate,
+import {
+  userRecordOf,
+  type NewPhone,
+  type OrgWriter,
+  type PhoneRecord,
+  type StationPage,
+  type UserRecord,
+  type UserUpdate,
 } from '../../src/apply/org.js';
 import type { Grant, SnapshotSkill } from '../../src/plan/snapshot.js';
 import type { NewUser, PersonPlan, PhonePlan, Plan } from '../../src/plan/types.js';
@@ -268,34 +269,7 @@ function blankUser(id: string, name: string, email: string): FakeUser {
   };
 }
 
-function record(user: FakeUser): UserRecord {
-  const {
-    id,
-    version,
-    state,
-    divisionId,
-    name,
-    email,
-    title,
-    department,
-    addresses,
-    managerId,
-    locationIds,
-  } = user;
-  return {
-    id,
-    version,
-    state,
-    divisionId,
-    name,
-    email,
-    title,
-    department,
-    addresses,
-    managerId,
-    locationIds,
-  };
-}
+const record = (user: FakeUser): UserRecord => userRecordOf(user);
 
 // ---------------------------------------------------------------------------------------------
 // Plans by hand.
