@@ -11,9 +11,11 @@ export interface RowResult {
   planned: PersonAction | PhoneAction;
   /**
    * done: the planned writes were made; unchanged: nothing to do; skip: not done on purpose (the batch does
-   * not update existing people, or a phone whose person failed: `error` says why); failed: see `error`.
+   * not update existing people, or a phone whose person failed: `error` says why); held: not written
+   * because the row is in error at apply or differs from the reviewed preview (`error` says why);
+   * failed: the org refused a write, see `error`.
    */
-  outcome: 'done' | 'unchanged' | 'skip' | 'failed';
+  outcome: 'done' | 'unchanged' | 'skip' | 'held' | 'failed';
   userId: string | null;
   phoneId: string | null;
   stationId: string | null;
@@ -33,11 +35,12 @@ export interface ResultCounts {
   done: number;
   unchanged: number;
   skip: number;
+  held: number;
   failed: number;
 }
 
 export function countResults(rows: RowResult[], kind: RowResult['kind']): ResultCounts {
-  const counts: ResultCounts = { done: 0, unchanged: 0, skip: 0, failed: 0 };
+  const counts: ResultCounts = { done: 0, unchanged: 0, skip: 0, held: 0, failed: 0 };
   for (const row of rows) if (row.kind === kind) counts[row.outcome] += 1;
   return counts;
 }
@@ -75,15 +78,15 @@ export function resultsToText(result: ApplyResult): string {
   const people = countResults(result.rows, 'person');
   const phones = countResults(result.rows, 'phone');
   const line = (label: string, c: ResultCounts) =>
-    `${label}: ${c.done} done · ${c.unchanged} unchanged · ${c.skip} skipped · ${c.failed} failed`;
+    `${label}: ${c.done} done · ${c.unchanged} unchanged · ${c.skip} skipped · ${c.held} held · ${c.failed} failed`;
   const out = [line('People', people), line('Phones', phones)];
   if (result.locationsCreated.length > 0)
     out.push(`Locations created: ${result.locationsCreated.join(', ')}`);
   const failed = result.rows.filter(
-    (row) => row.outcome === 'failed' || (row.outcome === 'skip' && row.error),
+    (row) => row.outcome === 'failed' || row.outcome === 'held' || (row.outcome === 'skip' && row.error),
   );
   for (const row of failed) {
-    const what = row.outcome === 'skip' ? 'skipped' : 'failed';
+    const what = { skip: 'skipped', held: 'held', failed: 'failed' }[row.outcome as 'skip' | 'held' | 'failed'];
     out.push(`  ${row.file}:${row.line} ${row.kind} ${row.email} ${what}: ${row.error ?? 'failed'}`);
   }
   out.push(`${result.ok ? 'Applied' : 'Applied with failures'} in ${result.seconds.toFixed(1)} s`);

@@ -2,10 +2,8 @@
 // author, updated in place, left alone when nothing changed, and never longer than GitHub accepts.
 // Both checks are exact: every workflow with GITHUB_TOKEN comments as github-actions[bot], so a
 // coverage bot quoting our marker has the right author, and anyone can paste the marker first.
+import { COMMENT_MAX_CHARS } from '../render/limits.js';
 import type { Octokit } from './octokit.js';
-
-/** GitHub rejects comment bodies longer than this (422 "body is too long"). */
-export const MAX_COMMENT_LENGTH = 65_536;
 
 /** Who GITHUB_TOKEN comments as. `GET /user` fails for installation tokens, so the login is configured, not asked. */
 export const DEFAULT_BOT_LOGIN = 'github-actions[bot]';
@@ -60,7 +58,7 @@ export function isOurComment(
  * Cuts `body` to at most `max` characters, at a line break where one is near, closes a code fence
  * left open, and ends with a visible note. Bodies that fit are returned as they are.
  */
-export function truncateBody(body: string, max = MAX_COMMENT_LENGTH, fullReportUrl?: string): string {
+export function truncateBody(body: string, max = COMMENT_MAX_CHARS, fullReportUrl?: string): string {
   if (body.length <= max) return body;
   const where = fullReportUrl ? `[the job summary](${fullReportUrl})` : 'the job summary of this run';
   const note = `\n\n---\n> [!WARNING]\n> This comment was cut short: GitHub allows ${max.toLocaleString('en-US')} characters in a comment. The full report is in ${where}.\n`;
@@ -77,7 +75,7 @@ export function truncateBody(body: string, max = MAX_COMMENT_LENGTH, fullReportU
 /** The exact body we post: marker first (so truncation can never cut it off), then capped. Used for create AND update. */
 export function stickyCommentBody(body: string, marker: string, fullReportUrl?: string): string {
   const marked = body.startsWith(marker) ? body : `${marker}\n${body}`;
-  return truncateBody(marked, MAX_COMMENT_LENGTH, fullReportUrl);
+  return truncateBody(marked, COMMENT_MAX_CHARS, fullReportUrl);
 }
 
 /** Creates the sticky comment, or updates ours in place when its body differs. */

@@ -2,6 +2,7 @@
 
 import type { Finding } from '../csv/types.js';
 import type { Plan } from '../plan/types.js';
+import { encodeReview, type Review } from '../review/review.js';
 import { uniqueSorted } from './shared.js';
 
 /** A finding as `validate --format json` prints it. */
@@ -43,6 +44,11 @@ export function findingsToJson(findings: readonly Finding[]): string {
 }
 
 /** The Plan itself: it is plain JSON data. */
-export function planToJson(plan: Plan): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
+/**
+ * The plan as `plan --format json` and the plan file write it; with `review`, its reviewed-plan block
+ * (`review`, the same text the preview comment carries) for `apply --reviewed FILE`.
+ */
+export function planToJson(plan: Plan, review?: Review): string {
+  const json = review ? { ...plan, review: encodeReview(review) } : plan;
+  return `${JSON.stringify(json, null, 2)}\n`;
 }

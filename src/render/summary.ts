@@ -2,10 +2,8 @@
 
 import type { Finding } from '../csv/types.js';
 import type { Plan } from '../plan/types.js';
+import { SUMMARY_MAX_BYTES } from './limits.js';
 import { findingsMarkdown, planMarkdown, type Limit } from './markdown.js';
-
-/** GitHub refuses a step summary larger than 1 MiB. */
-export const SUMMARY_MAX_BYTES = 1_048_576;
 
 function summaryLimit(maxBytes: number): Limit {
   return {

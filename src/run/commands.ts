@@ -22,6 +22,15 @@ import type { OrgSnapshot } from '../plan/snapshot.js';
 import type { Plan, PlanOptions } from '../plan/types.js';
 import { judgeChange, type ParsedPolicy } from '../policy/check.js';
 import { parsePolicy } from '../policy/policy.js';
+import {
+  batchSources,
+  compareWithReview,
+  decodeReview,
+  holdRows,
+  reviewOf,
+  type Review,
+  type Verdict,
+} from '../review/review.js';
 
 export interface RunOptions extends PlanOptions {
   /** Labels of the pull request the change comes from (one may lift the policy's max_changes). */
@@ -49,6 +58,25 @@ export async function readPolicy(
   const { file, content } = await readPolicyFile(root);
   const text = content === null ? null : content.toString('utf8');
   return { file, text, parsed: text === null ? null : parsePolicy(text, file) };
+}
+
+/** `apply --reviewed FILE`: the review recorded in a plan file that `plan --format json` wrote. */
+export async function readReviewedPlan(file: string): Promise<Review> {
+  const fail = (why: string) => new Error(`Cannot use "${file}" given with --reviewed: ${why}`);
+  const text = await readCapped(file).catch((error: unknown) => {
+    throw fail(error instanceof Error ? error.message : String(error));
+  });
+  let review: unknown;
+  try {
+    review = (JSON.parse(text.toString('utf8')) as { review?: unknown }).review;
+  } catch {
+    throw fail('it is not JSON');
+  }
+  if (typeof review !== 'string')
+    throw fail('it has no "review" (write it with plan --format json --out FILE)');
+  const decoded = decodeReview(`\n${review}`);
+  if (!decoded.ok) throw fail(decoded.why.replace(/^it/, 'its review'));
+  return decoded.review;
 }
 
 /** `--policy FILE`: another policy file to judge with (a CI script passes the base branch's). */
@@ -94,6 +122,8 @@ export interface Planned {
   imports: ImportSet;
   snapshot: OrgSnapshot;
   plan: Plan;
+  /** What a reviewer of this plan approves (the preview's block, the plan file's `review`). */
+  review: Review;
 }
 
 export const hasErrors = (imports: { findings: readonly { severity: string }[] }) =>
@@ -122,28 +152,58 @@ export async function planImports(
     throw asMissingPermission(error);
   });
   const plan = gate(buildPlan(imports, snapshot, options), snapshot, policy, options);
-  return { imports, snapshot, plan };
+  return { imports, snapshot, plan, review: reviewOf(plan, batchSources(imports.batches)) };
+}
+
+export interface ApplyRunOptions extends RunOptions, ApplyOptions {
+  /**
+   * The plan reviewers approved (the preview's block): rows that would now do more than, or other
+   * than, it are held; a batch changed since is held whole. Absent: the plan is carried out as it is.
+   */
+  review?: Review;
 }
 
 /**
- * Re-plans against the live org and the policy as they are now (never trusting an earlier preview)
- * and carries the plan out. A plan with validation or policy-file errors changes nothing.
+ * Re-plans against the live org and the policy as they are now, holds what differs from the reviewed
+ * preview, and carries out the rest. A plan with validation or policy-file errors changes nothing; a
+ * row in error or held is not written, every other row goes ahead (one rule: docs/apply.md).
  */
 export async function applyImports(
   root: string,
   client: GenesysClient,
-  options: RunOptions & ApplyOptions = {},
-): Promise<Planned & { result: ApplyResult }> {
+  options: ApplyRunOptions = {},
+): Promise<Planned & { result: ApplyResult; verdict: Verdict }> {
   const planned = await planImports(root, client, options);
+  const verdict = options.review
+    ? compareWithReview(planned.plan, batchSources(planned.imports.batches), options.review)
+    : { holds: [] };
   const divisionName = (id: string) => planned.snapshot.divisions.find((d) => d.id === id)?.name ?? id;
   const result = await applyPlan(
-    planned.plan,
+    holdRows(planned.plan, verdict),
     orgWriter(client, planned.snapshot.homeDivisionId),
     options,
   ).catch((error: unknown) => {
     throw asMissingPermission(error, divisionName);
   });
-  return { ...planned, result };
+  return { ...planned, result: withPlannedActions(result, planned.plan), verdict };
+}
+
+/** A held row is planned as an error row: its result says what the plan had for it (create, update). */
+function withPlannedActions(result: ApplyResult, plan: Plan): ApplyResult {
+  const planned = new Map<string, string>();
+  for (const batch of plan.batches) {
+    for (const row of batch.people) planned.set(`person:${row.file}:${row.line}`, row.action);
+    for (const row of batch.phones) planned.set(`phone:${row.file}:${row.line}`, row.action);
+  }
+  return {
+    ...result,
+    rows: result.rows.map((row) => {
+      const action = planned.get(`${row.kind}:${row.file}:${row.line}`);
+      return action === undefined || action === row.planned
+        ? row
+        : { ...row, planned: action as typeof row.planned };
+    }),
+  };
 }
 
 /**

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  MAX_COMMENT_LENGTH,
   isOurComment,
   startsWithMarker,
   stickyCommentBody,
   truncateBody,
   upsertStickyComment,
 } from '../../src/github/comment.js';
+import { COMMENT_MAX_CHARS as MAX_COMMENT_LENGTH } from '../../src/render/limits.js';
 import { createOctokit } from '../../src/github/octokit.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 

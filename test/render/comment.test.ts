@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/csv/types.js';
 import { buildPlan } from '../../src/plan/plan.js';
-import { COMMENT_MAX_CHARS, renderComment, renderFindingsComment } from '../../src/render/comment.js';
+import type { Plan } from '../../src/plan/types.js';
+import {
+  composeComment,
+  renderComment,
+  renderFindingsComment,
+  type CommentOptions,
+} from '../../src/render/comment.js';
+import { COMMENT_MAX_CHARS } from '../../src/render/limits.js';
 import { renderSummary } from '../../src/render/summary.js';
 import {
   aishaRow,
@@ -17,6 +24,14 @@ import {
 import { linkableOutsideCode } from './linkable.js';
 
 const MARKER = '<!-- gc-onboard:plan -->';
+
+/** The preview as the Action composes it: the marker first, then the body within what is left. */
+const preview = (plan: Plan, findings: readonly Finding[] = [], options: CommentOptions = {}) =>
+  composeComment(
+    { marker: MARKER },
+    (maxChars) => renderComment(plan, findings, { ...options, maxChars }),
+    options.maxChars,
+  );
 
 /** Pipes that split cells: cmark-gfm's table scanner takes any pipe right after a backslash as part of the cell. */
 const cellSeparators = (line: string) => (line.match(/(?<!\\)\|/g) ?? []).length;
@@ -91,7 +106,7 @@ describe('renderComment', () => {
       message: 'Title "@everyone #4 www.x.example" \u200Blooks odd',
     };
     const plan = buildPlan(importSet([batch([eve])], [hostile]), snapshot({ users: [maria] }));
-    for (const markdown of [renderComment(plan, [], { marker: MARKER }), renderSummary(plan, [])]) {
+    for (const markdown of [preview(plan, []), renderSummary(plan, [])]) {
       expect(linkableOutsideCode(markdown)).toEqual([]);
       expect(markdown).not.toMatch(/\p{Cf}/u);
       expect(markdown).toContain('<code>U+202E</code>gnp.exe');
@@ -101,7 +116,7 @@ describe('renderComment', () => {
   });
 
   it('starts with the marker, then one summary line for people and for phones', () => {
-    const body = renderComment(demo(), [], { marker: MARKER });
+    const body = preview(demo(), []);
     expect(body.startsWith(`${MARKER}\n`)).toBe(true);
     expect(body).toContain('- **People:** 2 to create · 1 to update · 1 unchanged · 2 errors');
     expect(body).toContain('- **Phones:** 1 to create · 0 to update · 0 unchanged · 1 error');
@@ -110,7 +125,7 @@ describe('renderComment', () => {
   });
 
   it('lists errors first, with file:line, before the batch tables', () => {
-    const body = renderComment(demo(), [], { marker: MARKER });
+    const body = preview(demo(), []);
     const errors = body.indexOf('#### ❌ 3 errors');
     const batchHeading = body.indexOf('#### Batch student-services');
     expect(errors).toBeGreaterThan(0);
@@ -124,7 +139,7 @@ describe('renderComment', () => {
   });
 
   it('shows warnings and the rows with their changes, unchanged rows folded away', () => {
-    const body = renderComment(demo(), [], { marker: MARKER });
+    const body = preview(demo(), []);
     expect(body).toContain('privileged-role');
     expect(body).toContain(
       '| 2 | update | Aisha Rahman | `aisha.rahman@northfield.edu` | title: Advisor → Student Services Advisor |',
@@ -144,7 +159,7 @@ describe('renderComment', () => {
       code: 'forbidden-role',
       message: 'Master Admin may not be granted',
     };
-    const body = renderComment(plan, [...plan.findings, policy], { marker: MARKER });
+    const body = preview(plan, [...plan.findings, policy]);
     expect(body).toContain('#### ❌ 4 errors');
     expect(body.split('invalid-email').length - 1).toBe(1);
   });
@@ -172,7 +187,7 @@ describe('renderComment', () => {
       ]),
       snapshot({ users: [maria, aishaUser()] }),
     );
-    const body = renderComment(plan, [], { marker: MARKER });
+    const body = preview(plan, []);
     expect(body).toContain(
       '| 2 | skip (exists) | Aisha Rahman | `aisha.rahman@northfield.edu` | not applied (update_existing: false): title, department |',
     );
@@ -190,7 +205,7 @@ describe('renderComment', () => {
       code: 'missing-header',
       message: 'The header has no email column',
     };
-    const body = renderComment(buildPlan(importSet([], [finding]), snapshot()), [], { marker: MARKER });
+    const body = preview(buildPlan(importSet([], [finding]), snapshot()), []);
     expect(body.startsWith(MARKER)).toBe(true);
     expect(body).toContain('Nothing to import');
     expect(body).toContain('missing-header');
@@ -216,7 +231,7 @@ describe('renderComment', () => {
     ];
     const phones = hostile.map((name, i) => phoneRow({ line: i + 2, email: `h${i}@northfield.edu`, name }));
     const plan = buildPlan(importSet([batch(rows, phones, {}, 'evil|<b>batch</b>')]), snapshot());
-    const body = renderComment(plan, [], { marker: MARKER });
+    const body = preview(plan, []);
     expect(body.indexOf(MARKER)).toBe(0);
     expect(body.split('<!--').length - 1).toBe(1);
     expect(body.split('-->').length - 1).toBe(1);
@@ -254,8 +269,7 @@ describe('renderComment', () => {
     const plan = buildPlan(importSet([batch(people, phones)]), snapshot());
     expect(plan.summary.people.create).toBe(9_800);
     const started = performance.now();
-    const body = renderComment(plan, [], {
-      marker: MARKER,
+    const body = preview(plan, [], {
       fullPlanUrl: 'https://github.com/northfield/gc/actions/runs/42',
     });
     const elapsed = performance.now() - started;
@@ -287,9 +301,9 @@ describe('renderComment', () => {
       personRow({ line: 300, name: 'Brand New', title: 'Advisor' }),
     ];
     const plan = buildPlan(importSet([batch(rows)]), snapshot({ users: [maria, ...unchangedUsers] }));
-    const full = renderComment(plan, [], { marker: MARKER, maxChars: 1_000_000 });
+    const full = preview(plan, [], { maxChars: 1_000_000 });
     expect(full).toContain('<details><summary>200 unchanged people</summary>');
-    const smaller = renderComment(plan, [], { marker: MARKER, maxChars: full.length - 1 });
+    const smaller = preview(plan, [], { maxChars: full.length - 1 });
     expect(smaller.length).toBeLessThan(full.length);
     expect(smaller).toContain('200 unchanged people, not listed.');
     expect(smaller).toContain(
@@ -311,14 +325,14 @@ describe('renderComment', () => {
       ),
     );
     const plan = buildPlan(importSet(batches), snapshot());
-    const body = renderComment(plan, [], { marker: MARKER, maxChars: 8_000 });
+    const body = preview(plan, [], { maxChars: 8_000 });
     expect(body.length).toBeLessThanOrEqual(8_000);
     expect(body.startsWith(MARKER)).toBe(true);
     expect(
       body
         .trimEnd()
         .endsWith(
-          "> Cut short to fit GitHub's 8,000-character comment limit. The full plan is in the job summary of this run.",
+          "> Cut short to fit GitHub's 65,536-character comment limit. The full plan is in the job summary of this run.",
         ),
     ).toBe(true);
     expect(body.split('<details>').length).toBe(body.split('</details>').length);
@@ -326,8 +340,7 @@ describe('renderComment', () => {
 
   it('links the full plan only through a plain http(s) URL', () => {
     const plan = demo();
-    const body = renderComment(plan, [], {
-      marker: MARKER,
+    const body = preview(plan, [], {
       maxChars: 1_200,
       fullPlanUrl: 'javascript:alert(1)',
     });
@@ -356,7 +369,9 @@ describe('renderFindingsComment', () => {
         message: 'Bad',
       },
     ];
-    const body = renderFindingsComment(findings, { marker: MARKER });
+    const body = composeComment({ marker: MARKER }, (maxChars) =>
+      renderFindingsComment(findings, { maxChars }),
+    );
     expect(body.startsWith(MARKER)).toBe(true);
     expect(body).toContain('**1 error, 1 warning in 1 file**');
     expect(body).toContain('| imports/a/people.csv:2 | email | invalid-email | Bad |');
