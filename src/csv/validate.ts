@@ -83,6 +83,16 @@ function rootFileFindings(other: string): Finding[] {
   }
   const batchFile = meantFor(base, BATCH_FILES);
   if (!batchFile) return [];
+  if ((BATCH_FILES as readonly string[]).includes(base)) {
+    // people.csv itself at the top: the folder given is a batch, not the folder of batches.
+    const root = path.dirname(other);
+    return [
+      finding(other, 1, null, {
+        code: 'imports-is-a-batch',
+        message: `${quote(root)} holds ${base} itself, so it is a batch folder, not the imports folder that holds the batches: point --imports (or the imports input) at ${quote(path.dirname(root))}, or move the files into a batch folder such as ${path.join(root, 'new-hires', base)}.`,
+      }),
+    ];
+  }
   return [
     finding(other, 1, null, {
       code: 'misplaced-file',
@@ -134,9 +144,8 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
     if (!files.people && !files.phones) {
       findings.push(
         finding(dir, 1, null, {
-          severity: 'warning',
           code: 'empty-batch',
-          message: `Batch ${quote(name)} has neither people.csv nor phones.csv; nothing will be imported from it.`,
+          message: `Batch ${quote(name)} has neither people.csv nor phones.csv, so nothing would be imported from it: add them (imports/templates has both), or rename the folder to _${name} to keep it as a draft.`,
         }),
       );
     }
@@ -208,6 +217,15 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
       people: personRows,
       phones: phoneRows,
     });
+  }
+  if (input.batches.length === 0 && (input.refused ?? []).length === 0) {
+    findings.push(
+      finding(input.root, 1, null, {
+        severity: 'warning',
+        code: 'no-batches',
+        message: `${quote(input.root)} holds no batch: nothing to do. A batch is a folder in it with people.csv and/or phones.csv (folders named templates or starting with _ are not batches).`,
+      }),
+    );
   }
   return { root: input.root, batches, findings: sortFindings(findings) };
 }

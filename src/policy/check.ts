@@ -269,11 +269,20 @@ function withFindings(plan: Plan, more: readonly Finding[]): Plan {
 
 /** The message for an email whose domain allowed_email_domains does not list; null when it is allowed or not set. */
 function domainBreach(email: string, rules: Rules): string | null {
-  if (rules.domains === null) return null;
+  return emailDomainBreach(email, rules.domains, rules.file);
+}
+
+/** The one wording of an email outside allowed_email_domains (`domains`, null when not set), for plan and validate. */
+export function emailDomainBreach(
+  email: string,
+  domains: readonly string[] | null,
+  file: string,
+): string | null {
+  if (domains === null) return null;
   const key = email.toLowerCase();
-  if (domainAllowed(key, rules.domains)) return null;
+  if (domainAllowed(key, domains)) return null;
   const domain = key.slice(key.lastIndexOf('@') + 1);
-  return `${email}: the domain "${domain}" is not allowed (allowed_email_domains in ${rules.file}: ${listed(rules.domains)})`;
+  return `${email}: the domain "${domain}" is not allowed (allowed_email_domains in ${file}: ${listed(domains)})`;
 }
 
 function domainAllowed(emailKey: string, domains: readonly string[]): boolean {

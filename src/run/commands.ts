@@ -21,6 +21,7 @@ import { buildPlan } from '../plan/plan.js';
 import type { OrgSnapshot } from '../plan/snapshot.js';
 import type { Plan, PlanOptions } from '../plan/types.js';
 import { judgeChange, type ParsedPolicy } from '../policy/check.js';
+import { checkImportsOffline } from '../policy/offline.js';
 import { parsePolicy } from '../policy/policy.js';
 import {
   batchSources,
@@ -130,15 +131,21 @@ export const hasErrors = (imports: { findings: readonly { severity: string }[] }
   imports.findings.some((finding) => finding.severity === 'error');
 
 /**
- * Offline: the CSVs, batch.yml files and policy.yml, checked without the org (the policy's role and
- * division names are checked against the org by plan).
+ * Offline: the CSVs, batch.yml files and policy.yml, checked without the org, and every policy rule
+ * that needs no org (checkImportsOffline), so that a fork's pull request meets the guardrails too.
+ * `judgeBy` is the policy that judges the rows when it is not `<root>/policy.yml` (the base branch's).
  */
-export async function validateImports(root: string): Promise<ImportSet> {
-  const [imports, policy] = await Promise.all([loadImports(root), readPolicy(root)]);
-  const policyFindings = policy.parsed?.findings ?? [];
-  return policyFindings.length === 0
-    ? imports
-    : { ...imports, findings: [...imports.findings, ...policyFindings] };
+export async function validateImports(root: string, judgeBy?: JudgingPolicy): Promise<ImportSet> {
+  const [imports, local] = await Promise.all([loadImports(root), readPolicy(root)]);
+  const judge =
+    judgeBy === undefined
+      ? { parsed: local.parsed, name: local.file }
+      : { parsed: judgeBy.text === null ? null : parsePolicy(judgeBy.text, local.file), name: judgeBy.name };
+  const findings = [
+    ...(local.parsed?.findings ?? []),
+    ...(judge.parsed?.policy ? checkImportsOffline(imports, judge.parsed.policy, judge.name) : []),
+  ];
+  return findings.length === 0 ? imports : { ...imports, findings: [...imports.findings, ...findings] };
 }
 
 /** The plan for what is under `root` against the org as it is now. */

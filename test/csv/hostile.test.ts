@@ -143,7 +143,7 @@ describe('misnamed files', () => {
     const set = await loadImports(root);
     expect(set.findings.map((f) => [path.basename(f.file), f.severity, f.code])).toEqual([
       ['Policy.yml', 'error', 'misnamed-file'],
-      ['people.csv', 'error', 'misplaced-file'],
+      ['people.csv', 'error', 'imports-is-a-batch'],
       ['policies.yml', 'error', 'misnamed-file'],
       ['policy.yaml', 'error', 'misnamed-file'],
       ['policy.yml.txt', 'error', 'misnamed-file'],

@@ -90,7 +90,7 @@ describe('validateImportSet', () => {
     expect(set.batches[1]?.phones.map((p) => p.line)).toEqual([4]);
   });
 
-  it('warns about a batch with neither CSV, and refuses a misnamed batch file with did-you-mean', () => {
+  it('refuses a batch with neither CSV, and a misnamed batch file with did-you-mean', () => {
     const set = validateImportSet({
       root: 'imports',
       batches: [
@@ -102,12 +102,13 @@ describe('validateImportSet', () => {
     });
     expect(set.findings).toEqual([
       {
-        severity: 'warning',
+        severity: 'error',
         file: 'imports/x',
         line: 1,
         column: null,
         code: 'empty-batch',
-        message: 'Batch "x" has neither people.csv nor phones.csv; nothing will be imported from it.',
+        message:
+          'Batch "x" has neither people.csv nor phones.csv, so nothing would be imported from it: add them (imports/templates has both), or rename the folder to _x to keep it as a draft.',
       },
       {
         severity: 'error',
