@@ -6,9 +6,13 @@
 import * as core from '@actions/core';
 import type { ApplyResult } from '../apply/results.js';
 import { findStickyComment } from '../github/comment.js';
-import { mergedPullRequestsOfCommit, type MergedPullRequest } from '../github/pulls.js';
+import { lastCommitTouching, mergedPullRequestsOfCommit, type MergedPullRequest } from '../github/pulls.js';
+import type { InviteReport } from '../invite/invite.js';
+import { formatDay } from '../plan/day.js';
 import { composeComment } from '../render/comment.js';
-import { inviteLinesOf, renderResultsComment, RESULTS_MARKER } from '../render/results.js';
+import { escapeMarkdown } from '../render/escape.js';
+import { inviteLinesOf, renderResultsComment, RESULTS_MARKER, withInviteLine } from '../render/results.js';
+import { plural } from '../render/shared.js';
 import { decodeReview, type Hold, type Review } from '../review/review.js';
 import { fatalLine } from '../run/errors.js';
 import { octokitFor, postComment, type ActionContext } from './io.js';
@@ -41,6 +45,10 @@ export async function mergedPulls(context: ActionContext): Promise<MergedPulls> 
   }
 }
 
+/** GitHub lists the pull request a merge, squash or rebase commit came from; the newest when several. */
+export const newestPull = <T extends { number: number }>(pulls: readonly T[]): T | undefined =>
+  [...pulls].sort((a, b) => b.number - a.number)[0];
+
 export type ReviewedPreview =
   | { kind: 'reviewed'; review: Review; pullRequest: number }
   | { kind: 'not-required' }
@@ -72,8 +80,7 @@ export async function reviewedPreview(context: ActionContext, merged: MergedPull
       'Re-run when GitHub answers.',
     );
   }
-  // GitHub lists the pull request a merge, squash or rebase commit came from; the newest if several.
-  const pull = [...merged.pulls].sort((a, b) => b.number - a.number)[0];
+  const pull = newestPull(merged.pulls);
   if (!pull)
     return refuse(`Commit ${sha} was not merged from a pull request (a push straight to the branch)`);
   const octokit = octokitFor(context);
@@ -130,4 +137,58 @@ export async function postResults(
     }),
   );
   await postComment(context, RESULTS_MARKER, body, pullRequest);
+}
+
+/**
+ * After a training-day run: "12 people invited on Tue 1 Dec 2026" in the results comment of the pull
+ * request that last changed each invited batch (the newest commit under its folder, merged from it).
+ * Never fails the run: the invites went out; a line GitHub cannot take is a warning.
+ */
+export async function noteInvites(
+  context: ActionContext,
+  report: InviteReport,
+  importsDir: string,
+): Promise<void> {
+  const octokit = octokitFor(context);
+  if (!octokit || !context.inputs.comment) return;
+  const { owner, repo } = context.event;
+  const sent = new Map<string, number>();
+  for (const person of report.invited)
+    if (person.sent) sent.set(person.batch, (sent.get(person.batch) ?? 0) + 1);
+  for (const [batch, count] of sent) {
+    try {
+      const folder = [importsDir.replace(/\\/g, '/').replace(/^(\.\/)+|\/+$/g, ''), batch]
+        .filter(Boolean)
+        .join('/');
+      const sha = await lastCommitTouching(octokit, { owner, repo, path: folder });
+      const pull = sha
+        ? (await mergedPullRequestsOfCommit(octokit, { owner, repo, sha })).sort(
+            (a, b) => b.number - a.number,
+          )[0]
+        : undefined;
+      if (!pull) {
+        core.info(`No merged pull request changed ${folder}: no results comment to add the invites to.`);
+        continue;
+      }
+      const results = await findStickyComment(octokit, {
+        owner,
+        repo,
+        issueNumber: pull.number,
+        marker: RESULTS_MARKER,
+        botLogin: context.inputs.commentAuthor,
+      });
+      const line = `${plural(count, 'person', 'people')} invited on ${formatDay(report.date)} (batch <code>${escapeMarkdown(batch)}</code>)`;
+      const body = results?.body ? withInviteLine(results.body, line) : null;
+      if (body === null) {
+        if (!results)
+          core.info(`Pull request #${pull.number} has no results comment: the invites are not noted there.`);
+        continue;
+      }
+      await postComment(context, RESULTS_MARKER, body, pull.number);
+    } catch (error) {
+      core.warning(`Could not note the invites of batch ${batch} on its pull request: ${fatalLine(error)}`, {
+        title: 'Pull request comment',
+      });
+    }
+  }
 }

@@ -30,6 +30,15 @@ export async function mergedPullRequestsOfCommit(
     .map((pull) => ({ number: pull.number, labels: labelNames(pull.labels) }));
 }
 
+/** The newest commit that changed `path` (`GET /repos/{owner}/{repo}/commits?path=`), or null when none did. */
+export async function lastCommitTouching(
+  octokit: Octokit,
+  where: { owner: string; repo: string; path: string },
+): Promise<string | null> {
+  const { data } = await octokit.rest.repos.listCommits({ ...where, per_page: 1 });
+  return data[0]?.sha ?? null;
+}
+
 /** Label names of the merged pull requests of `sha`, each once (see mergedPullRequestsOfCommit). */
 export async function labelsOfMergedPullRequests(
   octokit: Octokit,

@@ -120,3 +120,14 @@ export function inviteLinesOf(body: string): string[] {
     .filter((line) => line.startsWith('- '))
     .map((line) => line.slice(2));
 }
+
+/** `body` (our results comment) with `line` added under its invite heading, or null when it has it already. */
+export function withInviteLine(body: string, line: string): string | null {
+  const lines = inviteLinesOf(body);
+  if (lines.includes(line)) return null;
+  const item = `- ${line}`;
+  if (lines.length === 0) return `${body.trimEnd()}\n\n${INVITES_HEADING}\n${item}\n`;
+  const last = `- ${lines.at(-1) ?? ''}`;
+  const at = body.lastIndexOf(last) + last.length;
+  return `${body.slice(0, at)}\n${item}${body.slice(at)}`;
+}

@@ -281,4 +281,32 @@ describe('apply compares before it writes', () => {
     expect(manual.failed).toBe(false);
     expect(manual.outputs).toMatchObject({ 'people-create': '9' });
   });
+
+  it('(d) training day adds its invite line to the results comment of the pull request, once', async () => {
+    expect((await preview()).failed).toBe(false);
+    expect((await merge()).failed).toBe(false);
+    expect(results()).toHaveLength(1);
+    // The newest commit under the batch's folder is the merge of pull request 42.
+    github.setPathCommits(OWNER, REPO_NAME, 'imports/student-services', [FIXTURE_SHAS.head]);
+    const trainingDay = () =>
+      runAction({
+        workspace,
+        eventName: 'schedule',
+        event: 'schedule.json',
+        inputs: { mode: 'invite', ...sandboxInputs(sandbox.url) },
+        env: env(),
+        now: new Date('2026-12-01T08:30:00Z'),
+      });
+    expect((await trainingDay()).failed).toBe(false);
+    const line = '- 10 people invited on Tue 1 Dec 2026 (batch <code>student-services</code>)';
+    expect(results()[0]).toContain(`#### Invites\n${line}`);
+    // A second run invites nobody and writes nothing to GitHub.
+    const writes = github.writes().length;
+    expect((await trainingDay()).failed).toBe(false);
+    expect(github.writes()).toHaveLength(writes);
+    // A re-run of apply keeps the line.
+    await merge();
+    expect(results()).toHaveLength(1);
+    expect(results()[0]).toContain(line);
+  });
 });

@@ -5,6 +5,7 @@
 // the pull requests of a commit, and repository contents at a ref.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeIssues, type FakeIssue } from './fake-github-issues.js';
 
 export const FAKE_BOT_LOGIN = 'github-actions[bot]';
 const MAX_BODY = 65_536;
@@ -104,6 +105,8 @@ export interface FakeGitHub {
    * GitHub's 422 "No commit found for SHA".
    */
   setCommitPullRequests(owner: string, repo: string, sha: string, pulls: FakePullRequest[]): void;
+  /** The commits (newest first) `GET /repos/{owner}/{repo}/commits?path=` lists for `path`; none when never set. */
+  setPathCommits(owner: string, repo: string, path: string, shas: string[]): void;
   /** The parents `GET /repos/{owner}/{repo}/commits/{sha}` gives for `sha`; a commit never set gets 422. */
   setCommitParents(owner: string, repo: string, sha: string, parents: string[]): void;
   /**
@@ -116,6 +119,8 @@ export interface FakeGitHub {
   failRequests(failure: FakeFailure): void;
   /** Every request that is not a GET: handy for "nothing was written" checks. */
   writes(): RecordedRequest[];
+  /** Every issue (not pull request) created through the API, in creation order (fake-github-issues.ts). */
+  issues: FakeIssue[];
   close(): Promise<void>;
 }
 
@@ -135,6 +140,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const compares = new Map<string, FakeFile[]>();
   const commitPulls = new Map<string, FakePullRequest[]>();
   const commitParents = new Map<string, string[]>();
+  const pathCommits = new Map<string, string[]>();
   const trees = new Map<string, Map<string, string>>();
   const failures: Array<FakeFailure & { left: number }> = [];
   const labelIds = new Map<string, number>();
@@ -420,9 +426,24 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     });
   };
 
+  const issueRoutes = fakeIssues({
+    baseUrl: () => baseUrl,
+    now,
+    userJson: (login) => {
+      const user = userFor(login);
+      return { login, id: user.id, node_id: `U_fake${user.id}`, type: user.type, site_admin: false };
+    },
+    labelJson,
+    paginate,
+    fail: (status, message) =>
+      new HttpError(status, { message, documentation_url: DOCS, status: String(status) }),
+  });
+
   const route = (method: string, url: URL, body: unknown, login: string, res: http.ServerResponse) => {
     const p = url.pathname;
     let m: RegExpExecArray | null;
+    const issue = issueRoutes.route(method, url, body, login, res);
+    if (issue) return issue;
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(p))) {
       const [owner, repo, n] = [m[1]!, m[2]!, Number(m[3])];
       if (method === 'GET')
@@ -457,6 +478,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         });
       }
       return [200, paginate(pulls, url, res).map((pull) => pullJson(owner, repo, sha, pull))] as const;
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/commits$/.exec(p)) && method === 'GET') {
+      const shas = pathCommits.get(repoKey(m[1]!, m[2]!, url.searchParams.get('path') ?? '')) ?? [];
+      return [200, paginate(shas.map((sha) => ({ sha, parents: [] })), url, res)] as const;
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(p)) && method === 'GET') {
       const sha = decodeURIComponent(m[3]!);
@@ -559,6 +584,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     setCompare: (owner, repo, basehead, files) => compares.set(repoKey(owner, repo, basehead), files),
     setCommitPullRequests: (owner, repo, sha, pulls) => commitPulls.set(repoKey(owner, repo, sha), pulls),
     setCommitParents: (owner, repo, sha, parents) => commitParents.set(repoKey(owner, repo, sha), parents),
+    setPathCommits: (owner, repo, path, shas) => pathCommits.set(repoKey(owner, repo, path), shas),
     setFiles: (owner, repo, ref, files) =>
       trees.set(
         repoKey(owner, repo, ref),
@@ -566,6 +592,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       ),
     failRequests: (failure) => failures.push({ ...failure, left: failure.times ?? Infinity }),
     writes: () => requests.filter((r) => r.method !== 'GET'),
+    issues: issueRoutes.issues,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
