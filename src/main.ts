@@ -3,7 +3,8 @@
 import * as core from '@actions/core';
 import { fatalLine } from './run/errors.js';
 import { loadEventContext } from './github/event.js';
-import { readInputs, type Mode } from './action/inputs.js';
+import { readInputs, secretsOf, type Mode } from './action/inputs.js';
+import { driftMode } from './action/drift.js';
 import type { ActionContext } from './action/io.js';
 import {
   applyMode,
@@ -25,15 +26,15 @@ const MODES: Record<Mode, (context: ActionContext, options: ModeOptions) => Prom
   apply: applyMode,
   invite: inviteMode,
   doctor: doctorMode,
+  drift: driftMode,
 };
 
 export async function run(options: RunOptions = {}): Promise<void> {
   try {
     const env = process.env;
     const inputs = readInputs((name) => core.getInput(name), env);
-    // Mask the secret as soon as it is known, even when it came from an environment variable.
-    if (inputs.genesys.GENESYSCLOUD_OAUTHCLIENT_SECRET)
-      core.setSecret(inputs.genesys.GENESYSCLOUD_OAUTHCLIENT_SECRET);
+    // Mask the secrets (the pool's too) as soon as they are known, even from environment variables.
+    for (const secret of secretsOf(inputs.genesys)) core.setSecret(secret);
     const event = await loadEventContext(env);
     core.info(`gc-onboard ${inputs.mode} on ${event.rawEventName || 'a local run'} (${inputs.imports}).`);
     await MODES[inputs.mode]({ inputs, event, env, now: options.now ?? (() => new Date()) }, options);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../csv/cells.js';
 
-export const MODES = ['validate', 'plan', 'apply', 'invite', 'doctor'] as const;
+export const MODES = ['validate', 'plan', 'apply', 'invite', 'doctor', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** The Genesys Cloud connection, in the variables of Genesys CX as Code (what resolveConnection reads). */
@@ -13,6 +13,8 @@ export interface GenesysEnv {
   GENESYSCLOUD_OAUTHCLIENT_SECRET?: string;
   GENESYSCLOUD_REGION?: string;
   GENESYSCLOUD_API_REGION?: string;
+  /** More OAuth clients of the org, `id:secret,id:secret` (connection.ts parses it). */
+  GENESYSCLOUD_OAUTHCLIENT_POOL?: string;
 }
 
 export interface ActionInputs {
@@ -33,6 +35,10 @@ export interface ActionInputs {
   force: boolean;
   resultsFile: string;
   planFile: string;
+  /** apply: `required` (compare with the merged pull request's preview) or `none-required` (apply the plan as it is). */
+  reviewed: 'required' | 'none-required';
+  /** drift: fail the step when something drifted or an invitation expired (default: it is a report, exit 0). */
+  failOnDrift: boolean;
 }
 
 /** An input is missing or not one of its accepted values. main reports it with core.setFailed. */
@@ -48,6 +54,7 @@ export const INPUT_NAMES = [
   'genesys-client-secret',
   'genesys-region',
   'genesys-api-url',
+  'genesys-client-pool',
   'github-token',
   'comment',
   'comment-author',
@@ -57,6 +64,8 @@ export const INPUT_NAMES = [
   'force',
   'results-file',
   'plan-file',
+  'reviewed',
+  'fail-on-drift',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -84,7 +93,7 @@ const optional = z.string().transform((value) => (value === '' ? undefined : val
 
 const schema = z.object({
   mode: z.string().refine((value): value is Mode => (MODES as readonly string[]).includes(value), {
-    message: 'The mode input must be one of validate, plan, apply, invite or doctor',
+    message: 'The mode input must be one of validate, plan, apply, invite, doctor or drift',
   }),
   imports: withDefault('imports'),
   'github-token': z.string(),
@@ -100,6 +109,11 @@ const schema = z.object({
   force: withDefault('false').pipe(boolean('force')),
   'results-file': withDefault('gc-onboard-results.json'),
   'plan-file': withDefault('gc-onboard-plan.json'),
+  reviewed: withDefault('required').refine(
+    (value): value is 'required' | 'none-required' => value === 'required' || value === 'none-required',
+    { message: 'The reviewed input must be required or none-required' },
+  ),
+  'fail-on-drift': withDefault('false').pipe(boolean('fail-on-drift')),
 });
 
 /**
@@ -130,6 +144,7 @@ export function parseInputs(
     ...pick('genesys-client-secret', 'GENESYSCLOUD_OAUTHCLIENT_SECRET'),
     ...pick('genesys-region', 'GENESYSCLOUD_REGION'),
     ...pick('genesys-api-url', 'GENESYSCLOUD_API_REGION'),
+    ...pick('genesys-client-pool', 'GENESYSCLOUD_OAUTHCLIENT_POOL'),
   };
   return {
     mode: inputs.mode,
@@ -147,7 +162,24 @@ export function parseInputs(
     force: inputs.force,
     resultsFile: inputs['results-file'],
     planFile: inputs['plan-file'],
+    reviewed: inputs.reviewed,
+    failOnDrift: inputs['fail-on-drift'],
   };
+}
+
+/**
+ * Every secret the inputs carry, for the runner to mask before anything can print it: the client
+ * secret, and each secret of the pool (the part after each entry's first colon; read loosely, so a
+ * pool that will fail to parse is masked too) and the pool's whole value.
+ */
+export function secretsOf(genesys: GenesysEnv): string[] {
+  const pool = genesys.GENESYSCLOUD_OAUTHCLIENT_POOL ?? '';
+  const pooled = pool
+    .split(',')
+    .map((entry) => entry.slice(entry.indexOf(':') + 1).trim())
+    .filter((secret) => secret !== '');
+  const all = [genesys.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '', pool, ...pooled];
+  return [...new Set(all.filter((secret) => secret !== ''))];
 }
 
 /** Reads every input with `getInput` (core.getInput: `INPUT_<NAME>`, trimmed) and checks them. */

@@ -62,9 +62,15 @@ export function octokitFor(context: ActionContext): Octokit | null {
  * `pull-requests: write`) is a warning: the check reports on the CSVs and the plan, not on GitHub's
  * permissions, and the summary has the full report anyway.
  */
-export async function postComment(context: ActionContext, marker: string, body: string): Promise<void> {
-  const pullRequest = context.event.pullRequest;
-  if (!pullRequest || !context.inputs.comment) return;
+export async function postComment(
+  context: ActionContext,
+  marker: string,
+  body: string,
+  /** Default: the pull request of the event (a preview); apply names the pull request it merged. */
+  issueNumber = context.event.pullRequest?.number,
+): Promise<void> {
+  if (issueNumber === undefined || !context.inputs.comment) return;
+  const pullRequest = { number: issueNumber };
   const octokit = octokitFor(context);
   if (!octokit) {
     core.warning(

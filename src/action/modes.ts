@@ -11,16 +11,18 @@ import { isCalendarDate } from '../csv/cells.js';
 import type { Finding } from '../csv/types.js';
 import { changedBatchesInPullRequest, changedBatchesInPush, type ChangedBatches } from '../github/changed.js';
 import type { EventContext, EventName } from '../github/event.js';
-import { fileAtRef, mergedPullRequestsOfCommit } from '../github/pulls.js';
+import { fileAtRef } from '../github/pulls.js';
 import { readCapped } from '../imports.js';
 import { todayIn, type InviteRequest } from '../invite/invite.js';
 import { diffPolicy } from '../policy/diff.js';
 import { DEFAULT_MAX_CHANGES } from '../policy/policy.js';
-import { COMMENT_MAX_CHARS, renderComment, renderFindingsComment } from '../render/comment.js';
+import { composeComment, renderComment, renderFindingsComment } from '../render/comment.js';
 import { inviteToJson, renderInviteMarkdown } from '../render/invite.js';
 import { planToJson } from '../render/json.js';
 import { collectFindings, plural } from '../render/shared.js';
-import { renderFindingsMarkdown, renderSummary, SUMMARY_MAX_BYTES } from '../render/summary.js';
+import { SUMMARY_MAX_BYTES } from '../render/limits.js';
+import { renderFindingsMarkdown, renderSummary } from '../render/summary.js';
+import { encodeReviewWithin } from '../review/review.js';
 import {
   applyImports,
   inviteImports,
@@ -29,7 +31,16 @@ import {
   type JudgingPolicy,
 } from '../run/commands.js';
 import { openOrg, type OrgSession } from '../run/org.js';
+import { reinviteIfSet, reportReinvites } from './drift.js';
 import { InputError, type Mode } from './inputs.js';
+import {
+  mergedPulls,
+  newestPull,
+  noteInvites,
+  postResults,
+  reviewedPreview,
+  type MergedPulls,
+} from './review.js';
 import {
   annotateFindings,
   appendSummary,
@@ -80,9 +91,11 @@ export function eventRefusal(mode: keyof typeof MODE_EVENTS, event: EventContext
     : `invite mode sends invitations only from a schedule or workflow_dispatch run (training-day.yml), ${from}. Nothing was sent.`;
 }
 
-// Room left for our own notes when a renderer fits the comment or summary to GitHub's limit.
+// Room left for our own notes when a renderer fits the summary to GitHub's limit.
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 const NOTES_ROOM = 4_096;
+/** At most half of a comment for the reviewed-plan block; a larger plan is recorded more coarsely. */
+const REVIEW_MAX_CHARS = 32_768;
 
 async function withOrg<T>(context: ActionContext, work: (org: OrgSession) => Promise<T>): Promise<T> {
   const org = await openOrg({
@@ -267,9 +280,10 @@ async function policyBefore(context: ActionContext): Promise<JudgingPolicy | und
  * merged from, read from GitHub now (never from the preview's run). None on a manual run or when
  * GitHub cannot say; `unavailable` then says why, for when max_changes stops the apply.
  */
-async function mergedLabels(
+function mergedLabels(
   context: ActionContext,
-): Promise<{ labels: string[]; unavailable: string | null }> {
+  merged: MergedPulls,
+): { labels: string[]; unavailable: string | null } {
   const { event } = context;
   const none = (why: string, unavailable: string | null = null) => {
     core.info(`${why} The policy's max_changes applies without its override_label.`);
@@ -278,35 +292,18 @@ async function mergedLabels(
   if (event.eventName !== 'push') {
     return none(`A ${event.rawEventName || 'local'} run comes from no pull request: no labels.`);
   }
-  const sha = event.sha ?? event.push?.after ?? null;
-  try {
-    const octokit = octokitFor(context);
-    if (!sha || !octokit) {
-      const why = !octokit ? 'there is no github-token' : 'the run names no commit (GITHUB_SHA)';
-      return none(`Cannot ask GitHub which pull request was merged: ${why}.`, why);
-    }
-    const merged = await mergedPullRequestsOfCommit(octokit, { owner: event.owner, repo: event.repo, sha });
-    if (merged.length === 0) {
-      return none(`Commit ${sha.slice(0, 7)} was not merged from a pull request: no labels.`);
-    }
-    const labels = [...new Set(merged.flatMap((pull) => pull.labels))];
-    const which = merged.map((pull) => `#${pull.number}`).join(', ');
-    core.info(
-      `Labels of the merged pull request ${which}: ${labels.length > 0 ? labels.join(', ') : 'none'}.`,
-    );
-    return { labels, unavailable: null };
-  } catch (error) {
-    const why = fatalLine(error);
-    // GITHUB_TOKEN without pull-requests: read gets 403 "Resource not accessible by integration".
-    const hint =
-      (error as { status?: unknown }).status === 403
-        ? '; the workflow needs `permissions: pull-requests: read`'
-        : '';
+  const sha = (event.sha ?? event.push?.after ?? '').slice(0, 7) || 'this commit';
+  if (merged.unavailable !== null) {
     return none(
-      `Could not read the labels of the pull request merged as ${sha?.slice(0, 7) ?? 'this commit'} (${why}); applying as if it had none.`,
-      `${why}${hint}`,
+      `Could not read the labels of the pull request merged as ${sha} (${merged.unavailable}); applying as if it had none.`,
+      merged.unavailable,
     );
   }
+  if (merged.pulls.length === 0) return none(`Commit ${sha} was not merged from a pull request: no labels.`);
+  const labels = [...new Set(merged.pulls.flatMap((pull) => pull.labels))];
+  const which = merged.pulls.map((pull) => `#${pull.number}`).join(', ');
+  core.info(`Labels of the merged pull request ${which}: ${labels.length > 0 ? labels.join(', ') : 'none'}.`);
+  return { labels, unavailable: null };
 }
 
 /**
@@ -359,8 +356,9 @@ async function checkOffline(
   marker: string,
   offline?: OfflineReason,
   top = '',
+  judgeBy?: JudgingPolicy,
 ): Promise<readonly Finding[]> {
-  const imports = await validateImports(context.inputs.imports);
+  const imports = await validateImports(context.inputs.imports, judgeBy);
   const findings = imports.findings;
   annotateFindings(findings, context.env);
   const note = offline ? offlineNote(offline) : '';
@@ -375,12 +373,13 @@ async function checkOffline(
   setOutputs(validateOutputs(findings));
   // A fork's token is read-only: do not even try to write.
   if (!context.event.pullRequest?.isFork) {
-    const body = renderFindingsComment(findings, {
-      marker,
-      maxChars: COMMENT_MAX_CHARS - note.length - top.length - NOTES_ROOM,
-      ...(context.event.runUrl ? { fullPlanUrl: context.event.runUrl } : {}),
-    });
-    await postComment(context, marker, withTopBlock(note ? `${body}\n\n${note}` : body, top, marker));
+    const body = composeComment({ marker, top, footer: note }, (maxChars) =>
+      renderFindingsComment(findings, {
+        maxChars,
+        ...(context.event.runUrl ? { fullPlanUrl: context.event.runUrl } : {}),
+      }),
+    );
+    await postComment(context, marker, body);
   }
   return findings;
 }
@@ -393,11 +392,14 @@ export async function validateMode(context: ActionContext): Promise<void> {
 export async function planMode(context: ActionContext): Promise<void> {
   const pullRequest = context.event.pullRequest;
   if (pullRequest && (pullRequest.isFork || !context.inputs.hasCredentials)) {
+    // A fork gets no secrets, but the guardrails that need no org judge its rows (by the base's policy).
+    const base = await readBasePolicy(context);
     const findings = await checkOffline(
       context,
       PREVIEW_MARKER,
       pullRequest.isFork ? 'fork' : 'no-credentials',
-      await policyChanges(context, await readBasePolicy(context)),
+      await policyChanges(context, base),
+      previewJudge(base),
     );
     failOnErrors(findings, 'imports');
     return;
@@ -407,20 +409,17 @@ export async function planMode(context: ActionContext): Promise<void> {
   // Read first: the base's policy both judges the rows and shows what the pull request changes in it.
   const base = await readBasePolicy(context);
   const judgeBy = previewJudge(base);
-  const [[changed, policyBlock], plan] = await alongside(
+  const [[changed, policyBlock], { plan, review }] = await alongside(
     Promise.all([changedBatches(context, 'pull request'), policyChanges(context, base)]),
-    withOrg(
-      context,
-      async (org) =>
-        (
-          await planImports(context.inputs.imports, org.client, {
-            today: today(context),
-            labels,
-            ...(judgeBy ? { judgeBy } : {}),
-          })
-        ).plan,
+    withOrg(context, (org) =>
+      planImports(context.inputs.imports, org.client, {
+        today: today(context),
+        labels,
+        ...(judgeBy ? { judgeBy } : {}),
+      }),
     ),
   );
+
   const findings = collectFindings(plan, []);
   annotateFindings(findings, context.env);
 
@@ -437,20 +436,27 @@ export async function planMode(context: ActionContext): Promise<void> {
     context.env,
   );
 
-  await writeFileMaking(context.inputs.planFile, planToJson(plan));
+  await writeFileMaking(context.inputs.planFile, planToJson(plan, review));
   core.info(`Plan written to ${context.inputs.planFile}.`);
   setOutputs(planOutputs(plan, context.inputs.planFile));
 
-  const comment = renderComment(plan, [], {
-    marker: PREVIEW_MARKER,
-    maxChars: COMMENT_MAX_CHARS - footer.length - policyBlock.length - NOTES_ROOM,
-    ...(context.event.runUrl ? { fullPlanUrl: context.event.runUrl } : {}),
-  });
-  await postComment(
-    context,
-    PREVIEW_MARKER,
-    withTopBlock(footer ? `${comment.trimEnd()}\n\n${footer}` : comment, policyBlock, PREVIEW_MARKER),
+  // What reviewers approve, where apply finds it: our comment's block under the marker (and the plan file).
+  const hidden = encodeReviewWithin(review, REVIEW_MAX_CHARS);
+  if (hidden === null) {
+    core.warning(
+      'This plan is too large to record in the preview comment even batch by batch, so apply will find no reviewed preview to compare with.',
+      { title: 'Reviewed plan' },
+    );
+  }
+  const comment = composeComment(
+    { marker: PREVIEW_MARKER, ...(hidden ? { hidden } : {}), top: policyBlock, footer },
+    (maxChars) =>
+      renderComment(plan, [], {
+        maxChars,
+        ...(context.event.runUrl ? { fullPlanUrl: context.event.runUrl } : {}),
+      }),
   );
+  await postComment(context, PREVIEW_MARKER, comment);
   // Rows in error carry their findings, so the count is never 0 here; planHasErrors is the CLI's rule (exit 1).
   if (planHasErrors(plan)) failWith(Math.max(1, errorCount(findings)), 'plan');
 }
@@ -471,16 +477,23 @@ export async function applyMode(context: ActionContext, options: ModeOptions = {
     core.setFailed(error.message);
     return;
   }
+  // Before any login too: apply writes only what a preview showed (or what reviewed: none-required allows).
+  const merged = await mergedPulls(context);
+  const reviewed = await reviewedPreview(context, merged);
+  if (reviewed.kind === 'refused') {
+    core.setFailed(reviewed.message);
+    return;
+  }
   const progress = progressPrinter({ stderr: (text) => core.info(text.trimEnd()) });
-  // Asked while logging in; awaited before planning, since the policy check needs the labels.
-  const labels = mergedLabels(context);
-  const [changed, { plan, result }] = await alongside(
+  const { labels, unavailable } = mergedLabels(context, merged);
+  const [changed, { plan, result, verdict }] = await alongside(
     changedBatches(context, 'push'),
-    withOrg(context, async (org) =>
+    withOrg(context, (org) =>
       applyImports(context.inputs.imports, org.client, {
         today: today(context),
-        labels: (await labels).labels,
+        labels,
         ...(judgeBy ? { judgeBy } : {}),
+        ...(reviewed.kind === 'reviewed' ? { review: reviewed.review } : {}),
         onProgress: progress,
         ...options.apply,
       }),
@@ -488,12 +501,15 @@ export async function applyMode(context: ActionContext, options: ModeOptions = {
   );
   const findings = collectFindings(plan, []);
   annotateFindings(findings, context.env);
-  const { unavailable } = await labels;
   if (unavailable && findings.some((finding) => finding.code === 'max-changes')) {
     core.warning(
       `The labels of the merged pull request could not be read (${unavailable}), so its override_label could not lift max_changes.`,
       { title: 'Pull request labels' },
     );
+  }
+  for (const hold of verdict.holds) {
+    const where = hold.line === null ? `batch ${hold.batch}` : `${hold.batch} ${hold.kind} line ${hold.line}`;
+    core.warning(`Held ${where}: ${hold.reason}.`, { title: 'Held: not as reviewed' });
   }
   await writeFileMaking(context.inputs.planFile, planToJson(plan));
   const files = await writeResults(context.inputs.resultsFile, result, {
@@ -512,14 +528,30 @@ export async function applyMode(context: ActionContext, options: ModeOptions = {
     context.env,
   );
   setOutputs(applyOutputs(result, plan, { planFile: context.inputs.planFile, resultsFile: files[0] ?? '' }));
+  // Results go back to the merged pull request (the reviewed one, or the one a push came from).
+  const pullRequest = reviewed.kind === 'reviewed' ? reviewed.pullRequest : newestPull(merged.pulls)?.number;
+  if (pullRequest !== undefined) {
+    await postResults(context, pullRequest, result, verdict.holds).catch((error: unknown) =>
+      core.warning(`Could not write the results on pull request #${pullRequest}: ${fatalLine(error)}`, {
+        title: 'Pull request comment',
+      }),
+    );
+  }
   if (result.refused) {
     core.setFailed(`Apply refused: ${result.refused}. See the annotations and the job summary.`);
     return;
   }
-  const failed = result.rows.filter((row) => row.outcome === 'failed').length;
-  if (failed > 0) {
+  const count = (outcome: string) => result.rows.filter((row) => row.outcome === outcome).length;
+  const [failed, held] = [count('failed'), count('held')];
+  if (failed + held > 0) {
+    const what = [
+      failed > 0 ? `${plural(failed, 'row')} failed` : '',
+      held > 0 ? `${plural(held, 'row')} held (not written)` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     core.setFailed(
-      `${plural(failed, 'row')} failed: see the job summary and ${files[0] ?? 'the results file'}. Re-running converges: rows already done are not done twice.`,
+      `${what}: see the job summary and ${files[0] ?? 'the results file'}. Every other row was applied; re-running converges: rows already done are not done twice.`,
     );
   }
 }
@@ -551,9 +583,12 @@ export async function inviteMode(context: ActionContext): Promise<void> {
     return;
   }
   const request = inviteRequest(context);
-  const { report, unknownBatch } = await withOrg(context, (org) =>
-    inviteImports(context.inputs.imports, org.client, request),
-  );
+  const { report, unknownBatch, reinvited } = await withOrg(context, async (org) => {
+    const invited = await inviteImports(context.inputs.imports, org.client, request);
+    // policy.yml's reinvite_expired: the invitations that expired, re-sent after today's.
+    const again = invited.unknownBatch ? null : await reinviteIfSet(context, org.client, request);
+    return { ...invited, reinvited: again };
+  });
   if (unknownBatch) {
     throw new InputError(
       `There is no batch "${request.batch ?? ''}" under ${context.inputs.imports}. Nothing was sent.`,
@@ -562,11 +597,13 @@ export async function inviteMode(context: ActionContext): Promise<void> {
   await writeFileMaking(context.inputs.resultsFile, inviteToJson(report));
   core.info(`Invite report written to ${context.inputs.resultsFile}.`);
   await appendSummary(renderInviteMarkdown(report), context.env);
+  await noteInvites(context, report, importsInRepository(context));
   const outputs = inviteOutputs(report, context.inputs.resultsFile);
   setOutputs(outputs);
   core.info(
     `${plural(Number(outputs.invited), 'invite')} sent, ${plural(report.skipped.length, 'person', 'people')} skipped.`,
   );
+  if (reinvited) await reportReinvites(context, reinvited);
   if (!report.ok) {
     core.setFailed(
       `${plural(Number(outputs.errors), 'invite')} failed: see the job summary and ${context.inputs.resultsFile}. A re-run sends only the missing ones.`,

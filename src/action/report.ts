@@ -133,17 +133,19 @@ export function applyOutputs(
   const count = (kind: RowResult['kind'], test: (row: RowResult) => boolean) =>
     String(result.rows.filter((row) => row.kind === kind && test(row)).length);
   const made = (planned: string) => (row: RowResult) => row.outcome === 'done' && row.planned === planned;
-  const failed = result.rows.filter((row) => row.outcome === 'failed').length;
+  // Held rows (in error at apply, or not as reviewed) count as errors: they were not written.
+  const notDone = (row: RowResult) => row.outcome === 'failed' || row.outcome === 'held';
+  const failed = result.rows.filter(notDone).length;
   const invalid = result.refused ? errorCount(collectFindings(plan, [])) : 0;
   return {
     'people-create': count('person', made('create')),
     'people-update': count('person', made('update')),
     'people-unchanged': count('person', (row) => row.outcome === 'unchanged'),
-    'people-error': count('person', (row) => row.outcome === 'failed'),
+    'people-error': count('person', notDone),
     'phones-create': count('phone', made('create')),
     'phones-update': count('phone', made('update')),
     'phones-unchanged': count('phone', (row) => row.outcome === 'unchanged'),
-    'phones-error': count('phone', (row) => row.outcome === 'failed'),
+    'phones-error': count('phone', notDone),
     errors: String(invalid + failed),
     'plan-file': files.planFile,
     'results-file': files.resultsFile,
@@ -204,14 +206,22 @@ export function renderApplyMarkdown(result: ApplyResult, options: ApplyMarkdownO
   const phones = countResults(result.rows, 'phone');
   blocks.push(
     [
-      '| | Done | Unchanged | Skipped | Failed |',
-      '| --- | --- | --- | --- | --- |',
-      `| People | ${people.done} | ${people.unchanged} | ${people.skip} | ${people.failed} |`,
-      `| Phones | ${phones.done} | ${phones.unchanged} | ${phones.skip} | ${phones.failed} |`,
+      '| | Done | Unchanged | Skipped | Held | Failed |',
+      '| --- | --- | --- | --- | --- | --- |',
+      `| People | ${people.done} | ${people.unchanged} | ${people.skip} | ${people.held} | ${people.failed} |`,
+      `| Phones | ${phones.done} | ${phones.unchanged} | ${phones.skip} | ${phones.held} | ${phones.failed} |`,
     ].join('\n'),
   );
   if (result.locationsCreated.length > 0) {
     blocks.push(`**Locations created:** ${result.locationsCreated.map(cell).join(', ')}`);
+  }
+  const held = result.rows.filter((row) => row.outcome === 'held');
+  if (held.length > 0) {
+    blocks.push(
+      `#### ${plural(held.length, 'row')} held: not written`,
+      rowsTable(held, MAX_FAILED_ROWS, true),
+      '_A held row is in error at apply or would do more than the reviewed preview showed; every other row was applied._',
+    );
   }
   const failed = result.rows.filter((row) => row.outcome === 'failed');
   if (failed.length > 0) {

@@ -7,7 +7,7 @@ export class UsageError extends Error {}
 
 export type Format = 'text' | 'json' | 'markdown';
 
-export type Command =
+type CommandBody =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'validate'; imports: string; format: Format; debug: boolean }
@@ -30,6 +30,8 @@ export type Command =
       results?: string;
       labels: string[];
       policy?: string;
+      /** --reviewed FILE: the plan file reviewers approved (rows that differ are held); --no-review: none. */
+      review: { file: string } | 'none';
       debug: boolean;
     }
   | {
@@ -39,8 +41,20 @@ export type Command =
       date?: string;
       batch?: string;
       force: boolean;
+      /** --expired: re-send only the invitations that expired (sent over 30 days ago, never logged in). */
+      expired: boolean;
       format: 'text' | 'json';
       timezone: string;
+      debug: boolean;
+    }
+  | {
+      name: 'drift';
+      imports: string;
+      sandbox: boolean;
+      format: Format;
+      timezone: string;
+      /** --fail-on-drift: exit 1 when something drifted or an invitation expired (default: a report, exit 0). */
+      failOnDrift: boolean;
       debug: boolean;
     }
   | {
@@ -50,6 +64,8 @@ export type Command =
       latencyMs: number;
       faultRate: number;
       seed: number;
+      /** --clients N: OAuth clients sandbox, sandbox-2 … sandbox-N, each with its own rate window. */
+      clients: number;
       /** --profile FILE: an org profile (org-profile.json) the sandbox behaves like. */
       profile?: string;
       debug: boolean;
@@ -77,30 +93,40 @@ export type Command =
     }
   | { name: 'demo'; debug: boolean };
 
+/** --client-pool-env NAME (commands that talk to an org): the pool of OAuth clients is in NAME. */
+export type Command = CommandBody & { clientPoolEnv?: string };
+
 export const USAGE = `Usage:
   gc-onboard validate [--imports DIR] [--format text|json|markdown]
   gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE] [--label NAME]... [--policy FILE]
-  gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]... [--policy FILE]
-  gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force] [--sandbox] [--timezone TZ] [--format text|json]
+  gc-onboard apply    --reviewed PLAN.json | --no-review  [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]... [--policy FILE]
+  gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force | --expired] [--sandbox] [--timezone TZ] [--format text|json]
+  gc-onboard drift    [--imports DIR] [--sandbox] [--timezone TZ] [--format text|json|markdown] [--fail-on-drift]
   gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
   gc-onboard init     [DIR]
   gc-onboard doctor   [--imports DIR] [--sandbox]
-  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N] [--profile FILE]
+  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N] [--clients N] [--profile FILE]
   gc-onboard probe    --email-domain D --yes-write-to-this-org [--org-name-contains S] [--include-invite] [--out FILE] [--sandbox]
   gc-onboard demo
 
 init writes what a team's own repository needs (imports/, workflows, .gitignore lines) into DIR
 (default .), never overwriting a file. doctor checks the login, the OAuth client's permissions per
 mode and division, and the names the imports use (read-only; exit 1 when plan or apply lacks something).
+drift compares the org with every batch (read-only) and follows up invitations: who logged in, whose
+invitation expired, who was never invited; invite --expired re-sends the expired ones, once per expiry.
 probe measures a TEST org with throwaway gc-onboard-probe-* objects and writes org-profile.json
 (no personal data); sandbox --profile FILE behaves like the org it measured.
 --label NAME: a pull-request label, e.g. the policy's override_label that lifts max_changes.
 --policy FILE: judge the rows by this policy file (e.g. the base branch's) instead of <imports>/policy.yml,
 which is then only checked for errors.
+--reviewed PLAN.json: the plan file reviewers approved (plan --format json --out PLAN.json); apply holds
+every row that would now do more than, or other than, it showed. --no-review: apply the plan as it is.
 Every command takes --debug (stack traces on fatal errors).
 Exit codes: 0 all good; 1 findings or failed rows; 2 usage, configuration or fatal error.
 Connection: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION,
-GENESYSCLOUD_API_REGION (base URL override), or --sandbox for an in-process demo org.`;
+GENESYSCLOUD_API_REGION (base URL override), or --sandbox for an in-process demo org.
+GENESYSCLOUD_OAUTHCLIENT_POOL: more OAuth clients of the org (id:secret,id:secret), each paced at its
+own limit; --client-pool-env NAME reads them from NAME instead.`;
 
 const options = {
   imports: { type: 'string' },
@@ -111,15 +137,21 @@ const options = {
   date: { type: 'string' },
   batch: { type: 'string' },
   force: { type: 'boolean' },
+  expired: { type: 'boolean' },
+  'fail-on-drift': { type: 'boolean' },
   timezone: { type: 'string' },
   port: { type: 'string' },
   'rate-limit': { type: 'string' },
   'latency-ms': { type: 'string' },
   'fault-rate': { type: 'string' },
   seed: { type: 'string' },
+  clients: { type: 'string' },
+  'client-pool-env': { type: 'string' },
   division: { type: 'string', multiple: true },
   label: { type: 'string', multiple: true },
   policy: { type: 'string' },
+  reviewed: { type: 'string' },
+  'no-review': { type: 'boolean' },
   department: { type: 'string' },
   'email-domain': { type: 'string' },
   profile: { type: 'string' },
@@ -135,9 +167,10 @@ const options = {
 const allowed: Record<string, readonly string[]> = {
   validate: ['imports', 'format'],
   plan: ['imports', 'sandbox', 'format', 'out', 'label', 'policy'],
-  apply: ['imports', 'sandbox', 'format', 'results', 'label', 'policy'],
-  invite: ['imports', 'sandbox', 'date', 'batch', 'force', 'format', 'timezone'],
-  sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed', 'profile'],
+  apply: ['imports', 'sandbox', 'format', 'results', 'label', 'policy', 'reviewed', 'no-review'],
+  invite: ['imports', 'sandbox', 'date', 'batch', 'force', 'expired', 'format', 'timezone'],
+  drift: ['imports', 'sandbox', 'format', 'timezone', 'fail-on-drift'],
+  sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed', 'clients', 'profile'],
   export: ['sandbox', 'division', 'department', 'email-domain', 'out'],
   init: [],
   doctor: ['imports', 'sandbox'],
@@ -148,7 +181,22 @@ const allowed: Record<string, readonly string[]> = {
 /** The commands this CLI has (init's next steps say whether doctor is one of them yet). */
 export const COMMANDS: readonly string[] = Object.keys(allowed);
 
+/** The commands that log in to an org, and so may take --client-pool-env. */
+const TALKS_TO_ORG = new Set(['plan', 'apply', 'invite', 'drift', 'export', 'doctor', 'probe']);
+
 export function parseCommand(argv: string[]): Command {
+  const command = parseCommandBody(argv);
+  // Parsed again for the one option every org command shares (parseCommandBody accepted it).
+  const poolEnv = parseArgs({ args: argv, options, allowPositionals: true, strict: true }).values[
+    'client-pool-env'
+  ];
+  if (poolEnv === undefined) return command;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(poolEnv))
+    throw new UsageError(`--client-pool-env must name an environment variable, got "${poolEnv}"`);
+  return { ...command, clientPoolEnv: poolEnv };
+}
+
+function parseCommandBody(argv: string[]): CommandBody {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
@@ -167,7 +215,8 @@ export function parseCommand(argv: string[]): Command {
   const accepted = allowed[name];
   if (!accepted) throw new UsageError(`unknown command "${name}"`);
   for (const key of Object.keys(values)) {
-    if (key !== 'debug' && !accepted.includes(key)) {
+    const shared = key === 'debug' || (key === 'client-pool-env' && TALKS_TO_ORG.has(name));
+    if (!shared && !accepted.includes(key)) {
       throw new UsageError(`--${key} is not an option of "${name}"`);
     }
   }
@@ -189,8 +238,16 @@ export function parseCommand(argv: string[]): Command {
         ...(values.policy === undefined ? {} : { policy: values.policy }),
       };
     case 'apply':
+      if ((values.reviewed === undefined) === (values['no-review'] !== true)) {
+        throw new UsageError(
+          values.reviewed === undefined
+            ? 'apply writes only what was reviewed: give --reviewed FILE (the plan file of the preview) or --no-review'
+            : '--reviewed and --no-review do not go together',
+        );
+      }
       return {
         name,
+        review: values.reviewed === undefined ? 'none' : { file: values.reviewed },
         imports,
         sandbox,
         format: format(values.format, ['text', 'json']),
@@ -203,16 +260,28 @@ export function parseCommand(argv: string[]): Command {
       if (values.date !== undefined && !isCalendarDate(values.date)) {
         throw new UsageError(`--date must be a calendar date YYYY-MM-DD, got "${values.date}"`);
       }
+      if (values.force && values.expired) throw new UsageError('--force and --expired do not go together');
       return {
         name,
         imports,
         sandbox,
         force: values.force ?? false,
+        expired: values.expired ?? false,
         format: format(values.format, ['text', 'json']),
         timezone: timeZone(values.timezone ?? 'UTC'),
         debug,
         ...(values.date === undefined ? {} : { date: values.date }),
         ...(values.batch === undefined ? {} : { batch: values.batch }),
+      };
+    case 'drift':
+      return {
+        name,
+        imports,
+        sandbox,
+        format: format(values.format, ['text', 'json', 'markdown']),
+        timezone: timeZone(values.timezone ?? 'UTC'),
+        failOnDrift: values['fail-on-drift'] ?? false,
+        debug,
       };
     case 'sandbox':
       return {
@@ -222,6 +291,7 @@ export function parseCommand(argv: string[]): Command {
         latencyMs: integer(values['latency-ms'], 'latency-ms', 0, 0, 60_000),
         faultRate: share(values['fault-rate']),
         seed: integer(values.seed, 'seed', 1, 0, 2 ** 31),
+        clients: integer(values.clients, 'clients', 1, 1, 16),
         debug,
         ...(values.profile === undefined ? {} : { profile: values.profile }),
       };

@@ -6,9 +6,25 @@ import { fileURLToPath } from 'node:url';
 import { resultsToText } from '../apply/results.js';
 import { renderInviteText } from '../render/invite.js';
 import { renderFindingsText, renderPlanText } from '../render/text.js';
+import type { ApplyOptions } from '../apply/apply.js';
 import { applyImports, hasErrors, inviteImports, planImports, validateImports } from '../run/commands.js';
 import { openOrg } from '../run/org.js';
+import type { SandboxOptions } from '../sandbox/index.js';
 import { progressPrinter, type CliIo } from './output.js';
+
+/**
+ * The demo's calendar is pinned, not read from the clock: it plans as on this day, a week before the
+ * demo batch's training day (2026-12-01 in src/sandbox/demo), so its preview reads the same whenever
+ * it runs (no "training day is in the past" once that day has gone by), and it invites on the
+ * training day itself. Only the org's own stamps (when an invite was sent) are the real time.
+ */
+export const DEMO_TODAY = '2026-11-24';
+
+/** Tests shorten the sandbox's lags and apply's waits; `gc-onboard demo` runs with the defaults. */
+export interface DemoOptions {
+  sandbox?: SandboxOptions;
+  apply?: ApplyOptions;
+}
 
 /** The demo batch ships in the source tree: next to this file in development, under src/ beside dist/. */
 export function demoImportsDir(): string {
@@ -20,7 +36,7 @@ export function demoImportsDir(): string {
   throw new Error('The demo batch (src/sandbox/demo) is missing from this installation.');
 }
 
-export async function runDemo(io: CliIo): Promise<number> {
+export async function runDemo(io: CliIo, options: DemoOptions = {}): Promise<number> {
   const root = demoImportsDir();
   const say = (text: string) => io.stdout(text.endsWith('\n') ? text : `${text}\n`);
   const step = (title: string) => say(`\n━━ ${title}\n`);
@@ -33,21 +49,28 @@ export async function runDemo(io: CliIo): Promise<number> {
   say(imports.findings.length === 0 ? 'No problems found.' : renderFindingsText(imports.findings));
   if (hasErrors(imports)) return 1;
 
-  const org = await openOrg({ sandbox: {} });
+  const org = await openOrg({ sandbox: options.sandbox ?? {} });
   try {
     const today = imports.batches[0]?.config.trainingDay;
     step('2. plan (the preview posted on the pull request)');
     say(`Org: ${org.target}`);
-    const { plan } = await planImports(root, org.client);
+    say(`The demo's calendar is pinned: it plans as on ${DEMO_TODAY} and invites on the training day.`);
+    const { plan, review } = await planImports(root, org.client, { today: DEMO_TODAY });
     say(renderPlanText(plan));
 
     step('3. apply (what the merge runs): people, then phones and default phones');
-    const { result } = await applyImports(root, org.client, { onProgress: progressPrinter(io) });
+    // As on merge: apply compares its own plan with the reviewed one and holds what differs.
+    const { result } = await applyImports(root, org.client, {
+      ...options.apply,
+      today: DEMO_TODAY,
+      review,
+      onProgress: progressPrinter(io),
+    });
     say(resultsToText(result));
     if (!result.ok) return 1;
 
     step('4. plan again: a rerun has nothing left to do');
-    const again = await planImports(root, org.client);
+    const again = await planImports(root, org.client, { today: DEMO_TODAY });
     say(renderPlanText(again.plan));
 
     if (today) {

@@ -6,6 +6,8 @@ import { runDoctor } from '../doctor/run.js';
 import { exportExitCode, exportOrg, renderExportText } from '../export/run.js';
 import { runInit } from '../init/init.js';
 import { todayIn, type InviteRequest } from '../invite/invite.js';
+import { needsAttention } from '../drift/report.js';
+import { driftToJson, renderDriftMarkdown, renderDriftText } from '../render/drift.js';
 import { inviteToJson, renderInviteText } from '../render/invite.js';
 import { findingsToJson, planToJson } from '../render/json.js';
 import { renderFindingsMarkdown, renderSummary } from '../render/summary.js';
@@ -16,11 +18,14 @@ import {
   inviteImports,
   planImports,
   readJudgingPolicy,
+  readReviewedPlan,
   validateImports,
 } from '../run/commands.js';
+import { driftImports, reinviteExpired } from '../run/drift.js';
 import { fatalLine, planHasErrors } from '../run/errors.js';
 import { openOrg, type OrgSession } from '../run/org.js';
 import { secrets } from '../secrets.js';
+import { POOL_ENV_NAME } from '../genesys/connection.js';
 
 export { fatalLine, planHasErrors };
 import { serveSandbox } from '../sandbox/cli.js';
@@ -52,6 +57,8 @@ export async function runCli(argv: string[], given: CliIo): Promise<number> {
     }
     throw error;
   }
+  // connection.ts reads the pool from the variable POOL_ENV_NAME names.
+  if (command.clientPoolEnv) io.env = { ...io.env, [POOL_ENV_NAME]: command.clientPoolEnv };
   try {
     return await dispatch(command, io);
   } catch (error) {
@@ -88,14 +95,14 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
       // Read before logging in: a wrong path is exit 2 with nothing asked of the org.
       const judgeBy = command.policy === undefined ? undefined : await readJudgingPolicy(command.policy);
       return withOrg(command.sandbox, io, async (org) => {
-        const { plan } = await planImports(command.imports, org.client, {
+        const { plan, review } = await planImports(command.imports, org.client, {
           today: todayIn('UTC', io.now()),
           labels: command.labels,
           ...(judgeBy ? { judgeBy } : {}),
         });
         const output =
           command.format === 'json'
-            ? planToJson(plan)
+            ? planToJson(plan, review)
             : command.format === 'markdown'
               ? withNewline(renderSummary(plan, []))
               : renderPlanText(plan, []);
@@ -108,11 +115,13 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
     }
     case 'apply': {
       const judgeBy = command.policy === undefined ? undefined : await readJudgingPolicy(command.policy);
+      const review = command.review === 'none' ? undefined : await readReviewedPlan(command.review.file);
       return withOrg(command.sandbox, io, async (org) => {
         const { plan, result } = await applyImports(command.imports, org.client, {
           today: todayIn('UTC', io.now()),
           labels: command.labels,
           ...(judgeBy ? { judgeBy } : {}),
+          ...(review ? { review } : {}),
           onProgress: progressPrinter(io),
         });
         if (command.results) await writeResults(command.results, result, io);
@@ -128,10 +137,13 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
       const request: InviteRequest = {
         date: command.date ?? todayIn(command.timezone, io.now()),
         force: command.force,
+        expired: command.expired,
         ...(command.batch === undefined ? {} : { batch: command.batch }),
       };
       return withOrg(command.sandbox, io, async (org) => {
-        const { report, unknownBatch } = await inviteImports(command.imports, org.client, request);
+        const { report, unknownBatch } = command.expired
+          ? await reinviteExpired(command.imports, org.client, request, io.now())
+          : await inviteImports(command.imports, org.client, request);
         if (unknownBatch) {
           io.stderr(`gc-onboard: there is no batch "${command.batch ?? ''}" under ${command.imports}\n`);
           return 2;
@@ -140,6 +152,22 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
         return report.ok ? 0 : 1;
       });
     }
+    case 'drift':
+      return withOrg(command.sandbox, io, async (org) => {
+        const now = io.now();
+        const { report } = await driftImports(command.imports, org.client, {
+          today: todayIn(command.timezone, now),
+          now,
+        });
+        io.stdout(
+          command.format === 'json'
+            ? driftToJson(report)
+            : command.format === 'markdown'
+              ? renderDriftMarkdown(report)
+              : renderDriftText(report),
+        );
+        return command.failOnDrift && needsAttention(report) ? 1 : 0;
+      });
     case 'sandbox': {
       // A bad profile is one line naming the field, exit 2 (runCli's catch).
       const profile = command.profile === undefined ? undefined : await loadProfile(command.profile);
@@ -150,6 +178,7 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
           latencyMs: command.latencyMs,
           faultRate: command.faultRate,
           seed: command.seed,
+          clients: command.clients,
           ...(profile ? { profile } : {}),
         },
         (line) => io.stdout(`${line}\n`),

@@ -10,6 +10,11 @@ export interface InviteRequest {
   batch?: string;
   /** Re-send to everyone of the due batches who exists and is active, welcomed or not. */
   force: boolean;
+  /**
+   * Re-send only invitations that expired (sent over 30 days before `now`, never logged in), in every
+   * batch whose training day is on or before `date`, or in the one named (see expired.ts).
+   */
+  expired?: boolean;
 }
 
 export type SkipReason =
@@ -19,7 +24,8 @@ export type SkipReason =
   | 'already-invited'
   | 'already-logged-in'
   | 'welcome-unknown'
-  | 'duplicate-in-batch';
+  | 'duplicate-in-batch'
+  | 'never-invited';
 
 export interface Invitee {
   batch: string;
@@ -41,6 +47,8 @@ export interface InviteSelection {
   /** The batch named for a catch-up (`--batch`), invited whatever its training day; null on a scheduled run. */
   catchUp: string | null;
   force: boolean;
+  /** Re-sends of invitations that expired (sent with force, since Genesys skips a welcomed user otherwise). */
+  expired: boolean;
   /** Batch names that are due, sorted. */
   batches: string[];
   invite: Invitee[];
@@ -105,6 +113,7 @@ export function selectInvitees(
     date: request.date,
     catchUp: request.batch ?? null,
     force: request.force,
+    expired: false,
     batches: batches.map((batch) => batch.name).sort(),
     invite,
     skipped,
@@ -124,6 +133,7 @@ export interface InviteReport {
   date: string;
   catchUp: string | null;
   force: boolean;
+  expired: boolean;
   batches: string[];
   invited: InviteOutcome[];
   skipped: Skipped[];
@@ -135,7 +145,7 @@ export async function sendInvites(selection: InviteSelection, inviter: Inviter):
   const invited = await Promise.all(
     selection.invite.map(async (person): Promise<InviteOutcome> => {
       try {
-        await inviter.invite(person.userId, selection.force);
+        await inviter.invite(person.userId, selection.force || selection.expired);
         return { ...person, sent: true, error: null };
       } catch (error) {
         return { ...person, sent: false, error: error instanceof Error ? error.message : String(error) };
@@ -146,6 +156,7 @@ export async function sendInvites(selection: InviteSelection, inviter: Inviter):
     date: selection.date,
     catchUp: selection.catchUp,
     force: selection.force,
+    expired: selection.expired,
     batches: selection.batches,
     invited,
     skipped: selection.skipped,

@@ -22,6 +22,10 @@ function rules(policy: Policy): Record<PolicyKey, Rule> {
       value: policy.lines.max_changes === undefined ? null : String(policy.maxChanges),
     },
     override_label: { kind: 'value', value: policy.overrideLabel },
+    reinvite_expired: {
+      kind: 'value',
+      value: policy.lines.reinvite_expired === undefined ? null : String(policy.reinviteExpired),
+    },
   };
 }
 

@@ -16,6 +16,7 @@ export const POLICY_KEYS = [
   'privileged_roles',
   'max_changes',
   'override_label',
+  'reinvite_expired',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
@@ -47,6 +48,8 @@ export interface Policy {
   maxChanges: number;
   /** A pull-request label that lifts max_changes (compared ignoring case, as GitHub does). */
   overrideLabel: string | null;
+  /** The training-day run also re-sends invitations that expired (sent over 30 days ago, never logged in). */
+  reinviteExpired: boolean;
   /** 1-based line of each key the file sets. */
   lines: Partial<Record<PolicyKey, number>>;
 }
@@ -60,6 +63,7 @@ export const DEFAULT_POLICY: Policy = {
   privilegedRoles: [],
   maxChanges: DEFAULT_MAX_CHANGES,
   overrideLabel: null,
+  reinviteExpired: false,
   lines: {},
 };
 
@@ -166,6 +170,15 @@ export function parsePolicy(content: string, file: string): { policy: Policy | n
           finding(file, line, key, {
             code: 'invalid-value',
             message: `max_changes must be a whole number above 0, e.g. ${DEFAULT_MAX_CHANGES}; got ${shown(value)}. Until it is fixed the default ${DEFAULT_MAX_CHANGES} applies.`,
+          }),
+        );
+    } else if (key === 'reinvite_expired') {
+      if (value === null || typeof value === 'boolean') policy.reinviteExpired = value ?? false;
+      else
+        findings.push(
+          finding(file, line, key, {
+            code: 'invalid-value',
+            message: `reinvite_expired must be true or false; got ${shown(value)}. Until it is fixed expired invitations are not re-sent.`,
           }),
         );
     } else {

@@ -8,6 +8,7 @@ import { plural } from './shared.js';
 function headline(report: InviteReport): string {
   const sent = report.invited.filter((person) => person.sent).length;
   const failed = report.invited.length - sent;
+  if (report.expired) return expiredHeadline(report, sent, failed);
   if (report.batches.length === 0)
     return `No batch has its training day on ${formatDay(report.date)}: nobody invited.`;
   const parts = [
@@ -23,10 +24,25 @@ function headline(report: InviteReport): string {
   return `${when}: ${parts.join(' · ')}${force}.`;
 }
 
+/** `invite --expired`: re-sends of invitations that expired, in the batches whose training day has passed. */
+function expiredHeadline(report: InviteReport, sent: number, failed: number): string {
+  const where =
+    report.catchUp === null
+      ? `batches trained on or before ${formatDay(report.date)}`
+      : `batch ${report.catchUp}`;
+  if (report.batches.length === 0) return `Expired invitations: no ${where}: nothing re-sent.`;
+  const parts = [`${plural(sent, 'expired invitation')} re-sent`];
+  if (report.skipped.length > 0)
+    parts.push(`${plural(report.skipped.length, 'person', 'people')} to look at`);
+  if (failed > 0) parts.push(`${plural(failed, 're-send')} failed`);
+  return `Expired invitations in ${where} (${report.batches.join(', ')}): ${parts.join(' · ')}.`;
+}
+
 export function renderInviteText(report: InviteReport): string {
   const lines = [plainText(headline(report))];
   for (const person of report.invited) {
-    const status = person.sent ? 'invited' : `FAILED: ${person.error ?? 'unknown error'}`;
+    const done = report.expired ? 're-sent (the invitation had expired)' : 'invited';
+    const status = person.sent ? done : `FAILED: ${person.error ?? 'unknown error'}`;
     lines.push(plainText(`  ${person.batch}  ${person.name} <${person.email}>  ${status}`));
   }
   for (const person of report.skipped) {
@@ -36,9 +52,11 @@ export function renderInviteText(report: InviteReport): string {
 }
 
 export function renderInviteMarkdown(report: InviteReport): string {
-  const lines = ['## gc-onboard training-day invites', '', escapeMarkdown(headline(report)), ''];
+  const title = report.expired ? 'expired invitations' : 'training-day invites';
+  const lines = [`## gc-onboard ${title}`, '', escapeMarkdown(headline(report)), ''];
+  const done = report.expired ? 're-sent (expired)' : 'invited';
   const rows = [
-    ...report.invited.map((p) => [p.batch, p.name, p.email, p.sent ? 'invited' : `failed: ${p.error ?? ''}`]),
+    ...report.invited.map((p) => [p.batch, p.name, p.email, p.sent ? done : `failed: ${p.error ?? ''}`]),
     ...report.skipped.map((p) => [p.batch, p.name, p.email, `skipped: ${p.detail}`]),
   ];
   if (rows.length > 0) {

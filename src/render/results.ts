@@ -19,8 +19,8 @@ export interface ResultsCommentOptions {
   inviteLines?: readonly string[];
 }
 
-const cell = (value: string | number | null) =>
-  escapeMarkdown(clip(value === null ? '' : String(value), 200));
+const cell = (value: string | number | null, max = 200) =>
+  escapeMarkdown(clip(value === null ? '' : String(value), max));
 const safeUrl = (url: string | undefined) =>
   url !== undefined && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(url) ? url : undefined;
 
@@ -49,11 +49,13 @@ function batchTable(rows: readonly RowResult[], batches: readonly string[]): str
 
 function rowList(title: string, rows: readonly RowResult[]): string[] {
   if (rows.length === 0) return [];
-  const lines = [`#### ${title}`, '| Row | Who | Planned | Why |', '| --- | --- | --- | --- |'];
+  const lines = [`#### ${title}`, '', '| Row | Who | Planned | Why |', '| --- | --- | --- | --- |'];
   for (const row of rows.slice(0, MAX_LISTED)) {
     const where = `${row.batch}/${row.file.split(/[\\/]/).pop() ?? row.file}:${row.line}`;
     const why = (row.error ?? '').replace(/^held: /, '');
-    lines.push(`| ${cell(where)} | ${cell(row.email || row.name)} | ${cell(row.planned)} | ${cell(why)} |`);
+    lines.push(
+      `| ${cell(where)} | ${cell(row.email || row.name)} | ${cell(row.planned)} | ${cell(why, 500)} |`,
+    );
   }
   if (rows.length > MAX_LISTED)
     lines.push('', `_…and ${plural(rows.length - MAX_LISTED, 'more row')}: see the results file._`);

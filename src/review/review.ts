@@ -235,6 +235,21 @@ export interface Verdict {
 
 const actionWord = (action: string) => (action === 'create' ? 'a create' : `an ${action}`);
 
+const MAX_SHOWN = 5;
+
+/** Changes as a reader sees them: `title "A" → "B"`, a cleared value as (cleared); the first few. */
+function changesText(changes: readonly Change[]): string {
+  const shown = changes
+    .slice(0, MAX_SHOWN)
+    .map((change) =>
+      change.before === ''
+        ? `${change.field} "${change.after}"`
+        : `${change.field} "${change.before}" → ${change.after === '' ? '(cleared)' : `"${change.after}"`}`,
+    );
+  const more = changes.length - MAX_SHOWN;
+  return `${shown.join('; ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
 /** The changes of `row` with an atom the reviewed row did not have, as a reader sees them. */
 function unreviewedChanges(
   kind: 'person' | 'phone',
@@ -242,14 +257,10 @@ function unreviewedChanges(
   reviewed: ReviewedRow,
 ): string {
   const seen = new Set(reviewed.atoms);
-  const shown = (change: Change) =>
-    change.before === ''
-      ? `${change.field} "${change.after}"`
-      : `${change.field} "${change.before}" → ${change.after === '' ? '(cleared)' : `"${change.after}"`}`;
   const fresh = row.changes.filter((change) =>
     atomsOfChange(kind, row, change).some((atom) => !seen.has(hash(atom, ATOM_CHARS))),
   );
-  return fresh.length > 0 ? fresh.map(shown).join('; ') : 'who the phone is for';
+  return fresh.length > 0 ? changesText(fresh) : 'who the phone is for';
 }
 
 /** Holds `row` when it does more than, or other than, the reviewed row; null when it may go ahead. */
@@ -265,7 +276,7 @@ function judgeRow(
     return `the preview showed no change for this row, and it is now ${actionWord(now.action)}: re-run the preview to review it`;
   }
   if (reviewed.action !== now.action) {
-    return `reviewed as ${actionWord(reviewed.action)}, now ${actionWord(now.action)} (the org changed since the preview): re-run the preview to review it`;
+    return `reviewed as ${actionWord(reviewed.action)}, now ${actionWord(now.action)} (the org changed since the preview) that would set ${changesText(row.changes)}: re-run the preview to review it`;
   }
   if (level === 'row') {
     return reviewed.digest === now.digest

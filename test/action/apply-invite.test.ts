@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { QUICK_SANDBOX } from '../helpers/sandbox.js';
 import {
   INVITE_ROUTE,
   OWNER,
@@ -25,7 +26,7 @@ let github: FakeGitHub;
 let workspace: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimitPerMinute: 6000, userSearchLagMs: 50, stationLagMs: 50 });
+  sandbox = await startSandbox(QUICK_SANDBOX);
   github = await startFakeGitHub();
   // The commit before the push (push.json's `before`), without a policy.yml: apply reads the policy there.
   github.setFiles(OWNER, REPO_NAME, FIXTURE_SHAS.before, {});
@@ -47,7 +48,13 @@ const action = (
     workspace,
     eventName,
     event,
-    inputs: { mode, ...sandboxInputs(sandbox.url), ...extra.inputs },
+    // Apply without a preview to compare: the reviewed plan has its own tests (review.test.ts).
+    inputs: {
+      mode,
+      ...sandboxInputs(sandbox.url),
+      ...(mode === 'apply' ? { reviewed: 'none-required' } : {}),
+      ...extra.inputs,
+    },
     env: { GITHUB_API_URL: github.url },
     options: { apply: { stationFirstPollMs: 50 } },
     ...(extra.now ? { now: extra.now } : {}),

@@ -15,6 +15,7 @@ const defaults: Record<InputName, string> = {
   'genesys-client-secret': '',
   'genesys-region': '',
   'genesys-api-url': '',
+  'genesys-client-pool': '',
   'github-token': 'ghs_x',
   comment: 'true',
   'comment-author': 'github-actions[bot]',
@@ -24,6 +25,8 @@ const defaults: Record<InputName, string> = {
   force: 'false',
   'results-file': 'gc-onboard-results.json',
   'plan-file': 'gc-onboard-plan.json',
+  'fail-on-drift': 'false',
+  reviewed: 'required',
 };
 
 const parseWith = (inputs: Partial<Record<InputName, string>>, env: Record<string, string> = {}) =>
@@ -60,6 +63,8 @@ describe('parseInputs', () => {
       force: false,
       resultsFile: 'gc-onboard-results.json',
       planFile: 'gc-onboard-plan.json',
+      failOnDrift: false,
+      reviewed: 'required',
     });
   });
 
@@ -105,10 +110,10 @@ describe('parseInputs', () => {
 
   it('names the input and the accepted values when one is invalid', () => {
     expect(errorOf(() => parseWith({ mode: 'deploy' }))).toBe(
-      'The mode input must be one of validate, plan, apply, invite or doctor, not "deploy".',
+      'The mode input must be one of validate, plan, apply, invite, doctor or drift, not "deploy".',
     );
     expect(errorOf(() => parseWith({ mode: '' }))).toBe(
-      'The mode input must be one of validate, plan, apply, invite or doctor.',
+      'The mode input must be one of validate, plan, apply, invite, doctor or drift.',
     );
     expect(errorOf(() => parseWith({ comment: 'yes' }))).toBe(
       'The comment input must be true or false, not "yes".',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { QUICK_SANDBOX } from '../helpers/sandbox.js';
 import {
   INVITE_ROUTE,
   OWNER,
@@ -23,7 +24,7 @@ let github: FakeGitHub;
 let workspace: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimitPerMinute: 6000, userSearchLagMs: 50, stationLagMs: 50 });
+  sandbox = await startSandbox(QUICK_SANDBOX);
 });
 afterAll(async () => {
   await sandbox.close();
@@ -304,7 +305,7 @@ describe('inputs', () => {
     });
     expect(ran.failed).toBe(true);
     expect(ran.annotations.at(-1)!.message).toBe(
-      'The mode input must be one of validate, plan, apply, invite or doctor, not "deploy".',
+      'The mode input must be one of validate, plan, apply, invite, doctor or drift, not "deploy".',
     );
     expect(github.requests).toEqual([]);
     expect(sandbox.stats().requests.total).toBe(0);

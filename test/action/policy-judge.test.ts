@@ -6,8 +6,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { FAST_REAL } from '../apply/fixtures.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { FAST_REAL, QUICK_SANDBOX } from '../helpers/sandbox.js';
 import {
   OWNER,
   REPO_NAME,
@@ -34,12 +34,7 @@ let workspace: string;
 
 beforeAll(async () => {
   // Real-org behaviours on, their lags shortened: these tests are about which policy judges a change.
-  sandbox = await startSandbox({
-    rateLimitPerMinute: 6000,
-    userSearchLagMs: 50,
-    stationLagMs: 50,
-    real: FAST_REAL,
-  });
+  sandbox = await startSandbox({ ...QUICK_SANDBOX, real: FAST_REAL });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -61,7 +56,13 @@ const action = (mode: string, eventName: string, event: RunRequest['event'], inp
     workspace,
     eventName,
     event,
-    inputs: { mode, ...sandboxInputs(sandbox.url), ...inputs },
+    // Apply without a preview to compare: the reviewed plan has its own tests (review.test.ts).
+    inputs: {
+      mode,
+      ...sandboxInputs(sandbox.url),
+      ...(mode === 'apply' ? { reviewed: 'none-required' } : {}),
+      ...inputs,
+    },
     env: { GITHUB_API_URL: github.url, GITHUB_RUN_ID: '777' },
     options: { apply: { stationFirstPollMs: 50 } },
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { QUICK_SANDBOX } from '../helpers/sandbox.js';
 import {
   OWNER,
   REPO_NAME,
@@ -31,7 +32,7 @@ let github: FakeGitHub;
 let workspace: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimitPerMinute: 6000, userSearchLagMs: 50, stationLagMs: 50 });
+  sandbox = await startSandbox(QUICK_SANDBOX);
 });
 afterAll(async () => {
   await sandbox.close();
@@ -53,7 +54,8 @@ const action = (mode: string, eventName: string, event: RunRequest['event']) =>
     workspace,
     eventName,
     event,
-    inputs: { mode, ...sandboxInputs(sandbox.url) },
+    // Apply without a preview to compare: the reviewed plan has its own tests (review.test.ts).
+    inputs: { mode, ...sandboxInputs(sandbox.url), ...(mode === 'apply' ? { reviewed: 'none-required' } : {}) },
     env: { GITHUB_API_URL: github.url, GITHUB_RUN_ID: '777' },
     options: { apply: { stationFirstPollMs: 50 } },
   });

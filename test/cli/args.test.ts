@@ -35,6 +35,7 @@ describe('parseCommand', () => {
       date: '2028-02-29',
       batch: 'cs',
       force: true,
+      expired: false,
       format: 'text',
       timezone: 'UTC',
       debug: false,
@@ -57,7 +58,7 @@ describe('parseCommand', () => {
         debug: false,
       },
     );
-    expect(parseCommand(['apply', '--label', 'large-import', '--label', 'ok'])).toMatchObject({
+    expect(parseCommand(['apply', '--no-review', '--label', 'large-import', '--label', 'ok'])).toMatchObject({
       name: 'apply',
       labels: ['large-import', 'ok'],
     });
@@ -66,9 +67,15 @@ describe('parseCommand', () => {
       name: 'plan',
       policy: 'base-policy.yml',
     });
-    expect(parseCommand(['apply', '--policy', 'base-policy.yml'])).toMatchObject({
+    expect(parseCommand(['apply', '--no-review', '--policy', 'base-policy.yml'])).toMatchObject({
       name: 'apply',
       policy: 'base-policy.yml',
+      review: 'none',
+    });
+    // apply writes what was reviewed: the preview's plan file, or --no-review said out loud.
+    expect(parseCommand(['apply', '--reviewed', 'plan.json'])).toMatchObject({
+      name: 'apply',
+      review: { file: 'plan.json' },
     });
     expect(parseCommand(['plan'])).not.toHaveProperty('policy');
     expect(parseCommand(['init'])).toEqual({ name: 'init', dir: '.', debug: false });
@@ -83,7 +90,13 @@ describe('parseCommand', () => {
 
   it('refuses what it does not understand instead of ignoring it', () => {
     expect(usage(['plan', '--results', 'r.json'])).toBe('--results is not an option of "plan"');
-    expect(usage(['apply', '--format', 'markdown'])).toBe(
+    expect(usage(['apply'])).toBe(
+      'apply writes only what was reviewed: give --reviewed FILE (the plan file of the preview) or --no-review',
+    );
+    expect(usage(['apply', '--no-review', '--reviewed', 'plan.json'])).toBe(
+      '--reviewed and --no-review do not go together',
+    );
+    expect(usage(['apply', '--no-review', '--format', 'markdown'])).toBe(
       '--format must be one of text, json, got "markdown"',
     );
     expect(usage(['invite', '--date', '2026-02-30'])).toBe(

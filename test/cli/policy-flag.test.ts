@@ -4,7 +4,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/run.js';
+import { runCliCaptured } from '../helpers/cli.js';
 
 let tmp: string;
 let imports: string;
@@ -23,18 +23,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-    now: () => new Date('2026-11-25T12:00:00Z'),
-    interrupted: () => Promise.resolve(),
-  };
-  return { code: await runCli(argv, io), stdout, stderr };
-}
+const cli = (argv: string[]) => runCliCaptured(argv);
 
 describe('--policy FILE', () => {
   it('the local policy.yml judges by default (a person at a terminal is trusted)', async () => {
@@ -55,6 +44,7 @@ describe('--policy FILE', () => {
   it('a file that cannot be read is exit 2 with one line, before the org is asked anything', async () => {
     const ran = await cli([
       'apply',
+      '--no-review',
       '--sandbox',
       '--imports',
       imports,

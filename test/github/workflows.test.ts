@@ -80,6 +80,10 @@ describe('action.yml', () => {
         'plan-file',
         'results-file',
         'invited',
+        'drifted',
+        'expired',
+        'never_invited',
+        'issue-number',
       ].sort(),
     );
     for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)]) {
@@ -91,14 +95,21 @@ describe('action.yml', () => {
     const { data: action } = await yamlFile<ActionMetadata>('action.yml');
     const declared = new Set(Object.keys(action.inputs));
     const modes: string[] = [];
-    for (const name of ['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml']) {
+    for (const name of [
+      'ci.yml',
+      'preview.yml',
+      'apply.yml',
+      'training-day.yml',
+      'doctor.yml',
+      'drift.yml',
+    ]) {
       const { data } = await workflow(name);
       for (const step of ourAction(data)) {
         for (const key of Object.keys(step.with ?? {})) expect(declared, `${name}: ${key}`).toContain(key);
         modes.push(String(step.with?.mode));
       }
     }
-    expect(modes).toEqual(['validate', 'plan', 'apply', 'invite', 'doctor']);
+    expect(modes).toEqual(['validate', 'plan', 'apply', 'invite', 'doctor', 'drift']);
   });
 });
 
@@ -193,8 +204,32 @@ describe('workflows', () => {
     expect(ourAction(data).map((step) => step.with?.mode)).toEqual(['doctor']);
   });
 
+  it('drift.yml: weekly and by hand, reads the repository, writes issues and nothing more', async () => {
+    const { data } = await workflow('drift.yml');
+    expect(Object.keys(data.on)).toEqual(['schedule', 'workflow_dispatch']);
+    const [minute, hour, day, month, weekday] = (data.on.schedule as { cron: string }[])[0]!.cron.split(' ');
+    expect([Number(minute) !== 0, /^\d+$/.test(hour!), day, month, /^[0-6]$/.test(weekday!)]).toEqual([
+      true,
+      true,
+      '*',
+      '*',
+      true,
+    ]);
+    expect(data.permissions).toEqual({ contents: 'read', issues: 'write' });
+    // Two runs at once could both open the issue.
+    expect(data.concurrency).toEqual({ group: 'gc-onboard-drift', 'cancel-in-progress': false });
+    expect(ourAction(data).map((step) => step.with?.mode)).toEqual(['drift']);
+  });
+
   it('reads only GENESYSCLOUD_* secrets', async () => {
-    for (const name of ['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml']) {
+    for (const name of [
+      'ci.yml',
+      'preview.yml',
+      'apply.yml',
+      'training-day.yml',
+      'doctor.yml',
+      'drift.yml',
+    ]) {
       const { text } = await workflow(name);
       for (const match of text.matchAll(/secrets\.([A-Z0-9_]+)/g)) {
         expect(match[1], name).toMatch(/^GENESYSCLOUD_(OAUTHCLIENT_ID|OAUTHCLIENT_SECRET|REGION)$/);
@@ -202,7 +237,14 @@ describe('workflows', () => {
     }
   });
   it('never interpolates a branch name into a shell script', async () => {
-    for (const name of ['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml']) {
+    for (const name of [
+      'ci.yml',
+      'preview.yml',
+      'apply.yml',
+      'training-day.yml',
+      'doctor.yml',
+      'drift.yml',
+    ]) {
       const { data } = await workflow(name);
       for (const step of steps(data))
         expect(step.run ?? '', name).not.toMatch(/\$\{\{[^}]*(ref|head_ref|inputs)/);
@@ -213,10 +255,10 @@ describe('workflows', () => {
 // Supply chain: a tag can be moved to other code, a commit cannot; Dependabot moves the pins. Our
 // workflows and the ones init writes for teams are checked alike (ours run `./`, theirs our @v<major>).
 const SHIPPED = [
-  ...['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml'].map(
+  ...['ci.yml', 'preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml', 'drift.yml'].map(
     (name) => `.github/workflows/${name}`,
   ),
-  ...['preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml'].map(
+  ...['preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml', 'drift.yml'].map(
     (name) => `src/init/template/.github/workflows/${name}`,
   ),
 ];

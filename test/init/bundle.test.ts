@@ -28,7 +28,7 @@ describe('the bundled CLI', () => {
       { cwd: os.tmpdir() },
     );
     expect(stdout).toContain('wrote .github/workflows/preview.yml');
-    expect(await listFiles(repo)).toHaveLength(12);
+    expect(await listFiles(repo)).toHaveLength(13);
     expect(await readFile(path.join(repo, '.github/workflows/apply.yml'), 'utf8')).toContain(
       `uses: ${ACTION_REF}\n`,
     );

@@ -15,6 +15,7 @@ const NOW = new Date('2026-12-02T09:00:00Z');
 const WRITTEN = [
   '.github/workflows/apply.yml',
   '.github/workflows/doctor.yml',
+  '.github/workflows/drift.yml',
   '.github/workflows/preview.yml',
   '.github/workflows/training-day.yml',
   '.gitignore',

@@ -16,7 +16,7 @@ const rendered = renderTemplates(TEMPLATES, {
   docsUrl: 'https://example.test/docs',
   today: '2026-12-02',
 });
-const WORKFLOWS = ['preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml'];
+const WORKFLOWS = ['preview.yml', 'apply.yml', 'training-day.yml', 'doctor.yml', 'drift.yml'];
 
 interface Step {
   uses?: string;
@@ -49,6 +49,7 @@ describe('templates.generated.ts', () => {
       [
         '.github/workflows/apply.yml',
         '.github/workflows/doctor.yml',
+        '.github/workflows/drift.yml',
         '.github/workflows/preview.yml',
         '.github/workflows/training-day.yml',
         'imports/README.md',
@@ -143,7 +144,7 @@ describe('workflows', () => {
         expect(step.run ?? '', name).not.toMatch(/\bnpm\b|\bnpx\b|build/);
       }
     }
-    expect(modes).toEqual(['plan', 'apply', 'invite', 'doctor']);
+    expect(modes).toEqual(['plan', 'apply', 'invite', 'doctor', 'drift']);
   });
 
   // Edit .github/workflows/X.yml and src/init/template/.github/workflows/X.yml together (then regenerate).

@@ -36,6 +36,7 @@ describe('parsePolicy', () => {
       privilegedRoles: [{ value: 'PureCloud Supervisor', line: 11 }],
       maxChanges: 50,
       overrideLabel: 'large-import',
+      reinviteExpired: false,
       lines: {
         allowed_email_domains: 2,
         allowed_roles: 5,
@@ -79,7 +80,7 @@ describe('parsePolicy', () => {
     expect(findings[0]).toMatchObject({
       file,
       message:
-        '"forbiden_roles" is not a policy.yml key (did you mean "forbidden_roles"?). Allowed keys: allowed_email_domains, allowed_roles, forbidden_roles, allowed_divisions, privileged_roles, max_changes, override_label.',
+        '"forbiden_roles" is not a policy.yml key (did you mean "forbidden_roles"?). Allowed keys: allowed_email_domains, allowed_roles, forbidden_roles, allowed_divisions, privileged_roles, max_changes, override_label, reinvite_expired.',
     });
     expect(findings[1]?.message).toContain('(did you mean "max_changes"?)');
     expect(policy).toMatchObject({
