@@ -165,8 +165,20 @@ describe('workflows', () => {
 
   it('apply.yml: merges to main, one queued lane, the production environment, full history, results uploaded', async () => {
     const { data } = await workflow('apply.yml');
-    expect(data.on).toEqual({ push: { branches: ['main'], paths: ['imports/**'] }, workflow_dispatch: null });
-    expect(data.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
+    expect(data.on).toEqual({
+      push: { branches: ['main'], paths: ['imports/**'] },
+      workflow_dispatch: {
+        inputs: {
+          reviewed: expect.objectContaining({
+            type: 'choice',
+            options: ['required', 'none-required'],
+            default: 'required',
+          }),
+        },
+      },
+    });
+    // pull-requests: write for the results comment on the merged pull request (and reading its preview).
+    expect(data.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(data.concurrency).toEqual({ group: 'gc-onboard-apply', queue: 'max' });
     const [job] = Object.values(data.jobs);
     expect(job?.environment).toBe('genesys-production');
