@@ -13,6 +13,7 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { summarizeViolations } from '../helpers/contract.js';
 import { startContractProxy, type ContractProxy } from '../helpers/contract-proxy.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { QUICK_SANDBOX } from '../helpers/sandbox.js';
 import {
   EVENTS,
   INVITE_ROUTE,
@@ -44,7 +45,7 @@ let workspace: string;
 beforeAll(async () => {
   build = await mkdtemp(path.join(os.tmpdir(), 'gc-onboard-bundle-'));
   [sandbox, github, workspace] = await Promise.all([
-    startSandbox({ rateLimitPerMinute: 6000, userSearchLagMs: 50, stationLagMs: 50 }),
+    startSandbox(QUICK_SANDBOX),
     startFakeGitHub(),
     makeWorkspace(),
     buildBundle(path.join(build, 'dist')),
@@ -155,6 +156,12 @@ describe('dist/index.js', () => {
   it('applies on push: the org gets the planned people and phones, results files and summary', async () => {
     // The commit before the push (push.json's `before`), whose policy judges the push: none there.
     github.setFiles(OWNER, REPO_NAME, '0a1b7c4e1a8d3f6b0c5e2a9d7b4f1c8e3a6d0b52', {});
+    // The last preview of pull request 42 shows the files as merged (the broken email was put back),
+    // and the pushed commit (push.json's `after`) was merged from it: apply compares with that preview.
+    expect((await runBundle('pull_request', 'pull_request.json', { mode: 'plan' })).code).toBe(0);
+    github.setCommitPullRequests(OWNER, REPO_NAME, '3b8e1f4a7c0d3e6f9a2b5c8d1e4f7a0b3c6d9e27', [
+      { number: 42, mergedAt: '2026-11-25T08:10:00Z' },
+    ]);
     const ran = await runBundle('push', 'push.json', { mode: 'apply' });
     expect(ran.stderr).toBe('');
     expect(ran.code).toBe(0);
@@ -171,6 +178,12 @@ describe('dist/index.js', () => {
       /^kind,batch,file,line/,
     );
     expect(ran.summary).toContain('Apply covered every batch');
+    expect(ran.stdout).toContain('Comparing the plan with the preview reviewed on pull request #42');
+    const resultsComments = github
+      .commentsOn(OWNER, REPO_NAME, 42)
+      .filter((comment) => comment.body.startsWith('<!-- gc-onboard:results -->'));
+    expect(resultsComments).toHaveLength(1);
+    expect(resultsComments[0]!.body).toContain('| student-services | 20 | 0 | 0 | 0 | 0 |');
     const state = sandbox.state();
     const emails = new Set(state.users.map((user) => user.email));
     expect(emails.has('chloe.dubois@northfield.edu')).toBe(true);
