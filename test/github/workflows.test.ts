@@ -161,6 +161,11 @@ describe('workflows', () => {
     });
     // No environment: production approvals and branch rules must not gate a preview.
     expect(Object.values(data.jobs).map((job) => job.environment)).toEqual([undefined]);
+    // The previewed plan is kept as an artifact for the record: the file plan mode writes by default.
+    const steps = Object.values(data.jobs)[0]?.steps ?? [];
+    const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.with?.path).toBe('gc-onboard-plan.json');
+    expect(steps.find((step) => step.with?.mode === 'plan')?.with?.['plan-file']).toBeUndefined();
   });
 
   it('apply.yml: merges to main, one queued lane, the production environment, full history, results uploaded', async () => {
