@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { connect } from '../src/genesys/client.js';
 import { resolveConnection } from '../src/genesys/connection.js';
-import { exportOrg } from '../src/export/run.js';
+import { exportOrg } from '../src/run/export.js';
 import { planImports } from '../src/run/commands.js';
 import { driftImports } from '../src/run/drift.js';
 import { demoOrg, startSandbox, type Sandbox } from '../src/sandbox/index.js';

@@ -2,7 +2,7 @@
 // the drift and the invite follow-up in the job summary and the outputs, and keeps the one drift
 // issue up to date. A report, so the step passes with drift unless fail-on-drift is true.
 import * as core from '@actions/core';
-import { writeFileMaking } from '../cli/output.js';
+import { writeFileMaking } from '../run/output.js';
 import { needsAttention, type DriftReport } from '../drift/report.js';
 import { isSameLogin } from '../github/comment.js';
 import { syncDriftIssue, type DriftIssueResult } from '../github/issue.js';

@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import type { ApplyOptions } from '../apply/apply.js';
 import { runDoctor } from '../doctor/run.js';
 import { fatalLine, planHasErrors } from '../run/errors.js';
-import { progressPrinter, writeFileMaking, writeResults } from '../cli/output.js';
+import { progressPrinter, writeFileMaking, writeResults } from '../run/output.js';
 import { isCalendarDate } from '../csv/cells.js';
 import type { Finding } from '../csv/types.js';
 import { changedBatchesInPullRequest, changedBatchesInPush, type ChangedBatches } from '../github/changed.js';

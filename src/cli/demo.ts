@@ -10,7 +10,7 @@ import type { ApplyOptions } from '../apply/apply.js';
 import { applyImports, hasErrors, inviteImports, planImports, validateImports } from '../run/commands.js';
 import { openOrg } from '../run/org.js';
 import type { SandboxOptions } from '../sandbox/index.js';
-import { progressPrinter, type CliIo } from './output.js';
+import { progressPrinter, type CliIo } from '../run/output.js';
 
 /**
  * The demo's calendar is pinned, not read from the clock: it plans as on this day, a week before the

@@ -3,7 +3,7 @@
 import { resultsToText } from '../apply/results.js';
 import type { Finding } from '../csv/types.js';
 import { runDoctor } from '../doctor/run.js';
-import { exportExitCode, exportOrg, renderExportText } from '../export/run.js';
+import { exportExitCode, exportOrg, renderExportText } from '../run/export.js';
 import { runInit } from '../init/init.js';
 import { todayIn, type InviteRequest } from '../invite/invite.js';
 import { needsAttention } from '../drift/report.js';
@@ -33,10 +33,10 @@ import { loadProfile } from '../sandbox/profile.js';
 import { probeCommand } from '../probe/cli.js';
 import { COMMANDS, parseCommand, USAGE, UsageError, type Command } from './args.js';
 import { runDemo } from './demo.js';
-import { progressPrinter, writeFileMaking, writeResults } from './output.js';
+import { progressPrinter, writeFileMaking, writeResults } from '../run/output.js';
 
-export type { CliIo } from './output.js';
-import type { CliIo } from './output.js';
+export type { CliIo } from '../run/output.js';
+import type { CliIo } from '../run/output.js';
 
 export const VERSION = '0.1.0';
 

@@ -2,7 +2,6 @@
 // skills, location and default station, plus the names everything refers to. Bulk listings only,
 // through the same paced client as the plan; the call count is expectedExportCalls, never one per person.
 import type platformClient from 'purecloud-platform-client-v2';
-import { resolveFilter, type ExportFilter } from '../export/filter.js';
 import type { Grant, Named, OrgSnapshot, SnapshotUser } from '../plan/snapshot.js';
 import { pageAll, type GenesysClient } from './client.js';
 import {
@@ -130,19 +129,21 @@ async function listAll<T>(
 }
 
 /**
- * Reads the org for an export. A division in the filter that the org does not have fails before
- * anything else is read (ExportFilterError). The filter does not narrow the reads: managers outside
- * it still need their emails, and the API filters users by none of these fields.
+ * Reads the org for an export. `checkDivisions` sees the org's divisions before anything else is read
+ * (the export's filter throws there for a division the org lacks). The filter does not narrow the
+ * reads: managers outside it still need their emails, and the API filters users by none of its fields.
  */
-export async function readOrgForExport(client: GenesysClient, filter: ExportFilter): Promise<ExportData> {
+export async function readOrgForExport(
+  client: GenesysClient,
+  checkDivisions?: (divisions: Named[]) => void,
+): Promise<ExportData> {
   const { authorization, routing, telephony } = client;
   const divisionsRead = listAll(
     (pageNumber, pageSize) => authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
     PAGE_SIZE.divisions,
   );
-  // A bad filter fails before the reads that cost: department and domain at once, divisions on their listing.
-  resolveFilter({ ...filter, divisions: [] }, []);
-  if ((filter.divisions ?? []).length > 0) resolveFilter(filter, toNamed((await divisionsRead).entities));
+  // A bad filter fails before the reads that cost.
+  if (checkDivisions) checkDivisions(toNamed((await divisionsRead).entities));
 
   const rolesRead = listAll(
     (pageNumber, pageSize) => authorization.getAuthorizationRoles({ pageNumber, pageSize }),

@@ -1,7 +1,7 @@
 // `gc-onboard probe`: consent checks first (nothing asked of the org without them), then the probe,
 // the profile file and the report. Refusals are one line and exit 2.
 import type { Command } from '../cli/args.js';
-import { writeFileMaking, type CliIo } from '../cli/output.js';
+import { writeFileMaking, type CliIo } from '../run/output.js';
 import { openOrg } from '../run/org.js';
 import { ProbeRefused, refusalOf, runProbe } from './run.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/apply/apply.js';
-import { progressLine, progressPrinter } from '../../src/cli/output.js';
+import { progressLine, progressPrinter } from '../../src/run/output.js';
 
 const progress = (overrides: Partial<Progress>): Progress => ({
   phase: 'people',

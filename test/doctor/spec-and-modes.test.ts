@@ -14,7 +14,7 @@ import {
   type Mode,
 } from '../../src/doctor/operations.js';
 import { SPEC_PERMISSIONS } from '../../src/doctor/spec-permissions.generated.js';
-import { exportOrg } from '../../src/export/run.js';
+import { exportOrg } from '../../src/run/export.js';
 import { applyImports, inviteImports, planImports } from '../../src/run/commands.js';
 import { openOrg, type OrgSession } from '../../src/run/org.js';
 

@@ -3,17 +3,17 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { connect, type GenesysClient } from '../../src/genesys/client.js';
-import { resolveConnection } from '../../src/genesys/connection.js';
+import type { GenesysClient } from '../../src/genesys/client.js';
 import { loadSnapshot } from '../../src/genesys/snapshot.js';
 import { loadImports } from '../../src/imports.js';
 import { snapshotNeed } from '../../src/plan/need.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import type { Plan } from '../../src/plan/types.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
-import { exportOrg, type ExportResult } from '../../src/export/run.js';
+import { exportOrg, type ExportResult } from '../../src/run/export.js';
 import type { ExportFilter } from '../../src/export/filter.js';
 import type { ImportSet } from '../../src/csv/types.js';
+import { connectTo } from '../helpers/sandbox.js';
 
 export const TODAY = '2026-11-25';
 
@@ -32,14 +32,7 @@ export interface Session {
 export async function openSession(options: SandboxOptions = {}): Promise<Session> {
   const scaled = { rateLimitPerMinute: 300, rateWindowSeconds: 1, ...options };
   const sandbox = await startSandbox({ userSearchLagMs: 0, stationLagMs: 0, ...scaled });
-  const client = await connect(
-    resolveConnection({
-      GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
-      GENESYSCLOUD_API_REGION: sandbox.url,
-    }),
-    { transport: { windowMs: scaled.rateWindowSeconds * 1000 } },
-  );
+  const client = await connectTo(sandbox.url, { windowMs: scaled.rateWindowSeconds * 1000 });
   const dir = await mkdtemp(path.join(tmpdir(), 'gc-export-'));
   return {
     sandbox,

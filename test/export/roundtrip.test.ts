@@ -11,9 +11,10 @@ import { loadSnapshot } from '../../src/genesys/snapshot.js';
 import { snapshotNeed } from '../../src/plan/need.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import { ExportFilterError } from '../../src/export/filter.js';
-import { exportOrg, renderExportText } from '../../src/export/run.js';
+import { exportOrg, renderExportText } from '../../src/run/export.js';
 import { demoOrg, DEMO_IDS } from '../../src/sandbox/index.js';
 import type { OrgSeed } from '../../src/sandbox/index.js';
+import { sandboxToken } from '../helpers/sandbox.js';
 import {
   actions,
   editCell,
@@ -207,15 +208,7 @@ describe('round trip of awkward values', () => {
 
   beforeAll(async () => {
     session = await openSession({ org: trickyOrg() });
-    const login = await fetch(`${session.sandbox.url}/oauth/token`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: 'grant_type=client_credentials',
-    });
-    token = ((await login.json()) as { access_token: string }).access_token;
+    token = await sandboxToken(session.sandbox.url);
     // Through the API, as an admin would have made them: quotes, commas and line breaks in cells.
     const danny = await api('POST', '/api/v2/users', {
       name: 'Danny O\'Brien, "DJ"',

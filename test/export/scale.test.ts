@@ -55,7 +55,7 @@ describe('export of an org with 10,000 more people', () => {
 
   it('takes the calls of the formula, a few hundred, paced without a 429', async () => {
     const before = session.sandbox.stats().requests.total;
-    const data = await readOrgForExport(session.client, {});
+    const data = await readOrgForExport(session.client);
     const calls = session.sandbox.stats().requests.total - before;
 
     expect({

@@ -6,8 +6,8 @@ import type { Finding } from '../csv/types.js';
 import type { GenesysClient } from '../genesys/client.js';
 import { readOrgForExport } from '../genesys/export-read.js';
 import { renderFindingsText } from '../render/text.js';
-import { exportCsv } from './export.js';
-import type { ExportFilter } from './filter.js';
+import { exportCsv } from '../export/export.js';
+import { resolveFilter, type ExportFilter } from '../export/filter.js';
 
 export interface ExportResult {
   /** Rows written to people.csv and phones.csv. */
@@ -30,7 +30,12 @@ export async function exportOrg(
   filter: ExportFilter,
   outDir: string,
 ): Promise<ExportResult> {
-  const data = await readOrgForExport(client, filter);
+  // A bad filter fails before the reads that cost: department and domain at once, divisions on their listing.
+  resolveFilter({ ...filter, divisions: [] }, []);
+  const data = await readOrgForExport(
+    client,
+    (filter.divisions ?? []).length > 0 ? (divisions) => resolveFilter(filter, divisions) : undefined,
+  );
   const people = path.join(outDir, 'people.csv');
   const phones = path.join(outDir, 'phones.csv');
   const csv = exportCsv(data, filter, { people, phones });

@@ -1,4 +1,4 @@
-// What the CLI writes besides its report: progress on stderr and the results files.
+// What the CLI and the Action write besides their reports: progress lines and the results files.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Progress } from '../apply/apply.js';
