@@ -8,6 +8,7 @@ import path from 'node:path';
 import { MAX_FILE_BYTES } from './csv/read.js';
 import type { ImportSet } from './csv/types.js';
 import {
+  isBatchFolder,
   POLICY_FILE,
   validateImportSet,
   type BatchInput,
@@ -15,11 +16,6 @@ import {
   type RefusedEntry,
 } from './csv/validate.js';
 import { MAX_YAML_BYTES } from './csv/yaml.js';
-
-/** Folders that are never batches: the header-only templates, drafts (`_x`) and hidden ones. */
-export function isBatchFolder(name: string): boolean {
-  return name !== 'templates' && !name.startsWith('_') && !name.startsWith('.');
-}
 
 /** Thrown by readCapped for a path that is a symbolic link or not a regular file; nothing was read. */
 export class NotAFileError extends Error {

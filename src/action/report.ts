@@ -87,13 +87,9 @@ export function policyChangesMarkdown(
   ].join('\n\n');
 }
 
-/** `block` put first in a report: right after the hidden marker when the body starts with it. */
-export function withTopBlock(body: string, block: string, marker?: string): string {
-  if (block === '') return body;
-  if (marker !== undefined && body.startsWith(marker)) {
-    return `${marker}\n${block}\n\n${body.slice(marker.length).replace(/^\s*\n/, '')}`;
-  }
-  return `${block}\n\n${body}`;
+/** `block` put first in the job summary (comments are put together by composeComment). */
+export function withTopBlock(body: string, block: string): string {
+  return block === '' ? body : `${block}\n\n${body}`;
 }
 
 /** Errors among the findings: validation findings plus rows in error. */

@@ -7,7 +7,8 @@ import { resultsToText } from '../apply/results.js';
 import { renderInviteText } from '../render/invite.js';
 import { renderFindingsText, renderPlanText } from '../render/text.js';
 import type { ApplyOptions } from '../apply/apply.js';
-import { applyImports, hasErrors, inviteImports, planImports, validateImports } from '../run/commands.js';
+import { hasErrors } from '../csv/findings.js';
+import { applyImports, inviteImports, planImports, validateImports } from '../run/commands.js';
 import { openOrg } from '../run/org.js';
 import type { SandboxOptions } from '../sandbox/index.js';
 import { progressPrinter, type CliIo } from '../run/output.js';
@@ -47,7 +48,7 @@ export async function runDemo(io: CliIo, options: DemoOptions = {}): Promise<num
   step('1. validate (what the PR check runs first, offline)');
   const imports = await validateImports(root);
   say(imports.findings.length === 0 ? 'No problems found.' : renderFindingsText(imports.findings));
-  if (hasErrors(imports)) return 1;
+  if (hasErrors(imports.findings)) return 1;
 
   const org = await openOrg({ sandbox: options.sandbox ?? {} });
   try {

@@ -14,7 +14,6 @@ import { renderFindingsMarkdown, renderSummary } from '../render/summary.js';
 import { renderFindingsText, renderPlanText } from '../render/text.js';
 import {
   applyImports,
-  hasErrors,
   inviteImports,
   planImports,
   readJudgingPolicy,
@@ -37,6 +36,7 @@ import { progressPrinter, writeFileMaking, writeResults } from '../run/output.js
 
 export type { CliIo } from '../run/output.js';
 import type { CliIo } from '../run/output.js';
+import { hasErrors } from '../csv/findings.js';
 
 export const VERSION = '0.1.0';
 
@@ -89,7 +89,7 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
     case 'validate': {
       const imports = await validateImports(command.imports);
       io.stdout(renderFindings(imports.findings, command.format, `${command.imports}: `));
-      return hasErrors(imports) ? 1 : 0;
+      return hasErrors(imports.findings) ? 1 : 0;
     }
     case 'plan': {
       // Read before logging in: a wrong path is exit 2 with nothing asked of the org.

@@ -43,6 +43,11 @@ export interface ImportSetInput {
 export const BATCH_FILES = ['people.csv', 'phones.csv', 'batch.yml'] as const;
 export const POLICY_FILE = 'policy.yml';
 
+/** Folders that are never batches: the header-only templates, drafts (`_x`) and hidden ones. */
+export function isBatchFolder(name: string): boolean {
+  return name !== 'templates' && !name.startsWith('_') && !name.startsWith('.');
+}
+
 /**
  * The file a name was probably meant to be: another case or extension (`People.CSV`,
  * `batch.yaml`, `people.txt`), an extension added by the editor (`policy.yml.txt`), or a typo.

@@ -1,5 +1,6 @@
 // Which batches a pull request or a push touched, from GitHub's file lists. A batch is a folder
 // `imports/<batch>/`; templates/ and names starting with `_` or `.` are never imported.
+import { isBatchFolder } from '../csv/validate.js';
 import type { Octokit } from './octokit.js';
 
 /** pulls.listFiles returns at most 3,000 files; the compare API at most 300. A list that long may be cut. */
@@ -29,12 +30,8 @@ export function batchOfPath(file: string, importsDir = 'imports'): string | null
   const parts = normalized.slice(prefix.length).split('/');
   if (parts.length !== 2) return null;
   const [batch, name] = parts;
-  if (!batch || !name || !isImportedBatchName(batch)) return null;
+  if (!batch || !name || !isBatchFolder(batch)) return null;
   return batch;
-}
-
-export function isImportedBatchName(name: string): boolean {
-  return name !== 'templates' && !name.startsWith('_') && !name.startsWith('.');
 }
 
 /** Batches with at least one added, modified or renamed file; a batch whose files were only removed has nothing to import. */

@@ -127,9 +127,6 @@ export interface Planned {
   review: Review;
 }
 
-export const hasErrors = (imports: { findings: readonly { severity: string }[] }) =>
-  imports.findings.some((finding) => finding.severity === 'error');
-
 /**
  * Offline: the CSVs, batch.yml files and policy.yml, checked without the org, and every policy rule
  * that needs no org (checkImportsOffline), so that a fork's pull request meets the guardrails too.

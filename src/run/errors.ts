@@ -3,12 +3,12 @@ import { ConfigError } from '../genesys/connection.js';
 import { GenesysApiError } from '../genesys/transport.js';
 import type { Plan } from '../plan/types.js';
 import { secrets } from '../secrets.js';
-import { hasErrors } from './commands.js';
+import { hasErrors } from '../csv/findings.js';
 
 /** Rows in error in a plan (person or phone). */
 export function planHasErrors(plan: Plan): boolean {
   const { people, phones } = plan.summary;
-  return people.error > 0 || phones.error > 0 || hasErrors(plan);
+  return people.error > 0 || phones.error > 0 || hasErrors(plan.findings);
 }
 
 /** One readable line, scrubbed: our own errors carry their message; anything else is named as unexpected. */

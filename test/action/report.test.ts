@@ -77,16 +77,9 @@ describe('policyChangesMarkdown', () => {
 });
 
 describe('withTopBlock', () => {
-  it('puts the block right after the marker, or first when there is none', () => {
-    const marker = '<!-- gc-onboard:preview -->';
-    expect(withTopBlock(`${marker}\n### gc-onboard plan\n`, '### Block', marker)).toBe(
-      `${marker}\n### Block\n\n### gc-onboard plan\n`,
-    );
-    expect(withTopBlock('### gc-onboard plan\n', '### Block', marker)).toBe(
-      '### Block\n\n### gc-onboard plan\n',
-    );
+  it('puts the block first in the summary, and nothing when there is none', () => {
     expect(withTopBlock('### gc-onboard plan\n', '### Block')).toBe('### Block\n\n### gc-onboard plan\n');
-    expect(withTopBlock(`${marker}\nbody`, '', marker)).toBe(`${marker}\nbody`);
+    expect(withTopBlock('body', '')).toBe('body');
   });
 });
 

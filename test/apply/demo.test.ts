@@ -69,8 +69,20 @@ describe('applying the demo batch', () => {
     expect(plan.summary.phones).toMatchObject({ create: 10, update: 0, unchanged: 0, error: 0 });
     expect(result.ok).toBe(true);
     expect(result.refused).toBeNull();
-    expect(countResults(result.rows, 'person')).toEqual({ done: 10, unchanged: 0, skip: 0, failed: 0 });
-    expect(countResults(result.rows, 'phone')).toEqual({ done: 10, unchanged: 0, skip: 0, failed: 0 });
+    expect(countResults(result.rows, 'person')).toEqual({
+      done: 10,
+      unchanged: 0,
+      skip: 0,
+      held: 0,
+      failed: 0,
+    });
+    expect(countResults(result.rows, 'phone')).toEqual({
+      done: 10,
+      unchanged: 0,
+      skip: 0,
+      held: 0,
+      failed: 0,
+    });
     expect(result.locationsCreated).toEqual([]);
   });
 
@@ -198,7 +210,7 @@ describe('applying the demo batch', () => {
       });
     }
     expect(resultsToText(result)).toMatch(
-      /^People: 10 done · 0 unchanged · 0 skipped · 0 failed\nPhones: 10 done/,
+      /^People: 10 done · 0 unchanged · 0 skipped · 0 held · 0 failed\nPhones: 10 done/,
     );
     const csv = resultsToCsv(result.rows).split('\r\n');
     expect(csv[0]).toBe('kind,batch,file,line,email,name,planned,outcome,userId,phoneId,stationId,error');
@@ -207,27 +219,30 @@ describe('applying the demo batch', () => {
 
   it('reports progress by rows and calls, with an estimate of time left', () => {
     // One event per answered call and per finished row.
-    expect(progress).toHaveLength(63 + 20);
+    expect(progress).toHaveLength(59 + 20);
     expect(progress.at(-1)).toMatchObject({
       people: { done: 10, total: 10 },
       phones: { done: 10, total: 10 },
-      // The estimate was exact: 62 writes and one page of stations.
-      calls: { done: 63, planned: 63 },
+      // The estimate was exact: 58 writes and one page of stations.
+      calls: { done: 59, planned: 59 },
       etaSeconds: 0,
     });
-    const half = progress.find((p) => p.calls.done === 31);
+    const half = progress.find((p) => p.calls.done === 29);
     expect(half?.etaSeconds).toBeGreaterThan(0);
     expect(half?.etaSeconds).toBeLessThan(10);
   });
 
   it('makes exactly the writes the rows need, bulk where the API allows, and never an invite', () => {
-    // New person with a phone: POST user, PATCH (manager + location), bulkadd (all grants), skills,
-    // POST phone, PUT default station = 6, plus their share of the queue and station-list calls.
+    // New person with a phone: POST user, PATCH (manager + location), skills, POST phone, PUT default
+    // station = 5, plus their share of the role grant, queue and station-list calls.
     // James (update): PATCH (title), skills, POST phone, PUT default = 4 (his grants exist already).
     expect(writesByRoute(sandbox)).toEqual({
       'POST /api/v2/users': 9,
       'PATCH /api/v2/users/{id}': 10,
-      'POST /api/v2/authorization/subjects/{id}/bulkadd': 9,
+      // One call per role and division set for all the people who get it: employee and PureCloud User
+      // in Student Services (7 people each) and in Admissions (2 each), PureCloud Supervisor in
+      // Admissions and Student Services (Emily).
+      'POST /api/v2/authorization/roles/{id}': 5,
       'PATCH /api/v2/users/{id}/routingskills/bulk': 10,
       // One call per queue for all its new members: General, Financial Aid, Registrar, Admissions.
       'POST /api/v2/routing/queues/{id}/members': 4,
@@ -235,7 +250,8 @@ describe('applying the demo batch', () => {
       'PUT /api/v2/users/{id}/station/defaultstation/{stationId}': 10,
     });
     // The stations of all 10 new phones come from one listing page, not 10 lookups.
-    expect(applyRoutes['GET /api/v2/stations']).toBe(2); // the plan's snapshot read + apply's one page
+    // Apply's one page; the plan reads none, since no phone of the batch exists yet.
+    expect(applyRoutes['GET /api/v2/stations']).toBe(1);
     expect(applyRoutes['GET /api/v2/users/{id}']).toBeUndefined();
     expect(sandbox.stats().requests.byRoute['POST /api/v2/users/{id}/invite']).toBeUndefined();
     expect(state.invites).toEqual([]);

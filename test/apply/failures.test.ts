@@ -114,8 +114,20 @@ describe('a row that fails at apply time', () => {
       /^409 general\.conflict: A phone named Chloé Dubois already exists\. \(POST \/api\/v2\/telephony\/providers\/edges\/phones\)$/,
     );
     expect(row('person', 'chloe.dubois@northfield.edu')?.outcome).toBe('done');
-    expect(countResults(result.rows, 'person')).toEqual({ done: 9, unchanged: 0, skip: 0, failed: 1 });
-    expect(countResults(result.rows, 'phone')).toEqual({ done: 8, unchanged: 0, skip: 1, failed: 1 });
+    expect(countResults(result.rows, 'person')).toEqual({
+      done: 9,
+      unchanged: 0,
+      skip: 0,
+      held: 0,
+      failed: 1,
+    });
+    expect(countResults(result.rows, 'phone')).toEqual({
+      done: 8,
+      unchanged: 0,
+      skip: 1,
+      held: 0,
+      failed: 1,
+    });
 
     // The other admin's user is left as they made it: no grant, queue, skill, manager or phone of Ben's.
     const state = sandbox.state();
@@ -138,8 +150,8 @@ describe('a row that fails at apply time', () => {
     expect(duplicates(state)).toEqual([]);
 
     const text = resultsToText(result);
-    expect(text).toContain('People: 9 done · 0 unchanged · 0 skipped · 1 failed');
-    expect(text).toContain('Phones: 8 done · 0 unchanged · 1 skipped · 1 failed');
+    expect(text).toContain('People: 9 done · 0 unchanged · 0 skipped · 0 held · 1 failed');
+    expect(text).toContain('Phones: 8 done · 0 unchanged · 1 skipped · 0 held · 1 failed');
     expect(text).toContain(
       'people.csv:3 person ben.carter@northfield.edu failed: ben.carter@northfield.edu now belongs to another user',
     );

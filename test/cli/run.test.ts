@@ -3,39 +3,21 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/run.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { runCliCaptured, type Ran } from '../helpers/cli.js';
+import { QUICK_SANDBOX, sandboxEnv } from '../helpers/sandbox.js';
 
 const DEMO = 'src/sandbox/demo';
 const INVITE_ROUTE = 'POST /api/v2/users/{id}/invite';
 
 let lastStdout = '';
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(
+function cli(
   argv: string[],
   env: Record<string, string | undefined> = {},
-  interrupted: () => Promise<void> = () => Promise.resolve(),
+  interrupted?: () => Promise<void>,
 ): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-      lastStdout = stdout;
-    },
-    stderr: (text) => (stderr += text),
-    env,
-    now: () => new Date('2026-11-25T12:00:00Z'),
-    interrupted,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+  return runCliCaptured(argv, { env, interrupted, onStdout: (stdout) => (lastStdout = stdout) });
 }
 
 const writes = (sandbox: Sandbox) =>
@@ -110,9 +92,8 @@ describe('connection errors', () => {
     const sandbox = await startSandbox();
     try {
       const ran = await cli(['plan', '--imports', DEMO], {
-        GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
+        ...sandboxEnv(sandbox.url),
         GENESYSCLOUD_OAUTHCLIENT_SECRET: 'wrong-secret-value',
-        GENESYSCLOUD_API_REGION: sandbox.url,
       });
       expect(ran.code).toBe(2);
       expect(ran.stderr.trim().split('\n')).toHaveLength(1);
@@ -146,12 +127,8 @@ describe('apply and invite against an org', () => {
   let sandbox: Sandbox;
   let env: Record<string, string>;
   beforeAll(async () => {
-    sandbox = await startSandbox({ rateLimitPerMinute: 6000, userSearchLagMs: 100, stationLagMs: 100 });
-    env = {
-      GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
-      GENESYSCLOUD_API_REGION: sandbox.url,
-    };
+    sandbox = await startSandbox(QUICK_SANDBOX);
+    env = sandboxEnv(sandbox.url);
   });
   afterAll(async () => {
     await sandbox.close();
@@ -159,10 +136,10 @@ describe('apply and invite against an org', () => {
 
   it('applies the demo, writes the results as JSON and CSV, and a rerun writes nothing', async () => {
     const results = path.join(tmp, 'out', 'results.json');
-    const first = await cli(['apply', '--imports', DEMO, '--results', results], env);
+    const first = await cli(['apply', '--no-review', '--imports', DEMO, '--results', results], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('People: 10 done · 0 unchanged · 0 skipped · 0 failed');
-    expect(first.stdout).toContain('Phones: 10 done · 0 unchanged · 0 skipped · 0 failed');
+    expect(first.stdout).toContain('People: 10 done · 0 unchanged · 0 skipped · 0 held · 0 failed');
+    expect(first.stdout).toContain('Phones: 10 done · 0 unchanged · 0 skipped · 0 held · 0 failed');
     expect(first.stderr).toMatch(/people 10\/10 · phones 10\/10 · calls \d+\/\d+/);
     const json = JSON.parse(await readFile(results, 'utf8'));
     expect(json.ok).toBe(true);
@@ -175,7 +152,7 @@ describe('apply and invite against an org', () => {
     expect(csv.trimEnd().split('\r\n')).toHaveLength(21);
 
     const before = writes(sandbox);
-    const second = await cli(['apply', '--imports', DEMO], env);
+    const second = await cli(['apply', '--no-review', '--imports', DEMO], env);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('People: 0 done · 10 unchanged');
     expect(writes(sandbox)).toBe(before);
