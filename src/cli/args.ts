@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 
 import { isCalendarDate } from '../csv/cells.js';
+import { didYouMeanSuffix } from '../csv/suggest.js';
 
 export class UsageError extends Error {}
 
@@ -203,7 +204,9 @@ function parseCommandBody(argv: string[]): CommandBody {
   } catch (error) {
     // Node's own wording for an unknown option suggests `-- "--x"`, which means nothing here.
     const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message);
-    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : (error as Error).message);
+    if (!unknown) throw new UsageError((error as Error).message);
+    const flags = Object.keys(options).map((name) => `--${name}`);
+    throw new UsageError(`unknown option ${unknown[1]}${didYouMeanSuffix(unknown[1] ?? '', flags)}`);
   }
   const { values, positionals } = parsed;
   if (values.version) return { name: 'version' };
@@ -213,7 +216,7 @@ function parseCommandBody(argv: string[]): CommandBody {
   const extra = name === 'init' ? 2 : 1;
   if (positionals.length > extra) throw new UsageError(`unexpected argument "${positionals[extra]}"`);
   const accepted = allowed[name];
-  if (!accepted) throw new UsageError(`unknown command "${name}"`);
+  if (!accepted) throw new UsageError(`unknown command "${name}"${didYouMeanSuffix(name, COMMANDS)}`);
   for (const key of Object.keys(values)) {
     const shared = key === 'debug' || (key === 'client-pool-env' && TALKS_TO_ORG.has(name));
     if (!shared && !accepted.includes(key)) {

@@ -47,12 +47,17 @@ export async function runCli(argv: string[], given: CliIo): Promise<number> {
     stdout: (text) => given.stdout(secrets.scrub(text)),
     stderr: (text) => given.stderr(secrets.scrub(text)),
   };
+  // No command is a usage error: the usage, on stderr, exit 2 (--help asks for it: stdout, exit 0).
+  if (argv.length === 0) {
+    io.stderr(`${USAGE}\n`);
+    return 2;
+  }
   let command: Command;
   try {
     command = parseCommand(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`gc-onboard: ${error.message}\n${USAGE}\n`);
+      io.stderr(`gc-onboard: ${error.message}; run gc-onboard --help\n`);
       return 2;
     }
     throw error;

@@ -1,16 +1,26 @@
 // "Did you mean" for names people type: headers, roles, divisions, queues, skills, sites.
 
-/** Edit distance (insert, delete, substitute), case-insensitive. */
+/**
+ * Edit distance (insert, delete, substitute, and swap two neighbours: `emial` is one edit from
+ * `email`), case-insensitive.
+ */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
+  // Rows i-2, i-1 and i of the table; a swap looks two rows back.
+  let before: number[] = [];
   let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
   for (let i = 1; i <= s.length; i++) {
     const current = [i];
     for (let j = 1; j <= t.length; j++) {
       const substitution = (previous[j - 1] ?? 0) + (s[i - 1] === t[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
+        best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      }
+      current.push(best);
     }
+    before = previous;
     previous = current;
   }
   return previous[t.length] ?? 0;

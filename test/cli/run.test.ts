@@ -1,6 +1,7 @@
 // The CLI as a user meets it: argv in, text out, exit codes 0/1/2, against a real sandbox on loopback.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
@@ -37,14 +38,42 @@ afterAll(async () => {
 });
 
 describe('usage', () => {
-  it('prints usage and exits 2 on an unknown command or option', async () => {
-    const unknown = await cli(['deploy']);
+  it('says a usage error in one line, with did-you-mean, and exits 2; no arguments print the usage, exit 2', async () => {
+    const unknown = await cli(['valdiate']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "deploy"');
-    expect(unknown.stderr).toContain('gc-onboard validate');
+    expect(unknown.stderr).toBe(
+      'gc-onboard: unknown command "valdiate" (did you mean "validate"?); run gc-onboard --help\n',
+    );
+    const misspelt = await cli(['validate', '--imprts', 'x']);
+    expect(misspelt.stderr).toBe(
+      'gc-onboard: unknown option --imprts (did you mean "--imports"?); run gc-onboard --help\n',
+    );
     const option = await cli(['validate', '--sandbox']);
     expect(option.code).toBe(2);
-    expect(option.stderr).toContain('--sandbox is not an option of "validate"');
+    expect(option.stderr).toBe(
+      'gc-onboard: --sandbox is not an option of "validate"; run gc-onboard --help\n',
+    );
+    const bare = await cli([]);
+    expect(bare).toMatchObject({ code: 2, stdout: '' });
+    expect(bare.stderr).toContain('gc-onboard validate');
+    const help = await cli(['--help']);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toContain('gc-onboard validate');
+  });
+
+  it('says a port in use in one line, not as a raw system error', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as net.AddressInfo;
+    try {
+      const ran = await cli(['sandbox', '--port', String(port)]);
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toBe(
+        `gc-onboard: port ${port} is already in use: stop what uses it, or choose another with --port.\n`,
+      );
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('exits 2 with one line when the imports folder does not exist', async () => {
