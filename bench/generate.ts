@@ -38,6 +38,8 @@ export interface GenerateOptions {
   tag: string;
   /** The second apply of the bench: every row gets a new title and department and joins one more queue. */
   changed?: boolean;
+  /** No manager, location or skills (roles, queues and the phone stay): the fewest calls a new person takes. */
+  bare?: boolean;
 }
 
 /** Email of person i of a batch. */
@@ -47,7 +49,7 @@ export function personEmail(tag: string, i: number): string {
 
 /** people.csv: person i reports to person ⌊i/10⌋ of the same batch (so managers are created by the batch too). */
 export function peopleCsv(rows: number, options: GenerateOptions, first = 0): string {
-  const { tag, changed = false } = options;
+  const { tag, changed = false, bare = false } = options;
   const lines = [PEOPLE_HEADER];
   for (let i = first; i < first + rows; i++) {
     const division = pick(DIVISIONS, i);
@@ -66,12 +68,12 @@ export function peopleCsv(rows: number, options: GenerateOptions, first = 0): st
         String(100_000 + i),
         changed ? `Senior ${pick(TITLES, i)}` : pick(TITLES, i),
         pick(DEPARTMENTS, i + (changed ? 1 : 0)),
-        i === 0 ? TOP_MANAGER : personEmail(tag, Math.floor(i / 10)),
-        pick(LOCATIONS, i),
+        bare ? '' : i === 0 ? TOP_MANAGER : personEmail(tag, Math.floor(i / 10)),
+        bare ? '' : pick(LOCATIONS, i),
         roles,
         queues.join(', '),
         division,
-        skills,
+        bare ? '' : skills,
       ]),
     );
   }
@@ -106,4 +108,50 @@ export async function writeImports(root: string, rows: number, options: Generate
   await writeFile(path.join(dir, 'phones.csv'), phonesCsv(rows, options.tag));
   await writeFile(path.join(dir, 'batch.yml'), BATCH_YML);
   return dir;
+}
+
+/**
+ * New hires against the demo org with `extraUsers` (src/sandbox/demo-org.ts): every row a new person
+ * with a phone, reporting to one of 50 existing people (who are not rows of the batch), as almost every
+ * real batch does. The plan must not read those managers' grants, queues or stations.
+ */
+export function newHiresCsv(rows: number, extraUsers: number): { people: string; phones: string } {
+  const people = [PEOPLE_HEADER];
+  const phones = [PHONES_HEADER];
+  for (let i = 0; i < rows; i++) {
+    // Synthetic person k of the demo org is active unless the seed says otherwise; the demo org's own people are.
+    const k = (i % 50) * Math.max(1, Math.floor(extraUsers / 50)) + 1;
+    const manager =
+      extraUsers > 0 ? `person.${String(k).padStart(5, '0')}@staff.northfield.edu` : TOP_MANAGER;
+    const division = pick(DIVISIONS, i);
+    people.push(
+      csvLine([
+        personName('hire', i),
+        personEmail('hire', i),
+        `+1 215 ${String(300 + Math.floor(i / 10_000)).padStart(3, '0')} ${String(i % 10_000).padStart(4, '0')}`,
+        '',
+        pick(TITLES, i),
+        pick(DEPARTMENTS, i),
+        manager,
+        pick(LOCATIONS, i),
+        `employee:[${division}], PureCloud User:[${division}]`,
+        pick(QUEUES, i),
+        division,
+        `${pick(SKILLS, i)}:3`,
+      ]),
+    );
+    phones.push(csvLine(['', 'WebRTC Softphone', pick(SITES, i), personEmail('hire', i)]));
+  }
+  return { people: `${people.join('\r\n')}\r\n`, phones: `${phones.join('\r\n')}\r\n` };
+}
+
+/** Writes `<root>/hires/` with a new-hires batch (newHiresCsv), replacing whatever was under root. */
+export async function writeNewHires(root: string, rows: number, extraUsers: number): Promise<void> {
+  await rm(root, { recursive: true, force: true });
+  const dir = path.join(root, 'hires');
+  await mkdir(dir, { recursive: true });
+  const { people, phones } = newHiresCsv(rows, extraUsers);
+  await writeFile(path.join(dir, 'people.csv'), people);
+  await writeFile(path.join(dir, 'phones.csv'), phones);
+  await writeFile(path.join(dir, 'batch.yml'), BATCH_YML);
 }

@@ -1,13 +1,16 @@
-// npm run bench [-- --quick] [-- --out FILE] [-- --sizes 100,1000] [-- --rates 300,3000]
+// npm run bench [-- --quick] [-- --pool] [-- --out FILE] [-- --sizes 100,1000] [-- --rates 300,3000]
 //               [-- --latency-ms 30] [-- --max-minutes 10]
 //
 // How fast gc-onboard is, against the sandbox with a fixed latency and rate limit (a 60 s window, as
 // Genesys Cloud has). For every size N: validation speed next to csv-parse alone on the same files.
 // For every rate limit and size: the plan (API calls, wall time against the floor calls ÷ limit), the
 // apply of N new people each with a WebRTC phone, the apply of N updates (new title, department and
-// one more queue on every row), and a rerun that must write nothing; for each, calls per row, wall
+// one more queue on every row), a rerun that must write nothing, and the apply of N bare new people
+// (a phone, roles and queues, but no manager, location or skills); for each, calls per row, wall
 // time, floor, wall/floor, 429s received and peak RSS. Each apply runs in a child process (its own
-// RSS, its own token and rate window) and the org is checked against the CSVs after it.
+// RSS, its own token and rate window) and the org is checked against the CSVs after it. Then the plan
+// of new hires who report to existing managers, against an org of 5,000 people (10, 1,000 and 10,000
+// rows), and (full run) 10,000 people applied at 100,000 calls a minute, with the apply's peak RSS.
 //
 // A (limit, size) pair whose apply would take longer than --max-minutes at the limit is skipped and
 // listed, so the default run finishes in minutes; raise the limit (a scaled run) or --max-minutes.
@@ -21,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { loadImports } from '../src/imports.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { checkOrg } from './check.js';
-import { writeImports } from './generate.js';
+import { writeImports, writeNewHires } from './generate.js';
 import {
   BENCH_DIR,
   fixed,
@@ -29,6 +32,7 @@ import {
   numberFlag,
   parseFlags,
   realAtSpeed,
+  REAL_RATE,
   runChild,
   stamp,
   table,
@@ -38,12 +42,16 @@ import {
   speedOf,
   writeJson,
 } from './lib.js';
+import { demoOrg } from '../src/sandbox/index.js';
+import { POOL_DEFAULTS, printPool, runPoolBench } from './pool.js';
 import { benchSandbox } from './sandbox.js';
 import type { ValidateBenchResult } from './validate.js';
 import type { PhaseCalls, WorkerReport } from './worker.js';
 
 const FLAGS = {
   quick: 'flag',
+  /** Only the pool of OAuth clients (bench/pool.ts); the default run includes it, --quick does not. */
+  pool: 'flag',
   out: 'value',
   sizes: 'value',
   rates: 'value',
@@ -58,6 +66,11 @@ interface Settings {
   quick: boolean;
   sizes: number[];
   rates: number[];
+  /** Rows of the new-hire plans against the 5,000-person org, and the limit they run at. */
+  planSizes: number[];
+  planRate: number;
+  /** One more (limit, size) case, past --max-minutes on purpose: the high-limit memory case. */
+  highLimit: { rate: number; rows: number } | null;
   latencyMs: number;
   maxMinutes: number;
   out: string;
@@ -67,7 +80,13 @@ interface Settings {
 interface Step {
   rate: number;
   rows: number;
-  step: 'plan (new people)' | 'apply creates' | 'plan (existing people)' | 'apply updates' | 'rerun';
+  step:
+    | 'plan (new people)'
+    | 'apply creates'
+    | 'plan (existing people)'
+    | 'apply updates'
+    | 'rerun'
+    | 'apply bare creates';
   calls: number;
   ms: number;
   floorMs: number;
@@ -96,6 +115,10 @@ function settingsOf(argv: string[]): Settings {
     // Quick: the smallest size at a scaled limit, for CI (well under 30 s).
     sizes: listFlag(flags, 'sizes', quick ? [100] : [100, 1_000, 10_000]),
     rates: listFlag(flags, 'rates', quick ? [6_000] : [300, 3_000]),
+    planSizes: quick ? [1_000] : [10, 1_000, 10_000],
+    planRate: quick ? 6_000 : REAL_RATE,
+    // Only when the sizes and rates are the defaults: a run that names them wants just those.
+    highLimit: quick || flags.has('sizes') || flags.has('rates') ? null : { rate: 100_000, rows: 10_000 },
     latencyMs: numberFlag(flags, 'latency-ms', 30),
     maxMinutes: numberFlag(flags, 'max-minutes', 10),
     out:
@@ -155,16 +178,10 @@ async function runCase(rate: number, rows: number, latencyMs: number): Promise<C
     problems: [],
     reports: {},
   };
-  const worker = async (label: string, planOnly = false): Promise<WorkerReport | null> => {
+  const worker = async (label: string, dir = imports): Promise<WorkerReport | null> => {
     const started = performance.now();
     log(`${thousands(rate)}/min, N=${thousands(rows)}: ${label}…`);
-    const outcome = await runChild<WorkerReport>('worker.ts', [
-      sandbox.url,
-      imports,
-      '--speed',
-      String(speed),
-      ...(planOnly ? ['--plan-only'] : []),
-    ]);
+    const outcome = await runChild<WorkerReport>('worker.ts', [sandbox.url, dir, '--speed', String(speed)]);
     log(`  ${label} took ${fixed((performance.now() - started) / 1000)} s`);
     result.reports[label] = outcome.report;
     if (!outcome.report || !outcome.report.ok) {
@@ -173,8 +190,8 @@ async function runCase(rate: number, rows: number, latencyMs: number): Promise<C
     }
     return outcome.report;
   };
-  const check = async (label: string) => {
-    const { violations } = checkOrg(await loadImports(imports), sandbox.state());
+  const check = async (label: string, dir = imports) => {
+    const { violations } = checkOrg(await loadImports(dir), sandbox.state());
     for (const v of violations.slice(0, 5)) result.problems.push(`${label}: ${v}`);
     if (violations.length > 5)
       result.problems.push(`${label}: … and ${violations.length - 5} more violations`);
@@ -226,6 +243,14 @@ async function runCase(rate: number, rows: number, latencyMs: number): Promise<C
         );
       }
     }
+    // New people with a phone and nothing else to set: create, phone, default station, and their share
+    // of the role grant and queue calls.
+    const bare = path.join(dir, 'bare');
+    await writeImports(bare, rows, { tag: 'bare', bare: true });
+    const plain = await worker('apply bare creates', bare);
+    if (plain?.apply) result.steps.push(step(rate, rows, 'apply bare creates', plain.apply, plain.rssPeakMb));
+    await check('after bare creates', bare);
+
     const stats = sandbox.stats();
     result.sandbox = { requests: stats.requests.total, status: stats.status };
     const invites = Object.entries(stats.requests.byRoute).filter(([route]) => route.includes('invite'));
@@ -237,25 +262,89 @@ async function runCase(rate: number, rows: number, latencyMs: number): Promise<C
   return result;
 }
 
-/** Calls per row by route, for the creates and updates of one case. */
+/** Calls per row by route, for the creates, updates and bare creates of one case. */
 function perRowTable(result: CaseResult): string {
-  const creates = result.steps.find((s) => s.step === 'apply creates');
-  const updates = result.steps.find((s) => s.step === 'apply updates');
-  const routes = [
-    ...new Set([...Object.keys(creates?.byRoute ?? {}), ...Object.keys(updates?.byRoute ?? {})]),
-  ];
+  const steps = (['apply creates', 'apply updates', 'apply bare creates'] as const).map((name) =>
+    result.steps.find((s) => s.step === name),
+  );
+  const routes = [...new Set(steps.flatMap((s) => Object.keys(s?.byRoute ?? {})))].sort();
   const per = (s: Step | undefined, route: string) => fixed((s?.byRoute[route] ?? 0) / result.rows, 2);
-  const rows = routes.map((route) => [route, per(creates, route), per(updates, route)]);
-  rows.push([
-    'total',
-    fixed((creates?.calls ?? 0) / result.rows, 2),
-    fixed((updates?.calls ?? 0) / result.rows, 2),
-  ]);
-  return table(['route', 'per new person with phone', 'per updated person'], rows);
+  const rows = routes.map((route) => [route, ...steps.map((s) => per(s, route))]);
+  rows.push(['total', ...steps.map((s) => fixed((s?.calls ?? 0) / result.rows, 2))]);
+  return table(
+    [
+      'route',
+      'per new person with phone, manager, location, skills',
+      'per updated person',
+      'per new person with phone only',
+    ],
+    rows,
+  );
+}
+
+/** One plan of the new hires against the 5,000-person org. */
+interface PlanCase {
+  rows: number;
+  rate: number;
+  calls: number;
+  ms: number;
+  floorMs: number;
+  byRoute: Record<string, number>;
+  problems: string[];
+}
+
+/** The org people already work in: 5,000 of them besides the demo org's own. */
+const PLAN_ORG_PEOPLE = 5_000;
+
+/**
+ * New hires who report to existing managers (bench/generate.ts newHiresCsv), planned against an org of
+ * 5,000 people: what every preview and apply reads first. Only the managers' ids are needed, never
+ * their grants, queues or stations.
+ */
+async function planOrgCases(sizes: number[], rate: number, latencyMs: number): Promise<PlanCase[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gc-onboard-bench-plan-'));
+  const sandbox = await startSandbox({
+    org: demoOrg({ extraUsers: PLAN_ORG_PEOPLE }),
+    rateLimitPerMinute: rate,
+    rateWindowSeconds: 60,
+    latencyMs,
+    ...realAtSpeed(speedOf(rate)),
+  });
+  const cases: PlanCase[] = [];
+  try {
+    for (const rows of sizes) {
+      log(`plan of ${thousands(rows)} new hires against ${thousands(PLAN_ORG_PEOPLE)} people…`);
+      await writeNewHires(dir, rows, PLAN_ORG_PEOPLE);
+      const outcome = await runChild<WorkerReport>('worker.ts', [sandbox.url, dir, '--plan-only']);
+      const report = outcome.report;
+      const problems: string[] = [];
+      if (!report?.ok) problems.push(`worker exit ${outcome.code}: ${outcome.stderr.trim()}`);
+      else if (report.plan.summary.people.create !== rows || report.plan.summary.phones.create !== rows)
+        problems.push(`planned ${JSON.stringify(report.plan.summary)}; expected ${rows} creates of each`);
+      const calls = report?.snapshot.calls ?? 0;
+      cases.push({
+        rows,
+        rate,
+        calls,
+        ms: (report?.snapshot.ms ?? 0) + (report?.plan.ms ?? 0),
+        floorMs: Math.round((calls / rate) * 60_000),
+        byRoute: report?.snapshot.byRoute ?? {},
+        problems,
+      });
+    }
+  } finally {
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return cases;
 }
 
 async function main(): Promise<void> {
   const settings = settingsOf(process.argv.slice(2));
+  if (process.argv.includes('--pool')) {
+    process.exitCode = printPool(await runPoolBench(POOL_DEFAULTS)).length > 0 ? 1 : 0;
+    return;
+  }
   const started = performance.now();
   const sandboxThroughput = await benchSandbox();
   log(`sandbox alone: ${thousands(sandboxThroughput.requestsPerSecond)} requests/s`);
@@ -285,16 +374,45 @@ async function main(): Promise<void> {
       if (applied.length === 2) callsPerRow = applied.reduce((sum, s) => sum + s.calls, 0) / rows;
     }
   }
+  if (settings.highLimit) {
+    cases.push(await runCase(settings.highLimit.rate, settings.highLimit.rows, settings.latencyMs));
+  }
+  const planCases = await planOrgCases(settings.planSizes, settings.planRate, settings.latencyMs);
+  const poolCases = settings.quick ? [] : await runPoolBench(POOL_DEFAULTS);
 
   const validateTable = table(
-    ['N', 'MiB', 'csv-parse alone, rows/s', 'validate, rows/s', 'validate ms', 'peak RSS MiB'],
+    [
+      'N',
+      'MiB',
+      'csv-parse alone, rows/s',
+      'validate, rows/s',
+      'validate ms',
+      'validate ÷ csv-parse',
+      'peak RSS MiB',
+    ],
     validate.map((v) => [
       thousands(v.rows),
       fixed(v.bytes / 1024 / 1024),
       thousands(v.csvParseRowsPerSecond),
       thousands(v.validateImportSetRowsPerSecond),
       fixed(v.validateImportSetMs),
+      fixed(v.validateImportSetMs / v.csvParseMs, 2),
       v.peakRssMb,
+    ]),
+  );
+  const planTable = table(
+    ['rows', 'limit/min', 'API calls', 'wall s', 'floor s', 'reads of grants, members, stations'],
+    planCases.map((c) => [
+      thousands(c.rows),
+      thousands(c.rate),
+      c.calls,
+      fixed(c.ms / 1000),
+      fixed(c.floorMs / 1000),
+      [
+        'GET /api/v2/authorization/roles/{id}/subjectgrants',
+        'GET /api/v2/routing/queues/{id}/members',
+        'GET /api/v2/stations',
+      ].reduce((sum, route) => sum + (c.byRoute[route] ?? 0), 0),
     ]),
   );
   const apiTable = table(
@@ -327,10 +445,15 @@ async function main(): Promise<void> {
       ]),
     ),
   );
-  const problems = cases.flatMap((c) =>
-    c.problems.map((p) => `${thousands(c.rate)}/min N=${thousands(c.rows)}: ${p}`),
-  );
-  const largest = [...cases].sort((a, b) => b.rows - a.rows)[0];
+  const problems = [
+    ...cases.flatMap((c) => c.problems.map((p) => `${thousands(c.rate)}/min N=${thousands(c.rows)}: ${p}`)),
+    ...planCases.flatMap((c) => c.problems.map((p) => `plan of ${thousands(c.rows)} new hires: ${p}`)),
+    ...(poolCases.length > 0 ? printPool(poolCases) : []),
+  ];
+  // Calls per row by route for every case of 1,000 rows or more (shared calls are a smaller share of
+  // larger batches), or the largest when all are smaller.
+  const largest = [...cases].sort((a, b) => b.rows - a.rows || a.rate - b.rate)[0];
+  const perRow = cases.filter((c) => c.rows >= 1_000);
 
   console.log(
     `\nValidation (people.csv + phones.csv, one phone per person; median run)\n\n${validateTable}\n`,
@@ -338,7 +461,12 @@ async function main(): Promise<void> {
   console.log(
     `Against the sandbox (latency ${settings.latencyMs} ms, limit per 60 s window, floor = calls ÷ limit)\n\n${apiTable}\n`,
   );
-  if (largest) console.log(`Calls per row, N=${thousands(largest.rows)}\n\n${perRowTable(largest)}\n`);
+  for (const c of perRow.length > 0 ? perRow : largest ? [largest] : []) {
+    console.log(`Calls per row, N=${thousands(c.rows)} at ${thousands(c.rate)}/min\n\n${perRowTable(c)}\n`);
+  }
+  console.log(
+    `Plan of new hires who report to existing managers, org of ${thousands(PLAN_ORG_PEOPLE)} people\n\n${planTable}\n`,
+  );
   for (const s of skipped) {
     console.log(
       `skipped ${thousands(s.rate)}/min, N=${thousands(s.rows)}: about ${s.estimatedMinutes} min (--max-minutes ${settings.maxMinutes})`,
@@ -369,6 +497,8 @@ async function main(): Promise<void> {
     sandboxRequestsPerSecond: sandboxThroughput.requestsPerSecond,
     validate,
     cases,
+    planCases,
+    poolCases,
     skipped,
     problems,
   });

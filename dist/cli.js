@@ -1,8 +1,6 @@
 import { createRequire as __gcCreateRequire } from 'node:module'; const require = __gcCreateRequire(import.meta.url);
 import {
-  ConfigError,
   DEFAULT_BATCH_CONFIG,
-  GenesysApiError,
   IDS_PER_CALL,
   PAGE_SIZE,
   PEOPLE_COLUMNS,
@@ -14,6 +12,8 @@ import {
   collectFindings,
   countsLine,
   didYouMeanSuffix,
+  driftImports,
+  driftToJson,
   fatalLine,
   findingsToJson,
   findingsTotal,
@@ -23,10 +23,9 @@ import {
   invitesLine,
   isCalendarDate,
   livePhones,
-  loadProfile,
   nameLookup,
+  needsAttention,
   openOrg,
-  pageAll,
   parsePeople,
   parsePhones,
   parseQueues,
@@ -38,19 +37,20 @@ import {
   planImports,
   planToJson,
   plural,
-  profileToOptions,
   progressPrinter,
   queueMemberships,
   quote,
   readJudgingPolicy,
+  readReviewedPlan,
+  reinviteExpired,
+  renderDriftMarkdown,
+  renderDriftText,
   renderFindingsMarkdown,
   renderInviteText,
   renderSummary,
   rereadDropped,
   resultsToText,
   runDoctor,
-  secrets,
-  startSandbox,
   toBaseSettings,
   toNamed,
   toRoles,
@@ -62,62 +62,30 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-IL64NV7L.js";
+} from "./chunks/chunk-K4BZRGII.js";
+import {
+  GenesysApiError,
+  secrets
+} from "./chunks/chunk-FARXNGVU.js";
+import {
+  pageAll
+} from "./chunks/chunk-IZIOD5HN.js";
+import {
+  ConfigError,
+  POOL_ENV_NAME
+} from "./chunks/chunk-ZXJWERAN.js";
+import {
+  loadProfile,
+  profileToOptions,
+  sandboxClients,
+  startSandbox
+} from "./chunks/chunk-WZJ5PAOF.js";
+import "./chunks/chunk-5FBXQJ7U.js";
+import "./chunks/chunk-O7LDPSYS.js";
 
-// src/export/run.ts
+// src/run/export.ts
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-
-// src/export/filter.ts
-var ExportFilterError = class extends ConfigError {
-  name = "ExportFilterError";
-};
-var fold = (value2) => value2.trim().toLowerCase();
-var MAX_LISTED = 10;
-function resolveFilter(filter, divisions) {
-  let divisionIds = null;
-  const names = filter.divisions ?? [];
-  if (names.length > 0) {
-    const lookup = nameLookup(divisions);
-    divisionIds = /* @__PURE__ */ new Set();
-    for (const name of names) {
-      const division = lookup.find(name);
-      if (!division) {
-        const shown = divisions.slice(0, MAX_LISTED).map((d) => `"${d.name}"`);
-        const more = divisions.length - shown.length;
-        const known = more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
-        throw new ExportFilterError(
-          `There is no division "${name}"${didYouMeanSuffix(
-            name,
-            divisions.map((d) => d.name)
-          )}; the org has ${known}.`
-        );
-      }
-      divisionIds.add(division.id);
-    }
-  }
-  let department = null;
-  if (filter.department !== void 0) {
-    department = fold(filter.department);
-    if (department === "") throw new ExportFilterError("--department needs a department name.");
-  }
-  let emailDomain = null;
-  if (filter.emailDomain !== void 0) {
-    emailDomain = fold(filter.emailDomain).replace(/^@/, "");
-    if (emailDomain === "" || emailDomain.includes("@")) {
-      throw new ExportFilterError(
-        `--email-domain needs a domain such as northfield.edu, got "${filter.emailDomain}".`
-      );
-    }
-  }
-  return { divisionIds, department, emailDomain };
-}
-function matchesFilter(user, filter) {
-  if (filter.divisionIds && !filter.divisionIds.has(user.divisionId)) return false;
-  if (filter.department !== null && fold(user.department) !== filter.department) return false;
-  if (filter.emailDomain !== null && !fold(user.email).endsWith(`@${filter.emailDomain}`)) return false;
-  return true;
-}
 
 // src/genesys/export-read.ts
 var EXPORT_USER_EXPAND = ["skills", "locations", "station", "employerInfo"];
@@ -127,14 +95,13 @@ async function listAll(fetchPage, pageSize) {
   const entities = await pageAll(fetchPage, pageSize, first);
   return { entities, total: first.total ?? entities.length };
 }
-async function readOrgForExport(client, filter) {
+async function readOrgForExport(client, checkDivisions) {
   const { authorization, routing, telephony } = client;
   const divisionsRead = listAll(
     (pageNumber, pageSize) => authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
     PAGE_SIZE.divisions
   );
-  resolveFilter({ ...filter, divisions: [] }, []);
-  if ((filter.divisions ?? []).length > 0) resolveFilter(filter, toNamed((await divisionsRead).entities));
+  if (checkDivisions) checkDivisions(toNamed((await divisionsRead).entities));
   const rolesRead = listAll(
     (pageNumber, pageSize) => authorization.getAuthorizationRoles({ pageNumber, pageSize }),
     PAGE_SIZE.roles
@@ -391,6 +358,57 @@ function renderPlanText(plan, findings = []) {
     lines.push("Nothing is invited by plan or apply: invites go out on the training day.");
   return `${lines.join("\n")}
 `;
+}
+
+// src/export/filter.ts
+var ExportFilterError = class extends ConfigError {
+  name = "ExportFilterError";
+};
+var fold = (value2) => value2.trim().toLowerCase();
+var MAX_LISTED = 10;
+function resolveFilter(filter, divisions) {
+  let divisionIds = null;
+  const names = filter.divisions ?? [];
+  if (names.length > 0) {
+    const lookup = nameLookup(divisions);
+    divisionIds = /* @__PURE__ */ new Set();
+    for (const name of names) {
+      const division = lookup.find(name);
+      if (!division) {
+        const shown = divisions.slice(0, MAX_LISTED).map((d) => `"${d.name}"`);
+        const more = divisions.length - shown.length;
+        const known = more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+        throw new ExportFilterError(
+          `There is no division "${name}"${didYouMeanSuffix(
+            name,
+            divisions.map((d) => d.name)
+          )}; the org has ${known}.`
+        );
+      }
+      divisionIds.add(division.id);
+    }
+  }
+  let department = null;
+  if (filter.department !== void 0) {
+    department = fold(filter.department);
+    if (department === "") throw new ExportFilterError("--department needs a department name.");
+  }
+  let emailDomain = null;
+  if (filter.emailDomain !== void 0) {
+    emailDomain = fold(filter.emailDomain).replace(/^@/, "");
+    if (emailDomain === "" || emailDomain.includes("@")) {
+      throw new ExportFilterError(
+        `--email-domain needs a domain such as northfield.edu, got "${filter.emailDomain}".`
+      );
+    }
+  }
+  return { divisionIds, department, emailDomain };
+}
+function matchesFilter(user, filter) {
+  if (filter.divisionIds && !filter.divisionIds.has(user.divisionId)) return false;
+  if (filter.department !== null && fold(user.department) !== filter.department) return false;
+  if (filter.emailDomain !== null && !fold(user.email).endsWith(`@${filter.emailDomain}`)) return false;
+  return true;
 }
 
 // src/export/export.ts
@@ -828,9 +846,13 @@ function exportCsv(data, filter = {}, files = { people: "people.csv", phones: "p
   };
 }
 
-// src/export/run.ts
+// src/run/export.ts
 async function exportOrg(client, filter, outDir) {
-  const data = await readOrgForExport(client, filter);
+  resolveFilter({ ...filter, divisions: [] }, []);
+  const data = await readOrgForExport(
+    client,
+    (filter.divisions ?? []).length > 0 ? (divisions) => resolveFilter(filter, divisions) : void 0
+  );
   const people = path.join(outDir, "people.csv");
   const phones = path.join(outDir, "phones.csv");
   const csv = exportCsv(data, filter, { people, phones });
@@ -890,12 +912,14 @@ var package_default = {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
     lint: "eslint .",
+    check: "node scripts/check.mjs",
     format: "prettier --write .",
     "format:check": "prettier --check .",
-    test: "npm run -s typecheck && npm run -s lint && vitest run",
+    test: "node scripts/test.mjs",
     start: "npm run -s build && node bin/gc-onboard.js demo",
     bench: "node --import tsx bench/run.ts",
-    soak: "node --import tsx bench/soak.ts"
+    soak: "node --import tsx bench/soak.ts",
+    "local-action": "npx --yes @github/local-action@7.0.1 . src/main.ts .env.example"
   },
   dependencies: {
     "@actions/core": "^3.0.1",
@@ -909,7 +933,6 @@ var package_default = {
   },
   devDependencies: {
     "@eslint/js": "^10.0.1",
-    "@github/local-action": "^7.0.1",
     "@types/node": "^20.19.43",
     "@vitest/coverage-v8": "~4.1.12",
     ajv: "^8.20.0",
@@ -921,6 +944,9 @@ var package_default = {
     typescript: "~5.9.3",
     "typescript-eslint": "^8.73.0",
     vitest: "~4.1.12"
+  },
+  overrides: {
+    "content-type": "^2.1.0"
   }
 };
 
@@ -1002,8 +1028,8 @@ var nextSteps = (doctorAvailable) => [
   "   and variables > Actions:",
   "   - environment genesys-production (apply.yml, training-day.yml): secrets",
   "     GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET of that client;",
-  "   - repository secrets with the same two names for preview.yml, ideally a second client with",
-  "     the view permissions only (a preview only reads);",
+  "   - repository secrets with the same two names for preview.yml and drift.yml, ideally a second",
+  "     client with the view permissions only (a preview and the weekly drift report only read);",
   "   - repository variable GENESYSCLOUD_REGION (e.g. eu-west-1 or mypurecloud.ie); optional",
   '     GC_ONBOARD_TIMEZONE (the IANA zone whose "today" is the training day).',
   '2. Environment. Settings > Environments > New environment "genesys-production", before the first',
@@ -1026,10 +1052,11 @@ var nextSteps = (doctorAvailable) => [
 
 // src/init/templates.generated.ts
 var TEMPLATES = {
-  ".github/workflows/apply.yml": "# Apply on merge: people first, then phones and default stations. Every write is safe to repeat, so\n# a re-run (or a manual run) converges to the same org.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\n# Needs the GitHub environment genesys-production: its secrets are the OAuth client that writes, and\n# its required reviewers (if your plan allows them) approve each apply before it runs.\nname: Apply\n\non:\n  push:\n    branches: [main]\n    paths:\n      - 'imports/**'\n  workflow_dispatch:\n\npermissions:\n  contents: read\n  # The labels of the merged pull request (a policy's override_label lifts max_changes).\n  pull-requests: read\n\n# One lane for every run that writes to the org (this and training-day.yml): they share the OAuth\n# client's rate limit, and invites must see the people that an apply just created. queue: max keeps\n# every pending run (up to 100, in order) instead of dropping all but one; nothing is cancelled.\nconcurrency:\n  group: gc-onboard-apply\n  queue: max\n\njobs:\n  apply:\n    name: Apply to Genesys Cloud\n    runs-on: ubuntu-latest\n    timeout-minutes: 60\n    environment: genesys-production\n    steps:\n      - name: Refuse to apply a branch other than the default branch\n        # A manual run can pick any branch; a push run is already limited to main, a schedule to the default branch.\n        if: github.event_name == 'workflow_dispatch' && github.ref != format('refs/heads/{0}', github.event.repository.default_branch)\n        env:\n          REF_NAME: ${{ github.ref_name }}\n          DEFAULT_BRANCH: ${{ github.event.repository.default_branch }}\n        run: |\n          echo \"::error title=Wrong branch::Apply only runs from $DEFAULT_BRANCH, not from $REF_NAME: merge the pull request instead.\"\n          exit 1\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n          fetch-depth: 0\n      - id: apply\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: apply\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n          results-file: gc-onboard-results.json\n      - name: Upload the results\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-apply-${{ github.run_id }}-${{ github.run_attempt }}\n          path: |\n            gc-onboard-results.json\n            gc-onboard-results.csv\n            gc-onboard-plan.json\n          if-no-files-found: warn\n          retention-days: 90\n",
+  ".github/workflows/apply.yml": "# Apply on merge: people first, then phones and default stations. Every write is safe to repeat, so\n# a re-run (or a manual run) converges to the same org.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\n# Needs the GitHub environment genesys-production: its secrets are the OAuth client that writes, and\n# its required reviewers (if your plan allows them) approve each apply before it runs.\nname: Apply\n\non:\n  push:\n    branches: [main]\n    paths:\n      - 'imports/**'\n  workflow_dispatch:\n    inputs:\n      reviewed:\n        description: 'A manual run comes from no pull request, so no preview was reviewed: none-required applies the plan as it is.'\n        type: choice\n        options: [required, none-required]\n        default: required\n\npermissions:\n  contents: read\n  # The merged pull request: its labels (a policy's override_label), the preview reviewers approved\n  # (our comment), and the results comment apply writes back on it.\n  pull-requests: write\n\n# One lane for every run that writes to the org (this and training-day.yml): they share the OAuth\n# client's rate limit, and invites must see the people that an apply just created. queue: max keeps\n# every pending run (up to 100, in order) instead of dropping all but one; nothing is cancelled.\nconcurrency:\n  group: gc-onboard-apply\n  queue: max\n\njobs:\n  apply:\n    name: Apply to Genesys Cloud\n    runs-on: ubuntu-latest\n    timeout-minutes: 60\n    environment: genesys-production\n    steps:\n      - name: Refuse to apply a branch other than the default branch\n        # A manual run can pick any branch; a push run is already limited to main, a schedule to the default branch.\n        if: github.event_name == 'workflow_dispatch' && github.ref != format('refs/heads/{0}', github.event.repository.default_branch)\n        env:\n          REF_NAME: ${{ github.ref_name }}\n          DEFAULT_BRANCH: ${{ github.event.repository.default_branch }}\n        run: |\n          echo \"::error title=Wrong branch::Apply only runs from $DEFAULT_BRANCH, not from $REF_NAME: merge the pull request instead.\"\n          exit 1\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n          fetch-depth: 0\n      - id: apply\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: apply\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n          results-file: gc-onboard-results.json\n          # A push compares with the merged pull request's preview; a manual run says what it wants.\n          reviewed: ${{ inputs.reviewed || 'required' }}\n      - name: Upload the results\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-apply-${{ github.run_id }}-${{ github.run_attempt }}\n          path: |\n            gc-onboard-results.json\n            gc-onboard-results.csv\n            gc-onboard-plan.json\n          if-no-files-found: warn\n          retention-days: 90\n",
   ".github/workflows/doctor.yml": "# Doctor, by hand: read-only checks of the connection, the OAuth client's permissions per mode and\n# per division the imports use, and every name the batches use. Run it after setting up the secrets,\n# after changing the OAuth client's roles, and before a first merge. Nothing is written to the org.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\nname: Doctor\n\non:\n  workflow_dispatch:\n\npermissions:\n  contents: read\n\njobs:\n  doctor:\n    name: gc-onboard doctor\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    # The environment of apply.yml: doctor checks the OAuth client that writes.\n    environment: genesys-production\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: doctor\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n",
-  ".github/workflows/preview.yml": "# Preview on every pull request that touches imports/: validate the CSVs, read the org, and keep one\n# comment up to date with exactly what the merge will change. A required check: errors block the merge.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\nname: Preview\n\non:\n  pull_request:\n    # labeled/unlabeled: adding the policy's override_label re-runs the preview with the new labels.\n    types: [opened, synchronize, reopened, labeled, unlabeled]\n    # If you make this check required (branch protection), delete these two lines: a workflow skipped\n    # by a paths filter leaves a required check pending forever. It then runs on every PR and reports\n    # that there is nothing to import when no CSV changed.\n    paths:\n      - 'imports/**'\n\npermissions:\n  contents: read\n  pull-requests: write\n\nconcurrency:\n  group: gc-onboard-preview-${{ github.event.pull_request.number }}\n  cancel-in-progress: true\n\njobs:\n  preview:\n    name: gc-onboard preview\n    runs-on: ubuntu-latest\n    timeout-minutes: 15\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n      # Repository secrets, ideally of a read-only OAuth client (planning only reads). A pull request\n      # from a fork gets no secrets: the Action then validates offline and says so.\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: plan\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n",
-  ".github/workflows/training-day.yml": "# Invites go out on each batch's training day (batch.yml `training_day`), once per person. Safe to\n# run late or twice: people already invited, or who have logged in, are skipped.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\nname: Training day invites\n\non:\n  schedule:\n    # Cron is in UTC. 07:17 UTC is early morning in Europe and the middle of the night in the\n    # Americas: pick a time that is the morning of the training day where your people are.\n    # (Off the hour on purpose: GitHub delays runs scheduled at :00 the most.)\n    - cron: '17 7 * * *'\n  workflow_dispatch:\n    inputs:\n      date:\n        description: Invite the batches whose training day is this date (YYYY-MM-DD). Empty means today.\n        required: false\n        type: string\n      batch:\n        description: Invite this batch whatever its training day (a catch-up). Still once per person.\n        required: false\n        type: string\n      force:\n        description: Re-send to everyone in the batch, even people already invited.\n        required: false\n        type: boolean\n        default: false\n\npermissions:\n  contents: read\n\n# Same lane as apply.yml: never invite while an apply is still creating the people.\nconcurrency:\n  group: gc-onboard-apply\n  queue: max\n\njobs:\n  invite:\n    name: Send training-day invites\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    environment: genesys-production\n    steps:\n      - name: Refuse to invite from a branch other than the default branch\n        # A manual run can pick any branch; a push run is already limited to main, a schedule to the default branch.\n        if: github.event_name == 'workflow_dispatch' && github.ref != format('refs/heads/{0}', github.event.repository.default_branch)\n        env:\n          REF_NAME: ${{ github.ref_name }}\n          DEFAULT_BRANCH: ${{ github.event.repository.default_branch }}\n        run: |\n          echo \"::error title=Wrong branch::Invites only run from $DEFAULT_BRANCH, not from $REF_NAME.\"\n          exit 1\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n      - id: invite\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: invite\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n          # Empty on a schedule run: today, every batch due, no force.\n          date: ${{ inputs.date }}\n          batch: ${{ inputs.batch }}\n          force: ${{ inputs.force || false }}\n          results-file: gc-onboard-invites.json\n      - name: Upload the invite report\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-invites-${{ github.run_id }}-${{ github.run_attempt }}\n          path: gc-onboard-invites.json\n          if-no-files-found: warn\n          retention-days: 90\n",
+  ".github/workflows/drift.yml": "# Drift, weekly and by hand: read-only. Plans every batch against today's org and reports each row the\n# org no longer matches (a role removed, a queue left, a phone deleted, a title changed, someone\n# deactivated), and who of a past training day never logged in or let the 30-day invitation expire.\n# Keeps ONE issue up to date: opened when something needs attention, edited while it does, closed\n# with a comment when everything matches again. Nothing is written to the org.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\nname: Drift\n\non:\n  schedule:\n    # Mondays at 06:23 UTC (off the hour on purpose: GitHub delays runs scheduled at :00 the most).\n    - cron: '23 6 * * 1'\n  workflow_dispatch:\n    inputs:\n      fail-on-drift:\n        description: Fail the run when a row drifted or an invitation expired (the default is a report that passes).\n        required: false\n        type: boolean\n        default: false\n\npermissions:\n  contents: read\n  # The one drift issue (found by its label, our marker and comment-author).\n  issues: write\n\n# One drift run at a time: two at once could both open the issue.\nconcurrency:\n  group: gc-onboard-drift\n  cancel-in-progress: false\n\njobs:\n  drift:\n    name: gc-onboard drift\n    runs-on: ubuntu-latest\n    timeout-minutes: 15\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n      # Repository secrets, ideally of a read-only OAuth client, as for the preview: drift only reads.\n      - id: drift\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: drift\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n          fail-on-drift: ${{ inputs.fail-on-drift || false }}\n          results-file: gc-onboard-drift.json\n      - name: Upload the drift report\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-drift-${{ github.run_id }}-${{ github.run_attempt }}\n          path: gc-onboard-drift.json\n          if-no-files-found: warn\n          retention-days: 90\n",
+  ".github/workflows/preview.yml": "# Preview on every pull request that touches imports/: validate the CSVs, read the org, and keep one\n# comment up to date with exactly what the merge will change. A required check: errors block the merge.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\nname: Preview\n\non:\n  pull_request:\n    # labeled/unlabeled: adding the policy's override_label re-runs the preview with the new labels.\n    types: [opened, synchronize, reopened, labeled, unlabeled]\n    # If you make this check required (branch protection), delete these two lines: a workflow skipped\n    # by a paths filter leaves a required check pending forever. It then runs on every PR and reports\n    # that there is nothing to import when no CSV changed.\n    paths:\n      - 'imports/**'\n\npermissions:\n  contents: read\n  pull-requests: write\n\nconcurrency:\n  group: gc-onboard-preview-${{ github.event.pull_request.number }}\n  cancel-in-progress: true\n\njobs:\n  preview:\n    name: gc-onboard preview\n    runs-on: ubuntu-latest\n    timeout-minutes: 15\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n      # Repository secrets, ideally of a read-only OAuth client (planning only reads). A pull request\n      # from a fork gets no secrets: the Action then validates offline and says so.\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: plan\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n      # The previewed plan (with its reviewed-plan block), kept for the record. Apply never reads it:\n      # it reads the preview comment our bot wrote (docs/security.md, \"The reviewed plan\").\n      - name: Keep the previewed plan\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-preview-${{ github.event.pull_request.number }}-${{ github.run_id }}-${{ github.run_attempt }}\n          path: gc-onboard-plan.json\n          if-no-files-found: ignore\n          retention-days: 90\n",
+  ".github/workflows/training-day.yml": "# Invites go out on each batch's training day (batch.yml `training_day`), once per person. Safe to\n# run late or twice: people already invited, or who have logged in, are skipped.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\nname: Training day invites\n\non:\n  schedule:\n    # Cron is in UTC. 07:17 UTC is early morning in Europe and the middle of the night in the\n    # Americas: pick a time that is the morning of the training day where your people are.\n    # (Off the hour on purpose: GitHub delays runs scheduled at :00 the most.)\n    - cron: '17 7 * * *'\n  workflow_dispatch:\n    inputs:\n      date:\n        description: Invite the batches whose training day is this date (YYYY-MM-DD). Empty means today.\n        required: false\n        type: string\n      batch:\n        description: Invite this batch whatever its training day (a catch-up). Still once per person.\n        required: false\n        type: string\n      force:\n        description: Re-send to everyone in the batch, even people already invited.\n        required: false\n        type: boolean\n        default: false\n\npermissions:\n  contents: read\n  # One line (\"12 people invited on Tue 1 Dec\") in the results comment of each invited batch's pull request.\n  pull-requests: write\n\n# Same lane as apply.yml: never invite while an apply is still creating the people.\nconcurrency:\n  group: gc-onboard-apply\n  queue: max\n\njobs:\n  invite:\n    name: Send training-day invites\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    environment: genesys-production\n    steps:\n      - name: Refuse to invite from a branch other than the default branch\n        # A manual run can pick any branch; a push run is already limited to main, a schedule to the default branch.\n        if: github.event_name == 'workflow_dispatch' && github.ref != format('refs/heads/{0}', github.event.repository.default_branch)\n        env:\n          REF_NAME: ${{ github.ref_name }}\n          DEFAULT_BRANCH: ${{ github.event.repository.default_branch }}\n        run: |\n          echo \"::error title=Wrong branch::Invites only run from $DEFAULT_BRANCH, not from $REF_NAME.\"\n          exit 1\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n      - id: invite\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: invite\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n          # Empty on a schedule run: today, every batch due, no force.\n          date: ${{ inputs.date }}\n          batch: ${{ inputs.batch }}\n          force: ${{ inputs.force || false }}\n          results-file: gc-onboard-invites.json\n      - name: Upload the invite report\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-invites-${{ github.run_id }}-${{ github.run_attempt }}\n          path: gc-onboard-invites.json\n          if-no-files-found: warn\n          retention-days: 90\n",
   "imports/README.md": "# imports/ \u2014 the people and phones gc-onboard brings into Genesys Cloud\n\nEach folder here is one **batch**, usually one department going live together. A pull request that\nadds or changes a batch gets a preview comment of every change; merging it applies the batch; the\npeople are invited on the batch's training day. Full documentation:\n[the gc-onboard README](__GC_ONBOARD_DOCS__).\n\n```\nimports/\n  policy.yml            the team's guardrails (every rule commented out until you turn it on)\n  templates/            the two header-only CSV templates; never imported\n  _example/             an example batch; never imported (its name starts with _)\n  <department>/         a batch\n    people.csv          the Genesys people-import template\n    phones.csv          one WebRTC phone per person (optional)\n    batch.yml           training day, update_existing, phone defaults (optional)\n```\n\nFolders named `templates` or starting with `_` or `.` are never imported, so `_drafts/` is a safe\nplace to park a batch that is not ready.\n\n## Adding a batch\n\n1. Copy `_example/` to a new folder `imports/<department>/` (a name without the leading `_`), or\n   start from `templates/people.csv` and `templates/phones.csv`. The example uses the names of\n   gc-onboard's demo org (Northfield University): replace them with your org's.\n2. Fill in the CSVs in a spreadsheet and save them as **CSV UTF-8**. Set `training_day` in\n   `batch.yml` to the day the people are trained: that morning they are invited, not before.\n3. Optionally check the files on your machine: `npx gc-onboard validate`.\n4. Open a pull request. The **gc-onboard preview** check comments with every row: create, update\n   (field by field, before \u2192 after), unchanged, or error at its file, line and column. Push fixes;\n   the same comment is updated. Errors block the merge.\n5. Merge. The apply workflow creates and updates the people, then their WebRTC phones, and makes\n   each phone its person's default. Nobody is invited yet.\n6. On the training day the scheduled workflow invites the batch's people, once each.\n\n## The CSV rules in short\n\n- CSV UTF-8, comma separated, one header line; columns are matched by name (case, spaces, `_` and\n  `-` ignored), in any order. A cell starting with `=`, `+`, `-` or `@` is refused (a spreadsheet\n  would run it), except a phone number such as `+1 215 555 0100`.\n- `people.csv`: `name` and `email` are required; the email is the person's identity and must be\n  unique across all batches. `roles_divisions` is `role:[division]`, several as\n  `role:[d1, d2], role2:[d3]`; `queues` and `skills` are comma separated, skills as `Skill:0-5`.\n- On a person who already exists, a blank `phone_work`, `extension`, `title` or `department`\n  **clears** it (the preview warns); other blank cells leave the value. Roles, queues and skills are\n  only ever added. Nothing is ever deleted.\n- `phones.csv`: `phone_name`, `base_settings`, `site`, `email` (required). A blank name is the\n  person's name; blank base settings and site come from `phone_defaults` in `batch.yml`.\n- `batch.yml`: `training_day: YYYY-MM-DD`, `update_existing: true|false` (the admin UI's \"update\n  existing people\" box), `phone_defaults: {base_settings, site}`.\n- `policy.yml` can limit email domains, roles and divisions, and how many rows one change may touch.\n\nEvery column, format and blank-cell rule: \"CSV reference\" in [the gc-onboard README](__GC_ONBOARD_DOCS__).\n",
   "imports/_example/batch.yml": "# An example batch: copy this folder to imports/<department>/ (without the leading _) and edit it.\n# Folders starting with _ are never imported, so this one never reaches your org.\ntraining_day: __TRAINING_DAY__ # the morning these people are invited (YYYY-MM-DD), not before\nupdate_existing: true # false skips rows for people who already exist\nphone_defaults: # used where a phones.csv cell is blank\n  base_settings: WebRTC Softphone\n  site: Northfield Downtown Center\n",
   "imports/_example/people.csv": 'name,email,phone_work,extension,title,department,email_manager,location_work,roles_divisions,queues,division,skills,hire_date\nGrace Lee,grace.lee@northfield.edu,+1 215 555 0201,4201,Admissions Supervisor,Admissions,,Northfield Downtown Center,"employee:[Admissions], PureCloud User:[Admissions], PureCloud Supervisor:[Admissions]",Admissions Inquiries,Admissions,"English:5, Spanish:3",__TRAINING_DAY__\nOmar Haddad,omar.haddad@northfield.edu,+1 215 555 0202,4202,Admissions Counselor,Admissions,grace.lee@northfield.edu,Northfield Downtown Center,"employee:[Admissions], PureCloud User:[Admissions]",Admissions Inquiries,Admissions,"English:5, French:4",__TRAINING_DAY__\nLuc\xEDa Moreno,lucia.moreno@northfield.edu,,,Admissions Counselor,Admissions,grace.lee@northfield.edu,Northfield Downtown Center,"employee:[Admissions], PureCloud User:[Admissions]",Admissions Inquiries,Admissions,"English:4, Spanish:5",__TRAINING_DAY__\n',
@@ -1070,6 +1097,9 @@ var TEMPLATES = {
 
 # A pull-request label (case ignored) that lifts max_changes for that pull request. Default: none.
 # override_label: large-import
+
+# The training-day workflow also re-sends invitations that expired (over 30 days old, never logged in). Default: false.
+# reinvite_expired: true
 `,
   "imports/templates/people.csv": "name,email,phone_work,extension,title,department,email_manager,location_work,roles_divisions,queues,division,skills,hire_date\n",
   "imports/templates/phones.csv": "phone_name,base_settings,site,email\n"
@@ -1163,21 +1193,27 @@ function sandboxOptionsOf(options2) {
   if (options2.latencyMs !== void 0) result.latencyMs = options2.latencyMs;
   if (options2.faultRate !== void 0 && options2.faultRate > 0) result.faults = faultsOf(options2.faultRate);
   if (options2.seed !== void 0) result.seed = options2.seed;
+  if (options2.clients !== void 0 && options2.clients > 1) result.clients = options2.clients;
   return result;
 }
 function settingsLine(options2) {
   const parts = [`${options2.rateLimitPerMinute ?? 300} requests/min per token`];
+  if ((options2.clients ?? 1) > 1) parts.push(`${options2.clients} OAuth clients`);
   if (options2.latencyMs) parts.push(`${options2.latencyMs} ms latency`);
   parts.push(
     options2.faultRate ? `fault rate ${options2.faultRate} (seed ${options2.seed ?? 1})` : "no injected faults"
   );
   return parts.join(", ");
 }
+function poolSetting(options2) {
+  const pool = sandboxClients(options2).slice(1);
+  return pool.length === 0 ? "" : ` GENESYSCLOUD_OAUTHCLIENT_POOL=${pool.map((c) => `${c.id}:${c.secret}`).join(",")}`;
+}
 async function serveSandbox(options2, log) {
   const base = sandboxOptionsOf(options2);
   const sandbox = await startSandbox(options2.profile ? profileToOptions(options2.profile, base) : base);
   log(
-    `Sandbox Genesys Cloud (Northfield University demo org, ${options2.profile ? `behaving as the profile measured ${options2.profile.measuredAt}` : "real-org behaviours on"}; ${settingsLine(options2)}) at ${sandbox.url}: run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox; stats at ${sandbox.url}/__sandbox/stats.`
+    `Sandbox Genesys Cloud (Northfield University demo org, ${options2.profile ? `behaving as the profile measured ${options2.profile.measuredAt}` : "real-org behaviours on"}; ${settingsLine(options2)}) at ${sandbox.url}: run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox${poolSetting(base)}; stats at ${sandbox.url}/__sandbox/stats.`
   );
   return sandbox;
 }
@@ -1624,27 +1660,34 @@ var UsageError = class extends Error {
 var USAGE = `Usage:
   gc-onboard validate [--imports DIR] [--format text|json|markdown]
   gc-onboard plan     [--imports DIR] [--sandbox] [--format text|json|markdown] [--out FILE] [--label NAME]... [--policy FILE]
-  gc-onboard apply    [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]... [--policy FILE]
-  gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force] [--sandbox] [--timezone TZ] [--format text|json]
+  gc-onboard apply    --reviewed PLAN.json | --no-review  [--imports DIR] [--sandbox] [--format text|json] [--results FILE] [--label NAME]... [--policy FILE]
+  gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force | --expired] [--sandbox] [--timezone TZ] [--format text|json]
+  gc-onboard drift    [--imports DIR] [--sandbox] [--timezone TZ] [--format text|json|markdown] [--fail-on-drift]
   gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
   gc-onboard init     [DIR]
   gc-onboard doctor   [--imports DIR] [--sandbox]
-  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N] [--profile FILE]
+  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N] [--clients N] [--profile FILE]
   gc-onboard probe    --email-domain D --yes-write-to-this-org [--org-name-contains S] [--include-invite] [--out FILE] [--sandbox]
   gc-onboard demo
 
 init writes what a team's own repository needs (imports/, workflows, .gitignore lines) into DIR
 (default .), never overwriting a file. doctor checks the login, the OAuth client's permissions per
 mode and division, and the names the imports use (read-only; exit 1 when plan or apply lacks something).
+drift compares the org with every batch (read-only) and follows up invitations: who logged in, whose
+invitation expired, who was never invited; invite --expired re-sends the expired ones, once per expiry.
 probe measures a TEST org with throwaway gc-onboard-probe-* objects and writes org-profile.json
 (no personal data); sandbox --profile FILE behaves like the org it measured.
 --label NAME: a pull-request label, e.g. the policy's override_label that lifts max_changes.
 --policy FILE: judge the rows by this policy file (e.g. the base branch's) instead of <imports>/policy.yml,
 which is then only checked for errors.
+--reviewed PLAN.json: the plan file reviewers approved (plan --format json --out PLAN.json); apply holds
+every row that would now do more than, or other than, it showed. --no-review: apply the plan as it is.
 Every command takes --debug (stack traces on fatal errors).
 Exit codes: 0 all good; 1 findings or failed rows; 2 usage, configuration or fatal error.
 Connection: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION,
-GENESYSCLOUD_API_REGION (base URL override), or --sandbox for an in-process demo org.`;
+GENESYSCLOUD_API_REGION (base URL override), or --sandbox for an in-process demo org.
+GENESYSCLOUD_OAUTHCLIENT_POOL: more OAuth clients of the org (id:secret,id:secret), each paced at its
+own limit; --client-pool-env NAME reads them from NAME instead.`;
 var options = {
   imports: { type: "string" },
   format: { type: "string" },
@@ -1654,15 +1697,21 @@ var options = {
   date: { type: "string" },
   batch: { type: "string" },
   force: { type: "boolean" },
+  expired: { type: "boolean" },
+  "fail-on-drift": { type: "boolean" },
   timezone: { type: "string" },
   port: { type: "string" },
   "rate-limit": { type: "string" },
   "latency-ms": { type: "string" },
   "fault-rate": { type: "string" },
   seed: { type: "string" },
+  clients: { type: "string" },
+  "client-pool-env": { type: "string" },
   division: { type: "string", multiple: true },
   label: { type: "string", multiple: true },
   policy: { type: "string" },
+  reviewed: { type: "string" },
+  "no-review": { type: "boolean" },
   department: { type: "string" },
   "email-domain": { type: "string" },
   profile: { type: "string" },
@@ -1676,9 +1725,10 @@ var options = {
 var allowed = {
   validate: ["imports", "format"],
   plan: ["imports", "sandbox", "format", "out", "label", "policy"],
-  apply: ["imports", "sandbox", "format", "results", "label", "policy"],
-  invite: ["imports", "sandbox", "date", "batch", "force", "format", "timezone"],
-  sandbox: ["port", "rate-limit", "latency-ms", "fault-rate", "seed", "profile"],
+  apply: ["imports", "sandbox", "format", "results", "label", "policy", "reviewed", "no-review"],
+  invite: ["imports", "sandbox", "date", "batch", "force", "expired", "format", "timezone"],
+  drift: ["imports", "sandbox", "format", "timezone", "fail-on-drift"],
+  sandbox: ["port", "rate-limit", "latency-ms", "fault-rate", "seed", "clients", "profile"],
   export: ["sandbox", "division", "department", "email-domain", "out"],
   init: [],
   doctor: ["imports", "sandbox"],
@@ -1686,13 +1736,24 @@ var allowed = {
   demo: []
 };
 var COMMANDS = Object.keys(allowed);
+var TALKS_TO_ORG = /* @__PURE__ */ new Set(["plan", "apply", "invite", "drift", "export", "doctor", "probe"]);
 function parseCommand(argv) {
+  const command = parseCommandBody(argv);
+  const poolEnv = parseArgs({ args: argv, options, allowPositionals: true, strict: true }).values["client-pool-env"];
+  if (poolEnv === void 0) return command;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(poolEnv))
+    throw new UsageError(`--client-pool-env must name an environment variable, got "${poolEnv}"`);
+  return { ...command, clientPoolEnv: poolEnv };
+}
+function parseCommandBody(argv) {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     const unknown = /^Unknown option '([^']+)'/.exec(error.message);
-    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : error.message);
+    if (!unknown) throw new UsageError(error.message);
+    const flags = Object.keys(options).map((name2) => `--${name2}`);
+    throw new UsageError(`unknown option ${unknown[1]}${didYouMeanSuffix(unknown[1] ?? "", flags)}`);
   }
   const { values, positionals } = parsed;
   if (values.version) return { name: "version" };
@@ -1701,9 +1762,10 @@ function parseCommand(argv) {
   const extra = name === "init" ? 2 : 1;
   if (positionals.length > extra) throw new UsageError(`unexpected argument "${positionals[extra]}"`);
   const accepted = allowed[name];
-  if (!accepted) throw new UsageError(`unknown command "${name}"`);
+  if (!accepted) throw new UsageError(`unknown command "${name}"${didYouMeanSuffix(name, COMMANDS)}`);
   for (const key of Object.keys(values)) {
-    if (key !== "debug" && !accepted.includes(key)) {
+    const shared = key === "debug" || key === "client-pool-env" && TALKS_TO_ORG.has(name);
+    if (!shared && !accepted.includes(key)) {
       throw new UsageError(`--${key} is not an option of "${name}"`);
     }
   }
@@ -1725,8 +1787,14 @@ function parseCommand(argv) {
         ...values.policy === void 0 ? {} : { policy: values.policy }
       };
     case "apply":
+      if (values.reviewed === void 0 === (values["no-review"] !== true)) {
+        throw new UsageError(
+          values.reviewed === void 0 ? "apply writes only what was reviewed: give --reviewed FILE (the plan file of the preview) or --no-review" : "--reviewed and --no-review do not go together"
+        );
+      }
       return {
         name,
+        review: values.reviewed === void 0 ? "none" : { file: values.reviewed },
         imports,
         sandbox,
         format: format(values.format, ["text", "json"]),
@@ -1739,16 +1807,28 @@ function parseCommand(argv) {
       if (values.date !== void 0 && !isCalendarDate(values.date)) {
         throw new UsageError(`--date must be a calendar date YYYY-MM-DD, got "${values.date}"`);
       }
+      if (values.force && values.expired) throw new UsageError("--force and --expired do not go together");
       return {
         name,
         imports,
         sandbox,
         force: values.force ?? false,
+        expired: values.expired ?? false,
         format: format(values.format, ["text", "json"]),
         timezone: timeZone(values.timezone ?? "UTC"),
         debug,
         ...values.date === void 0 ? {} : { date: values.date },
         ...values.batch === void 0 ? {} : { batch: values.batch }
+      };
+    case "drift":
+      return {
+        name,
+        imports,
+        sandbox,
+        format: format(values.format, ["text", "json", "markdown"]),
+        timezone: timeZone(values.timezone ?? "UTC"),
+        failOnDrift: values["fail-on-drift"] ?? false,
+        debug
       };
     case "sandbox":
       return {
@@ -1758,6 +1838,7 @@ function parseCommand(argv) {
         latencyMs: integer(values["latency-ms"], "latency-ms", 0, 0, 6e4),
         faultRate: share(values["fault-rate"]),
         seed: integer(values.seed, "seed", 1, 0, 2 ** 31),
+        clients: integer(values.clients, "clients", 1, 1, 16),
         debug,
         ...values.profile === void 0 ? {} : { profile: values.profile }
       };
@@ -1825,6 +1906,7 @@ function timeZone(value2) {
 // src/cli/demo.ts
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+var DEMO_TODAY = "2026-11-24";
 function demoImportsDir() {
   const candidates = ["../sandbox/demo", "../src/sandbox/demo", "../../src/sandbox/demo"];
   for (const candidate of candidates) {
@@ -1833,7 +1915,7 @@ function demoImportsDir() {
   }
   throw new Error("The demo batch (src/sandbox/demo) is missing from this installation.");
 }
-async function runDemo(io) {
+async function runDemo(io, options2 = {}) {
   const root = demoImportsDir();
   const say = (text) => io.stdout(text.endsWith("\n") ? text : `${text}
 `);
@@ -1845,20 +1927,26 @@ async function runDemo(io) {
   step("1. validate (what the PR check runs first, offline)");
   const imports = await validateImports(root);
   say(imports.findings.length === 0 ? "No problems found." : renderFindingsText(imports.findings));
-  if (hasErrors(imports)) return 1;
-  const org = await openOrg({ sandbox: {} });
+  if (hasErrors(imports.findings)) return 1;
+  const org = await openOrg({ sandbox: options2.sandbox ?? {} });
   try {
     const today = imports.batches[0]?.config.trainingDay;
     step("2. plan (the preview posted on the pull request)");
     say(`Org: ${org.target}`);
-    const { plan } = await planImports(root, org.client);
+    say(`The demo's calendar is pinned: it plans as on ${DEMO_TODAY} and invites on the training day.`);
+    const { plan, review } = await planImports(root, org.client, { today: DEMO_TODAY });
     say(renderPlanText(plan));
     step("3. apply (what the merge runs): people, then phones and default phones");
-    const { result } = await applyImports(root, org.client, { onProgress: progressPrinter(io) });
+    const { result } = await applyImports(root, org.client, {
+      ...options2.apply,
+      today: DEMO_TODAY,
+      review,
+      onProgress: progressPrinter(io)
+    });
     say(resultsToText(result));
     if (!result.ok) return 1;
     step("4. plan again: a rerun has nothing left to do");
-    const again = await planImports(root, org.client);
+    const again = await planImports(root, org.client, { today: DEMO_TODAY });
     say(renderPlanText(again.plan));
     if (today) {
       step(`5. invite on the training day (${today}), then the same scheduled run again`);
@@ -1886,18 +1974,23 @@ async function runCli(argv, given) {
     stdout: (text) => given.stdout(secrets.scrub(text)),
     stderr: (text) => given.stderr(secrets.scrub(text))
   };
+  if (argv.length === 0) {
+    io.stderr(`${USAGE}
+`);
+    return 2;
+  }
   let command;
   try {
     command = parseCommand(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`gc-onboard: ${error.message}
-${USAGE}
+      io.stderr(`gc-onboard: ${error.message}; run gc-onboard --help
 `);
       return 2;
     }
     throw error;
   }
+  if (command.clientPoolEnv) io.env = { ...io.env, [POOL_ENV_NAME]: command.clientPoolEnv };
   try {
     return await dispatch(command, io);
   } catch (error) {
@@ -1930,17 +2023,17 @@ async function dispatch(command, io) {
     case "validate": {
       const imports = await validateImports(command.imports);
       io.stdout(renderFindings(imports.findings, command.format, `${command.imports}: `));
-      return hasErrors(imports) ? 1 : 0;
+      return hasErrors(imports.findings) ? 1 : 0;
     }
     case "plan": {
       const judgeBy = command.policy === void 0 ? void 0 : await readJudgingPolicy(command.policy);
       return withOrg(command.sandbox, io, async (org) => {
-        const { plan } = await planImports(command.imports, org.client, {
+        const { plan, review } = await planImports(command.imports, org.client, {
           today: todayIn("UTC", io.now()),
           labels: command.labels,
           ...judgeBy ? { judgeBy } : {}
         });
-        const output = command.format === "json" ? planToJson(plan) : command.format === "markdown" ? withNewline(renderSummary(plan, [])) : renderPlanText(plan, []);
+        const output = command.format === "json" ? planToJson(plan, review) : command.format === "markdown" ? withNewline(renderSummary(plan, [])) : renderPlanText(plan, []);
         if (command.out) {
           await writeFileMaking(command.out, output);
           io.stderr(`Plan written to ${command.out}
@@ -1951,11 +2044,13 @@ async function dispatch(command, io) {
     }
     case "apply": {
       const judgeBy = command.policy === void 0 ? void 0 : await readJudgingPolicy(command.policy);
+      const review = command.review === "none" ? void 0 : await readReviewedPlan(command.review.file);
       return withOrg(command.sandbox, io, async (org) => {
         const { plan, result } = await applyImports(command.imports, org.client, {
           today: todayIn("UTC", io.now()),
           labels: command.labels,
           ...judgeBy ? { judgeBy } : {},
+          ...review ? { review } : {},
           onProgress: progressPrinter(io)
         });
         if (command.results) await writeResults(command.results, result, io);
@@ -1972,10 +2067,11 @@ async function dispatch(command, io) {
       const request = {
         date: command.date ?? todayIn(command.timezone, io.now()),
         force: command.force,
+        expired: command.expired,
         ...command.batch === void 0 ? {} : { batch: command.batch }
       };
       return withOrg(command.sandbox, io, async (org) => {
-        const { report, unknownBatch } = await inviteImports(command.imports, org.client, request);
+        const { report, unknownBatch } = command.expired ? await reinviteExpired(command.imports, org.client, request, io.now()) : await inviteImports(command.imports, org.client, request);
         if (unknownBatch) {
           io.stderr(`gc-onboard: there is no batch "${command.batch ?? ""}" under ${command.imports}
 `);
@@ -1985,6 +2081,18 @@ async function dispatch(command, io) {
         return report.ok ? 0 : 1;
       });
     }
+    case "drift":
+      return withOrg(command.sandbox, io, async (org) => {
+        const now = io.now();
+        const { report } = await driftImports(command.imports, org.client, {
+          today: todayIn(command.timezone, now),
+          now
+        });
+        io.stdout(
+          command.format === "json" ? driftToJson(report) : command.format === "markdown" ? renderDriftMarkdown(report) : renderDriftText(report)
+        );
+        return command.failOnDrift && needsAttention(report) ? 1 : 0;
+      });
     case "sandbox": {
       const profile = command.profile === void 0 ? void 0 : await loadProfile(command.profile);
       const sandbox = await serveSandbox(
@@ -1994,6 +2102,7 @@ async function dispatch(command, io) {
           latencyMs: command.latencyMs,
           faultRate: command.faultRate,
           seed: command.seed,
+          clients: command.clients,
           ...profile ? { profile } : {}
         },
         (line) => io.stdout(`${line}

@@ -1,22 +1,27 @@
 import { createRequire as __gcCreateRequire } from 'node:module'; const require = __gcCreateRequire(import.meta.url);
 import {
+  COMMENT_MAX_CHARS,
   DEFAULT_MAX_CHANGES,
   DEFAULT_POLICY,
+  DRIFT_MARKER,
   SUMMARY_MAX_BYTES,
-  __commonJS,
-  __require,
-  __toESM,
   applyImports,
   clip,
   collectFindings,
   countResults,
+  decodeReview,
+  driftImports,
+  driftToJson,
+  encodeReviewWithin,
   escapeMarkdown,
-  external_exports,
   fatalLine,
   findingsMarkdown,
+  formatDay,
   inviteImports,
   inviteToJson,
+  isBatchFolder,
   isCalendarDate,
+  needsAttention,
   openOrg,
   parsePolicy,
   planHasErrors,
@@ -26,16 +31,33 @@ import {
   plural,
   progressPrinter,
   readCapped,
+  readPolicy,
+  reinviteExpired,
+  renderDriftClosed,
+  renderDriftIssue,
+  renderDriftMarkdown,
   renderFindingsMarkdown,
   renderInviteMarkdown,
   renderSummary,
   runDoctor,
-  secrets,
   todayIn,
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-IL64NV7L.js";
+} from "./chunks/chunk-K4BZRGII.js";
+import {
+  secrets
+} from "./chunks/chunk-FARXNGVU.js";
+import "./chunks/chunk-IZIOD5HN.js";
+import "./chunks/chunk-ZXJWERAN.js";
+import {
+  external_exports
+} from "./chunks/chunk-5FBXQJ7U.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunks/chunk-O7LDPSYS.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -10734,7 +10756,7 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
+    function safeUrl2(path4) {
       if (typeof path4 !== "string") {
         return path4;
       }
@@ -10768,8 +10790,8 @@ var require_mock_utils = __commonJS({
     }
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
-      const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl2(path4), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -19923,6 +19945,145 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format;
+    exports.parse = parse3;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse3(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index = skipOWS(header, options?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue(header, index, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code = header.charCodeAt(index);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header, index + 1, len);
+            if (index < len && header.charCodeAt(index) === DQUOTE) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code2 = header.charCodeAt(index++);
+                if (code2 === DQUOTE) {
+                  index = skipValue(header, index, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code2 === BSLASH && index < len) {
+                  value += header[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue(header, index, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters };
+    }
+    function skipValue(str, index, len, stopChar) {
+      while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header, index, len) {
+      while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -20263,11 +20424,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell3) => {
+        if (typeof cell3 === "string") {
+          return this.wrap("td", cell3);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell3;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -20561,7 +20722,7 @@ function messageOf(error2) {
 }
 
 // src/action/inputs.ts
-var MODES = ["validate", "plan", "apply", "invite", "doctor"];
+var MODES = ["validate", "plan", "apply", "invite", "doctor", "drift"];
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -20572,6 +20733,7 @@ var INPUT_NAMES = [
   "genesys-client-secret",
   "genesys-region",
   "genesys-api-url",
+  "genesys-client-pool",
   "github-token",
   "comment",
   "comment-author",
@@ -20580,7 +20742,9 @@ var INPUT_NAMES = [
   "batch",
   "force",
   "results-file",
-  "plan-file"
+  "plan-file",
+  "reviewed",
+  "fail-on-drift"
 ];
 var boolean = (name) => external_exports.string().transform((value) => value.toLowerCase()).refine((value) => value === "true" || value === "false", {
   message: `The ${name} input must be true or false`
@@ -20597,7 +20761,7 @@ var withDefault = (fallback) => external_exports.string().transform((value) => v
 var optional = external_exports.string().transform((value) => value === "" ? void 0 : value);
 var schema = external_exports.object({
   mode: external_exports.string().refine((value) => MODES.includes(value), {
-    message: "The mode input must be one of validate, plan, apply, invite or doctor"
+    message: "The mode input must be one of validate, plan, apply, invite, doctor or drift"
   }),
   imports: withDefault("imports"),
   "github-token": external_exports.string(),
@@ -20612,7 +20776,12 @@ var schema = external_exports.object({
   batch: optional,
   force: withDefault("false").pipe(boolean("force")),
   "results-file": withDefault("gc-onboard-results.json"),
-  "plan-file": withDefault("gc-onboard-plan.json")
+  "plan-file": withDefault("gc-onboard-plan.json"),
+  reviewed: withDefault("required").refine(
+    (value) => value === "required" || value === "none-required",
+    { message: "The reviewed input must be required or none-required" }
+  ),
+  "fail-on-drift": withDefault("false").pipe(boolean("fail-on-drift"))
 });
 function parseInputs(raw, env) {
   const parsed = schema.safeParse(raw);
@@ -20633,7 +20802,8 @@ function parseInputs(raw, env) {
     ...pick("genesys-client-id", "GENESYSCLOUD_OAUTHCLIENT_ID"),
     ...pick("genesys-client-secret", "GENESYSCLOUD_OAUTHCLIENT_SECRET"),
     ...pick("genesys-region", "GENESYSCLOUD_REGION"),
-    ...pick("genesys-api-url", "GENESYSCLOUD_API_REGION")
+    ...pick("genesys-api-url", "GENESYSCLOUD_API_REGION"),
+    ...pick("genesys-client-pool", "GENESYSCLOUD_OAUTHCLIENT_POOL")
   };
   return {
     mode: inputs.mode,
@@ -20648,227 +20818,189 @@ function parseInputs(raw, env) {
     ...inputs.batch === void 0 ? {} : { batch: inputs.batch },
     force: inputs.force,
     resultsFile: inputs["results-file"],
-    planFile: inputs["plan-file"]
+    planFile: inputs["plan-file"],
+    reviewed: inputs.reviewed,
+    failOnDrift: inputs["fail-on-drift"]
   };
+}
+function secretsOf(genesys) {
+  const pool = genesys.GENESYSCLOUD_OAUTHCLIENT_POOL ?? "";
+  const pooled = pool.split(",").map((entry) => entry.slice(entry.indexOf(":") + 1).trim()).filter((secret) => secret !== "");
+  const all = [genesys.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? "", pool, ...pooled];
+  return [...new Set(all.filter((secret) => secret !== ""))];
 }
 function readInputs(getInput2, env) {
   const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, getInput2(name)]));
   return parseInputs(raw, env);
 }
 
-// src/action/modes.ts
-import path3 from "node:path";
+// src/github/comment.ts
+var DEFAULT_BOT_LOGIN = "github-actions[bot]";
+function startsWithMarker(body, marker) {
+  if (marker === "" || !body?.startsWith(marker)) return false;
+  const rest = body.slice(marker.length);
+  return rest === "" || rest.startsWith("\n") || rest.startsWith("\r\n");
+}
+function isSameLogin(a, b) {
+  return !!a?.trim() && !!b?.trim() && a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+function isOurComment(comment, marker, botLogin) {
+  return isSameLogin(comment.user?.login, botLogin) && startsWithMarker(comment.body, marker);
+}
+function truncateBody(body, max = COMMENT_MAX_CHARS, fullReportUrl) {
+  if (body.length <= max) return body;
+  const where = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary of this run";
+  const note = `
 
-// src/github/changed.ts
-var MAX_PULL_REQUEST_FILES = 3e3;
-var MAX_COMPARE_FILES = 300;
-function batchOfPath(file, importsDir = "imports") {
-  const root = normalizeDir(importsDir);
-  const normalized = file.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
-  const prefix = root === "" ? "" : `${root}/`;
-  if (!normalized.startsWith(prefix)) return null;
-  const parts = normalized.slice(prefix.length).split("/");
-  if (parts.length !== 2) return null;
-  const [batch, name] = parts;
-  if (!batch || !name || !isImportedBatchName(batch)) return null;
-  return batch;
+---
+> [!WARNING]
+> This comment was cut short: GitHub allows ${max.toLocaleString("en-US")} characters in a comment. The full report is in ${where}.
+`;
+  const fence = "\n```";
+  let keep = body.slice(0, Math.max(0, max - note.length - fence.length));
+  if (/[\uD800-\uDBFF]$/.test(keep)) keep = keep.slice(0, -1);
+  const lastBreak = keep.lastIndexOf("\n");
+  if (lastBreak > keep.length - 2e3) keep = keep.slice(0, lastBreak);
+  const fenceOpen = (keep.match(/^[ \t]*```/gm)?.length ?? 0) % 2 === 1;
+  return keep + (fenceOpen ? fence : "") + note;
 }
-function isImportedBatchName(name) {
-  return name !== "templates" && !name.startsWith("_") && !name.startsWith(".");
+function stickyCommentBody(body, marker, fullReportUrl) {
+  const marked = body.startsWith(marker) ? body : `${marker}
+${body}`;
+  return truncateBody(marked, COMMENT_MAX_CHARS, fullReportUrl);
 }
-function batchesOfFiles(files, importsDir = "imports") {
-  const batches = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    if (file.status === "removed") continue;
-    const batch = batchOfPath(file.filename, importsDir);
-    if (batch) batches.add(batch);
-  }
-  return [...batches].sort();
-}
-async function changedBatchesInPullRequest(octokit, where) {
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-    owner: where.owner,
-    repo: where.repo,
-    pull_number: where.pullNumber,
-    per_page: 100
-  });
-  const batches = batchesOfFiles(files, where.importsDir);
-  if (files.length >= MAX_PULL_REQUEST_FILES) {
-    return { batches, complete: false, reason: `the pull request changes ${files.length} or more files` };
-  }
-  return { batches, complete: true };
-}
-async function changedBatchesInPush(octokit, where) {
-  if (/^0+$/.test(where.before)) {
-    return {
-      batches: [],
-      complete: false,
-      reason: "the push created the branch, so there is no earlier commit"
-    };
-  }
-  let files;
+async function upsertStickyComment(octokit, request2) {
+  const { owner, repo, issueNumber, marker } = request2;
+  if (!marker.trim()) throw new Error("The sticky comment needs a non-empty marker.");
+  const botLogin = request2.botLogin?.trim() || DEFAULT_BOT_LOGIN;
+  const body = stickyCommentBody(request2.body, marker, request2.fullReportUrl);
   try {
-    const compare = await octokit.rest.repos.compareCommitsWithBasehead({
-      owner: where.owner,
-      repo: where.repo,
-      basehead: `${where.before}...${where.after}`
-    });
-    files = compare.data.files ?? [];
-  } catch (error2) {
-    const status = error2?.status;
-    if (status === 404 || status === 422) {
-      return {
-        batches: [],
-        complete: false,
-        reason: `GitHub cannot compare ${where.before}...${where.after} (${status})`
-      };
+    const existing = await findStickyComment(octokit, { owner, repo, issueNumber, marker, botLogin });
+    if (existing) {
+      if (normalizeNewlines(existing.body ?? "") === normalizeNewlines(body)) {
+        return { action: "unchanged", id: existing.id, author: existing.author };
+      }
+      const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+      return { action: "updated", id: updated.data.id, author: updated.data.user?.login ?? existing.author };
     }
-    throw error2;
+    const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    return { action: "created", id: created.data.id, author: created.data.user?.login ?? "" };
+  } catch (error2) {
+    throw explainCommentError(error2, `${owner}/${repo}#${issueNumber}`);
   }
-  const batches = batchesOfFiles(files, where.importsDir);
-  if (files.length >= MAX_COMPARE_FILES) {
-    return { batches, complete: false, reason: `the push changes ${files.length} or more files` };
-  }
-  return { batches, complete: true };
 }
-function normalizeDir(dir) {
-  return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "").replace(/^\.$/, "");
-}
-
-// src/github/pulls.ts
-async function mergedPullRequestsOfCommit(octokit, where) {
-  const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+async function findStickyComment(octokit, where) {
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: where.owner,
     repo: where.repo,
-    commit_sha: where.sha,
+    issue_number: where.issueNumber,
     per_page: 100
   });
-  return pulls.filter((pull) => typeof pull.merged_at === "string" && pull.merged_at !== "").map((pull) => ({ number: pull.number, labels: labelNames(pull.labels) }));
-}
-async function fileAtRef(octokit, where) {
-  const file = where.path.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
-  let data;
-  try {
-    ({ data } = await octokit.rest.repos.getContent({
-      owner: where.owner,
-      repo: where.repo,
-      path: file,
-      ref: where.ref
-    }));
-  } catch (error2) {
-    const { status, message } = error2;
-    if (status === 404 && !/no commit found/i.test(String(message))) return null;
-    throw error2;
-  }
-  const at = `${file} at ${where.ref.slice(0, 12)}`;
-  if (Array.isArray(data)) throw new Error(`${at} is a folder, not a file.`);
-  if (data.type !== "file") throw new Error(`${at} is a ${data.type}, not a file.`);
-  if (!("content" in data) || data.encoding !== "base64") {
-    throw new Error(
-      `${at} has ${data.size.toLocaleString("en-US")} bytes: GitHub's contents API does not return the text of files above 1 MB.`
-    );
-  }
-  return Buffer.from(data.content, "base64").toString("utf8");
-}
-
-// src/policy/diff.ts
-function rules(policy) {
-  const list = (entries) => ({
-    kind: "list",
-    values: entries === null ? null : entries.map((entry) => entry.value)
-  });
-  return {
-    allowed_email_domains: list(policy.allowedEmailDomains),
-    allowed_roles: list(policy.allowedRoles),
-    forbidden_roles: list(policy.forbiddenRoles),
-    allowed_divisions: list(policy.allowedDivisions),
-    privileged_roles: list(policy.lines.privileged_roles === void 0 ? null : policy.privilegedRoles),
-    max_changes: {
-      kind: "value",
-      value: policy.lines.max_changes === void 0 ? null : String(policy.maxChanges)
-    },
-    override_label: { kind: "value", value: policy.overrideLabel }
-  };
-}
-var quoted = (values) => values.map((value) => `"${value}"`).join(", ");
-function describe(key, before, after) {
-  if (before.kind === "list" && after.kind === "list") {
-    const [was, now] = [before.values, after.values];
-    const empty = key.startsWith("allowed_") ? "an empty list (allows none)" : "an empty list";
-    if (was === null && now === null) return null;
-    if (was === null) return `${key} added: ${now?.length ? quoted(now) : empty}`;
-    if (now === null) return `${key} removed (was ${was.length ? quoted(was) : "an empty list"})`;
-    const added = now.filter((value) => !was.includes(value));
-    const removed = was.filter((value) => !now.includes(value));
-    if (added.length === 0 && removed.length === 0) return null;
-    const parts = [
-      ...added.length ? [`added ${quoted(added)}`] : [],
-      ...removed.length ? [`removed ${quoted(removed)}`] : []
-    ];
-    return `${key}: ${parts.join("; ")}${now.length === 0 ? ` (the list is now empty${key.startsWith("allowed_") ? ": it allows none" : ""})` : ""}`;
-  }
-  if (before.kind === "value" && after.kind === "value") {
-    if (before.value === after.value) return null;
-    const show = (value) => value === null ? key === "max_changes" ? `not set (default ${DEFAULT_MAX_CHANGES})` : "not set" : key === "override_label" ? `"${value}"` : value;
-    return `${key}: ${show(before.value)} \u2192 ${show(after.value)}`;
+  for await (const page of pages) {
+    const mine = page.data.find((comment) => isOurComment(comment, where.marker, where.botLogin));
+    if (mine) return { id: mine.id, body: mine.body ?? null, author: mine.user?.login ?? where.botLogin };
   }
   return null;
 }
-function diffPolicy(before, after) {
-  if (before === after) return [];
-  if (after === null) {
-    return [
-      `policy.yml is deleted: no guardrails apply any more, except the default max_changes of ${DEFAULT_MAX_CHANGES}`
-    ];
+function normalizeNewlines(text) {
+  return text.replace(/\r\n/g, "\n");
+}
+function explainCommentError(error2, target) {
+  const status = error2?.status;
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  if (status === 403) {
+    return new Error(
+      `GitHub refused to write the preview comment on ${target} (403: ${message}). The workflow needs \`permissions: pull-requests: write\`; a pull request from a fork only gets a read-only token.`,
+      { cause: error2 }
+    );
   }
-  const next = parsePolicy(after, "policy.yml");
-  if (next.policy === null) {
-    const problem = next.findings[0];
-    return [
-      `policy.yml changed and has an error at line ${problem?.line ?? 1}: ${problem?.message ?? "it cannot be read"}`
-    ];
+  if (status === 401) {
+    return new Error(
+      `GitHub rejected the token while writing the preview comment on ${target} (401: ${message}).`,
+      {
+        cause: error2
+      }
+    );
   }
-  const previous = before === null ? null : parsePolicy(before, "policy.yml").policy;
-  const lines = [];
-  if (before === null) lines.push("policy.yml is new");
-  else if (previous === null)
-    lines.push("policy.yml could not be read before this change; its rules now are:");
-  const was = rules(previous ?? DEFAULT_POLICY);
-  const now = rules(next.policy);
-  for (const key of Object.keys(now)) {
-    const line = describe(key, was[key], now[key]);
-    if (line !== null) lines.push(line);
-  }
-  if (before === null && lines.length === 1) {
-    lines[0] = `policy.yml is new and sets no rules: only the default max_changes of ${DEFAULT_MAX_CHANGES} applies`;
-  }
-  if (lines.length === 0) lines.push("policy.yml changed only in comments or layout: the rules are the same");
-  return lines;
+  return error2 instanceof Error ? error2 : new Error(message);
 }
 
-// src/render/comment.ts
-var COMMENT_MAX_CHARS = 65536;
-function fullPlanSentence(url) {
-  if (url !== void 0 && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(url)) {
-    return `The full plan is in [the job summary of this run](${url}).`;
-  }
-  return "The full plan is in the job summary of this run.";
-}
-function commentLimit(options) {
-  const max = options.maxChars ?? COMMENT_MAX_CHARS;
+// src/github/issue.ts
+async function findDriftIssue(octokit, where) {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    owner: where.owner,
+    repo: where.repo,
+    labels: where.label,
+    state: "all",
+    sort: "updated",
+    direction: "desc",
+    per_page: 100
+  });
+  const ours = issues.filter(
+    (issue2) => !issue2.pull_request && isSameLogin(issue2.user?.login, where.botLogin) && startsWithMarker(issue2.body ?? "", where.marker)
+  );
+  const open2 = ours.filter((issue2) => issue2.state === "open").sort((a, b) => a.number - b.number);
+  const pick = open2[0] ?? ours[0];
+  if (!pick) return null;
   return {
-    max,
-    // String length counts UTF-16 units, never fewer than GitHub's characters: a safe measure.
-    measure: (text) => text.length,
-    name: `GitHub's ${max.toLocaleString("en-US")}-character comment limit`,
-    fullPlan: fullPlanSentence(options.fullPlanUrl)
+    number: pick.number,
+    state: pick.state === "open" ? "open" : "closed",
+    body: pick.body ?? "",
+    url: pick.html_url
   };
 }
-function renderComment(plan, findings, options) {
-  return planMarkdown(plan, findings, { marker: options.marker, limit: commentLimit(options) });
-}
-function renderFindingsComment(findings, options) {
-  return findingsMarkdown(findings, { marker: options.marker, limit: commentLimit(options) });
+var sameText = (a, b) => a.replace(/\r\n/g, "\n") === b.replace(/\r\n/g, "\n");
+async function syncDriftIssue(octokit, request2) {
+  const { owner, repo, label, marker, botLogin } = request2;
+  const body = truncateBody(
+    startsWithMarker(request2.body, marker) ? request2.body : `${marker}
+${request2.body}`
+  );
+  const found = await findDriftIssue(octokit, { owner, repo, label, marker, botLogin });
+  if (!request2.open) {
+    if (!found || found.state === "closed")
+      return { action: "none", number: found?.number ?? null, url: found?.url ?? null, author: botLogin };
+    await octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: found.number,
+      body: request2.closeComment
+    });
+    await octokit.rest.issues.update({
+      owner,
+      repo,
+      issue_number: found.number,
+      state: "closed",
+      state_reason: "completed"
+    });
+    return { action: "closed", number: found.number, url: found.url, author: botLogin };
+  }
+  if (!found) {
+    const created = await octokit.rest.issues.create({
+      owner,
+      repo,
+      title: request2.title,
+      body,
+      labels: [label]
+    });
+    return {
+      action: "created",
+      number: created.data.number,
+      url: created.data.html_url,
+      author: created.data.user?.login ?? ""
+    };
+  }
+  if (found.state === "open" && sameText(found.body, body))
+    return { action: "unchanged", number: found.number, url: found.url, author: botLogin };
+  await octokit.rest.issues.update({
+    owner,
+    repo,
+    issue_number: found.number,
+    body,
+    ...found.state === "closed" ? { state: "open" } : {}
+  });
+  const action = found.state === "closed" ? "reopened" : "updated";
+  return { action, number: found.number, url: found.url, author: botLogin };
 }
 
 // src/action/io.ts
@@ -20933,98 +21065,6 @@ function compareText(a, b) {
 }
 function countOf(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-// src/github/comment.ts
-var MAX_COMMENT_LENGTH = 65536;
-var DEFAULT_BOT_LOGIN = "github-actions[bot]";
-function startsWithMarker(body, marker) {
-  if (marker === "" || !body?.startsWith(marker)) return false;
-  const rest = body.slice(marker.length);
-  return rest === "" || rest.startsWith("\n") || rest.startsWith("\r\n");
-}
-function isSameLogin(a, b) {
-  return !!a?.trim() && !!b?.trim() && a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-function isOurComment(comment, marker, botLogin) {
-  return isSameLogin(comment.user?.login, botLogin) && startsWithMarker(comment.body, marker);
-}
-function truncateBody(body, max = MAX_COMMENT_LENGTH, fullReportUrl) {
-  if (body.length <= max) return body;
-  const where = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary of this run";
-  const note = `
-
----
-> [!WARNING]
-> This comment was cut short: GitHub allows ${max.toLocaleString("en-US")} characters in a comment. The full report is in ${where}.
-`;
-  const fence = "\n```";
-  let keep = body.slice(0, Math.max(0, max - note.length - fence.length));
-  if (/[\uD800-\uDBFF]$/.test(keep)) keep = keep.slice(0, -1);
-  const lastBreak = keep.lastIndexOf("\n");
-  if (lastBreak > keep.length - 2e3) keep = keep.slice(0, lastBreak);
-  const fenceOpen = (keep.match(/^[ \t]*```/gm)?.length ?? 0) % 2 === 1;
-  return keep + (fenceOpen ? fence : "") + note;
-}
-function stickyCommentBody(body, marker, fullReportUrl) {
-  const marked = body.startsWith(marker) ? body : `${marker}
-${body}`;
-  return truncateBody(marked, MAX_COMMENT_LENGTH, fullReportUrl);
-}
-async function upsertStickyComment(octokit, request2) {
-  const { owner, repo, issueNumber, marker } = request2;
-  if (!marker.trim()) throw new Error("The sticky comment needs a non-empty marker.");
-  const botLogin = request2.botLogin?.trim() || DEFAULT_BOT_LOGIN;
-  const body = stickyCommentBody(request2.body, marker, request2.fullReportUrl);
-  try {
-    const existing = await findStickyComment(octokit, { owner, repo, issueNumber, marker, botLogin });
-    if (existing) {
-      if (normalizeNewlines(existing.body ?? "") === normalizeNewlines(body)) {
-        return { action: "unchanged", id: existing.id, author: existing.author };
-      }
-      const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-      return { action: "updated", id: updated.data.id, author: updated.data.user?.login ?? existing.author };
-    }
-    const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-    return { action: "created", id: created.data.id, author: created.data.user?.login ?? "" };
-  } catch (error2) {
-    throw explainCommentError(error2, `${owner}/${repo}#${issueNumber}`);
-  }
-}
-async function findStickyComment(octokit, where) {
-  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-    owner: where.owner,
-    repo: where.repo,
-    issue_number: where.issueNumber,
-    per_page: 100
-  });
-  for await (const page of pages) {
-    const mine = page.data.find((comment) => isOurComment(comment, where.marker, where.botLogin));
-    if (mine) return { id: mine.id, body: mine.body ?? null, author: mine.user?.login ?? where.botLogin };
-  }
-  return null;
-}
-function normalizeNewlines(text) {
-  return text.replace(/\r\n/g, "\n");
-}
-function explainCommentError(error2, target) {
-  const status = error2?.status;
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  if (status === 403) {
-    return new Error(
-      `GitHub refused to write the preview comment on ${target} (403: ${message}). The workflow needs \`permissions: pull-requests: write\`; a pull request from a fork only gets a read-only token.`,
-      { cause: error2 }
-    );
-  }
-  if (status === 401) {
-    return new Error(
-      `GitHub rejected the token while writing the preview comment on ${target} (401: ${message}).`,
-      {
-        cause: error2
-      }
-    );
-  }
-  return error2 instanceof Error ? error2 : new Error(message);
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -21578,189 +21618,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index, len, stopFlags);
-}
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code2 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str, start, end) {
-  let result = "";
-  for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result + str.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -22255,7 +22114,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -25231,9 +25090,9 @@ var scrubbingSink = {
 function octokitFor(context3) {
   return context3.inputs.githubToken === "" ? null : createOctokit(context3.inputs.githubToken, context3.env);
 }
-async function postComment(context3, marker, body) {
-  const pullRequest = context3.event.pullRequest;
-  if (!pullRequest || !context3.inputs.comment) return;
+async function postComment(context3, marker, body, issueNumber = context3.event.pullRequest?.number) {
+  if (issueNumber === void 0 || !context3.inputs.comment) return;
+  const pullRequest = { number: issueNumber };
   const octokit = octokitFor(context3);
   if (!octokit) {
     warning(
@@ -25264,6 +25123,450 @@ async function postComment(context3, marker, body) {
       title: "Pull request comment"
     });
   }
+}
+
+// src/action/drift.ts
+var DRIFT_LABEL = "gc-onboard-drift";
+var DRIFT_TITLE = "gc-onboard drift: Genesys Cloud no longer matches imports/";
+function driftOutputs(report, resultsFile) {
+  return {
+    drifted: String(report.counts.drifted),
+    expired: String(report.counts.expired),
+    never_invited: String(report.counts.neverInvited),
+    "results-file": resultsFile
+  };
+}
+async function readDrift(context3) {
+  const now = context3.now();
+  const org = await openOrg({
+    env: { ...context3.inputs.genesys },
+    onToken: (token) => setSecret(token)
+  });
+  info(`Connected to Genesys Cloud at ${org.target}.`);
+  try {
+    const today2 = todayIn(context3.inputs.timezone, now);
+    return (await driftImports(context3.inputs.imports, org.client, { today: today2, now })).report;
+  } finally {
+    await org.close();
+  }
+}
+async function keepIssue(context3, report) {
+  const octokit = octokitFor(context3);
+  if (!octokit) {
+    warning("No github-token: the drift issue was not written. The report is in the job summary.");
+    return null;
+  }
+  const runUrl2 = context3.event.runUrl ?? void 0;
+  try {
+    const result = await syncDriftIssue(octokit, {
+      owner: context3.event.owner,
+      repo: context3.event.repo,
+      label: DRIFT_LABEL,
+      marker: DRIFT_MARKER,
+      title: DRIFT_TITLE,
+      open: needsAttention(report),
+      body: secrets.scrub(renderDriftIssue(report, runUrl2)),
+      closeComment: secrets.scrub(renderDriftClosed(report, runUrl2)),
+      botLogin: context3.inputs.commentAuthor
+    });
+    const said = {
+      created: "Opened",
+      updated: "Updated",
+      reopened: "Reopened",
+      unchanged: "Left unchanged",
+      closed: "Closed",
+      none: "No drift issue to write:"
+    }[result.action];
+    info(`${said} the drift issue${result.number === null ? "" : ` #${result.number}`}.`);
+    if (result.author !== "" && !isSameLogin(result.author, context3.inputs.commentAuthor)) {
+      warning(
+        `The github-token writes as ${result.author}, but comment-author is ${context3.inputs.commentAuthor}: set comment-author: ${result.author} so that the next run edits this issue instead of opening another.`,
+        { title: "Drift issue" }
+      );
+    }
+    return result;
+  } catch (error2) {
+    const status = error2.status;
+    const hint = status === 403 ? " The workflow needs `permissions: issues: write`." : "";
+    warning(secrets.scrub(`${error2 instanceof Error ? error2.message : String(error2)}.${hint}`), {
+      title: "Drift issue"
+    });
+    return null;
+  }
+}
+async function driftMode(context3) {
+  const report = await readDrift(context3);
+  const runUrl2 = context3.event.runUrl ?? void 0;
+  await appendSummary(
+    renderDriftMarkdown(report, { maxChars: SUMMARY_MAX_BYTES / 4, ...runUrl2 ? { runUrl: runUrl2 } : {} }),
+    context3.env
+  );
+  await writeFileMaking(context3.inputs.resultsFile, driftToJson(report));
+  info(`Drift report written to ${context3.inputs.resultsFile}.`);
+  const issue2 = await keepIssue(context3, report);
+  setOutputs({
+    ...driftOutputs(report, context3.inputs.resultsFile),
+    "issue-number": issue2 === null || issue2.number === null ? "" : String(issue2.number)
+  });
+  const { counts } = report;
+  info(
+    `${plural(counts.drifted, "row")} drifted, ${plural(counts.expired, "expired invitation")}, ${plural(counts.neverInvited, "person", "people")} never invited.`
+  );
+  if (context3.inputs.failOnDrift && needsAttention(report)) {
+    setFailed(
+      `Drift: ${plural(counts.drifted, "row")} no longer match the CSVs, ${plural(counts.expired, "invitation")} expired (fail-on-drift is true). See the job summary.`
+    );
+  }
+}
+async function reinviteIfSet(context3, client, request2) {
+  const policy = await readPolicy(context3.inputs.imports);
+  if (!policy.parsed?.policy?.reinviteExpired) return null;
+  const { batch, date } = request2;
+  const expired = {
+    date,
+    force: false,
+    expired: true,
+    ...batch === void 0 ? {} : { batch }
+  };
+  return (await reinviteExpired(context3.inputs.imports, client, expired, context3.now())).report;
+}
+async function reportReinvites(context3, report) {
+  await appendSummary(renderInviteMarkdown(report), context3.env);
+  const sent = report.invited.filter((person) => person.sent).length;
+  info(`reinvite_expired: ${plural(sent, "expired invitation")} re-sent.`);
+  if (!report.ok) {
+    setFailed(
+      `${plural(report.invited.length - sent, "re-send")} of an expired invitation failed: see the job summary. A re-run sends only the missing ones.`
+    );
+  }
+}
+
+// src/action/modes.ts
+import path3 from "node:path";
+
+// src/github/changed.ts
+var MAX_PULL_REQUEST_FILES = 3e3;
+var MAX_COMPARE_FILES = 300;
+function batchOfPath(file, importsDir = "imports") {
+  const root = normalizeDir(importsDir);
+  const normalized = file.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  const prefix = root === "" ? "" : `${root}/`;
+  if (!normalized.startsWith(prefix)) return null;
+  const parts = normalized.slice(prefix.length).split("/");
+  if (parts.length !== 2) return null;
+  const [batch, name] = parts;
+  if (!batch || !name || !isBatchFolder(batch)) return null;
+  return batch;
+}
+function batchesOfFiles(files, importsDir = "imports") {
+  const batches = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    if (file.status === "removed") continue;
+    const batch = batchOfPath(file.filename, importsDir);
+    if (batch) batches.add(batch);
+  }
+  return [...batches].sort();
+}
+async function changedBatchesInPullRequest(octokit, where) {
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+    owner: where.owner,
+    repo: where.repo,
+    pull_number: where.pullNumber,
+    per_page: 100
+  });
+  const batches = batchesOfFiles(files, where.importsDir);
+  if (files.length >= MAX_PULL_REQUEST_FILES) {
+    return { batches, complete: false, reason: `the pull request changes ${files.length} or more files` };
+  }
+  return { batches, complete: true };
+}
+async function changedBatchesInPush(octokit, where) {
+  if (/^0+$/.test(where.before)) {
+    return {
+      batches: [],
+      complete: false,
+      reason: "the push created the branch, so there is no earlier commit"
+    };
+  }
+  let files;
+  try {
+    const compare = await octokit.rest.repos.compareCommitsWithBasehead({
+      owner: where.owner,
+      repo: where.repo,
+      basehead: `${where.before}...${where.after}`
+    });
+    files = compare.data.files ?? [];
+  } catch (error2) {
+    const status = error2?.status;
+    if (status === 404 || status === 422) {
+      return {
+        batches: [],
+        complete: false,
+        reason: `GitHub cannot compare ${where.before}...${where.after} (${status})`
+      };
+    }
+    throw error2;
+  }
+  const batches = batchesOfFiles(files, where.importsDir);
+  if (files.length >= MAX_COMPARE_FILES) {
+    return { batches, complete: false, reason: `the push changes ${files.length} or more files` };
+  }
+  return { batches, complete: true };
+}
+function normalizeDir(dir) {
+  return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "").replace(/^\.$/, "");
+}
+
+// src/github/pulls.ts
+async function mergedPullRequestsOfCommit(octokit, where) {
+  const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+    owner: where.owner,
+    repo: where.repo,
+    commit_sha: where.sha,
+    per_page: 100
+  });
+  return pulls.filter((pull) => typeof pull.merged_at === "string" && pull.merged_at !== "").map((pull) => ({ number: pull.number, labels: labelNames(pull.labels) }));
+}
+async function lastCommitTouching(octokit, where) {
+  const { data } = await octokit.rest.repos.listCommits({ ...where, per_page: 1 });
+  return data[0]?.sha ?? null;
+}
+async function fileAtRef(octokit, where) {
+  const file = where.path.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+  let data;
+  try {
+    ({ data } = await octokit.rest.repos.getContent({
+      owner: where.owner,
+      repo: where.repo,
+      path: file,
+      ref: where.ref
+    }));
+  } catch (error2) {
+    const { status, message } = error2;
+    if (status === 404 && !/no commit found/i.test(String(message))) return null;
+    throw error2;
+  }
+  const at = `${file} at ${where.ref.slice(0, 12)}`;
+  if (Array.isArray(data)) throw new Error(`${at} is a folder, not a file.`);
+  if (data.type !== "file") throw new Error(`${at} is a ${data.type}, not a file.`);
+  if (!("content" in data) || data.encoding !== "base64") {
+    throw new Error(
+      `${at} has ${data.size.toLocaleString("en-US")} bytes: GitHub's contents API does not return the text of files above 1 MB.`
+    );
+  }
+  return Buffer.from(data.content, "base64").toString("utf8");
+}
+
+// src/policy/diff.ts
+function rules(policy) {
+  const list = (entries) => ({
+    kind: "list",
+    values: entries === null ? null : entries.map((entry) => entry.value)
+  });
+  return {
+    allowed_email_domains: list(policy.allowedEmailDomains),
+    allowed_roles: list(policy.allowedRoles),
+    forbidden_roles: list(policy.forbiddenRoles),
+    allowed_divisions: list(policy.allowedDivisions),
+    privileged_roles: list(policy.lines.privileged_roles === void 0 ? null : policy.privilegedRoles),
+    max_changes: {
+      kind: "value",
+      value: policy.lines.max_changes === void 0 ? null : String(policy.maxChanges)
+    },
+    override_label: { kind: "value", value: policy.overrideLabel },
+    reinvite_expired: {
+      kind: "value",
+      value: policy.lines.reinvite_expired === void 0 ? null : String(policy.reinviteExpired)
+    }
+  };
+}
+var quoted = (values) => values.map((value) => `"${value}"`).join(", ");
+function describe(key, before, after) {
+  if (before.kind === "list" && after.kind === "list") {
+    const [was, now] = [before.values, after.values];
+    const empty = key.startsWith("allowed_") ? "an empty list (allows none)" : "an empty list";
+    if (was === null && now === null) return null;
+    if (was === null) return `${key} added: ${now?.length ? quoted(now) : empty}`;
+    if (now === null) return `${key} removed (was ${was.length ? quoted(was) : "an empty list"})`;
+    const added = now.filter((value) => !was.includes(value));
+    const removed = was.filter((value) => !now.includes(value));
+    if (added.length === 0 && removed.length === 0) return null;
+    const parts = [
+      ...added.length ? [`added ${quoted(added)}`] : [],
+      ...removed.length ? [`removed ${quoted(removed)}`] : []
+    ];
+    return `${key}: ${parts.join("; ")}${now.length === 0 ? ` (the list is now empty${key.startsWith("allowed_") ? ": it allows none" : ""})` : ""}`;
+  }
+  if (before.kind === "value" && after.kind === "value") {
+    if (before.value === after.value) return null;
+    const show = (value) => value === null ? key === "max_changes" ? `not set (default ${DEFAULT_MAX_CHANGES})` : "not set" : key === "override_label" ? `"${value}"` : value;
+    return `${key}: ${show(before.value)} \u2192 ${show(after.value)}`;
+  }
+  return null;
+}
+function diffPolicy(before, after) {
+  if (before === after) return [];
+  if (after === null) {
+    return [
+      `policy.yml is deleted: no guardrails apply any more, except the default max_changes of ${DEFAULT_MAX_CHANGES}`
+    ];
+  }
+  const next = parsePolicy(after, "policy.yml");
+  if (next.policy === null) {
+    const problem = next.findings[0];
+    return [
+      `policy.yml changed and has an error at line ${problem?.line ?? 1}: ${problem?.message ?? "it cannot be read"}`
+    ];
+  }
+  const previous = before === null ? null : parsePolicy(before, "policy.yml").policy;
+  const lines = [];
+  if (before === null) lines.push("policy.yml is new");
+  else if (previous === null)
+    lines.push("policy.yml could not be read before this change; its rules now are:");
+  const was = rules(previous ?? DEFAULT_POLICY);
+  const now = rules(next.policy);
+  for (const key of Object.keys(now)) {
+    const line = describe(key, was[key], now[key]);
+    if (line !== null) lines.push(line);
+  }
+  if (before === null && lines.length === 1) {
+    lines[0] = `policy.yml is new and sets no rules: only the default max_changes of ${DEFAULT_MAX_CHANGES} applies`;
+  }
+  if (lines.length === 0) lines.push("policy.yml changed only in comments or layout: the rules are the same");
+  return lines;
+}
+
+// src/render/comment.ts
+function composeComment(frame, renderBody, maxChars = COMMENT_MAX_CHARS) {
+  const head = frame.hidden ? `${frame.marker}
+${frame.hidden}` : frame.marker;
+  const join = (body) => [head, frame.top, body.trim(), frame.footer].filter(Boolean).join("\n\n");
+  return join(renderBody(maxChars - join("").length - 2));
+}
+function fullPlanSentence(url) {
+  if (url !== void 0 && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(url)) {
+    return `The full plan is in [the job summary of this run](${url}).`;
+  }
+  return "The full plan is in the job summary of this run.";
+}
+function commentLimit(options) {
+  const max = options.maxChars ?? COMMENT_MAX_CHARS;
+  return {
+    max,
+    // String length counts UTF-16 units, never fewer than GitHub's characters: a safe measure.
+    measure: (text) => text.length,
+    // The room a body gets is less than the limit (the frame takes some): the note names the limit.
+    name: `GitHub's ${COMMENT_MAX_CHARS.toLocaleString("en-US")}-character comment limit`,
+    fullPlan: fullPlanSentence(options.fullPlanUrl)
+  };
+}
+function renderComment(plan, findings, options) {
+  return planMarkdown(plan, findings, { limit: commentLimit(options) });
+}
+function renderFindingsComment(findings, options) {
+  return findingsMarkdown(findings, { limit: commentLimit(options) });
+}
+
+// src/render/results.ts
+var RESULTS_MARKER = "<!-- gc-onboard:results -->";
+var INVITES_HEADING = "#### Invites";
+var cell = (value, max = 200) => escapeMarkdown(clip(value === null ? "" : String(value), max));
+var safeUrl = (url) => url !== void 0 && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(url) ? url : void 0;
+var MAX_LISTED = 50;
+function batchTable(rows, batches) {
+  const line = (name, c) => `| ${cell(name)} | ${c.done} | ${c.unchanged} | ${c.skip} | ${c.held} | ${c.failed} |`;
+  const lines = [
+    "| Batch | Done | Unchanged | Skipped | Held | Failed |",
+    "| --- | --- | --- | --- | --- | --- |"
+  ];
+  for (const name of batches) {
+    const mine = rows.filter((row) => row.batch === name);
+    const total = (kind) => countResults(mine, kind);
+    const people = total("person");
+    const phones = total("phone");
+    const sum = Object.fromEntries(
+      Object.keys(people).map((key) => [key, people[key] + phones[key]])
+    );
+    lines.push(line(name, sum));
+  }
+  return lines.join("\n");
+}
+function rowList(title, rows) {
+  if (rows.length === 0) return [];
+  const lines = [`#### ${title}`, "", "| Row | Who | Planned | Why |", "| --- | --- | --- | --- |"];
+  for (const row of rows.slice(0, MAX_LISTED)) {
+    const where = `${row.batch}/${row.file.split(/[\\/]/).pop() ?? row.file}:${row.line}`;
+    const why = (row.error ?? "").replace(/^held: /, "");
+    lines.push(
+      `| ${cell(where)} | ${cell(row.email || row.name)} | ${cell(row.planned)} | ${cell(why, 500)} |`
+    );
+  }
+  if (rows.length > MAX_LISTED)
+    lines.push("", `_\u2026and ${plural(rows.length - MAX_LISTED, "more row")}: see the results file._`);
+  return [lines.join("\n")];
+}
+function renderResultsComment(result, holds, options) {
+  const blocks = ["### gc-onboard apply"];
+  if (result.refused) {
+    blocks.push(`**Apply refused:** ${escapeMarkdown(result.refused)}. Nothing was changed.`);
+  } else {
+    const batches = [...new Set(result.rows.map((row) => row.batch))].sort();
+    blocks.push(batchTable(result.rows, batches));
+    for (const hold of holds.filter((h) => h.kind === "batch")) {
+      blocks.push(
+        `**Batch <code>${escapeMarkdown(hold.batch)}</code> held:** ${escapeMarkdown(hold.reason)}.`
+      );
+    }
+    const held = result.rows.filter((row) => row.outcome === "held");
+    const batchHeld = new Set(holds.filter((h) => h.kind === "batch").map((h) => h.batch));
+    blocks.push(
+      ...rowList(
+        `${plural(held.filter((row) => !batchHeld.has(row.batch)).length, "row")} held: not written`,
+        held.filter((row) => !batchHeld.has(row.batch))
+      )
+    );
+    blocks.push(
+      ...rowList(
+        `${plural(result.rows.filter((r) => r.outcome === "failed").length, "row")} failed`,
+        result.rows.filter((row) => row.outcome === "failed")
+      )
+    );
+    if (held.length > 0) {
+      blocks.push(
+        "_Held rows were not written: they are in error at apply, or they would do more than the preview reviewers approved. Fix the cause (or re-run the preview in a follow-up pull request to review what they would do now) and merge again: rows already done are not done twice._"
+      );
+    }
+  }
+  const run2 = safeUrl(options.runUrl);
+  const file = `<code>${escapeMarkdown(options.resultsFile)}</code>`;
+  blocks.push(
+    run2 ? `Every row's result is in ${file}, an artifact of [this run](${run2}).` : `Every row's result is in ${file}, an artifact of the apply run.`
+  );
+  if (options.inviteLines && options.inviteLines.length > 0) {
+    blocks.push([INVITES_HEADING, ...options.inviteLines.map((line) => `- ${line}`)].join("\n"));
+  }
+  return blocks.join("\n\n");
+}
+function inviteLinesOf(body) {
+  const at = body.indexOf(`
+${INVITES_HEADING}
+`);
+  if (at < 0) return [];
+  return body.slice(at + INVITES_HEADING.length + 2).split("\n").filter((line) => line.startsWith("- ")).map((line) => line.slice(2));
+}
+function withInviteLine(body, line) {
+  const lines = inviteLinesOf(body);
+  if (lines.includes(line)) return null;
+  const item = `- ${line}`;
+  if (lines.length === 0) return `${body.trimEnd()}
+
+${INVITES_HEADING}
+${item}
+`;
+  const last = `- ${lines.at(-1) ?? ""}`;
+  const at = body.lastIndexOf(last) + last.length;
+  return `${body.slice(0, at)}
+${item}${body.slice(at)}`;
 }
 
 // src/action/report.ts
@@ -25301,15 +25604,8 @@ function policyChangesMarkdown(lines, policyFile, base) {
     lines.map((line) => `- ${escapeMarkdown(clip(line, POLICY_LINE_MAX))}`).join("\n")
   ].join("\n\n");
 }
-function withTopBlock(body, block, marker) {
-  if (block === "") return body;
-  if (marker !== void 0 && body.startsWith(marker)) {
-    return `${marker}
-${block}
-
-${body.slice(marker.length).replace(/^\s*\n/, "")}`;
-  }
-  return `${block}
+function withTopBlock(body, block) {
+  return block === "" ? body : `${block}
 
 ${body}`;
 }
@@ -25338,17 +25634,18 @@ function planOutputs(plan, planFile) {
 function applyOutputs(result, plan, files) {
   const count = (kind, test) => String(result.rows.filter((row) => row.kind === kind && test(row)).length);
   const made = (planned) => (row) => row.outcome === "done" && row.planned === planned;
-  const failed = result.rows.filter((row) => row.outcome === "failed").length;
+  const notDone = (row) => row.outcome === "failed" || row.outcome === "held";
+  const failed = result.rows.filter(notDone).length;
   const invalid = result.refused ? errorCount(collectFindings(plan, [])) : 0;
   return {
     "people-create": count("person", made("create")),
     "people-update": count("person", made("update")),
     "people-unchanged": count("person", (row) => row.outcome === "unchanged"),
-    "people-error": count("person", (row) => row.outcome === "failed"),
+    "people-error": count("person", notDone),
     "phones-create": count("phone", made("create")),
     "phones-update": count("phone", made("update")),
     "phones-unchanged": count("phone", (row) => row.outcome === "unchanged"),
-    "phones-error": count("phone", (row) => row.outcome === "failed"),
+    "phones-error": count("phone", notDone),
     errors: String(invalid + failed),
     "plan-file": files.planFile,
     "results-file": files.resultsFile
@@ -25365,13 +25662,13 @@ function inviteOutputs(report, resultsFile) {
 }
 var MAX_FAILED_ROWS = 500;
 var MAX_CHANGED_ROWS = 1e3;
-var cell = (value) => escapeMarkdown(clip(value === null ? "" : String(value), 200));
+var cell2 = (value) => escapeMarkdown(clip(value === null ? "" : String(value), 200));
 function rowsTable(rows, max, withError) {
   const header = withError ? ["Batch", "File", "Line", "Kind", "Email", "Planned", "Error"] : ["Batch", "Kind", "Name", "Email", "Planned", "Outcome"];
   const lines = [`| ${header.join(" | ")} |`, `|${header.map(() => " --- |").join("")}`];
   for (const row of rows.slice(0, max)) {
     const cells = withError ? [row.batch, row.file, row.line, row.kind, row.email, row.planned, row.error ?? "failed"] : [row.batch, row.kind, row.name, row.email, row.planned, row.outcome];
-    lines.push(`| ${cells.map(cell).join(" | ")} |`);
+    lines.push(`| ${cells.map(cell2).join(" | ")} |`);
   }
   if (rows.length > max)
     lines.push("", `_\u2026and ${plural(rows.length - max, "more row")}: see the results file._`);
@@ -25389,14 +25686,22 @@ function renderApplyMarkdown(result, options) {
   const phones = countResults(result.rows, "phone");
   blocks.push(
     [
-      "| | Done | Unchanged | Skipped | Failed |",
-      "| --- | --- | --- | --- | --- |",
-      `| People | ${people.done} | ${people.unchanged} | ${people.skip} | ${people.failed} |`,
-      `| Phones | ${phones.done} | ${phones.unchanged} | ${phones.skip} | ${phones.failed} |`
+      "| | Done | Unchanged | Skipped | Held | Failed |",
+      "| --- | --- | --- | --- | --- | --- |",
+      `| People | ${people.done} | ${people.unchanged} | ${people.skip} | ${people.held} | ${people.failed} |`,
+      `| Phones | ${phones.done} | ${phones.unchanged} | ${phones.skip} | ${phones.held} | ${phones.failed} |`
     ].join("\n")
   );
   if (result.locationsCreated.length > 0) {
-    blocks.push(`**Locations created:** ${result.locationsCreated.map(cell).join(", ")}`);
+    blocks.push(`**Locations created:** ${result.locationsCreated.map(cell2).join(", ")}`);
+  }
+  const held = result.rows.filter((row) => row.outcome === "held");
+  if (held.length > 0) {
+    blocks.push(
+      `#### ${plural(held.length, "row")} held: not written`,
+      rowsTable(held, MAX_FAILED_ROWS, true),
+      "_A held row is in error at apply or would do more than the reviewed preview showed; every other row was applied._"
+    );
   }
   const failed = result.rows.filter((row) => row.outcome === "failed");
   if (failed.length > 0) {
@@ -25421,6 +25726,136 @@ ${rowsTable(done, MAX_CHANGED_ROWS, false)}
 `;
 }
 
+// src/action/review.ts
+async function mergedPulls(context3) {
+  const { event } = context3;
+  if (event.eventName !== "push") return { pulls: [], unavailable: null };
+  const sha = event.sha ?? event.push?.after ?? null;
+  const octokit = octokitFor(context3);
+  if (!octokit) return { pulls: [], unavailable: "there is no github-token" };
+  if (!sha) return { pulls: [], unavailable: "the run names no commit (GITHUB_SHA)" };
+  try {
+    const pulls = await mergedPullRequestsOfCommit(octokit, { owner: event.owner, repo: event.repo, sha });
+    return { pulls, unavailable: null };
+  } catch (error2) {
+    const hint = error2.status === 403 ? "; the workflow needs `permissions: pull-requests: read`" : "";
+    return { pulls: [], unavailable: `${fatalLine(error2)}${hint}` };
+  }
+}
+var newestPull = (pulls) => [...pulls].sort((a, b) => b.number - a.number)[0];
+var WITHOUT_REVIEW = "To apply the plan as it is, run apply with the input reviewed: none-required (the manual run of the Apply workflow offers it).";
+async function reviewedPreview(context3, merged) {
+  const { event, inputs } = context3;
+  if (inputs.reviewed === "none-required") {
+    info("reviewed: none-required: the plan is applied as it is, with no preview to compare it with.");
+    return { kind: "not-required" };
+  }
+  const refuse = (why, fix = WITHOUT_REVIEW) => ({
+    kind: "refused",
+    message: `${why}, so there is no reviewed preview to compare the plan with. Nothing was changed. ${fix}`
+  });
+  if (event.eventName !== "push")
+    return refuse(`A ${event.rawEventName || "local"} run comes from no pull request`);
+  const sha = (event.sha ?? event.push?.after ?? "").slice(0, 7);
+  if (merged.unavailable !== null) {
+    return refuse(
+      `Cannot ask GitHub which pull request commit ${sha} was merged from (${merged.unavailable})`,
+      "Re-run when GitHub answers."
+    );
+  }
+  const pull = newestPull(merged.pulls);
+  if (!pull)
+    return refuse(`Commit ${sha} was not merged from a pull request (a push straight to the branch)`);
+  const octokit = octokitFor(context3);
+  if (!octokit) return refuse("There is no github-token", "Give apply the github-token input.");
+  let body;
+  try {
+    const comment = await findStickyComment(octokit, {
+      owner: event.owner,
+      repo: event.repo,
+      issueNumber: pull.number,
+      marker: PREVIEW_MARKER,
+      botLogin: inputs.commentAuthor
+    });
+    body = comment?.body ?? null;
+  } catch (error2) {
+    return refuse(
+      `Cannot read the comments of pull request #${pull.number} (${fatalLine(error2)})`,
+      "Re-run when GitHub answers."
+    );
+  }
+  if (body === null)
+    return refuse(`Pull request #${pull.number} has no preview comment by ${inputs.commentAuthor}`);
+  const decoded = decodeReview(body);
+  if (!decoded.ok)
+    return refuse(`The preview comment on pull request #${pull.number} cannot be used: ${decoded.why}`);
+  info(
+    `Comparing the plan with the preview reviewed on pull request #${pull.number} (plan ${decoded.review.plan}).`
+  );
+  return { kind: "reviewed", review: decoded.review, pullRequest: pull.number };
+}
+async function postResults(context3, pullRequest, result, holds) {
+  const octokit = octokitFor(context3);
+  if (!octokit || !context3.inputs.comment) return;
+  const { event } = context3;
+  const existing = await findStickyComment(octokit, {
+    owner: event.owner,
+    repo: event.repo,
+    issueNumber: pullRequest,
+    marker: RESULTS_MARKER,
+    botLogin: context3.inputs.commentAuthor
+  }).catch(() => null);
+  const body = composeComment(
+    { marker: RESULTS_MARKER },
+    () => renderResultsComment(result, holds, {
+      resultsFile: context3.inputs.resultsFile,
+      ...event.runUrl ? { runUrl: event.runUrl } : {},
+      inviteLines: existing?.body ? inviteLinesOf(existing.body) : []
+    })
+  );
+  await postComment(context3, RESULTS_MARKER, body, pullRequest);
+}
+async function noteInvites(context3, report, importsDir) {
+  const octokit = octokitFor(context3);
+  if (!octokit || !context3.inputs.comment) return;
+  const { owner, repo } = context3.event;
+  const sent = /* @__PURE__ */ new Map();
+  for (const person of report.invited)
+    if (person.sent) sent.set(person.batch, (sent.get(person.batch) ?? 0) + 1);
+  for (const [batch, count] of sent) {
+    try {
+      const folder = [importsDir.replace(/\\/g, "/").replace(/^(\.\/)+|\/+$/g, ""), batch].filter(Boolean).join("/");
+      const sha = await lastCommitTouching(octokit, { owner, repo, path: folder });
+      const pull = sha ? (await mergedPullRequestsOfCommit(octokit, { owner, repo, sha })).sort(
+        (a, b) => b.number - a.number
+      )[0] : void 0;
+      if (!pull) {
+        info(`No merged pull request changed ${folder}: no results comment to add the invites to.`);
+        continue;
+      }
+      const results = await findStickyComment(octokit, {
+        owner,
+        repo,
+        issueNumber: pull.number,
+        marker: RESULTS_MARKER,
+        botLogin: context3.inputs.commentAuthor
+      });
+      const line = `${plural(count, "person", "people")} invited on ${formatDay(report.date)} (batch <code>${escapeMarkdown(batch)}</code>)`;
+      const body = results?.body ? withInviteLine(results.body, line) : null;
+      if (body === null) {
+        if (!results)
+          info(`Pull request #${pull.number} has no results comment: the invites are not noted there.`);
+        continue;
+      }
+      await postComment(context3, RESULTS_MARKER, body, pull.number);
+    } catch (error2) {
+      warning(`Could not note the invites of batch ${batch} on its pull request: ${fatalLine(error2)}`, {
+        title: "Pull request comment"
+      });
+    }
+  }
+}
+
 // src/action/modes.ts
 var MODE_EVENTS = {
   apply: ["push", "workflow_dispatch"],
@@ -25433,6 +25868,7 @@ function eventRefusal(mode, event) {
 }
 var byteLength = (text) => Buffer.byteLength(text, "utf8");
 var NOTES_ROOM = 4096;
+var REVIEW_MAX_CHARS = 32768;
 async function withOrg(context3, work) {
   const org = await openOrg({
     env: { ...context3.inputs.genesys },
@@ -25565,7 +26001,7 @@ async function policyBefore(context3) {
     throw unknown(fatalLine(error2));
   }
 }
-async function mergedLabels(context3) {
+function mergedLabels(context3, merged) {
   const { event } = context3;
   const none = (why, unavailable = null) => {
     info(`${why} The policy's max_changes applies without its override_label.`);
@@ -25574,31 +26010,18 @@ async function mergedLabels(context3) {
   if (event.eventName !== "push") {
     return none(`A ${event.rawEventName || "local"} run comes from no pull request: no labels.`);
   }
-  const sha = event.sha ?? event.push?.after ?? null;
-  try {
-    const octokit = octokitFor(context3);
-    if (!sha || !octokit) {
-      const why = !octokit ? "there is no github-token" : "the run names no commit (GITHUB_SHA)";
-      return none(`Cannot ask GitHub which pull request was merged: ${why}.`, why);
-    }
-    const merged = await mergedPullRequestsOfCommit(octokit, { owner: event.owner, repo: event.repo, sha });
-    if (merged.length === 0) {
-      return none(`Commit ${sha.slice(0, 7)} was not merged from a pull request: no labels.`);
-    }
-    const labels = [...new Set(merged.flatMap((pull) => pull.labels))];
-    const which2 = merged.map((pull) => `#${pull.number}`).join(", ");
-    info(
-      `Labels of the merged pull request ${which2}: ${labels.length > 0 ? labels.join(", ") : "none"}.`
-    );
-    return { labels, unavailable: null };
-  } catch (error2) {
-    const why = fatalLine(error2);
-    const hint = error2.status === 403 ? "; the workflow needs `permissions: pull-requests: read`" : "";
+  const sha = (event.sha ?? event.push?.after ?? "").slice(0, 7) || "this commit";
+  if (merged.unavailable !== null) {
     return none(
-      `Could not read the labels of the pull request merged as ${sha?.slice(0, 7) ?? "this commit"} (${why}); applying as if it had none.`,
-      `${why}${hint}`
+      `Could not read the labels of the pull request merged as ${sha} (${merged.unavailable}); applying as if it had none.`,
+      merged.unavailable
     );
   }
+  if (merged.pulls.length === 0) return none(`Commit ${sha} was not merged from a pull request: no labels.`);
+  const labels = [...new Set(merged.pulls.flatMap((pull) => pull.labels))];
+  const which2 = merged.pulls.map((pull) => `#${pull.number}`).join(", ");
+  info(`Labels of the merged pull request ${which2}: ${labels.length > 0 ? labels.join(", ") : "none"}.`);
+  return { labels, unavailable: null };
 }
 async function changedBatches(context3, of) {
   const { event } = context3;
@@ -25632,8 +26055,8 @@ function failOnErrors(findings, where) {
   const errors = errorCount(findings);
   if (errors > 0) failWith(errors, where);
 }
-async function checkOffline(context3, marker, offline, top = "") {
-  const imports = await validateImports(context3.inputs.imports);
+async function checkOffline(context3, marker, offline, top = "", judgeBy) {
+  const imports = await validateImports(context3.inputs.imports, judgeBy);
   const findings = imports.findings;
   annotateFindings(findings, context3.env);
   const note = offline ? offlineNote(offline) : "";
@@ -25645,14 +26068,14 @@ async function checkOffline(context3, marker, offline, top = "") {
   );
   setOutputs(validateOutputs(findings));
   if (!context3.event.pullRequest?.isFork) {
-    const body = renderFindingsComment(findings, {
-      marker,
-      maxChars: COMMENT_MAX_CHARS - note.length - top.length - NOTES_ROOM,
-      ...context3.event.runUrl ? { fullPlanUrl: context3.event.runUrl } : {}
-    });
-    await postComment(context3, marker, withTopBlock(note ? `${body}
-
-${note}` : body, top, marker));
+    const body = composeComment(
+      { marker, top, footer: note },
+      (maxChars) => renderFindingsComment(findings, {
+        maxChars,
+        ...context3.event.runUrl ? { fullPlanUrl: context3.event.runUrl } : {}
+      })
+    );
+    await postComment(context3, marker, body);
   }
   return findings;
 }
@@ -25663,11 +26086,13 @@ async function validateMode(context3) {
 async function planMode(context3) {
   const pullRequest = context3.event.pullRequest;
   if (pullRequest && (pullRequest.isFork || !context3.inputs.hasCredentials)) {
+    const base2 = await readBasePolicy(context3);
     const findings2 = await checkOffline(
       context3,
       PREVIEW_MARKER,
       pullRequest.isFork ? "fork" : "no-credentials",
-      await policyChanges(context3, await readBasePolicy(context3))
+      await policyChanges(context3, base2),
+      previewJudge(base2)
     );
     failOnErrors(findings2, "imports");
     return;
@@ -25675,15 +26100,15 @@ async function planMode(context3) {
   const labels = pullRequest?.labels ?? [];
   const base = await readBasePolicy(context3);
   const judgeBy = previewJudge(base);
-  const [[changed, policyBlock], plan] = await alongside(
+  const [[changed, policyBlock], { plan, review }] = await alongside(
     Promise.all([changedBatches(context3, "pull request"), policyChanges(context3, base)]),
     withOrg(
       context3,
-      async (org) => (await planImports(context3.inputs.imports, org.client, {
+      (org) => planImports(context3.inputs.imports, org.client, {
         today: today(context3),
         labels,
         ...judgeBy ? { judgeBy } : {}
-      })).plan
+      })
     )
   );
   const findings = collectFindings(plan, []);
@@ -25702,21 +26127,24 @@ async function planMode(context3) {
 ${footer}` : summary2, policyBlock),
     context3.env
   );
-  await writeFileMaking(context3.inputs.planFile, planToJson(plan));
+  await writeFileMaking(context3.inputs.planFile, planToJson(plan, review));
   info(`Plan written to ${context3.inputs.planFile}.`);
   setOutputs(planOutputs(plan, context3.inputs.planFile));
-  const comment = renderComment(plan, [], {
-    marker: PREVIEW_MARKER,
-    maxChars: COMMENT_MAX_CHARS - footer.length - policyBlock.length - NOTES_ROOM,
-    ...context3.event.runUrl ? { fullPlanUrl: context3.event.runUrl } : {}
-  });
-  await postComment(
-    context3,
-    PREVIEW_MARKER,
-    withTopBlock(footer ? `${comment.trimEnd()}
-
-${footer}` : comment, policyBlock, PREVIEW_MARKER)
+  const hidden = encodeReviewWithin(review, REVIEW_MAX_CHARS);
+  if (hidden === null) {
+    warning(
+      "This plan is too large to record in the preview comment even batch by batch, so apply will find no reviewed preview to compare with.",
+      { title: "Reviewed plan" }
+    );
+  }
+  const comment = composeComment(
+    { marker: PREVIEW_MARKER, ...hidden ? { hidden } : {}, top: policyBlock, footer },
+    (maxChars) => renderComment(plan, [], {
+      maxChars,
+      ...context3.event.runUrl ? { fullPlanUrl: context3.event.runUrl } : {}
+    })
   );
+  await postComment(context3, PREVIEW_MARKER, comment);
   if (planHasErrors(plan)) failWith(Math.max(1, errorCount(findings)), "plan");
 }
 async function applyMode(context3, options = {}) {
@@ -25733,16 +26161,23 @@ async function applyMode(context3, options = {}) {
     setFailed(error2.message);
     return;
   }
+  const merged = await mergedPulls(context3);
+  const reviewed = await reviewedPreview(context3, merged);
+  if (reviewed.kind === "refused") {
+    setFailed(reviewed.message);
+    return;
+  }
   const progress = progressPrinter({ stderr: (text) => info(text.trimEnd()) });
-  const labels = mergedLabels(context3);
-  const [changed, { plan, result }] = await alongside(
+  const { labels, unavailable } = mergedLabels(context3, merged);
+  const [changed, { plan, result, verdict }] = await alongside(
     changedBatches(context3, "push"),
     withOrg(
       context3,
-      async (org) => applyImports(context3.inputs.imports, org.client, {
+      (org) => applyImports(context3.inputs.imports, org.client, {
         today: today(context3),
-        labels: (await labels).labels,
+        labels,
         ...judgeBy ? { judgeBy } : {},
+        ...reviewed.kind === "reviewed" ? { review: reviewed.review } : {},
         onProgress: progress,
         ...options.apply
       })
@@ -25750,12 +26185,15 @@ async function applyMode(context3, options = {}) {
   );
   const findings = collectFindings(plan, []);
   annotateFindings(findings, context3.env);
-  const { unavailable } = await labels;
   if (unavailable && findings.some((finding) => finding.code === "max-changes")) {
     warning(
       `The labels of the merged pull request could not be read (${unavailable}), so its override_label could not lift max_changes.`,
       { title: "Pull request labels" }
     );
+  }
+  for (const hold of verdict.holds) {
+    const where = hold.line === null ? `batch ${hold.batch}` : `${hold.batch} ${hold.kind} line ${hold.line}`;
+    warning(`Held ${where}: ${hold.reason}.`, { title: "Held: not as reviewed" });
   }
   await writeFileMaking(context3.inputs.planFile, planToJson(plan));
   const files = await writeResults(context3.inputs.resultsFile, result, {
@@ -25774,14 +26212,27 @@ async function applyMode(context3, options = {}) {
     context3.env
   );
   setOutputs(applyOutputs(result, plan, { planFile: context3.inputs.planFile, resultsFile: files[0] ?? "" }));
+  const pullRequest = reviewed.kind === "reviewed" ? reviewed.pullRequest : newestPull(merged.pulls)?.number;
+  if (pullRequest !== void 0) {
+    await postResults(context3, pullRequest, result, verdict.holds).catch(
+      (error2) => warning(`Could not write the results on pull request #${pullRequest}: ${fatalLine(error2)}`, {
+        title: "Pull request comment"
+      })
+    );
+  }
   if (result.refused) {
     setFailed(`Apply refused: ${result.refused}. See the annotations and the job summary.`);
     return;
   }
-  const failed = result.rows.filter((row) => row.outcome === "failed").length;
-  if (failed > 0) {
+  const count = (outcome) => result.rows.filter((row) => row.outcome === outcome).length;
+  const [failed, held] = [count("failed"), count("held")];
+  if (failed + held > 0) {
+    const what = [
+      failed > 0 ? `${plural(failed, "row")} failed` : "",
+      held > 0 ? `${plural(held, "row")} held (not written)` : ""
+    ].filter(Boolean).join(", ");
     setFailed(
-      `${plural(failed, "row")} failed: see the job summary and ${files[0] ?? "the results file"}. Re-running converges: rows already done are not done twice.`
+      `${what}: see the job summary and ${files[0] ?? "the results file"}. Every other row was applied; re-running converges: rows already done are not done twice.`
     );
   }
 }
@@ -25808,10 +26259,11 @@ async function inviteMode(context3) {
     return;
   }
   const request2 = inviteRequest(context3);
-  const { report, unknownBatch } = await withOrg(
-    context3,
-    (org) => inviteImports(context3.inputs.imports, org.client, request2)
-  );
+  const { report, unknownBatch, reinvited } = await withOrg(context3, async (org) => {
+    const invited = await inviteImports(context3.inputs.imports, org.client, request2);
+    const again = invited.unknownBatch ? null : await reinviteIfSet(context3, org.client, request2);
+    return { ...invited, reinvited: again };
+  });
   if (unknownBatch) {
     throw new InputError(
       `There is no batch "${request2.batch ?? ""}" under ${context3.inputs.imports}. Nothing was sent.`
@@ -25820,11 +26272,13 @@ async function inviteMode(context3) {
   await writeFileMaking(context3.inputs.resultsFile, inviteToJson(report));
   info(`Invite report written to ${context3.inputs.resultsFile}.`);
   await appendSummary(renderInviteMarkdown(report), context3.env);
+  await noteInvites(context3, report, importsInRepository(context3));
   const outputs = inviteOutputs(report, context3.inputs.resultsFile);
   setOutputs(outputs);
   info(
     `${plural(Number(outputs.invited), "invite")} sent, ${plural(report.skipped.length, "person", "people")} skipped.`
   );
+  if (reinvited) await reportReinvites(context3, reinvited);
   if (!report.ok) {
     setFailed(
       `${plural(Number(outputs.errors), "invite")} failed: see the job summary and ${context3.inputs.resultsFile}. A re-run sends only the missing ones.`
@@ -25857,14 +26311,14 @@ var MODES2 = {
   plan: planMode,
   apply: applyMode,
   invite: inviteMode,
-  doctor: doctorMode
+  doctor: doctorMode,
+  drift: driftMode
 };
 async function run(options = {}) {
   try {
     const env = process.env;
     const inputs = readInputs((name) => getInput(name), env);
-    if (inputs.genesys.GENESYSCLOUD_OAUTHCLIENT_SECRET)
-      setSecret(inputs.genesys.GENESYSCLOUD_OAUTHCLIENT_SECRET);
+    for (const secret of secretsOf(inputs.genesys)) setSecret(secret);
     const event = await loadEventContext(env);
     info(`gc-onboard ${inputs.mode} on ${event.rawEventName || "a local run"} (${inputs.imports}).`);
     await MODES2[inputs.mode]({ inputs, event, env, now: options.now ?? (() => /* @__PURE__ */ new Date()) }, options);

@@ -10,6 +10,7 @@ import { isWorkPhone, readWorkPhone, sameExtension, sameNumber } from '../phone-
 import type { Contact } from '../plan/snapshot.js';
 import type { Plan, PersonPlan, PhonePlan } from '../plan/types.js';
 import type { OrgWriter, PhoneRecord, UserRecord, UserUpdate } from './org.js';
+import { planGrantCalls, sendGrants, usersOf, type GrantNeed } from './grants.js';
 import type { ApplyResult, RowResult } from './results.js';
 import { errorLine, retrying, statusOf, UserLanes, type RetrySettings, type WriteKind } from './retry.js';
 
@@ -30,6 +31,11 @@ export interface ApplyOptions {
   versionRetryMs?: number;
   /** Least time between two version-checked writes to one user (default 1 s): close ones race more. */
   userWriteGapMs?: number;
+  /**
+   * Calls started and not yet answered, at most (default 128): enough to keep a pool of clients busy
+   * at any limit (the transport puts 16 a client on the wire), few enough to bound memory.
+   */
+  maxCallsInFlight?: number;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -68,6 +74,7 @@ const defaults = {
   versionTries: 5,
   versionRetryMs: 2_000,
   userWriteGapMs: 1_000,
+  maxCallsInFlight: 128,
 };
 type Settings = typeof defaults & RetrySettings & Pick<ApplyOptions, 'onProgress'>;
 
@@ -137,7 +144,8 @@ export async function applyPlan(
     rows[phase].done += 1;
     report(phase);
   };
-  org = counted(org, (phase) => {
+  // Bounded, so that a high limit does not queue every row's calls (and their request objects) at once.
+  org = counted(inFlightAtMost(writer, settings.maxCallsInFlight), (phase) => {
     calls.done += 1;
     report(phase);
   });
@@ -211,18 +219,26 @@ export async function applyPlan(
   const idOf = (person: PersonPlan) => userIds.get(person.emailKey) as string;
   const isNew = (person: PersonPlan) => newUsers.has(idOf(person));
 
-  // 2. Role grants (not version-checked, so alongside everything else). A default station needs the
-  // person to hold conversation:call:add, which a new person gets here: their station waits for it.
-  const grantWork = new Map<string, Promise<void>>();
-  for (const person of followUps) {
-    if (person.grants.length === 0) continue;
-    const userId = idOf(person);
-    const work = retried('people', { newUser: isNew(person), versioned: false }, () =>
-      org.addGrants(userId, person.grants),
-    );
-    work.catch(() => undefined); // awaited by the person's row (and its phone's), which report it
-    grantWork.set(userId, work);
-  }
+  // 2. Role grants (not version-checked, so alongside everything else): one call per role, division
+  // set and 100 people, or one bulkadd for someone whose roles nobody else shares (grants.ts). A
+  // default station needs the person to hold conversation:call:add, which a new person gets here:
+  // their station waits for it.
+  const grantCalls = planGrantCalls(
+    followUps.map((person) => ({ userId: idOf(person), grants: person.grants })),
+  );
+  const grantWork = sendGrants(grantCalls, {
+    send: (call, firstTry) =>
+      retried(
+        'people',
+        { newUser: firstTry && usersOf(call).some((id) => newUsers.has(id)), versioned: false },
+        () =>
+          call.kind === 'role'
+            ? org.grantRole(call.roleId, call.divisionIds, call.userIds)
+            : org.addGrants(call.userId, call.grants),
+      ),
+  });
+  // Awaited by each person's row (and its phone's), which report it.
+  for (const work of grantWork.values()) work.catch(() => undefined);
 
   // 3. The other follow-ups of every created or updated person: one PATCH, skills in 50s, one after
   // the other (they race on the user's version); queue joins in 100s per queue at once, division
@@ -340,7 +356,7 @@ export async function applyPlan(
 
   const rowResults = [...results.values()];
   return {
-    ok: rowResults.every((row) => row.outcome !== 'failed'),
+    ok: rowResults.every((row) => row.outcome !== 'failed' && row.outcome !== 'held'),
     refused: null,
     rows: rowResults,
     locationsCreated: locationsCreated.sort(),
@@ -359,6 +375,7 @@ const PHASE_OF: Record<keyof OrgWriter, 'people' | 'phones'> = {
   patchUser: 'people',
   moveUsers: 'people',
   addGrants: 'people',
+  grantRole: 'people',
   addQueueMembers: 'people',
   setSkills: 'people',
   createPhone: 'phones',
@@ -368,6 +385,46 @@ const PHASE_OF: Record<keyof OrgWriter, 'people' | 'phones'> = {
   listStations: 'phones',
   setDefaultStation: 'phones',
 };
+
+/**
+ * The same writer, with at most `limit` calls started and not yet answered; the others wait their turn
+ * in the order they were made. Started calls are what the transport holds (a request and its body
+ * each): unbounded, a 10,000-person apply at a high limit started 60,000 at once (peak RSS 1.37 GB,
+ * 1.06 GB with this).
+ */
+function inFlightAtMost(org: OrgWriter, limit: number): OrgWriter {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const release = () => {
+    running -= 1;
+    waiting.shift()?.();
+  };
+  const slot = (): Promise<void> => {
+    if (running < limit) {
+      running += 1;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) =>
+      waiting.push(() => {
+        running += 1;
+        resolve();
+      }),
+    );
+  };
+  const wrapped: Record<string, unknown> = {};
+  for (const name of Object.keys(PHASE_OF)) {
+    const call = org as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    wrapped[name] = async (...args: unknown[]) => {
+      await slot();
+      try {
+        return await call[name]!(...args);
+      } finally {
+        release();
+      }
+    };
+  }
+  return wrapped as unknown as OrgWriter;
+}
 
 /** The same writer, telling `answered` after each call settles (for progress and the time left). */
 function counted(org: OrgWriter, answered: (phase: 'people' | 'phones') => void): OrgWriter {
@@ -385,12 +442,13 @@ export function plannedCalls(plan: Plan): number {
   const queueMembers = new Map<string, number>();
   const divisionMoves = new Map<string, number>();
   let newPhones = 0;
+  const grants: GrantNeed[] = [];
   for (const batch of plan.batches) {
     for (const person of batch.people) {
       if (person.action !== 'create' && person.action !== 'update') continue;
       if (person.action === 'create') calls += 1;
       if (Object.keys(person.patch).length > 0 || person.manager || person.location) calls += 1;
-      if (person.grants.length > 0) calls += 1;
+      grants.push({ userId: person.emailKey, grants: person.grants });
       calls += Math.ceil(person.skills.length / 50);
       for (const queueId of person.queueIds) queueMembers.set(queueId, (queueMembers.get(queueId) ?? 0) + 1);
       if (person.moveToDivisionId)
@@ -402,6 +460,7 @@ export function plannedCalls(plan: Plan): number {
       if (phone.action === 'update' && phone.stationId === null) calls += 1;
     }
   }
+  calls += planGrantCalls(grants).length;
   for (const n of [...queueMembers.values(), ...divisionMoves.values()]) calls += Math.ceil(n / 100);
   calls += newPhones + (newPhones > 1 ? Math.ceil(newPhones / STATION_PAGE) : newPhones);
   return calls;
@@ -697,9 +756,10 @@ function personResult(person: PersonPlan): RowResult {
     email: person.email,
     name: person.name,
     planned: person.action,
+    // A row in error at apply (an unknown role found only now, or held by the review) is not written.
     outcome:
       person.action === 'error'
-        ? 'failed'
+        ? 'held'
         : person.action === 'create' || person.action === 'update'
           ? 'done'
           : person.action,
@@ -719,7 +779,7 @@ function phoneResult(phone: PhonePlan): RowResult {
     email: phone.person.email,
     name: phone.name,
     planned: phone.action,
-    outcome: phone.action === 'error' ? 'failed' : phone.action === 'unchanged' ? 'unchanged' : 'done',
+    outcome: phone.action === 'error' ? 'held' : phone.action === 'unchanged' ? 'unchanged' : 'done',
     userId: phone.person.userId,
     phoneId: phone.phoneId,
     stationId: phone.stationId,

@@ -87,7 +87,10 @@ export interface OrgWriter {
   defaultCountryCode(): Promise<string | null>;
   patchUser(id: string, version: number, update: UserUpdate): Promise<UserRecord>;
   moveUsers(divisionId: string, userIds: string[]): Promise<void>;
+  /** One person's grants (bulkadd). */
   addGrants(userId: string, grants: Grant[]): Promise<void>;
+  /** One role in these divisions to many people (POST /authorization/roles/{roleId}); all or nothing. */
+  grantRole(roleId: string, divisionIds: string[], userIds: string[]): Promise<void>;
   addQueueMembers(queueId: string, userIds: string[]): Promise<void>;
   setSkills(userId: string, skills: SnapshotSkill[]): Promise<void>;
   createPhone(phone: NewPhone): Promise<PhoneRecord>;

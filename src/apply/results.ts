@@ -86,7 +86,9 @@ export function resultsToText(result: ApplyResult): string {
     (row) => row.outcome === 'failed' || row.outcome === 'held' || (row.outcome === 'skip' && row.error),
   );
   for (const row of failed) {
-    const what = { skip: 'skipped', held: 'held', failed: 'failed' }[row.outcome as 'skip' | 'held' | 'failed'];
+    const what = { skip: 'skipped', held: 'held', failed: 'failed' }[
+      row.outcome as 'skip' | 'held' | 'failed'
+    ];
     out.push(`  ${row.file}:${row.line} ${row.kind} ${row.email} ${what}: ${row.error ?? 'failed'}`);
   }
   out.push(`${result.ok ? 'Applied' : 'Applied with failures'} in ${result.seconds.toFixed(1)} s`);

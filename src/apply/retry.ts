@@ -54,8 +54,15 @@ export interface WriteKind {
   versioned: boolean;
 }
 
-/** Why a row failed after its retries ran out. */
-export class RetriesExhausted extends Error {}
+/** Why a row failed after its retries ran out; `lastStatus` is the status of the last try. */
+export class RetriesExhausted extends Error {
+  constructor(
+    message: string,
+    readonly lastStatus?: number,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Runs `write` until it succeeds, retrying only what `kind` allows: a 404 on a new user with growing
@@ -84,6 +91,7 @@ export async function retrying<T>(
         if (waited + pause > settings.newUserWaitMs) {
           throw new RetriesExhausted(
             `${errorLine(error)}; still not found after ${tries} tries in ${(waited / 1000).toFixed(1)} s (a new user takes a while to reach every service): run apply again`,
+            404,
           );
         }
         events.waiting(1);
@@ -97,6 +105,7 @@ export async function retrying<T>(
         if (races >= settings.versionTries) {
           throw new RetriesExhausted(
             `${errorLine(error)}; the user's version kept changing (${races} tries): run apply again`,
+            statusOf(error),
           );
         }
         await settings.sleep(settings.versionRetryMs * (0.5 + settings.random()));

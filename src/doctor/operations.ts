@@ -38,6 +38,8 @@ export const MODE_OPERATIONS: Readonly<Record<Mode, readonly string[]>> = {
     'PATCH /api/v2/users/{userId}',
     'POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}',
     'POST /api/v2/authorization/subjects/{subjectId}/bulkadd',
+    // One role to many new people at once (issue 17).
+    'POST /api/v2/authorization/roles/{roleId}',
     'POST /api/v2/routing/queues/{queueId}/members',
     'PATCH /api/v2/users/{userId}/routingskills/bulk',
     'POST /api/v2/locations',

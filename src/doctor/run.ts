@@ -1,11 +1,13 @@
 // `gc-onboard doctor`: read-only checks of a connection, the OAuth client's permissions per mode and
 // division, and the imports' names against the org. The I/O edge: every read is here, every
-// decision in checks.ts. A handful of calls, well under a minute at the default rate limit.
-import platformClient from 'purecloud-platform-client-v2';
+// decision in checks.ts. A handful of calls, well under a minute at the default rate limit. With a
+// pool of OAuth clients, each client's own roles are read with its own token and checked like the
+// main client's.
+import type platformClient from 'purecloud-platform-client-v2';
 import type { ImportSet } from '../csv/types.js';
 import { pageAll, type GenesysClient } from '../genesys/client.js';
 import { loadSnapshot, toRoles } from '../genesys/snapshot.js';
-import type { TransportOptions } from '../genesys/transport.js';
+import type { TransportOptions, TransportStats } from '../genesys/transport.js';
 import { snapshotNeed } from '../plan/need.js';
 import { validateImports } from '../run/commands.js';
 import { fatalLine } from '../run/errors.js';
@@ -23,7 +25,14 @@ import {
   type OrgRole,
 } from './checks.js';
 import { forbiddenLine, missingPermissionOf } from './forbidden.js';
-import { ALL_DIVISIONS, DIVISION_AWARE, MODES, modePermissions, type HeldGrant } from './operations.js';
+import {
+  ALL_DIVISIONS,
+  DIVISION_AWARE,
+  MODES,
+  modePermissions,
+  type DivisionScope,
+  type HeldGrant,
+} from './operations.js';
 import { doctorExitCode, renderDoctor, type Section } from './render.js';
 
 export interface DoctorOptions {
@@ -120,20 +129,32 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   }
 }
 
+/** What one OAuth client is and holds, read with its own token. */
+interface ClientFindings {
+  clientName: string;
+  grants: HeldGrant[];
+  /** Its roles and divisions, or why they could not be read. */
+  who: DoctorLine[];
+  /** Its id (from tokens/me, else as configured), and how long its tokens last. */
+  connection: DoctorLine[];
+}
+
+interface OrgNames {
+  divisionIds: string[];
+  orgRoles: OrgRole[];
+  roleName: (id: string) => string;
+  divisionName: (id: string) => string;
+}
+
 async function diagnose(
   client: GenesysClient,
   target: string,
   root: string,
   configuredId: string | null,
 ): Promise<Section[]> {
-  const apiClient = apiClientOf(client);
-  const tokens = new platformClient.TokensApi(apiClient);
-  const oauth = new platformClient.OAuthApi(apiClient);
   const connection: DoctorLine[] = [ok(`API ${target}`)];
-  const who: DoctorLine[] = [];
 
-  const [me, orgInfo, divisions, roles] = await Promise.all([
-    tokens.getTokensMe().catch((error: unknown) => error as Error),
+  const [orgInfo, divisions, roles] = await Promise.all([
     client.organization.getOrganizationsMe().catch((error: unknown) => error as Error),
     pageAll(
       (pageNumber, pageSize) => client.authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
@@ -150,11 +171,20 @@ async function diagnose(
   const divisionName = (id: string) =>
     id === ALL_DIVISIONS ? 'all divisions' : (divisionNames.get(id) ?? id);
   const orgRoles: OrgRole[] = roles instanceof Error ? [] : roles;
-  const roleName = (id: string) => orgRoles.find((r) => r.id === id)?.name ?? id;
-
-  const clientId = (me instanceof Error ? null : (me.OAuthClient?.id ?? null)) ?? configuredId;
-  const clientName = me instanceof Error ? 'gc-onboard' : (me.OAuthClient?.name ?? clientId ?? 'gc-onboard');
-  connection.push(ok(`logged in (client credentials${clientId ? `, client ${clientId}` : ''})`));
+  const names: OrgNames = {
+    divisionIds: divisions.flatMap((d) => (d.id ? [d.id] : [])),
+    orgRoles,
+    roleName: (id: string) => orgRoles.find((r) => r.id === id)?.name ?? id,
+    divisionName,
+  };
+  // Each client with its own token: the main client first, then the pool's.
+  const [main, ...pooled] = await Promise.all(
+    client.clientIds.map((id, index) =>
+      client.onClient(id, () => clientFindings(client, index === 0 ? configuredId : id, names)),
+    ),
+  );
+  const mainClient = main as ClientFindings;
+  connection.push(...mainClient.connection.slice(0, 1));
   if (orgInfo instanceof Error) connection.push(warn(`cannot read the org: ${why(orgInfo)}`));
   else
     connection.push(
@@ -162,55 +192,49 @@ async function diagnose(
         `org '${orgInfo.name ?? ''}'${orgInfo.defaultCountryCode ? `, default country ${orgInfo.defaultCountryCode}` : ''}`,
       ),
     );
-  if (me instanceof Error)
-    who.push(
-      fail(
-        `GET /api/v2/tokens/me failed: ${why(me)}`,
-        'check the OAuth client in Admin > Integrations > OAuth',
-        false,
-      ),
-    );
-
-  // The client's roles and divisions; without oauth:client:view, ask the org per permission instead.
-  let grants: HeldGrant[] | null = null;
-  if (clientId) {
-    try {
-      const details = await oauth.getOauthClient(clientId);
-      const roleDivisions = (details.roleDivisions ?? []).flatMap((g) =>
-        g.roleId && g.divisionId ? [{ roleId: g.roleId, divisionId: g.divisionId }] : [],
-      );
-      grants = roleDivisions.map((g) => ({
-        ...g,
-        permissions: orgRoles.find((r) => r.id === g.roleId)?.permissions ?? [],
-      }));
-      const ttl = details.accessTokenValiditySeconds;
-      connection.push(
-        ttl
-          ? ok(`tokens last ${hours(ttl)} (${ttl} s); gc-onboard logs in again when one expires`)
-          : warn('token lifetime not given by the OAuth client'),
-      );
-      who.push(
-        ok(
-          `OAuth client '${details.name ?? clientName}': ${describeGrants(roleDivisions, roleName, divisionName)}`,
-        ),
-      );
-    } catch (error) {
-      who.push(
-        warn(
-          `cannot read the OAuth client's roles (${why(error)}); asking the org per permission instead`,
-          'give the OAuth client a role with oauth:client:view to see its roles here',
-        ),
-      );
-    }
-  }
-  if (grants === null)
-    grants = await permittedGrants(
-      client,
-      divisions.flatMap((d) => (d.id ? [d.id] : [])),
-    );
+  connection.push(...mainClient.connection.slice(1));
   const aware = await divisionAwareness(client);
 
-  // The imports, read and resolved; their divisions decide where each write's permissions are checked.
+  const home = divisions.find((d) => d.homeDivision)?.id ?? '';
+  const { lines: importSection, scopes } = await importChecks(client, root, home);
+
+  const checkOf = (findings: ClientFindings) =>
+    permissionLines({
+      clientName: findings.clientName,
+      grants: findings.grants,
+      roles: orgRoles,
+      scopes,
+      divisionName,
+      divisionAware: (p) => aware?.has(p) ?? DIVISION_AWARE.has(p),
+    });
+  connection.push(rateLimitLine(client.stats()));
+  const pool =
+    pooled.length === 0
+      ? []
+      : [
+          {
+            title: poolTitle(client.clientIds.length),
+            lines: poolLines(client.clientIds.slice(1), pooled, checkOf),
+          },
+        ];
+  return [
+    { title: 'Connection', lines: connection },
+    { title: 'Who we are', lines: mainClient.who },
+    {
+      title: `Permissions per mode (${MODES.join(', ')}), per division the imports use`,
+      lines: checkOf(mainClient),
+    },
+    ...pool,
+    { title: 'Imports against the org', lines: importSection },
+  ];
+}
+
+/** The imports, read and resolved; their divisions decide where each write's permissions are checked. */
+async function importChecks(
+  client: GenesysClient,
+  root: string,
+  home: string,
+): Promise<{ lines: DoctorLine[]; scopes: Record<DivisionScope, string[]> }> {
   const importSection: DoctorLine[] = [];
   let imports: ImportSet | null = null;
   try {
@@ -234,7 +258,6 @@ async function diagnose(
   } catch (error) {
     importSection.push(warn(`no imports checked: ${fatalLine(error)}`, 'pass --imports DIR'));
   }
-  const home = divisions.find((d) => d.homeDivision)?.id ?? '';
   let scopes = { user: home ? [home] : [], grant: home ? [home] : [], queue: [] as string[] };
   if (imports && imports.batches.length > 0) {
     try {
@@ -251,28 +274,103 @@ async function diagnose(
       );
     }
   }
+  return { lines: importSection, scopes };
+}
 
-  const permissions = permissionLines({
-    clientName,
-    grants,
-    roles: orgRoles,
-    scopes,
-    divisionName,
-    divisionAware: (p) => aware?.has(p) ?? DIVISION_AWARE.has(p),
-  });
-  const stats = client.stats();
+/** The limit learned from the headers; for a pool, the sum and each client's own. */
+function rateLimitLine(stats: TransportStats): DoctorLine {
   const lower = Object.entries(stats.limits).filter(([, n]) => n < stats.limit);
-  connection.push(
-    ok(
-      `rate limit ${stats.limit} requests per ${stats.windowMs / 1000} s${lower.length > 0 ? `; lower for ${lower.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''} (from inin-ratelimit-allowed)`,
-    ),
+  const clients = stats.clients ?? [];
+  const pool =
+    clients.length > 1
+      ? ` over ${clients.length} OAuth clients (${clients.map((c) => `${c.clientId} ${c.limit}`).join(', ')})`
+      : '';
+  return ok(
+    `rate limit ${stats.limit} requests per ${stats.windowMs / 1000} s${pool}${lower.length > 0 ? `; lower for ${lower.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''} (from inin-ratelimit-allowed)`,
   );
-  return [
-    { title: 'Connection', lines: connection },
-    { title: 'Who we are', lines: who },
-    { title: `Permissions per mode (${MODES.join(', ')}), per division the imports use`, lines: permissions },
-    { title: 'Imports against the org', lines: importSection },
-  ];
+}
+
+const poolTitle = (count: number) =>
+  `Pool of ${count} OAuth clients: any call may go to any of them, so each needs what the main client needs`;
+
+/** One ✓ line per pool client that holds everything; else its ✗ (and !) lines, each naming it. */
+function poolLines(
+  ids: string[],
+  findings: ClientFindings[],
+  checkOf: (findings: ClientFindings) => DoctorLine[],
+): DoctorLine[] {
+  return findings.flatMap((found, index) => {
+    const id = ids[index] ?? '';
+    const unread = found.who.filter((line) => line.mark !== '✓');
+    const gaps = checkOf(found).filter((line) => line.mark !== '✓');
+    if (unread.length === 0 && gaps.length === 0) {
+      const roles = found.who[0]?.text.replace(/^OAuth client /, '') ?? '';
+      return [ok(`client ${id}: ${roles}; holds what every mode needs`)];
+    }
+    return [...unread, ...gaps].map((line) => ({ ...line, text: `client ${id}: ${line.text}` }));
+  });
+}
+
+/**
+ * Who the client is (tokens/me) and what it holds (GET /oauth/clients/{id}, else the org per
+ * permission), read by whichever client the caller pinned.
+ */
+async function clientFindings(
+  client: GenesysClient,
+  configuredId: string | null,
+  names: OrgNames,
+): Promise<ClientFindings> {
+  const { default: sdk } = await import('purecloud-platform-client-v2');
+  const apiClient = apiClientOf(client);
+  const me = await new sdk.TokensApi(apiClient).getTokensMe().catch((error: unknown) => error as Error);
+  const who: DoctorLine[] = [];
+  const connection: DoctorLine[] = [];
+  const clientId = (me instanceof Error ? null : (me.OAuthClient?.id ?? null)) ?? configuredId;
+  const clientName = me instanceof Error ? 'gc-onboard' : (me.OAuthClient?.name ?? clientId ?? 'gc-onboard');
+  connection.push(ok(`logged in (client credentials${clientId ? `, client ${clientId}` : ''})`));
+  if (me instanceof Error)
+    who.push(
+      fail(
+        `GET /api/v2/tokens/me failed: ${why(me)}`,
+        'check the OAuth client in Admin > Integrations > OAuth',
+        false,
+      ),
+    );
+
+  // The client's roles and divisions; without oauth:client:view, ask the org per permission instead.
+  let grants: HeldGrant[] | null = null;
+  if (clientId) {
+    try {
+      const details = await new sdk.OAuthApi(apiClient).getOauthClient(clientId);
+      const roleDivisions = (details.roleDivisions ?? []).flatMap((g) =>
+        g.roleId && g.divisionId ? [{ roleId: g.roleId, divisionId: g.divisionId }] : [],
+      );
+      grants = roleDivisions.map((g) => ({
+        ...g,
+        permissions: names.orgRoles.find((r) => r.id === g.roleId)?.permissions ?? [],
+      }));
+      const ttl = details.accessTokenValiditySeconds;
+      connection.push(
+        ttl
+          ? ok(`tokens last ${hours(ttl)} (${ttl} s); gc-onboard logs in again when one expires`)
+          : warn('token lifetime not given by the OAuth client'),
+      );
+      who.push(
+        ok(
+          `OAuth client '${details.name ?? clientName}': ${describeGrants(roleDivisions, names.roleName, names.divisionName)}`,
+        ),
+      );
+    } catch (error) {
+      who.push(
+        warn(
+          `cannot read the OAuth client's roles (${why(error)}); asking the org per permission instead`,
+          'give the OAuth client a role with oauth:client:view to see its roles here',
+        ),
+      );
+    }
+  }
+  grants ??= await permittedGrants(client, names.divisionIds);
+  return { clientName, grants, who, connection };
 }
 
 /** Grants as the org reports them per permission (GET /authorization/divisionspermitted/paged/me). */

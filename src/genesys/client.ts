@@ -1,19 +1,12 @@
 // A logged-in Genesys Cloud client: a private SDK ApiClient (never the process-wide singleton) with
 // our transport under it, and the API objects gc-onboard uses, bound to it.
-import platformClient from 'purecloud-platform-client-v2';
-import { secrets } from '../secrets.js';
-import { ConfigError, type Connection, type Endpoint } from './connection.js';
-import {
-  GenesysApiError,
-  GenesysTransport,
-  type TransportOptions,
-  type TransportStats,
-} from './transport.js';
+// The SDK (about 0.2 s to load) and the transport are loaded when connect is first called, so that
+// offline commands (validate, --help) never load them; the types cost nothing.
+import type platformClient from 'purecloud-platform-client-v2';
+import type { Connection, Endpoint } from './connection.js';
+import type { TransportOptions, TransportStats } from './transport.js';
 
-/** Login failed: bad credentials, an unknown host, a login server that does not answer. Fatal (exit code 2). */
-export class LoginError extends ConfigError {
-  override name = 'LoginError';
-}
+export { LoginError } from './connection.js';
 
 export interface ConnectOptions {
   /** Called with every access token as soon as it is issued (the Action passes `core.setSecret`). */
@@ -35,41 +28,34 @@ export interface GenesysClient {
   organization: InstanceType<typeof platformClient.OrganizationApi>;
   /** `https://api.mypurecloud.ie`, `http://127.0.0.1:PORT`: for messages. */
   apiBaseUrl: string;
-  /** Requests by route, retries, 429s, the learned rate limit. */
+  /** Requests by route, retries, 429s, the learned rate limit: summed over the pool, and per client. */
   stats(): TransportStats;
+  /** The OAuth client ids that share the work (pool.ts), the main client first. */
+  clientIds: string[];
+  /** Runs `work` with every call it makes sent by that one client (doctor checks each client). */
+  onClient<T>(clientId: string, work: () => Promise<T>): Promise<T>;
   /** Stops timers and in-flight requests so the process can exit. */
   close(): void;
 }
 
 export async function connect(connection: Connection, options: ConnectOptions = {}): Promise<GenesysClient> {
-  // Before the first request: a login error may echo the secret.
-  secrets.addClient(connection.clientId, connection.clientSecret);
-  const apiClient = new platformClient.ApiClientClass();
-  ignoreConfigFile(apiClient);
-  pointAt(apiClient, connection.endpoint);
-  const transport = new GenesysTransport(options.transport);
-  apiClient.setHttpClient(transport);
-
-  const login = async (): Promise<string> => {
-    let token: string;
-    try {
-      token = (await apiClient.loginClientCredentialsGrant(connection.clientId, connection.clientSecret))
-        .accessToken;
-    } catch (error) {
-      throw loginError(error, connection);
-    }
-    // Registered with the scrubber (setToken) before anything can print it.
-    transport.setToken(token);
-    options.onToken?.(token);
-    return token;
+  const { default: platformClient } = await import('purecloud-platform-client-v2');
+  const { openPool, SdkHttpClient } = await import('./pool.js');
+  const newApiClient = () => {
+    const apiClient = new platformClient.ApiClientClass();
+    ignoreConfigFile(apiClient);
+    pointAt(apiClient, connection.endpoint);
+    return apiClient;
   };
-  transport.setReauthenticate(login);
-  try {
-    await login();
-  } catch (error) {
-    transport.close();
-    throw error;
-  }
+  // Every client of the pool (usually just the main one) logs in through an ApiClient of its own;
+  // the API objects below share one whose calls the pool hands to a client.
+  const pool = await openPool(connection, {
+    newApiClient,
+    ...(options.onToken ? { onToken: options.onToken } : {}),
+    ...(options.transport ? { transport: options.transport } : {}),
+  });
+  const apiClient = newApiClient();
+  apiClient.setHttpClient(new SdkHttpClient((request) => pool.request(request)));
 
   return {
     users: new platformClient.UsersApi(apiClient),
@@ -80,8 +66,10 @@ export async function connect(connection: Connection, options: ConnectOptions = 
     locations: new platformClient.LocationsApi(apiClient),
     organization: new platformClient.OrganizationApi(apiClient),
     apiBaseUrl: connection.apiBaseUrl,
-    stats: () => transport.stats(),
-    close: () => transport.close(),
+    stats: () => pool.stats(),
+    clientIds: pool.clientIds,
+    onClient: (clientId, work) => pool.onClient(clientId, work),
+    close: () => pool.close(),
   };
 }
 
@@ -113,25 +101,6 @@ function pointAt(apiClient: ApiClient, endpoint: Endpoint): void {
     ...(endpoint.port === null ? {} : { port: endpoint.port }),
     ...(endpoint.path ? { path_params_login: endpoint.path, path_params_api: endpoint.path } : {}),
   });
-}
-
-function loginError(error: unknown, connection: Connection): Error {
-  const where = connection.apiBaseUrl;
-  if (error instanceof GenesysApiError) {
-    if (error.status === 400 || error.status === 401 || error.status === 403) {
-      return new LoginError(
-        `Login to ${where} was refused (${error.status}${error.code ? ` ${error.code}` : ''}): check GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_REGION.`,
-      );
-    }
-    if (error.status === 0) {
-      return new LoginError(`Cannot reach ${where} to log in (${error.code}: ${error.detail}).`);
-    }
-    return new LoginError(`Login to ${where} failed: ${error.message}`);
-  }
-  // Anything else is a bug or an SDK surprise; keep it to one line without the raw object.
-  return new LoginError(
-    `Login to ${where} failed: ${secrets.scrubEchoed(error instanceof Error ? error.message : String(error))}`,
-  );
 }
 
 export interface Page<T> {

@@ -6,6 +6,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Login failed: bad credentials, an unknown host, a login server that does not answer. Fatal (exit code 2). */
+export class LoginError extends ConfigError {
+  override name = 'LoginError';
+}
+
 /** The 18 Genesys Cloud regions and their environment domains (API at `https://api.<domain>`). */
 export const REGIONS: Readonly<Record<string, string>> = {
   'us-east-1': 'mypurecloud.com',
@@ -37,13 +42,21 @@ export type Endpoint =
   | { kind: 'environment'; environment: string; region: string | null }
   | { kind: 'gateway'; protocol: 'http' | 'https'; host: string; port: number | null; path: string };
 
-export interface Connection {
+/** One OAuth client (client-credentials grant). */
+export interface Credentials {
   clientId: string;
-  /** Not enumerable, so logging or JSON-serialising a Connection never shows it. */
+  /** Not enumerable, so logging or JSON-serialising credentials never shows it. */
   readonly clientSecret: string;
+}
+
+export interface Connection extends Credentials {
   endpoint: Endpoint;
   /** The API base URL, for messages: `https://api.mypurecloud.ie`, `http://127.0.0.1:8080`. */
   apiBaseUrl: string;
+  /** More OAuth clients of the same org, each with its own rate limit (opt-in; usually none). */
+  pool: Credentials[];
+  /** The variable the pool was read from, for messages. */
+  poolVariable: string;
 }
 
 const ENV = {
@@ -51,7 +64,12 @@ const ENV = {
   secret: 'GENESYSCLOUD_OAUTHCLIENT_SECRET',
   region: 'GENESYSCLOUD_REGION',
   apiRegion: 'GENESYSCLOUD_API_REGION',
+  pool: 'GENESYSCLOUD_OAUTHCLIENT_POOL',
+  /** The name of the variable that holds the pool when a team named it otherwise (`--client-pool-env`). */
+  poolName: 'GC_ONBOARD_CLIENT_POOL_ENV',
 } as const;
+
+export const POOL_ENV_NAME = ENV.poolName;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -68,9 +86,55 @@ export function resolveConnection(env: Record<string, string | undefined>): Conn
       `${ENV.region} is not set; set it to your Genesys Cloud region (e.g. us-east-1) or its domain (e.g. mypurecloud.com).`,
     );
   }
-  const connection = { clientId, endpoint, apiBaseUrl: apiBaseUrl(endpoint) } as Connection;
+  const poolVariable = env[ENV.poolName]?.trim() || ENV.pool;
+  const pool = parsePool(env[poolVariable] ?? '', poolVariable, clientId);
+  const connection = {
+    clientId,
+    endpoint,
+    apiBaseUrl: apiBaseUrl(endpoint),
+    pool,
+    poolVariable,
+  } as Connection;
   Object.defineProperty(connection, 'clientSecret', { value: clientSecret, enumerable: false });
   return connection;
+}
+
+/** Credentials whose secret stays out of logs and JSON (spreading them drops it). */
+export function credentialsOf(clientId: string, clientSecret: string): Credentials {
+  const credentials = { clientId } as Credentials;
+  Object.defineProperty(credentials, 'clientSecret', { value: clientSecret, enumerable: false });
+  return credentials;
+}
+
+/**
+ * `id:secret,id:secret`: the extra clients, each once and none the main client. Blank entries (a
+ * trailing comma) are skipped. Messages name the variable and the entry, never a secret.
+ */
+export function parsePool(value: string, variable: string, mainClientId: string): Credentials[] {
+  const seen = new Set([mainClientId]);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const pool: Credentials[] = [];
+  for (const [index, entry] of entries.entries()) {
+    if (entry === '') continue;
+    const where = `${variable}: entry ${index + 1} of ${entries.length}`;
+    const colon = entry.indexOf(':');
+    if (colon < 0)
+      throw new ConfigError(`${where} is not id:secret; write the OAuth clients as id:secret,id:secret.`);
+    const id = entry.slice(0, colon).trim();
+    const secret = entry.slice(colon + 1).trim();
+    if (!id) throw new ConfigError(`${where} has no client id before the colon.`);
+    if (!/^[\w.~-]+$/.test(id))
+      throw new ConfigError(`${where} has a client id with characters an OAuth client id never has.`);
+    if (!secret) throw new ConfigError(`${where} (client ${id}) has no secret after the colon.`);
+    if (seen.has(id)) {
+      const which =
+        id === mainClientId ? 'the main client (GENESYSCLOUD_OAUTHCLIENT_ID)' : 'an earlier entry';
+      throw new ConfigError(`${where} repeats client ${id}, already ${which}; each client counts once.`);
+    }
+    seen.add(id);
+    pool.push(credentialsOf(id, secret));
+  }
+  return pool;
 }
 
 function required(env: Record<string, string | undefined>, name: string): string {

@@ -165,7 +165,7 @@ export interface SnapshotSizes {
   activeUsers: number;
   inactiveUsers: number;
   deletedUsers: number;
-  /** Whether any of those emails belongs to an active or inactive user: grants and members are read only then. */
+  /** Whether a people.csv row or a phone owner is an active or inactive user: grants and members are read only then. */
   liveUsersFound: boolean;
   /** For each role the batch names that exists: how many subjects hold it. */
   subjectsPerRole: number[];
@@ -174,7 +174,7 @@ export interface SnapshotSizes {
   /** Whether the batch has phones: phones are read only then. */
   withPhones: boolean;
   phones: number;
-  /** Phones named by the batch or owned by its users: stations are read only when there are some. */
+  /** Phones named by the batch or owned by its phone owners: stations are read only when there are some. */
   phonesKept: number;
   stations: number;
   /** Some row gives a work phone: the org's default country is read once. */
@@ -191,8 +191,8 @@ export interface SnapshotSizes {
  *   fixed   = 1 (home division) + p(Dv,100) + p(R,100) + p(Si,100) + p(B,100) + B₀ + p(Q,500) + p(K,500) + p(L,100)
  *   users   = userCalls(E, Ma, Mi, Md): ⌈E/100⌉ searches, or p(Ma,500) + p(Mi,500) + p(Md,500) listing pages,
  *             plus at most 3 probe pages when searching wins after probing
- *   grants  = Σ over named roles  p(subjects_r, 100)      } only when some email belongs to a live user
- *   members = Σ over named queues p(members_q, 100)       }
+ *   grants  = Σ over named roles  p(subjects_r, 100)      } only when a people.csv row or a phone owner
+ *   members = Σ over named queues p(members_q, 100)       } is a live user (never for a manager alone)
  *   phones  = p(Ph,100) + (phones kept ? p(St,100) : 0)   only when the batch has phones
  *   country = 1 (GET /organizations/me)                    only when a row gives a work phone
  *   rereads = X (GET /users?id= pages, then GET /users/{id}) users whose listing dropped an expand their
@@ -265,9 +265,14 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
   const usersRead = Promise.all([readUsers(client, emails), homeRead]).then(([users, home]) =>
     completeUsers(client, users, home.id ?? '', need.decidingFields),
   );
-  // Grants and members matter only for users who exist: a batch of new hires skips them (a role such
-  // as `employee` is held by everyone, so its subject grants cost ~M/100 calls).
-  const liveRead = usersRead.then((users) => users.some((user) => user.state !== 'deleted'));
+  // Grants and members matter only for people the batch may update (existing people.csv rows and
+  // phone owners), never for a manager alone: a batch of new hires naming existing managers skips them
+  // (a role such as `employee` is held by everyone, so its subject grants cost ~M/100 calls).
+  const owners = new Set(need.phoneOwners.map((email) => email.trim().toLowerCase()));
+  const updated = new Set([...need.peopleEmails.map((email) => email.trim().toLowerCase()), ...owners]);
+  const liveRead = usersRead.then((users) =>
+    users.some((user) => user.state !== 'deleted' && updated.has(user.email.trim().toLowerCase())),
+  );
   const grantsRead = Promise.all([rolesRead, liveRead]).then(([roles, live]) =>
     live ? readGrants(client, named(roles, need.roleNames)) : [],
   );
@@ -275,9 +280,14 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
     live ? readMembers(client, named(queues, need.queueNames)) : [],
   );
   const phonesRead = withPhones ? listPhones(client) : Promise.resolve([]);
-  // Only the batch's phones are kept; stations are read only to pair those with the station they made.
+  // Only the batch's phones are kept (named by it, or its phone owners'); stations are read only to
+  // pair those with the station they made, so new hires' phones read none.
   const keptRead = Promise.all([phonesRead, usersRead]).then(([phones, users]) =>
-    keptPhones(phones, need.phoneNames, new Set(users.map((user) => user.id).filter(Boolean))),
+    keptPhones(
+      phones,
+      need.phoneNames,
+      new Set(users.filter((user) => owners.has(user.email.trim().toLowerCase())).map((user) => user.id)),
+    ),
   );
   const stationsRead = keptRead.then((kept) =>
     kept.length > 0
@@ -777,7 +787,7 @@ function toContact(contact: platformClient.Models.Contact): Contact {
 
 type Phone = platformClient.Models.Phone;
 
-/** Phones the batch names, and the phones of the batch's users (matched by id, so deleted users' phones too). */
+/** Phones the batch names, and the phones of its phone owners (matched by id, so deleted users' phones too). */
 function keptPhones(phones: Phone[], phoneNames: string[], userIds: Set<string>): Phone[] {
   const names = new Set(phoneNames.map(normalise));
   return phones.filter(

@@ -12,8 +12,10 @@
 // - It stamps every attempt with the newest token, so a call that waited in the pacer across a
 //   re-login does not send a token already known dead (see request() for the 401 rules).
 //
-// Requests go out through Node's fetch. The SDK's own axios is never used.
-import platformClient from 'purecloud-platform-client-v2';
+// Requests go out through Node's fetch. The SDK's own axios is never used. The SDK itself is not
+// loaded here (types only), so offline commands that import GenesysApiError never load it: pool.ts
+// hands this transport to the SDK, whose setHttpClient takes only its own AbstractHttpClient.
+import type platformClient from 'purecloud-platform-client-v2';
 import { secrets } from '../secrets.js';
 
 type HttpRequestOptions = InstanceType<typeof platformClient.HttpRequestOptions>;
@@ -82,6 +84,17 @@ export interface TransportStats {
    */
   limits: Record<string, number>;
   windowMs: number;
+  /** Per OAuth client, when several share the work (pool.ts); the figures above are their sums. */
+  clients?: ClientStats[];
+}
+
+export interface ClientStats {
+  clientId: string;
+  requests: number;
+  rateLimited: number;
+  logins: number;
+  /** The token-wide limit this client's own headers report, per `windowMs`. */
+  limit: number;
 }
 
 /**
@@ -166,7 +179,7 @@ const defaults: TransportOptions = {
   sleep: abortableSleep,
 };
 
-export class GenesysTransport extends platformClient.AbstractHttpClient {
+export class GenesysTransport {
   private readonly options: TransportOptions;
   private readonly pacer: Pacer;
   private readonly slots: Semaphore;
@@ -186,7 +199,6 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
   private readonly rateLimitedByFamily = new Map<string, number>();
 
   constructor(options: Partial<TransportOptions> = {}) {
-    super();
     this.options = { ...defaults, ...options };
     this.pacer = new Pacer(this.options, this.closing.signal);
     this.slots = new Semaphore(this.options.maxInFlight);
@@ -221,10 +233,17 @@ export class GenesysTransport extends platformClient.AbstractHttpClient {
     this.closing.abort();
   }
 
-  // The SDK calls this for hooks; we have none.
-  override enableHooks(): void {}
+  /** The token-wide limit the pacing uses now, per `windowMs` (cheaper than stats()). */
+  get limit(): number {
+    return this.pacer.limit;
+  }
 
-  override async request(request: HttpRequestOptions): Promise<TransportResponse> {
+  /** False once closed, or once a re-login failed for good: no call can succeed on it any more. */
+  get usable(): boolean {
+    return !this.closing.signal.aborted && this.loginFailure === null;
+  }
+
+  async request(request: HttpRequestOptions): Promise<TransportResponse> {
     const method = request.method.toUpperCase();
     const route = routeTemplate(request.url);
     const family = routeFamily(route);
@@ -472,15 +491,15 @@ export function routeFamily(route: string): string {
   return route.split('/').find((segment) => segment !== '') ?? '';
 }
 
-/** Puts the newest token in a request the SDK made with a bearer token (it may be older by now). */
+/**
+ * Puts this client's newest token in an API request: the SDK stamped it with the token of its own
+ * ApiClient, which may be older by now, or, under a pool (pool.ts), with none at all.
+ */
 function stampBearer(request: HttpRequestOptions, token: string | null): void {
-  if (token === null || !request.headers) return;
-  for (const name of ['Authorization', 'authorization']) {
-    const header: unknown = request.headers[name];
-    if (typeof header === 'string' && header.startsWith('Bearer ')) {
-      request.headers = { ...request.headers, [name]: `Bearer ${token}` };
-    }
-  }
+  if (token === null) return;
+  const headers = { ...(request.headers ?? {}) };
+  delete headers.authorization;
+  request.headers = { ...headers, Authorization: `Bearer ${token}` };
 }
 
 async function send(

@@ -93,6 +93,13 @@ export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWri
         { subjectType: 'PC_USER' },
       );
     },
+    async grantRole(roleId: string, divisionIds: string[], userIds: string[]) {
+      await client.authorization.postAuthorizationRole(
+        roleId,
+        { subjectIds: userIds, divisionIds },
+        { subjectType: 'PC_USER' },
+      );
+    },
     async addQueueMembers(queueId: string, userIds: string[]) {
       await client.routing.postRoutingQueueMembers(
         queueId,

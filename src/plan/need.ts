@@ -8,6 +8,11 @@ export type ExpandedField = 'skills' | 'locations' | 'station';
 export interface SnapshotNeed {
   /** Lower-case emails of people, managers and phone owners. */
   emails: string[];
+  /**
+   * Lower-case emails of people.csv rows: with the phone owners, the people the batch may update.
+   * Only theirs are the grants and queue memberships a plan uses; a manager's never are.
+   */
+  peopleEmails: string[];
   /** Role names from roles_divisions: grants are read per role. */
   roleNames: string[];
   /** Queue names: members are read per queue. */
@@ -27,6 +32,7 @@ export interface SnapshotNeed {
 
 export function snapshotNeed(imports: ImportSet): SnapshotNeed {
   const emails = new Set<string>();
+  const peopleEmails = new Set<string>();
   const roleNames = new Set<string>();
   const queueNames = new Set<string>();
   const phoneNames = new Set<string>();
@@ -41,6 +47,7 @@ export function snapshotNeed(imports: ImportSet): SnapshotNeed {
   for (const batch of imports.batches) {
     for (const person of batch.people) {
       emails.add(person.emailKey);
+      peopleEmails.add(person.emailKey);
       if (person.managerEmail) emails.add(person.managerEmail.toLowerCase());
       for (const grant of person.roles) roleNames.add(grant.role);
       for (const queue of person.queues) queueNames.add(queue);
@@ -58,6 +65,7 @@ export function snapshotNeed(imports: ImportSet): SnapshotNeed {
   const sorted = (values: Set<string>) => [...values].sort();
   return {
     emails: sorted(emails),
+    peopleEmails: sorted(peopleEmails),
     roleNames: sorted(roleNames),
     queueNames: sorted(queueNames),
     phoneNames: sorted(phoneNames),

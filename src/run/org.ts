@@ -1,8 +1,10 @@
 // Opening the org a command works on: a real one from the GENESYSCLOUD_* settings, or an in-process
 // sandbox on an ephemeral loopback port (--sandbox, the demo). Both go through the same SDK client.
-import { connect, type ConnectOptions, type GenesysClient } from '../genesys/client.js';
+// The client (and with it the Genesys SDK) and the sandbox are loaded only here, when a command
+// talks to an org, so offline commands start without them.
+import type { ConnectOptions, GenesysClient } from '../genesys/client.js';
 import { resolveConnection } from '../genesys/connection.js';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
+import type { Sandbox, SandboxOptions } from '../sandbox/index.js';
 
 export interface OrgSession {
   client: GenesysClient;
@@ -20,13 +22,18 @@ export interface OpenOrgOptions extends ConnectOptions {
 }
 
 export async function openOrg(options: OpenOrgOptions): Promise<OrgSession> {
+  const { connect } = await import('../genesys/client.js');
   if (options.sandbox) {
+    const { startSandbox, sandboxClients } = await import('../sandbox/index.js');
     const sandbox = await startSandbox(options.sandbox);
     try {
+      // Every client the sandbox has (--clients N) joins the pool.
+      const [main, ...pool] = sandboxClients(options.sandbox);
       const connection = resolveConnection({
-        GENESYSCLOUD_OAUTHCLIENT_ID: options.sandbox.clientId ?? 'sandbox',
-        GENESYSCLOUD_OAUTHCLIENT_SECRET: options.sandbox.clientSecret ?? 'sandbox',
+        GENESYSCLOUD_OAUTHCLIENT_ID: main?.id ?? 'sandbox',
+        GENESYSCLOUD_OAUTHCLIENT_SECRET: main?.secret ?? 'sandbox',
         GENESYSCLOUD_API_REGION: sandbox.url,
+        GENESYSCLOUD_OAUTHCLIENT_POOL: pool.map(({ id, secret }) => `${id}:${secret}`).join(','),
       });
       const client = await connect(connection, options);
       return {

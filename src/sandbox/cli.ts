@@ -1,6 +1,7 @@
 // `gc-onboard sandbox`: start the sandbox from the CLI's few knobs and say, in one line, where it is
 // and how to point gc-onboard at it. The caller keeps it running until interrupted, then closes it.
 
+import { sandboxClients } from './clients.js';
 import { profileToOptions, type OrgProfile } from './profile.js';
 import { startSandbox } from './server.js';
 import type { Sandbox, SandboxFaults, SandboxOptions } from './types.js';
@@ -16,6 +17,8 @@ export interface ServeSandboxOptions {
   faultRate?: number;
   /** Seed of the fault sequence (default 1). */
   seed?: number;
+  /** OAuth clients (default 1): sandbox, sandbox-2 … sandbox-N, each with its own rate window. */
+  clients?: number;
   /** An org profile (--profile): its lags, shapes and limits win over the knobs above. */
   profile?: OrgProfile;
 }
@@ -45,16 +48,26 @@ export function sandboxOptionsOf(options: ServeSandboxOptions): SandboxOptions {
   if (options.latencyMs !== undefined) result.latencyMs = options.latencyMs;
   if (options.faultRate !== undefined && options.faultRate > 0) result.faults = faultsOf(options.faultRate);
   if (options.seed !== undefined) result.seed = options.seed;
+  if (options.clients !== undefined && options.clients > 1) result.clients = options.clients;
   return result;
 }
 
 function settingsLine(options: ServeSandboxOptions): string {
   const parts = [`${options.rateLimitPerMinute ?? 300} requests/min per token`];
+  if ((options.clients ?? 1) > 1) parts.push(`${options.clients} OAuth clients`);
   if (options.latencyMs) parts.push(`${options.latencyMs} ms latency`);
   parts.push(
     options.faultRate ? `fault rate ${options.faultRate} (seed ${options.seed ?? 1})` : 'no injected faults',
   );
   return parts.join(', ');
+}
+
+/** ` GENESYSCLOUD_OAUTHCLIENT_POOL=sandbox-2:sandbox-2,…` when the sandbox has more than one client. */
+function poolSetting(options: SandboxOptions): string {
+  const pool = sandboxClients(options).slice(1);
+  return pool.length === 0
+    ? ''
+    : ` GENESYSCLOUD_OAUTHCLIENT_POOL=${pool.map((c) => `${c.id}:${c.secret}`).join(',')}`;
 }
 
 export async function serveSandbox(
@@ -66,7 +79,7 @@ export async function serveSandbox(
   log(
     `Sandbox Genesys Cloud (Northfield University demo org, ${options.profile ? `behaving as the profile measured ${options.profile.measuredAt}` : 'real-org behaviours on'}; ${settingsLine(options)}) at ${sandbox.url}: ` +
       `run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox ` +
-      `GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox; stats at ${sandbox.url}/__sandbox/stats.`,
+      `GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox${poolSetting(base)}; stats at ${sandbox.url}/__sandbox/stats.`,
   );
   return sandbox;
 }

@@ -5,6 +5,7 @@
 //   await client.loginClientCredentialsGrant('sandbox', 'sandbox');
 
 export { startSandbox } from './server.js';
+export { sandboxClients, MAX_SANDBOX_CLIENTS } from './clients.js';
 export { demoOrg, DEMO_IDS, DEMO_ROLE_PERMISSIONS } from './demo-org.js';
 export { REAL_DEFAULTS, REAL_OFF } from './real.js';
 export type * from './types.js';

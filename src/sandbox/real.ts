@@ -23,6 +23,7 @@ export const REAL_DEFAULTS: Readonly<RealBehaviours> = Object.freeze({
   defaultStationNeedsCallAdd: true,
   usersSearchPerMinute: 180,
   phoneWritesPerMinute: 180,
+  roleGrantSubjectCap: 100,
   specContract: true,
 });
 
@@ -44,6 +45,7 @@ export const REAL_OFF: Readonly<RealBehaviours> = Object.freeze({
   defaultStationNeedsCallAdd: false,
   usersSearchPerMinute: 0,
   phoneWritesPerMinute: 0,
+  roleGrantSubjectCap: 0,
   specContract: false,
 });
 
@@ -56,6 +58,7 @@ const AMOUNTS = [
   'versionRaceWindowMs',
   'usersSearchPerMinute',
   'phoneWritesPerMinute',
+  'roleGrantSubjectCap',
 ] as const;
 
 export function realBehavioursOf(option: SandboxOptions['real']): RealBehaviours {

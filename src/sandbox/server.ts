@@ -3,13 +3,14 @@
 // injected fault (drop, 503, 429) → the OAuth client's permissions (403, access.ts) → handler →
 // response (or, for commitThenDrop, a reset socket).
 
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { accessCheck, clientAccessOf, clientRolesToSeed, ForbiddenError } from './access.js';
+import { accessCheck, clientRolesToSeed, ForbiddenError } from './access.js';
+import { ClientRegistry } from './clients.js';
 import { demoOrg } from './demo-org.js';
 import { ApiError, errorBody } from './errors.js';
 import { FaultGenerator, RateLimiter } from './limits.js';
@@ -19,7 +20,6 @@ import { Router } from './router.js';
 import { authorizationRoutes } from './routes/authorization.js';
 import { locationRoutes } from './routes/locations.js';
 import { organizationRoutes } from './routes/organization.js';
-import { identityRoutes } from './routes/identity.js';
 import { routingRoutes } from './routes/routing.js';
 import { telephonyRoutes } from './routes/telephony.js';
 import { userRoutes } from './routes/users.js';
@@ -45,8 +45,6 @@ interface Settings {
   latencyMs: number;
   userSearchLagMs: number;
   stationLagMs: number;
-  clientId: string;
-  clientSecret: string;
   tokenTtlSeconds: number;
 }
 
@@ -68,8 +66,6 @@ function settingsOf(options: SandboxOptions): Settings {
     latencyMs: nonNegative('latencyMs', options.latencyMs, 0),
     userSearchLagMs: nonNegative('userSearchLagMs', options.userSearchLagMs, 2000),
     stationLagMs: nonNegative('stationLagMs', options.stationLagMs, 2000),
-    clientId: options.clientId ?? 'sandbox',
-    clientSecret: options.clientSecret ?? 'sandbox',
     tokenTtlSeconds: nonNegative('tokenTtlSeconds', options.tokenTtlSeconds, 86_400),
   };
 }
@@ -146,10 +142,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const given: OrgSeed = options.org ?? demoOrg();
   // Roles the client option defines join the org's roles; the client's grants are checked per request.
   const seed: OrgSeed = { ...given, roles: [...given.roles, ...clientRolesToSeed(given, options.client)] };
-  const access = clientAccessOf(seed, options.client);
-  const identity = new Router(
-    identityRoutes({ clientId: settings.clientId, tokenTtlSeconds: settings.tokenTtlSeconds, access }),
-  );
+  // Each OAuth client (`clients: N`) has its own tokens, so its own rate windows, and its own roles.
+  const clients = new ClientRegistry(seed, options, settings.tokenTtlSeconds);
   const real = new RealRuntime(realBehavioursOf(options.real), options.seed ?? 1);
   const statsNow = (): SandboxStats => ({ ...stats.snapshot(), real: { ...real.answered } });
   let store = new OrgStore(seed, real.behaviours);
@@ -169,7 +163,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ]),
   );
   const faults = new FaultGenerator(options.faults ?? {}, options.seed ?? 1);
-  const tokens = new Map<string, number>();
 
   function reset(): void {
     store = new OrgStore(seed, real.behaviours);
@@ -203,7 +196,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     res.end(payload);
   }
 
-  function admin(method: string, path: string, res: ServerResponse): void {
+  function admin(method: string, path: string, query: URLSearchParams, res: ServerResponse): void {
     const key = `${method} ${path}`;
     if (key === 'GET /__sandbox/stats') return sendAdmin(res, 200, statsNow());
     if (key === 'GET /__sandbox/state') return sendAdmin(res, 200, store.dump());
@@ -212,7 +205,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return sendAdmin(res, 204);
     }
     if (key === 'POST /__sandbox/expire-tokens') {
-      tokens.clear();
+      // ?client=ID: only that client's tokens (one client of a pool whose token expires).
+      clients.expire(query.get('client'));
       return sendAdmin(res, 204);
     }
     sendAdmin(res, 404, { message: `No sandbox admin route ${key}`, code: 'not.found', status: 404 });
@@ -222,7 +216,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (method !== 'POST')
       return { status: 405, body: { error: 'invalid_request', description: 'Use POST.' } };
     const client = basicOf(headers);
-    if (!client || client.id !== settings.clientId || client.secret !== settings.clientSecret) {
+    if (!client || !clients.clients.some((c) => c.id === client.id && c.secret === client.secret)) {
       return {
         status: 401,
         body: { error: 'invalid_client', description: 'client not found or bad secret' },
@@ -246,8 +240,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         body: { error: 'unsupported_grant_type', description: `unsupported grant ${grant}` },
       };
     }
-    const token = randomBytes(24).toString('base64url');
-    tokens.set(token, Date.now() + settings.tokenTtlSeconds * 1000);
+    const token = clients.login(client.id, client.secret, Date.now()) as string;
     return {
       status: 200,
       body: { access_token: token, token_type: 'bearer', expires_in: settings.tokenTtlSeconds },
@@ -306,11 +299,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const query = new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1));
     if (path.startsWith('/__sandbox/')) {
       await readBody(req);
-      return admin(method, path, res);
+      return admin(method, path, query, res);
     }
 
     const isApi = path.startsWith('/api/v2/');
-    const match = isApi ? (identity.match(method, path) ?? router.match(method, path)) : null;
+    // Who the token belongs to decides what /tokens/me and /oauth/clients/{id} say; an unknown
+    // token gets the main client's answers to match, and its 401 below.
+    const caller = clients.clientOf(bearerOf(req.headers), Date.now()) ?? clients.main;
+    const match = isApi ? (caller.identity.match(method, path) ?? router.match(method, path)) : null;
     const routeKey =
       path === '/oauth/token'
         ? `${method} /oauth/token`
@@ -378,8 +374,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         headers,
       );
     }
-    const expiresAt = tokens.get(token);
-    if (expiresAt === undefined || expiresAt <= Date.now()) {
+    const client = clients.clientOf(token, Date.now());
+    if (client === null) {
       return apiError(res, new ApiError(401, 'bad.credentials', 'Invalid login credentials.'), headers);
     }
     const seconds = Math.ceil(settings.rateWindowMs / 1000);
@@ -438,7 +434,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       );
     }
 
-    const denied = accessCheck(access, store, `${method} ${match.route.template}`, match.params, text);
+    const denied = accessCheck(client.access, store, `${method} ${match.route.template}`, match.params, text);
     if (denied) return apiError(res, denied, headers);
 
     let result: ApiResult | ApiError;

@@ -55,6 +55,11 @@ export interface RealBehaviours {
   usersSearchPerMinute: number;
   /** §9: POST and PUT of phones per token per window, with their own inin-ratelimit-* headers. Default 180; 0 = only the token limit. */
   phoneWritesPerMinute: number;
+  /**
+   * Our choice (the docs name no limit): POST /authorization/roles/{roleId} takes at most this many
+   * `subjectIds` per call, else 400 `bad.request`, as queue members take 100. Default 100; 0 = no cap.
+   */
+  roleGrantSubjectCap: number;
   /** §11 (spec-subset.json): 202 on station PUT/DELETE, lower-case codecs, `divisionId` required on POST /users, only the spec's sortOrder and phone expand/fields values. Default true. */
   specContract: boolean;
 }
@@ -88,6 +93,13 @@ export interface SandboxOptions {
    * in every division (`*`), so it may do everything gc-onboard needs; give roles to restrict it.
    */
   client?: SandboxClient;
+  /**
+   * OAuth clients the sandbox knows (default 1): `sandbox` (or clientId) and `sandbox-2` … `sandbox-N`,
+   * each secret equal to its id, each with its own tokens and so its own rate window (src/sandbox/clients.ts).
+   */
+  clients?: number;
+  /** Roles of the extra clients by id (`sandbox-2`), roles the org has; default those of `client`. */
+  poolClients?: Record<string, SandboxClient>;
 }
 
 /** One role of the sandbox's OAuth client: an org role by id or name, or a new one (name + permissions). */

@@ -55,7 +55,11 @@ const action = (mode: string, eventName: string, event: RunRequest['event']) =>
     eventName,
     event,
     // Apply without a preview to compare: the reviewed plan has its own tests (review.test.ts).
-    inputs: { mode, ...sandboxInputs(sandbox.url), ...(mode === 'apply' ? { reviewed: 'none-required' } : {}) },
+    inputs: {
+      mode,
+      ...sandboxInputs(sandbox.url),
+      ...(mode === 'apply' ? { reviewed: 'none-required' } : {}),
+    },
     env: { GITHUB_API_URL: github.url, GITHUB_RUN_ID: '777' },
     options: { apply: { stationFirstPollMs: 50 } },
   });

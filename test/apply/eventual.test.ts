@@ -269,11 +269,20 @@ describe('writes to one user', () => {
     const { result } = await apply(busyPlan(org), org);
     expect(result.rows.filter((r) => r.outcome !== 'done')).toEqual([]);
     expect(org.overlaps).toEqual([]);
-    // Grants are not version-checked: each ran while its person's PATCH was in flight.
-    for (const grant of org.callsOf('addGrants')) {
-      const userId = grant.userIds[0] ?? '';
-      const patch = org.callsOf('patchUser', userId)[0];
-      expect(patch && grant.start < patch.end && patch.start < grant.end, userId).toBe(true);
+    // Grants are not version-checked: none waited in its people's lanes (where skills wait behind the
+    // PATCH and the gap after it). The three new people share a call per role; James, alone with his
+    // role, gets a bulkadd.
+    const grants = [...org.callsOf('grantRole'), ...org.callsOf('addGrants')];
+    expect(grants.map((c) => [c.method, c.userIds.length])).toEqual([
+      ['grantRole', 3],
+      ['grantRole', 3],
+      ['addGrants', 1],
+    ]);
+    for (const grant of grants) {
+      for (const userId of grant.userIds) {
+        const skills = org.callsOf('setSkills', userId)[0];
+        expect(skills && grant.start < skills.start, userId).toBe(true);
+      }
     }
     // James: PATCH, skills ×2, then the move (after the PATCH, so it never made the PATCH stale), then his station.
     const james = result.rows.find((r) => r.kind === 'person' && r.email.startsWith('james'))?.userId ?? '';

@@ -195,6 +195,14 @@ export class FakeOrg implements OrgWriter {
       this.user(userId).grants.push(...grants);
     });
   }
+  /** All or nothing, as the real call: an unknown (or not yet visible) subject is a 404 for every one. */
+  grantRole(roleId: string, divisionIds: string[], userIds: string[]): Promise<void> {
+    return this.call('grantRole', userIds, () => {
+      const users = userIds.map((id) => this.user(id));
+      for (const user of users)
+        user.grants.push(...divisionIds.map((divisionId) => ({ roleId, divisionId })));
+    });
+  }
   addQueueMembers(queueId: string, userIds: string[]): Promise<void> {
     return this.call('addQueueMembers', userIds, () => {
       for (const userId of userIds) this.queueMembers.push({ queueId, userId });

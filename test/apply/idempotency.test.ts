@@ -65,6 +65,7 @@ const WRITES: Array<keyof OrgWriter> = [
   'patchUser',
   'moveUsers',
   'addGrants',
+  'grantRole',
   'addQueueMembers',
   'setSkills',
   'createPhone',

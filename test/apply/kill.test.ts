@@ -15,7 +15,7 @@ import { duplicates, FAST_REAL, isWrite, orgProblems, writeGeneratedImports } fr
 
 const ROWS = 40;
 /** Kill the run when the org has seen this many writes in all (each run starts below the next mark). */
-const KILL_AT = [12, 45, 110, 150, 215];
+const KILL_AT = [12, 45, 100, 135, 180];
 
 let sandbox: Sandbox;
 let root: string;

@@ -81,13 +81,13 @@ describe('the demo batch on a sandbox as strict as a real org', () => {
     expect(last?.waitingForNewUsers).toBe(0);
     const retries = last?.calls.retries ?? 0;
     expect(retries).toBeGreaterThan(0);
-    // The plan's 63 calls (62 writes and a page of stations), and the retries: nothing else.
-    expect(last?.calls).toEqual({ planned: 63, retries, done: 63 + retries });
+    // The plan's 59 calls (58 writes and a page of stations), and the retries: nothing else.
+    expect(last?.calls).toEqual({ planned: 59, retries, done: 59 + retries });
     // A retry is a write sent again, or the re-read of a user after a lost PATCH race; each 404 was retried.
     const writes = Object.entries(calls)
       .filter(([route]) => isWrite(route))
       .reduce((sum, [, n]) => sum + n, 0);
-    expect(writes).toBe(62 + retries - (calls['GET /api/v2/users/{id}'] ?? 0));
+    expect(writes).toBe(58 + retries - (calls['GET /api/v2/users/{id}'] ?? 0));
     expect(sandbox.stats().status['404']).toBeLessThanOrEqual(retries);
   });
 

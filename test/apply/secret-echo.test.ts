@@ -16,8 +16,8 @@ import { EVENTS, makeWorkspace, removeWorkspace, runAction } from '../action/har
 
 const CLIENT_ID = 'sandbox';
 const SECRET = 'Echo/Secret+Value=0123456789-abcdefghij';
-/** Grants: every demo person has some, so every person's row meets the echo. */
-const ECHOED = /^POST \/api\/v2\/authorization\/subjects\/[^/]+\/bulkadd$/;
+/** Grants (bulk per role, or bulkadd): every demo person has some, so every person's row meets the echo. */
+const ECHOED = /^POST \/api\/v2\/authorization\/(subjects\/[^/]+\/bulkadd|roles\/[^/]+)$/;
 
 interface EchoProxy {
   url: string;
@@ -148,7 +148,7 @@ describe('the CLI applying against an org that echoes credentials in error bodie
       };
       const results = path.join(tmp, format, 'results.json');
       const code = await runCli(
-        ['apply', '--imports', 'src/sandbox/demo', '--format', format, '--results', results],
+        ['apply', '--no-review', '--imports', 'src/sandbox/demo', '--format', format, '--results', results],
         io,
       );
       expect(code).toBe(1);
@@ -188,6 +188,7 @@ describe('the Action applying against an org that echoes credentials in error bo
       workspace,
       inputs: {
         mode: 'apply',
+        reviewed: 'none-required',
         'genesys-client-id': CLIENT_ID,
         'genesys-client-secret': SECRET,
         'genesys-api-url': proxy.url,

@@ -24,7 +24,7 @@ import {
 const ROWS = 100;
 const SPEED = 60;
 /** Invalidate every token when the org has seen this many writes: early, midway and late in the apply. */
-const EXPIRE_AT = [60, 300, 600];
+const EXPIRE_AT = [60, 250, 450];
 
 interface Run {
   sandbox: Sandbox;

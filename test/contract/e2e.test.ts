@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan, type ApplyOptions } from '../../src/apply/apply.js';
-import { runCli, type CliIo } from '../../src/cli/run.js';
 import { orgWriter } from '../../src/genesys/writer.js';
 import { loadImports } from '../../src/imports.js';
 import {
@@ -17,9 +16,11 @@ import {
   type Sandbox,
   type SandboxOptions,
 } from '../../src/sandbox/index.js';
-import { connectTo, planFor } from '../apply/fixtures.js';
+import { planFor } from '../apply/fixtures.js';
+import { runCliCaptured, type Ran } from '../helpers/cli.js';
 import { summarizeViolations } from '../helpers/contract.js';
 import { sharedContract, startContractProxy, type ContractProxy } from '../helpers/contract-proxy.js';
+import { connectTo, QUICK_SANDBOX, sandboxEnv, sandboxToken } from '../helpers/sandbox.js';
 
 const DEMO = 'src/sandbox/demo';
 
@@ -100,30 +101,13 @@ const NOT_CALLED = [
   'DELETE /api/v2/users/{userId}/station/defaultstation',
 ].sort();
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 let sandbox: Sandbox;
 let proxy: ContractProxy;
 let tmp: string;
 let env: Record<string, string>;
 
-async function cli(argv: string[]): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env,
-    now: () => new Date('2026-11-25T12:00:00Z'),
-    interrupted: () => new Promise<void>(() => undefined),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]): Promise<Ran> =>
+  runCliCaptured(argv, { env, interrupted: () => new Promise<void>(() => undefined) });
 
 /** Exchanges validated per operation, over the real-org scenarios of this file. */
 const exercised = new Map<string, number>();
@@ -146,11 +130,7 @@ describe('the contract run through the CLI, real-org sandbox', () => {
   beforeAll(async () => {
     sandbox = await startSandbox(FAST);
     proxy = await startContractProxy(sandbox.url);
-    env = {
-      GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
-      GENESYSCLOUD_API_REGION: proxy.url,
-    };
+    env = sandboxEnv(proxy.url);
   });
   afterAll(async () => {
     collect(proxy);
@@ -174,7 +154,14 @@ describe('the contract run through the CLI, real-org sandbox', () => {
 
   it('apply: every write fits the spec', async () => {
     const from = proxy.violations().length;
-    const ran = await cli(['apply', '--imports', DEMO, '--results', path.join(tmp, 'results.json')]);
+    const ran = await cli([
+      'apply',
+      '--no-review',
+      '--imports',
+      DEMO,
+      '--results',
+      path.join(tmp, 'results.json'),
+    ]);
     expect(violationsSince(from)).toEqual([]);
     expect(ran.stdout).toContain('People: 10 done');
     expect(ran.code).toBe(0);
@@ -221,15 +208,7 @@ describe('the contract run through the CLI, real-org sandbox', () => {
 
 /** A call straight to the sandbox, around the proxy: the org changing behind the client's back. */
 async function direct(sandboxUrl: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const login = await fetch(`${sandboxUrl}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-  const { access_token: token } = (await login.json()) as { access_token: string };
+  const token = await sandboxToken(sandboxUrl);
   const response = await fetch(`${sandboxUrl}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -337,12 +316,7 @@ describe('the contract on the reconcile paths: a stale plan meets an org that ch
 // Not counted in `exercised`: coverage is what the real-org runs above reached.
 describe('the lenient sandbox (real: false) against the same contract', () => {
   it('is caught on the differences real-api.md §11 measured: codec case, 204 on the default station', async () => {
-    const lenient = await startSandbox({
-      rateLimitPerMinute: 6000,
-      userSearchLagMs: 50,
-      stationLagMs: 50,
-      real: false,
-    });
+    const lenient = await startSandbox({ ...QUICK_SANDBOX, real: false });
     const lenientProxy = await startContractProxy(lenient.url);
     const client = await connectTo(lenientProxy.url);
     try {

@@ -544,6 +544,8 @@ describe('GenesysTransport through the SDK', () => {
         'GET /api/v2/users/{id}/queues': 1,
         'POST /oauth/token': 1,
       },
+      // One client (no pool): its own figures are the totals.
+      clients: [{ clientId: 'id', requests: 6, rateLimited: 0, logins: 1, limit: 300 }],
     });
   });
 
@@ -966,55 +968,49 @@ describe('429s per route (real clock)', () => {
   });
 });
 
-describe('pacing (real clock)', () => {
+describe('pacing', () => {
   it('learns inin-ratelimit-allowed and runs N calls in about N ÷ rate, without a 429', async () => {
-    // A strict limiter: `allowed` requests per 1 s window per token, 429 past it.
+    // A strict limiter: `allowed` requests per 1 s window per token, 429 past it. It reads the
+    // injected clock (each request is stamped with it), so the band below does not depend on how
+    // busy the machine is.
     const allowed = 20;
     const windowMs = 1000;
     let windowStart = -Infinity;
     let count = 0;
     let rejected = 0;
-    const server = await startServer(() => {
-      const now = performance.now();
-      if (now - windowStart >= windowMs) {
-        windowStart = now;
-        count = 0;
-      }
-      count += 1;
-      const resetSeconds = String(Math.ceil(((windowStart + windowMs - now) * 60) / windowMs));
-      const headers = {
-        'inin-ratelimit-allowed': String(allowed),
-        'inin-ratelimit-count': String(count),
-        'inin-ratelimit-reset': resetSeconds,
-      };
-      if (count > allowed) {
-        rejected += 1;
-        return {
-          status: 429,
-          headers: { ...headers, 'retry-after': '1' },
-          body: { code: 'too.many.requests' },
+    const { client, time } = await setUp(
+      (request) => {
+        if (request.at - windowStart >= windowMs) {
+          windowStart = request.at;
+          count = 0;
+        }
+        count += 1;
+        const resetSeconds = String(Math.ceil(((windowStart + windowMs - request.at) * 60) / windowMs));
+        const headers = {
+          'inin-ratelimit-allowed': String(allowed),
+          'inin-ratelimit-count': String(count),
+          'inin-ratelimit-reset': resetSeconds,
         };
-      }
-      return { status: 200, headers, body: { entities: [] } };
-    });
-    cleanups.push(() => server.close());
-    // The transport starts from the default 300 per window and must learn 20 from the first response.
-    const client: GenesysClient = await connect(
-      resolveConnection({
-        GENESYSCLOUD_OAUTHCLIENT_ID: 'id',
-        GENESYSCLOUD_OAUTHCLIENT_SECRET: 'secret',
-        GENESYSCLOUD_API_REGION: server.url,
-      }),
-      { transport: { windowMs } },
+        if (count > allowed) {
+          rejected += 1;
+          return {
+            status: 429,
+            headers: { ...headers, 'retry-after': '1' },
+            body: { code: 'too.many.requests' },
+          };
+        }
+        return { status: 200, headers, body: { entities: [] } };
+      },
+      // The transport starts from the default 300 per window and must learn 20 from the first response.
+      { windowMs },
     );
-    cleanups.push(() => client.close());
 
     const calls = 30;
-    const started = performance.now();
+    const started = time.now();
     await Promise.all(
       Array.from({ length: calls }, (_, index) => client.users.getUsers({ pageNumber: index + 1 })),
     );
-    const elapsed = performance.now() - started;
+    const elapsed = time.now() - started;
 
     const ideal = (calls / allowed) * windowMs;
     expect(rejected).toBe(0);

@@ -3,13 +3,12 @@
 // Prints one JSON line ({ summary, ok, counts, failed }) and exits 0 when every row is done, else 1.
 import { applyPlan } from '../../src/apply/apply.js';
 import { countResults } from '../../src/apply/results.js';
-import { connect } from '../../src/genesys/client.js';
-import { resolveConnection } from '../../src/genesys/connection.js';
 import { loadSnapshot } from '../../src/genesys/snapshot.js';
 import { orgWriter } from '../../src/genesys/writer.js';
 import { loadImports } from '../../src/imports.js';
 import { snapshotNeed } from '../../src/plan/need.js';
 import { buildPlan } from '../../src/plan/plan.js';
+import { connectTo } from './sandbox.js';
 
 const [url, root, pollMs] = process.argv.slice(2);
 if (!url || !root) {
@@ -17,13 +16,7 @@ if (!url || !root) {
   process.exit(2);
 }
 
-const client = await connect(
-  resolveConnection({
-    GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
-    GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
-    GENESYSCLOUD_API_REGION: url,
-  }),
-);
+const client = await connectTo(url);
 try {
   const imports = await loadImports(root);
   const snapshot = await loadSnapshot(client, snapshotNeed(imports));

@@ -481,7 +481,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/commits$/.exec(p)) && method === 'GET') {
       const shas = pathCommits.get(repoKey(m[1]!, m[2]!, url.searchParams.get('path') ?? '')) ?? [];
-      return [200, paginate(shas.map((sha) => ({ sha, parents: [] })), url, res)] as const;
+      return [
+        200,
+        paginate(
+          shas.map((sha) => ({ sha, parents: [] })),
+          url,
+          res,
+        ),
+      ] as const;
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(p)) && method === 'GET') {
       const sha = decodeURIComponent(m[3]!);

@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply.js';
-import { connect, type GenesysClient } from '../../src/genesys/client.js';
-import { resolveConnection } from '../../src/genesys/connection.js';
+import type { GenesysClient } from '../../src/genesys/client.js';
 import { loadSnapshot } from '../../src/genesys/snapshot.js';
 import { orgWriter } from '../../src/genesys/writer.js';
 import { loadImports } from '../../src/imports.js';
@@ -15,6 +14,7 @@ import type { Plan } from '../../src/plan/types.js';
 import { checkPolicy } from '../../src/policy/check.js';
 import { parsePolicy, type Policy } from '../../src/policy/policy.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { connectTo, QUICK_SANDBOX } from '../helpers/sandbox.js';
 
 let sandbox: Sandbox;
 let client: GenesysClient;
@@ -23,14 +23,8 @@ let plan: Plan;
 const DEMO_PEOPLE = 'src/sandbox/demo/student-services/people.csv';
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimitPerMinute: 6000, userSearchLagMs: 50, stationLagMs: 50 });
-  client = await connect(
-    resolveConnection({
-      GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
-      GENESYSCLOUD_API_REGION: sandbox.url,
-    }),
-  );
+  sandbox = await startSandbox(QUICK_SANDBOX);
+  client = await connectTo(sandbox.url);
   const imports = await loadImports('src/sandbox/demo');
   expect(imports.findings).toEqual([]);
   snapshot = await loadSnapshot(client, snapshotNeed(imports));

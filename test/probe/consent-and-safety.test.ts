@@ -4,10 +4,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/run.js';
 import { refusalOf } from '../../src/probe/run.js';
 import { startSandbox, type Sandbox, type SandboxStateDump } from '../../src/sandbox/index.js';
 import { parseProfile, profileToOptions } from '../../src/sandbox/profile.js';
+import { runCliCaptured } from '../helpers/cli.js';
+import { sandboxEnv } from '../helpers/sandbox.js';
 
 const INVITE_ROUTE = 'POST /api/v2/users/{id}/invite';
 const FAST_ORG = profileToOptions(
@@ -38,21 +39,7 @@ afterEach(async () => {
 
 async function cli(argv: string[]) {
   sandbox ??= await startSandbox(FAST_ORG);
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {
-      GENESYSCLOUD_API_REGION: sandbox.url,
-      GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
-    },
-    now: () => new Date(),
-    interrupted: () => Promise.resolve(),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr, sandbox };
+  return { ...(await runCliCaptured(argv, { env: sandboxEnv(sandbox.url) })), sandbox };
 }
 
 const apiCalls = (s: Sandbox) =>

@@ -1,5 +1,6 @@
 // The probe is tested by the thing it measures: against a sandbox started with a profile P it must
 // write a profile P' equal to P on every measured field (lags within their polling step).
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runProbe } from '../../src/probe/run.js';
 import { openOrg, type OrgSession } from '../../src/run/org.js';
@@ -8,9 +9,17 @@ import { parseProfile, profileToOptions, type OrgProfile } from '../../src/sandb
 const POLL_MS = 50;
 /**
  * A lag is accurate to one polling step, where a step is the larger of POLL_MS and the pace of the
- * route's own rate limit (users search, phone writes), plus loopback request time.
+ * route's own rate limit (users search, phone writes), plus loopback request time, plus the longest
+ * time this process was kept from running during the probe (`stalledMs`: on a machine whose cores
+ * are shared with other test files a poll can fire that much late; measured, not guessed).
  */
-const tolerance = (perMinute = 0) => Math.max(POLL_MS, perMinute > 0 ? 60_000 / perMinute : 0) + 150;
+const tolerance = (stalledMs: number, perMinute = 0) =>
+  Math.max(POLL_MS, perMinute > 0 ? 60_000 / perMinute : 0) + 150 + stalledMs;
+/**
+ * The probe starts a lag's clock when its write's answer arrives, the sandbox when the write arrived:
+ * a measure may come out short by the answer's trip back.
+ */
+const EARLY_MS = 50;
 
 let session: OrgSession | undefined;
 afterEach(async () => {
@@ -64,37 +73,48 @@ const SLOWER_LENIENT = base(
 
 async function probe(profile: OrgProfile, more: { includeInvite?: boolean } = {}) {
   session = await openOrg({ sandbox: profileToOptions(profile), transport: { windowMs: 60_000 } });
-  const result = await runProbe(session.client, {
-    emailDomain: 'probe.example.edu',
-    consent: true,
-    includeInvite: more.includeInvite ?? false,
-    pollMs: POLL_MS,
-    maxWaitMs: 5000,
-  });
-  return { result, sandbox: session.sandbox! };
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  try {
+    const result = await runProbe(session.client, {
+      emailDomain: 'probe.example.edu',
+      consent: true,
+      includeInvite: more.includeInvite ?? false,
+      pollMs: POLL_MS,
+      maxWaitMs: 5000,
+    });
+    return { result, sandbox: session.sandbox!, stalledMs: delay.max / 1e6 };
+  } finally {
+    delay.disable();
+  }
 }
 
-function expectSameMeasure(measured: OrgProfile, given: OrgProfile): void {
+function expectSameMeasure(measured: OrgProfile, given: OrgProfile, stalledMs: number): void {
   const within = (key: string, value: number | undefined, truth: number, step: number) => {
-    expect(value, key).toBeGreaterThanOrEqual(truth);
+    expect(value, key).toBeGreaterThanOrEqual(truth - EARLY_MS);
     expect(value, key).toBeLessThanOrEqual(truth + step);
   };
   const { real } = given;
-  within('authorizationLagMs', measured.real.authorizationLagMs, real.authorizationLagMs ?? 0, tolerance());
-  within('routingLagMs', measured.real.routingLagMs, real.routingLagMs ?? 0, tolerance());
+  within(
+    'authorizationLagMs',
+    measured.real.authorizationLagMs,
+    real.authorizationLagMs ?? 0,
+    tolerance(stalledMs),
+  );
+  within('routingLagMs', measured.real.routingLagMs, real.routingLagMs ?? 0, tolerance(stalledMs));
   within(
     'telephonyLagMs',
     measured.real.telephonyLagMs,
     real.telephonyLagMs ?? 0,
-    tolerance(real.phoneWritesPerMinute),
+    tolerance(stalledMs, real.phoneWritesPerMinute),
   );
   within(
     'userSearchLagMs',
     measured.userSearchLagMs,
     given.userSearchLagMs ?? 0,
-    tolerance(real.usersSearchPerMinute),
+    tolerance(stalledMs, real.usersSearchPerMinute),
   );
-  within('stationLagMs', measured.stationLagMs, given.stationLagMs ?? 0, tolerance());
+  within('stationLagMs', measured.stationLagMs, given.stationLagMs ?? 0, tolerance(stalledMs));
   const exact = [
     'phoneFieldsOnRequest',
     'datesOnlyWithExpand',
@@ -115,12 +135,12 @@ function expectSameMeasure(measured: OrgProfile, given: OrgProfile): void {
 
 describe('gc-onboard probe against the sandbox', () => {
   it('measures the real-api defaults (short lags) back from a sandbox started with them', async () => {
-    const { result } = await probe(SHORT_DEFAULTS);
-    expectSameMeasure(parseProfile(result.profile), SHORT_DEFAULTS);
+    const { result, stalledMs } = await probe(SHORT_DEFAULTS);
+    expectSameMeasure(parseProfile(result.profile), SHORT_DEFAULTS, stalledMs);
   }, 30_000);
 
   it('measures a slower, lenient org back just as well', async () => {
-    const { result } = await probe(SLOWER_LENIENT);
-    expectSameMeasure(parseProfile(result.profile), SLOWER_LENIENT);
+    const { result, stalledMs } = await probe(SLOWER_LENIENT);
+    expectSameMeasure(parseProfile(result.profile), SLOWER_LENIENT, stalledMs);
   }, 30_000);
 });

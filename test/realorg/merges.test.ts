@@ -9,9 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ApplyResult } from '../../src/apply/results.js';
-import { runCli, type CliIo } from '../../src/cli/run.js';
 import type { Plan } from '../../src/plan/types.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { runCliCaptured, type Ran } from '../helpers/cli.js';
+import { sandboxEnv } from '../helpers/sandbox.js';
 
 const PEOPLE_HEADER =
   'name,email,phone_work,extension,title,department,email_manager,location_work,roles_divisions,queues,division,skills';
@@ -72,29 +73,8 @@ async function writeBatch(root: string, batch: string, people: Person[]): Promis
   );
 }
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(argv: string[], sandbox: Sandbox): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {
-      GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
-      GENESYSCLOUD_API_REGION: sandbox.url,
-    },
-    now: () => new Date('2026-12-02T12:00:00Z'),
-    interrupted: () => Promise.resolve(),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], sandbox: Sandbox): Promise<Ran> =>
+  runCliCaptured(argv, { env: sandboxEnv(sandbox.url), now: new Date('2026-12-02T12:00:00Z') });
 
 const writeCount = (sandbox: Sandbox) =>
   Object.entries(sandbox.stats().requests.byRoute)
@@ -104,7 +84,7 @@ const writeCount = (sandbox: Sandbox) =>
     .reduce((sum, [, n]) => sum + n, 0);
 
 async function apply(root: string, sandbox: Sandbox): Promise<ApplyResult> {
-  const ran = await cli(['apply', '--imports', root, '--format', 'json'], sandbox);
+  const ran = await cli(['apply', '--no-review', '--imports', root, '--format', 'json'], sandbox);
   const result = JSON.parse(ran.stdout) as ApplyResult;
   const failed = result.rows
     .filter((row) => row.outcome === 'failed')

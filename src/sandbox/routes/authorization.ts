@@ -187,8 +187,10 @@ function idList(body: Json, field: 'subjectIds' | 'divisionIds'): string[] {
 
 /**
  * POST /authorization/roles/{roleId} (SubjectDivisions): grants the role in every division to every
- * subject. An unknown or deleted subject, or one the authorization service has not heard of yet
- * (real-api.md §2), is a 404 for the whole call; nothing is granted.
+ * subject, all or nothing. Checked in this order: the role (404), the body (400: both lists required,
+ * non-empty, ids only; at most `real.roleGrantSubjectCap` subjects, our choice: the docs name no
+ * limit), each division (404), each subject: unknown, deleted, or not yet known to the authorization
+ * service (real-api.md §2), 404 naming it. Any failure grants nothing.
  */
 function postRoleBulkGrant(ctx: HandlerContext): ApiResult {
   const { store } = ctx;
@@ -204,9 +206,15 @@ function postRoleBulkGrant(ctx: HandlerContext): ApiResult {
   rejectUnknownFields(body, new Set(['subjectIds', 'divisionIds']), 'SubjectDivisions');
   const subjectIds = idList(body, 'subjectIds');
   const divisionIds = idList(body, 'divisionIds');
-  for (const [i, id] of divisionIds.entries()) {
-    if (!store.divisions.has(id))
-      throw invalidValue(`divisionIds[${i}]`, `The division ${id} does not exist.`);
+  const cap = ctx.real.behaviours.roleGrantSubjectCap;
+  if (cap > 0 && subjectIds.length > cap) {
+    throw badRequest(
+      `At most ${cap} subjects may be granted a role per request (got ${subjectIds.length}).`,
+      'subjectIds',
+    );
+  }
+  for (const id of divisionIds) {
+    if (!store.divisions.has(id)) throw notFound(`The division ${id} could not be found.`, id);
   }
   const users = subjectIds.map((id) => liveUser(store, id));
   for (const user of users) ctx.real.assertKnownTo('authorization', user, ctx.now);
