@@ -165,7 +165,9 @@ describe('plan under a policy', () => {
       '- max\\_changes: 500 → 50',
       '- override\\_label: not set → `"@it-admins` &lt;large&gt;"',
     ].join('\n');
-    expect(body.startsWith(`${PREVIEW_MARKER}\n${block}\n\n### gc-onboard plan`)).toBe(true);
+    // The marker, our reviewed-plan block under it, then the policy block, then the plan.
+    expect(body.startsWith(`${PREVIEW_MARKER}\n<!-- gc-onboard:reviewed v1 `)).toBe(true);
+    expect(body).toContain(`\n-->\n\n${block}\n\n### gc-onboard plan`);
     expect(body).not.toContain('<large>');
     expect(ran.summary.startsWith(`${block}\n\n### gc-onboard plan`)).toBe(true);
     const [contents] = github.requests.filter((r) => r.path.includes('/contents/'));
@@ -188,7 +190,7 @@ describe('plan under a policy', () => {
     expect(ran.failed).toBe(false);
     const body = comment();
     expect(body).toContain('No Genesys Cloud credentials were available');
-    expect(body.startsWith(`${PREVIEW_MARKER}\n${HEADING}\n`)).toBe(true);
+    expect(body.startsWith(`${PREVIEW_MARKER}\n\n${HEADING}\n`)).toBe(true);
     expect(body).toContain('- policy.yml is new\n- forbidden\\_roles added: "Master Admin"');
     expect(ran.summary.startsWith(HEADING)).toBe(true);
     expect(sandbox.stats().requests.total).toBe(0);

@@ -52,6 +52,8 @@ const CLIENT_OPERATIONS = [
   'POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}',
   'GET /api/v2/authorization/roles',
   'GET /api/v2/authorization/roles/{roleId}/subjectgrants',
+  // Issue 17: one role in a set of divisions granted to many people at once.
+  'POST /api/v2/authorization/roles/{roleId}',
   'POST /api/v2/authorization/subjects/{subjectId}/bulkadd',
   'GET /api/v2/locations',
   'POST /api/v2/locations',
@@ -93,7 +95,6 @@ const NOT_CALLED = [
   'GET /api/v2/users/{userId}/queues',
   'GET /api/v2/users/{userId}/routingskills',
   'GET /api/v2/users/{userId}/station',
-  'POST /api/v2/authorization/roles/{roleId}',
   'PUT /api/v2/authorization/roles/{roleId}/users/add',
   'PUT /api/v2/telephony/providers/edges/phones/{phoneId}',
   'PUT /api/v2/users/{userId}/routingskills/bulk',
@@ -224,7 +225,8 @@ const NEW_LOCATION = 'Northfield Annex - Contract Test';
 
 describe('the contract on the reconcile paths: a stale plan meets an org that changed after it', () => {
   // What the happy path never calls: a division move, a new location, locations/search and
-  // users/search after a 409, GET /users/{id} after a stale version, a base settings read by id.
+  // users/search after a 409, GET /users/{id} after a stale version, a base settings read by id,
+  // a person's own bulkadd (a role only they get).
   let sandbox: Sandbox;
   let proxy: ContractProxy;
   let root: string;
@@ -241,7 +243,13 @@ describe('the contract on the reconcile paths: a stale plan meets an org that ch
           line.startsWith('Aisha Rahman,')
             ? line.replace('Northfield Main Campus - Welcome Center', NEW_LOCATION)
             : line.startsWith('James Okafor,')
-              ? line.replace(/,Student Services,"English:5/, ',Admissions,"English:5')
+              ? line
+                  .replace(/,Student Services,"English:5/, ',Admissions,"English:5')
+                  // A role nobody else in the batch gets: granted with the person's own bulkadd.
+                  .replace(
+                    'PureCloud User:[Student Services]"',
+                    'PureCloud User:[Student Services], Quality Evaluator:[Admissions]"',
+                  )
               : line,
         )
         .join('\n'),
