@@ -107,6 +107,15 @@ describe(`applying ${ROWS} new people with phones through injected faults`, () =
   it('plans all unchanged afterwards, and a second apply writes nothing', async () => {
     const before = sandbox.stats().requests.byRoute;
     const again = await planAndApply(client, imports, FAST_APPLY);
+    // Named row by row, so that a failure says which person and which field is left.
+    const left = again.plan.batches
+      .flatMap((batch) => [...batch.people, ...batch.phones])
+      .filter((row) => row.action !== 'unchanged')
+      .map(
+        (row) =>
+          `${row.line} ${row.action}: ${row.changes.map((c) => `${c.field} ${c.before} → ${c.after}`).join('; ')}`,
+      );
+    expect(left).toEqual([]);
     expect(again.plan.summary.people).toMatchObject({ create: 0, update: 0, unchanged: ROWS, error: 0 });
     expect(again.plan.summary.phones).toMatchObject({ create: 0, update: 0, unchanged: ROWS, error: 0 });
     expect(again.result.ok).toBe(true);
