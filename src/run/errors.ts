@@ -19,7 +19,7 @@ export function fatalLine(error: unknown): string {
 function unscrubbedLine(error: unknown): string {
   if (error instanceof ConfigError || error instanceof GenesysApiError) return error.message;
   if (error instanceof Error) {
-    const system = systemErrorLine(error as NodeJS.ErrnoException);
+    const system = systemErrorLine(error);
     if (system) return system;
     const code = (error as NodeJS.ErrnoException).code;
     return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
