@@ -62,7 +62,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-K4BZRGII.js";
+} from "./chunks/chunk-5DS66V2A.js";
 import {
   GenesysApiError,
   secrets

@@ -44,7 +44,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-K4BZRGII.js";
+} from "./chunks/chunk-5DS66V2A.js";
 import {
   secrets
 } from "./chunks/chunk-FARXNGVU.js";
@@ -20873,9 +20873,10 @@ async function upsertStickyComment(octokit, request2) {
   const { owner, repo, issueNumber, marker } = request2;
   if (!marker.trim()) throw new Error("The sticky comment needs a non-empty marker.");
   const botLogin = request2.botLogin?.trim() || DEFAULT_BOT_LOGIN;
-  const body = stickyCommentBody(request2.body, marker, request2.fullReportUrl);
   try {
     const existing = await findStickyComment(octokit, { owner, repo, issueNumber, marker, botLogin });
+    const text = typeof request2.body === "function" ? request2.body(existing?.body ?? null) : request2.body;
+    const body = stickyCommentBody(text, marker, request2.fullReportUrl);
     if (existing) {
       if (normalizeNewlines(existing.body ?? "") === normalizeNewlines(body)) {
         return { action: "unchanged", id: existing.id, author: existing.author };
@@ -25106,7 +25107,7 @@ async function postComment(context3, marker, body, issueNumber = context3.event.
       repo: context3.event.repo,
       issueNumber: pullRequest.number,
       marker,
-      body: secrets.scrub(body),
+      body: typeof body === "function" ? (existing) => secrets.scrub(body(existing)) : secrets.scrub(body),
       botLogin: context3.inputs.commentAuthor,
       ...context3.event.runUrl ? { fullReportUrl: context3.event.runUrl } : {}
     });
@@ -25480,14 +25481,7 @@ function batchTable(rows, batches) {
     "| --- | --- | --- | --- | --- | --- |"
   ];
   for (const name of batches) {
-    const mine = rows.filter((row) => row.batch === name);
-    const total = (kind) => countResults(mine, kind);
-    const people = total("person");
-    const phones = total("phone");
-    const sum = Object.fromEntries(
-      Object.keys(people).map((key) => [key, people[key] + phones[key]])
-    );
-    lines.push(line(name, sum));
+    lines.push(line(name, countResults(rows.filter((row) => row.batch === name))));
   }
   return lines.join("\n");
 }
@@ -25795,22 +25789,13 @@ async function reviewedPreview(context3, merged) {
   return { kind: "reviewed", review: decoded.review, pullRequest: pull.number };
 }
 async function postResults(context3, pullRequest, result, holds) {
-  const octokit = octokitFor(context3);
-  if (!octokit || !context3.inputs.comment) return;
   const { event } = context3;
-  const existing = await findStickyComment(octokit, {
-    owner: event.owner,
-    repo: event.repo,
-    issueNumber: pullRequest,
-    marker: RESULTS_MARKER,
-    botLogin: context3.inputs.commentAuthor
-  }).catch(() => null);
-  const body = composeComment(
+  const body = (existing) => composeComment(
     { marker: RESULTS_MARKER },
     () => renderResultsComment(result, holds, {
       resultsFile: context3.inputs.resultsFile,
       ...event.runUrl ? { runUrl: event.runUrl } : {},
-      inviteLines: existing?.body ? inviteLinesOf(existing.body) : []
+      inviteLines: existing ? inviteLinesOf(existing) : []
     })
   );
   await postComment(context3, RESULTS_MARKER, body, pullRequest);
@@ -26214,11 +26199,7 @@ async function applyMode(context3, options = {}) {
   setOutputs(applyOutputs(result, plan, { planFile: context3.inputs.planFile, resultsFile: files[0] ?? "" }));
   const pullRequest = reviewed.kind === "reviewed" ? reviewed.pullRequest : newestPull(merged.pulls)?.number;
   if (pullRequest !== void 0) {
-    await postResults(context3, pullRequest, result, verdict.holds).catch(
-      (error2) => warning(`Could not write the results on pull request #${pullRequest}: ${fatalLine(error2)}`, {
-        title: "Pull request comment"
-      })
-    );
+    await postResults(context3, pullRequest, result, verdict.holds);
   }
   if (result.refused) {
     setFailed(`Apply refused: ${result.refused}. See the annotations and the job summary.`);

@@ -65,7 +65,8 @@ export function octokitFor(context: ActionContext): Octokit | null {
 export async function postComment(
   context: ActionContext,
   marker: string,
-  body: string,
+  /** The body, or how to make it from our existing comment's body (see upsertStickyComment). */
+  body: string | ((existing: string | null) => string),
   /** Default: the pull request of the event (a preview); apply names the pull request it merged. */
   issueNumber = context.event.pullRequest?.number,
 ): Promise<void> {
@@ -84,7 +85,7 @@ export async function postComment(
       repo: context.event.repo,
       issueNumber: pullRequest.number,
       marker,
-      body: secrets.scrub(body),
+      body: typeof body === 'function' ? (existing) => secrets.scrub(body(existing)) : secrets.scrub(body),
       botLogin: context.inputs.commentAuthor,
       ...(context.event.runUrl ? { fullReportUrl: context.event.runUrl } : {}),
     });

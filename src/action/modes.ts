@@ -531,11 +531,8 @@ export async function applyMode(context: ActionContext, options: ModeOptions = {
   // Results go back to the merged pull request (the reviewed one, or the one a push came from).
   const pullRequest = reviewed.kind === 'reviewed' ? reviewed.pullRequest : newestPull(merged.pulls)?.number;
   if (pullRequest !== undefined) {
-    await postResults(context, pullRequest, result, verdict.holds).catch((error: unknown) =>
-      core.warning(`Could not write the results on pull request #${pullRequest}: ${fatalLine(error)}`, {
-        title: 'Pull request comment',
-      }),
-    );
+    // Never rejects: GitHub refusing the comment is a warning (postComment), the results are in the summary.
+    await postResults(context, pullRequest, result, verdict.holds);
   }
   if (result.refused) {
     core.setFailed(`Apply refused: ${result.refused}. See the annotations and the job summary.`);

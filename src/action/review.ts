@@ -119,23 +119,16 @@ export async function postResults(
   result: ApplyResult,
   holds: readonly Hold[],
 ): Promise<void> {
-  const octokit = octokitFor(context);
-  if (!octokit || !context.inputs.comment) return;
   const { event } = context;
-  const existing = await findStickyComment(octokit, {
-    owner: event.owner,
-    repo: event.repo,
-    issueNumber: pullRequest,
-    marker: RESULTS_MARKER,
-    botLogin: context.inputs.commentAuthor,
-  }).catch(() => null);
-  const body = composeComment({ marker: RESULTS_MARKER }, () =>
-    renderResultsComment(result, holds, {
-      resultsFile: context.inputs.resultsFile,
-      ...(event.runUrl ? { runUrl: event.runUrl } : {}),
-      inviteLines: existing?.body ? inviteLinesOf(existing.body) : [],
-    }),
-  );
+  // Made from our existing comment, if any, in the same listing that finds it: a re-run keeps the invite lines.
+  const body = (existing: string | null) =>
+    composeComment({ marker: RESULTS_MARKER }, () =>
+      renderResultsComment(result, holds, {
+        resultsFile: context.inputs.resultsFile,
+        ...(event.runUrl ? { runUrl: event.runUrl } : {}),
+        inviteLines: existing ? inviteLinesOf(existing) : [],
+      }),
+    );
   await postComment(context, RESULTS_MARKER, body, pullRequest);
 }
 

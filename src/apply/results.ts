@@ -39,9 +39,10 @@ export interface ResultCounts {
   failed: number;
 }
 
-export function countResults(rows: RowResult[], kind: RowResult['kind']): ResultCounts {
+/** Outcomes of the rows of `kind`, or of every row when no kind is given. */
+export function countResults(rows: readonly RowResult[], kind?: RowResult['kind']): ResultCounts {
   const counts: ResultCounts = { done: 0, unchanged: 0, skip: 0, held: 0, failed: 0 };
-  for (const row of rows) if (row.kind === kind) counts[row.outcome] += 1;
+  for (const row of rows) if (kind === undefined || row.kind === kind) counts[row.outcome] += 1;
   return counts;
 }
 

@@ -15,7 +15,8 @@ export interface StickyCommentRequest {
   issueNumber: number;
   /** A hidden HTML comment such as `<!-- gc-onboard:preview -->`; put at the top of the body if missing. */
   marker: string;
-  body: string;
+  /** The body, or how to make it from our existing comment's body (null when there is none yet). */
+  body: string | ((existing: string | null) => string);
   /** Login of the token's user exactly as GitHub shows it (`name[bot]` for an App). Default: github-actions[bot]. */
   botLogin?: string;
   /** Where the untruncated report is, named in the truncation note (e.g. the run URL). */
@@ -86,10 +87,10 @@ export async function upsertStickyComment(
   const { owner, repo, issueNumber, marker } = request;
   if (!marker.trim()) throw new Error('The sticky comment needs a non-empty marker.');
   const botLogin = request.botLogin?.trim() || DEFAULT_BOT_LOGIN;
-  const body = stickyCommentBody(request.body, marker, request.fullReportUrl);
-
   try {
     const existing = await findStickyComment(octokit, { owner, repo, issueNumber, marker, botLogin });
+    const text = typeof request.body === 'function' ? request.body(existing?.body ?? null) : request.body;
+    const body = stickyCommentBody(text, marker, request.fullReportUrl);
     if (existing) {
       if (normalizeNewlines(existing.body ?? '') === normalizeNewlines(body)) {
         return { action: 'unchanged', id: existing.id, author: existing.author };

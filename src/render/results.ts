@@ -35,14 +35,7 @@ function batchTable(rows: readonly RowResult[], batches: readonly string[]): str
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const name of batches) {
-    const mine = rows.filter((row) => row.batch === name);
-    const total = (kind: RowResult['kind']) => countResults(mine, kind);
-    const people = total('person');
-    const phones = total('phone');
-    const sum = Object.fromEntries(
-      (Object.keys(people) as (keyof ResultCounts)[]).map((key) => [key, people[key] + phones[key]]),
-    ) as unknown as ResultCounts;
-    lines.push(line(name, sum));
+    lines.push(line(name, countResults(rows.filter((row) => row.batch === name))));
   }
   return lines.join('\n');
 }

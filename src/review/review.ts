@@ -139,7 +139,7 @@ export function coarsen(review: Review, level: ReviewLevel): Review {
 
 // The hidden block: `<!-- gc-onboard:reviewed v1 <plan>` then a line per batch and per row, then `-->`.
 // Only base64 hashes, digits and single letters: nothing in it comes from a CSV cell.
-export const REVIEW_BLOCK_START = '<!-- gc-onboard:reviewed v';
+const REVIEW_BLOCK_START = '<!-- gc-onboard:reviewed v';
 const LEVEL_LETTER: Record<ReviewLevel, string> = { change: 'c', row: 'r', batch: 'b' };
 const KIND_LETTER = { person: 'p', phone: 'f' } as const;
 const ACTION_LETTER = { create: 'c', update: 'u' } as const;
@@ -267,11 +267,11 @@ function unreviewedChanges(
 function judgeRow(
   kind: 'person' | 'phone',
   row: PersonPlan | PhonePlan,
+  now: ReviewedRow | undefined,
   reviewed: ReviewedRow | undefined,
   level: ReviewLevel,
 ): string | null {
-  const now = recordRow(kind, row);
-  if (now === null) return null; // nothing to write now (unchanged, skip) or an error, held by apply itself
+  if (!now) return null; // nothing to write now (unchanged, skip) or an error, held by apply itself
   if (!reviewed) {
     return `the preview showed no change for this row, and it is now ${actionWord(now.action)}: re-run the preview to review it`;
   }
@@ -289,36 +289,39 @@ function judgeRow(
 }
 
 /**
- * Compares apply's plan with the reviewed one. A batch missing from the review or whose content
- * changed since is held whole ("stale"); otherwise each writing row is judged (judgeRow).
+ * Compares apply's plan with the reviewed one, through the plan's own review (`current`, reviewOf
+ * of the same plan). A batch missing from the review or whose content changed since is held whole
+ * ("stale"); otherwise each writing row is judged (judgeRow).
  */
-export function compareWithReview(plan: Plan, sources: ReadonlyMap<string, string>, review: Review): Verdict {
+export function compareWithReview(plan: Plan, current: Review, review: Review): Verdict {
   const holds: Hold[] = [];
-  const now = reviewOf(plan, sources);
+  const key = (row: { kind: string; line: number }) => `${row.kind}:${row.line}`;
   for (const [index, batch] of plan.batches.entries()) {
-    const current = now.batches[index] as ReviewedBatch;
-    const reviewed = review.batches.find((candidate) => candidate.name === current.name);
+    const now = current.batches[index] as ReviewedBatch;
+    const reviewed = review.batches.find((candidate) => candidate.name === now.name);
     const holdBatch = (reason: string) =>
       holds.push({ batch: batch.name, kind: 'batch', line: null, reason });
     if (!reviewed) {
-      if (current.rows.length > 0) holdBatch('this batch is not in the reviewed preview: re-run the preview');
+      if (now.rows.length > 0) holdBatch('this batch is not in the reviewed preview: re-run the preview');
       continue;
     }
-    if (reviewed.source !== current.source) {
+    if (reviewed.source !== now.source) {
       holdBatch('preview is stale: the batch changed after the last preview; re-run the preview');
       continue;
     }
     if (reviewed.level === 'batch') {
-      if (reviewed.digest !== current.digest) {
+      if (reviewed.digest !== now.digest) {
         holdBatch(
           'the org changed since the preview, and this batch was too large for the preview to record row by row: re-run the preview',
         );
       }
       continue;
     }
-    const byKey = new Map(reviewed.rows.map((row) => [`${row.kind}:${row.line}`, row]));
+    const reviewedRows = new Map(reviewed.rows.map((row) => [key(row), row]));
+    const currentRows = new Map(now.rows.map((row) => [key(row), row]));
     const judge = (kind: 'person' | 'phone', row: PersonPlan | PhonePlan) => {
-      const reason = judgeRow(kind, row, byKey.get(`${kind}:${row.line}`), reviewed.level);
+      const at = key({ kind, line: row.line });
+      const reason = judgeRow(kind, row, currentRows.get(at), reviewedRows.get(at), reviewed.level);
       if (reason) holds.push({ batch: batch.name, kind, line: row.line, reason });
     };
     batch.people.forEach((person) => judge('person', person));

@@ -179,7 +179,7 @@ export async function applyImports(
 ): Promise<Planned & { result: ApplyResult; verdict: Verdict }> {
   const planned = await planImports(root, client, options);
   const verdict = options.review
-    ? compareWithReview(planned.plan, batchSources(planned.imports.batches), options.review)
+    ? compareWithReview(planned.plan, planned.review, options.review)
     : { holds: [] };
   const divisionName = (id: string) => planned.snapshot.divisions.find((d) => d.id === id)?.name ?? id;
   const result = await applyPlan(

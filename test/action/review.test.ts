@@ -10,7 +10,7 @@ import { decodeReview } from '../../src/review/review.js';
 import { demoOrg } from '../../src/sandbox/demo-org.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
-import { FAST_APPLY, FAST_REAL, QUICK_SANDBOX } from '../helpers/sandbox.js';
+import { FAST_APPLY, FAST_REAL, QUICK_SANDBOX, sandboxToken } from '../helpers/sandbox.js';
 import {
   FIXTURE_SHAS,
   OWNER,
@@ -87,15 +87,7 @@ async function createByHand(
   url: string,
   person: { name: string; email: string; title: string; phone: string },
 ) {
-  const login = await fetch(`${url}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-  const { access_token: token } = (await login.json()) as { access_token: string };
+  const token = await sandboxToken(url);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const divisions = (await (await fetch(`${url}/api/v2/authorization/divisions`, { headers })).json()) as {
     entities: Array<{ id: string; name: string }>;

@@ -7,43 +7,19 @@ import { applyPlan, type ApplyOptions } from '../../src/apply/apply.js';
 import type { ApplyResult } from '../../src/apply/results.js';
 import type { ImportSet } from '../../src/csv/types.js';
 import { validateImportSet } from '../../src/csv/validate.js';
-import { connect, type GenesysClient } from '../../src/genesys/client.js';
-import { resolveConnection } from '../../src/genesys/connection.js';
+import type { GenesysClient } from '../../src/genesys/client.js';
 import { loadSnapshot } from '../../src/genesys/snapshot.js';
 import type { TransportOptions } from '../../src/genesys/transport.js';
 import { orgWriter } from '../../src/genesys/writer.js';
 import { snapshotNeed } from '../../src/plan/need.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import type { Plan } from '../../src/plan/types.js';
-import type { RealBehaviours, Sandbox, SandboxStateDump } from '../../src/sandbox/index.js';
+import type { Sandbox, SandboxStateDump } from '../../src/sandbox/index.js';
 
 export const TODAY = '2026-11-25';
 
-/**
- * The sandbox's real-org behaviours at their defaults, shortened for test speed: new users reach the
- * other services after a few hundred ms instead of seconds (still long enough for apply's first tries
- * to meet the 404s), and the per-resource limits are scaled up with the token limit of 6000/min the
- * tests run at (the defaults are 180 against 300).
- */
-export const FAST_REAL: Partial<RealBehaviours> = {
-  authorizationLagMs: 300,
-  routingLagMs: 400,
-  telephonyLagMs: 500,
-  usersSearchPerMinute: 3600,
-  phoneWritesPerMinute: 3600,
-};
-
-/** Apply settings for FAST_REAL: version races retried after about 0.2 s instead of 2 s. */
-export const FAST_APPLY: ApplyOptions = { stationFirstPollMs: 250, versionRetryMs: 200 };
-
-export function connectTo(url: string, transport: Partial<TransportOptions> = {}): Promise<GenesysClient> {
-  const connection = resolveConnection({
-    GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
-    GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
-    GENESYSCLOUD_API_REGION: url,
-  });
-  return connect(connection, { transport });
-}
+// The presets and the login every sandbox test shares (test/helpers/sandbox.ts).
+export { connectTo, FAST_APPLY, FAST_REAL } from '../helpers/sandbox.js';
 
 /**
  * Transport settings for a sandbox started with `rateWindowSeconds: 60 / speed`: the client's clock runs

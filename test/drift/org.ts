@@ -2,6 +2,7 @@
 // where Genesys Cloud has the route and the sandbox serves it (PATCH a user's title or state, take a
 // user out of a queue, add a grant); otherwise (remove a grant, delete a phone, a login, welcome dates)
 // by restarting the sandbox from its own state with the change made: the org as the next run finds it.
+import { sandboxToken } from '../helpers/sandbox.js';
 import { connectTo } from '../apply/fixtures.js';
 import type { GenesysClient } from '../../src/genesys/client.js';
 import {
@@ -42,17 +43,7 @@ export async function startOrg(org: OrgSeed = demoOrg()): Promise<Org> {
   };
 }
 
-async function token(sandbox: Sandbox): Promise<string> {
-  const response = await fetch(`${sandbox.url}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+const token = (sandbox: Sandbox): Promise<string> => sandboxToken(sandbox.url);
 
 /** One admin call; throws with Genesys's error body when the API refuses it. */
 export async function admin(

@@ -35,7 +35,8 @@ function previewed(imports: ImportSet, org: OrgSnapshot): Review {
 
 /** What apply would hold: `imports` planned against `org` now, compared with `review`. */
 function holdsAt(imports: ImportSet, org: OrgSnapshot, review: Review) {
-  return compareWithReview(buildPlan(imports, org), batchSources(imports.batches), review).holds;
+  const plan = buildPlan(imports, org);
+  return compareWithReview(plan, reviewOf(plan, batchSources(imports.batches)), review).holds;
 }
 
 const sam = () =>

@@ -115,7 +115,7 @@ describe('the policy rules that need no org', () => {
 });
 
 describe('apply --reviewed outside Actions', () => {
-  it('applies what the plan file showed and holds a batch edited since', async () => {
+  it('holds a batch edited since the plan file, and says plainly when the file is not a plan', async () => {
     await cp(DEMO, tmp, { recursive: true });
     const planFile = path.join(tmp, 'plan.json');
     const sandbox = ['--sandbox', '--imports', tmp];

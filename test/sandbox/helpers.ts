@@ -1,5 +1,6 @@
 // Drives the sandbox through the real SDK, as gc-onboard does.
 
+import { sandboxToken } from '../helpers/sandbox.js';
 import platformClient from 'purecloud-platform-client-v2';
 import { afterEach } from 'vitest';
 
@@ -121,19 +122,8 @@ export async function http(
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A fresh access token from POST /oauth/token (client `sandbox` / `sandbox`), for plain fetch calls. */
-export async function accessToken(sandbox: Sandbox): Promise<string> {
-  const res = await fetch(`${sandbox.url}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-  if (res.status !== 200) throw new Error(`login to the sandbox failed: ${res.status}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
+/** A fresh access token of the client `sandbox` (test/helpers/sandbox.ts), for plain fetch calls. */
+export const accessToken = (sandbox: Sandbox): Promise<string> => sandboxToken(sandbox.url);
 
 export interface Raw {
   status: number;
