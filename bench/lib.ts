@@ -78,10 +78,11 @@ export function runChild<T>(
   script: string,
   args: string[],
   killWhen?: () => boolean,
+  nodeFlags: string[] = [],
 ): Promise<ChildOutcome<T>> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(BENCH_DIR, script), args, {
-      execArgv: ['--import', 'tsx'],
+      execArgv: [...nodeFlags, '--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
     let report: T | null = null;

@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [-- --pool] [-- --out FILE] [-- --sizes 100,1000] [-- --rates 300,3000]
-//               [-- --latency-ms 30] [-- --max-minutes 10]
+//               [-- --latency-ms 30] [-- --max-minutes 10] [-- --apply-only] [-- --steps creates,updates]
 //
 // How fast gc-onboard is, against the sandbox with a fixed latency and rate limit (a 60 s window, as
 // Genesys Cloud has). For every size N: validation speed next to csv-parse alone on the same files.
@@ -14,6 +14,9 @@
 //
 // A (limit, size) pair whose apply would take longer than --max-minutes at the limit is skipped and
 // listed, so the default run finishes in minutes; raise the limit (a scaled run) or --max-minutes.
+// --apply-only runs just the apply cases (no validation, no new-hire plans, no pool); --steps picks
+// which of a case's applies run (creates, updates, rerun, bare; updates and rerun need creates first).
+// The high-limit memory case alone: --apply-only --steps creates --sizes 10000 --rates 100000.
 // Prints markdown tables and writes the same figures as JSON (default bench/results/bench-<time>.json).
 
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -57,7 +60,17 @@ const FLAGS = {
   rates: 'value',
   'latency-ms': 'value',
   'max-minutes': 'value',
+  'apply-only': 'flag',
+  steps: 'value',
+  /** Apply's rowWindow and maxCallsInFlight (src/apply/apply.ts), to measure their effect on memory. */
+  'row-window': 'value',
+  'max-calls-in-flight': 'value',
+  /** The apply worker's V8 old space in MiB (--max-old-space-size): what a capped heap costs and saves. */
+  'worker-heap-mb': 'value',
 } as const;
+
+const STEPS = ['creates', 'updates', 'rerun', 'bare'] as const;
+type StepName = (typeof STEPS)[number];
 
 /** Calls per row of a create plus an update, until a run has measured it (for skipping slow pairs). */
 const GUESSED_CALLS_PER_ROW = 8.5;
@@ -74,6 +87,14 @@ interface Settings {
   latencyMs: number;
   maxMinutes: number;
   out: string;
+  /** Only the apply cases: no validation, no new-hire plans, no pool. */
+  applyOnly: boolean;
+  /** The applies each case runs. */
+  steps: Set<StepName>;
+  /** Extra worker arguments: apply's row window and calls in flight, when given. */
+  applyArgs: string[];
+  /** Node flags of the apply worker (a capped heap), when given. */
+  workerFlags: string[];
 }
 
 /** One line of the API table. */
@@ -121,11 +142,30 @@ function settingsOf(argv: string[]): Settings {
     highLimit: quick || flags.has('sizes') || flags.has('rates') ? null : { rate: 100_000, rows: 10_000 },
     latencyMs: numberFlag(flags, 'latency-ms', 30),
     maxMinutes: numberFlag(flags, 'max-minutes', 10),
+    applyOnly: flags.has('apply-only'),
+    steps: stepsOf(flags.get('steps')),
+    applyArgs: (['row-window', 'max-calls-in-flight'] as const).flatMap((name) =>
+      flags.has(name) ? [`--${name}`, String(numberFlag(flags, name, 0, 1))] : [],
+    ),
+    workerFlags: flags.has('worker-heap-mb')
+      ? [`--max-old-space-size=${numberFlag(flags, 'worker-heap-mb', 0, 16)}`]
+      : [],
     out:
       typeof flags.get('out') === 'string'
         ? path.resolve(flags.get('out') as string)
         : path.join(BENCH_DIR, 'results', `bench-${stamp()}.json`),
   };
+}
+
+function stepsOf(raw: string | true | undefined): Set<StepName> {
+  if (raw === undefined) return new Set(STEPS);
+  const names = String(raw)
+    .split(',')
+    .map((name) => name.trim());
+  const unknown = names.filter((name) => !(STEPS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new UsageError(`--steps takes ${STEPS.join(', ')}; not ${unknown.join(', ')}`);
+  return new Set(names as StepName[]);
 }
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -159,7 +199,24 @@ function step(
   };
 }
 
-async function runCase(rate: number, rows: number, latencyMs: number): Promise<CaseResult> {
+/** What each step of a case uses: its folders, the worker and the org check. */
+interface CaseContext {
+  rate: number;
+  rows: number;
+  dir: string;
+  imports: string;
+  result: CaseResult;
+  worker: (label: string, dir?: string) => Promise<WorkerReport | null>;
+  check: (label: string, dir?: string) => Promise<void>;
+}
+
+async function runCase(
+  rate: number,
+  rows: number,
+  latencyMs: number,
+  steps: Set<StepName> = new Set(STEPS),
+  child: { args: string[]; flags: string[] } = { args: [], flags: [] },
+): Promise<CaseResult> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gc-onboard-bench-'));
   const imports = path.join(dir, 'imports');
   // Every real-org behaviour on, its waits shortened by the run's speed-up (bench/lib.ts realAtSpeed).
@@ -181,7 +238,12 @@ async function runCase(rate: number, rows: number, latencyMs: number): Promise<C
   const worker = async (label: string, dir = imports): Promise<WorkerReport | null> => {
     const started = performance.now();
     log(`${thousands(rate)}/min, N=${thousands(rows)}: ${label}…`);
-    const outcome = await runChild<WorkerReport>('worker.ts', [sandbox.url, dir, '--speed', String(speed)]);
+    const outcome = await runChild<WorkerReport>(
+      'worker.ts',
+      [sandbox.url, dir, '--speed', String(speed), ...child.args],
+      undefined,
+      child.flags,
+    );
     log(`  ${label} took ${fixed((performance.now() - started) / 1000)} s`);
     result.reports[label] = outcome.report;
     if (!outcome.report || !outcome.report.ok) {
@@ -197,60 +259,12 @@ async function runCase(rate: number, rows: number, latencyMs: number): Promise<C
       result.problems.push(`${label}: … and ${violations.length - 5} more violations`);
   };
 
+  const context: CaseContext = { rate, rows, dir, imports, result, worker, check };
   try {
-    await writeImports(imports, rows, { tag: 'bench' });
-    const create = await worker('apply creates');
-    if (create?.apply) {
-      const plan = { ...create.snapshot, ms: create.snapshot.ms + create.plan.ms };
-      result.steps.push(step(rate, rows, 'plan (new people)', plan, create.rssAfterPlanMb));
-      result.steps.push(step(rate, rows, 'apply creates', create.apply, create.rssPeakMb));
-    }
-    await check('after creates');
-
-    await writeImports(imports, rows, { tag: 'bench', changed: true });
-    const update = await worker('apply updates');
-    if (update?.apply) {
-      const plan = { ...update.snapshot, ms: update.snapshot.ms + update.plan.ms };
-      result.steps.push(step(rate, rows, 'plan (existing people)', plan, update.rssAfterPlanMb));
-      result.steps.push(step(rate, rows, 'apply updates', update.apply, update.rssPeakMb));
-    }
-    await check('after updates');
-
-    // A second run after success must make no write: its plan is all unchanged and its apply calls nothing.
-    const rerun = await worker('rerun');
-    if (rerun?.apply) {
-      const calls = rerun.snapshot.calls + rerun.apply.calls;
-      result.steps.push(
-        step(
-          rate,
-          rows,
-          'rerun',
-          {
-            calls,
-            ms: rerun.snapshot.ms + rerun.plan.ms + rerun.apply.ms,
-            rateLimited: rerun.snapshot.rateLimited + rerun.apply.rateLimited,
-            retries: rerun.snapshot.retries + rerun.apply.retries,
-            byRoute: { ...rerun.snapshot.byRoute, ...rerun.apply.byRoute },
-          },
-          rerun.rssPeakMb,
-        ),
-      );
-      const { people, phones } = rerun.plan.summary;
-      const changes = people.create + people.update + phones.create + phones.update;
-      if (changes > 0 || rerun.apply.calls > 0) {
-        result.problems.push(
-          `rerun: planned ${changes} changes and made ${rerun.apply.calls} calls; expected none`,
-        );
-      }
-    }
-    // New people with a phone and nothing else to set: create, phone, default station, and their share
-    // of the role grant and queue calls.
-    const bare = path.join(dir, 'bare');
-    await writeImports(bare, rows, { tag: 'bare', bare: true });
-    const plain = await worker('apply bare creates', bare);
-    if (plain?.apply) result.steps.push(step(rate, rows, 'apply bare creates', plain.apply, plain.rssPeakMb));
-    await check('after bare creates', bare);
-
+    if (steps.has('creates')) await createsStep(context);
+    if (steps.has('updates')) await updatesStep(context);
+    if (steps.has('rerun')) await rerunStep(context);
+    if (steps.has('bare')) await bareStep(context);
     const stats = sandbox.stats();
     result.sandbox = { requests: stats.requests.total, status: stats.status };
     const invites = Object.entries(stats.requests.byRoute).filter(([route]) => route.includes('invite'));
@@ -260,6 +274,62 @@ async function runCase(rate: number, rows: number, latencyMs: number): Promise<C
     await rm(dir, { recursive: true, force: true });
   }
   return result;
+}
+
+async function createsStep({ rate, rows, imports, result, worker, check }: CaseContext): Promise<void> {
+  await writeImports(imports, rows, { tag: 'bench' });
+  const create = await worker('apply creates');
+  if (create?.apply) {
+    const plan = { ...create.snapshot, ms: create.snapshot.ms + create.plan.ms };
+    result.steps.push(step(rate, rows, 'plan (new people)', plan, create.rssAfterPlanMb));
+    result.steps.push(step(rate, rows, 'apply creates', create.apply, create.rssPeakMb));
+  }
+  await check('after creates');
+}
+
+async function updatesStep({ rate, rows, imports, result, worker, check }: CaseContext): Promise<void> {
+  await writeImports(imports, rows, { tag: 'bench', changed: true });
+  const update = await worker('apply updates');
+  if (update?.apply) {
+    const plan = { ...update.snapshot, ms: update.snapshot.ms + update.plan.ms };
+    result.steps.push(step(rate, rows, 'plan (existing people)', plan, update.rssAfterPlanMb));
+    result.steps.push(step(rate, rows, 'apply updates', update.apply, update.rssPeakMb));
+  }
+  await check('after updates');
+}
+
+/** A second run after success must make no write: its plan is all unchanged and its apply calls nothing. */
+async function rerunStep({ rate, rows, result, worker }: CaseContext): Promise<void> {
+  const rerun = await worker('rerun');
+  if (!rerun?.apply) return;
+  const calls = rerun.snapshot.calls + rerun.apply.calls;
+  const phase = {
+    calls,
+    ms: rerun.snapshot.ms + rerun.plan.ms + rerun.apply.ms,
+    rateLimited: rerun.snapshot.rateLimited + rerun.apply.rateLimited,
+    retries: rerun.snapshot.retries + rerun.apply.retries,
+    byRoute: { ...rerun.snapshot.byRoute, ...rerun.apply.byRoute },
+  };
+  result.steps.push(step(rate, rows, 'rerun', phase, rerun.rssPeakMb));
+  const { people, phones } = rerun.plan.summary;
+  const changes = people.create + people.update + phones.create + phones.update;
+  if (changes > 0 || rerun.apply.calls > 0) {
+    result.problems.push(
+      `rerun: planned ${changes} changes and made ${rerun.apply.calls} calls; expected none`,
+    );
+  }
+}
+
+/**
+ * New people with a phone and nothing else to set: create, phone, default station, and their share
+ * of the role grant and queue calls.
+ */
+async function bareStep({ rate, rows, dir, result, worker, check }: CaseContext): Promise<void> {
+  const bare = path.join(dir, 'bare');
+  await writeImports(bare, rows, { tag: 'bare', bare: true });
+  const plain = await worker('apply bare creates', bare);
+  if (plain?.apply) result.steps.push(step(rate, rows, 'apply bare creates', plain.apply, plain.rssPeakMb));
+  await check('after bare creates', bare);
 }
 
 /** Calls per row by route, for the creates, updates and bare creates of one case. */
@@ -350,7 +420,7 @@ async function main(): Promise<void> {
   log(`sandbox alone: ${thousands(sandboxThroughput.requestsPerSecond)} requests/s`);
 
   const validate: ValidateBenchResult[] = [];
-  for (const rows of settings.sizes) {
+  for (const rows of settings.applyOnly ? [] : settings.sizes) {
     log(`validate N=${thousands(rows)}…`);
     validate.push(await validateStep(rows));
   }
@@ -368,17 +438,27 @@ async function main(): Promise<void> {
         );
         continue;
       }
-      const result = await runCase(rate, rows, settings.latencyMs);
+      const result = await runCase(rate, rows, settings.latencyMs, settings.steps, {
+        args: settings.applyArgs,
+        flags: settings.workerFlags,
+      });
       cases.push(result);
       const applied = result.steps.filter((s) => s.step === 'apply creates' || s.step === 'apply updates');
       if (applied.length === 2) callsPerRow = applied.reduce((sum, s) => sum + s.calls, 0) / rows;
     }
   }
   if (settings.highLimit) {
-    cases.push(await runCase(settings.highLimit.rate, settings.highLimit.rows, settings.latencyMs));
+    cases.push(
+      await runCase(settings.highLimit.rate, settings.highLimit.rows, settings.latencyMs, settings.steps, {
+        args: settings.applyArgs,
+        flags: settings.workerFlags,
+      }),
+    );
   }
-  const planCases = await planOrgCases(settings.planSizes, settings.planRate, settings.latencyMs);
-  const poolCases = settings.quick ? [] : await runPoolBench(POOL_DEFAULTS);
+  const planCases = settings.applyOnly
+    ? []
+    : await planOrgCases(settings.planSizes, settings.planRate, settings.latencyMs);
+  const poolCases = settings.quick || settings.applyOnly ? [] : await runPoolBench(POOL_DEFAULTS);
 
   const validateTable = table(
     [
@@ -492,7 +572,7 @@ async function main(): Promise<void> {
       // Other work on the machine slows the CPU-bound figures (validation, sandbox), not the paced ones.
       loadAverageAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100),
     },
-    settings: { ...settings, rateWindowSeconds: 60 },
+    settings: { ...settings, steps: [...settings.steps], rateWindowSeconds: 60 },
     seconds: Math.round((performance.now() - started) / 1000),
     sandboxRequestsPerSecond: sandboxThroughput.requestsPerSecond,
     validate,

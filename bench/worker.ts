@@ -53,6 +53,9 @@ export interface WorkerOptions {
   planOut?: string;
   /** How many times faster than a real org the run goes: apply's own waits are shortened by it. */
   speed?: number;
+  /** Apply's rowWindow and maxCallsInFlight, when not its defaults. */
+  rowWindow?: number;
+  maxCallsInFlight?: number;
 }
 
 const mib = (kib: number) => Math.round(kib / 1024);
@@ -104,11 +107,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
     if (!options.planOnly) {
       before = client.stats();
       t = performance.now();
-      const result = await applyPlan(
-        plan,
-        orgWriter(client, snapshot.homeDivisionId),
-        applyAtSpeed(options.speed ?? 1),
-      );
+      const result = await applyPlan(plan, orgWriter(client, snapshot.homeDivisionId), {
+        ...applyAtSpeed(options.speed ?? 1),
+        rowWindow: options.rowWindow,
+        maxCallsInFlight: options.maxCallsInFlight,
+      });
       apply = {
         ...diff(before, client.stats(), performance.now() - t),
         people: countResults(result.rows, 'person'),
@@ -139,12 +142,16 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
 export function parseWorkerArgs(argv: string[]): WorkerOptions {
   const [url, imports, ...rest] = argv;
   if (!url || !imports)
-    throw new Error('usage: worker URL IMPORTS_DIR [--plan-only] [--plan-out FILE] [--speed N]');
+    throw new Error(
+      'usage: worker URL IMPORTS_DIR [--plan-only] [--plan-out FILE] [--speed N] [--row-window N] [--max-calls-in-flight N]',
+    );
   const options: WorkerOptions = { url, imports };
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === '--plan-only') options.planOnly = true;
     else if (rest[i] === '--plan-out') options.planOut = rest[++i];
     else if (rest[i] === '--speed') options.speed = Number(rest[++i]);
+    else if (rest[i] === '--row-window') options.rowWindow = Number(rest[++i]);
+    else if (rest[i] === '--max-calls-in-flight') options.maxCallsInFlight = Number(rest[++i]);
     else throw new Error(`worker: unknown argument ${rest[i]}`);
   }
   return options;

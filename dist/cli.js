@@ -9,6 +9,7 @@ import {
   PHONE_COLUMNS,
   applyImports,
   checkFormula,
+  chooseOrg,
   collectFindings,
   countsLine,
   didYouMeanSuffix,
@@ -22,6 +23,8 @@ import {
   inviteToJson,
   invitesLine,
   isCalendarDate,
+  isOrgName,
+  isTimeZone,
   livePhones,
   nameLookup,
   needsAttention,
@@ -41,6 +44,7 @@ import {
   queueMemberships,
   quote,
   readJudgingPolicy,
+  readOrgs,
   readReviewedPlan,
   reinviteExpired,
   renderDriftMarkdown,
@@ -62,25 +66,29 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-5DS66V2A.js";
+} from "./chunks/chunk-4LGWEGMV.js";
 import {
   GenesysApiError,
   secrets
-} from "./chunks/chunk-FARXNGVU.js";
+} from "./chunks/chunk-A7RCRAU4.js";
 import {
   pageAll
-} from "./chunks/chunk-IZIOD5HN.js";
+} from "./chunks/chunk-JJRM2DJ4.js";
 import {
   ConfigError,
   POOL_ENV_NAME
 } from "./chunks/chunk-ZXJWERAN.js";
 import {
+  demoOrg,
   loadProfile,
+  orgSandboxOptions,
+  orgTagOf,
   profileToOptions,
   sandboxClients,
-  startSandbox
-} from "./chunks/chunk-WZJ5PAOF.js";
-import "./chunks/chunk-5FBXQJ7U.js";
+  startSandbox,
+  startSandboxes
+} from "./chunks/chunk-SVUEFH76.js";
+import "./chunks/chunk-462IHIBZ.js";
 import "./chunks/chunk-O7LDPSYS.js";
 
 // src/run/export.ts
@@ -96,58 +104,43 @@ async function listAll(fetchPage, pageSize) {
   return { entities, total: first.total ?? entities.length };
 }
 async function readOrgForExport(client, checkDivisions) {
-  const { authorization, routing, telephony } = client;
-  const divisionsRead = listAll(
-    (pageNumber, pageSize) => authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
-    PAGE_SIZE.divisions
-  );
+  const divisionsRead = listDivisions(client);
   if (checkDivisions) checkDivisions(toNamed((await divisionsRead).entities));
+  const read = await readAll(client, divisionsRead);
+  const flagged = read.divisions.entities.find((division) => division.homeDivision)?.id;
+  const homeDivisionId = flagged ?? (await client.authorization.getAuthorizationDivisionsHome()).id ?? "";
+  return toExportData(read, homeDivisionId, flagged === void 0);
+}
+var listDivisions = (client) => listAll(
+  (pageNumber, pageSize) => client.authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
+  PAGE_SIZE.divisions
+);
+async function readAll(client, divisionsRead) {
   const rolesRead = listAll(
-    (pageNumber, pageSize) => authorization.getAuthorizationRoles({ pageNumber, pageSize }),
+    (pageNumber, pageSize) => client.authorization.getAuthorizationRoles({ pageNumber, pageSize }),
     PAGE_SIZE.roles
   );
   const queuesRead = listAll(
-    (pageNumber, pageSize) => routing.getRoutingQueues({ pageNumber, pageSize }),
+    (pageNumber, pageSize) => client.routing.getRoutingQueues({ pageNumber, pageSize }),
     PAGE_SIZE.queues
   );
-  const phonesRead = listAll(
-    (pageNumber, pageSize) => phonesPage(client, pageNumber, pageSize),
-    PAGE_SIZE.phones
-  ).then(({ entities, total }) => ({ entities: livePhones(entities), total }));
-  const usersRead = listAll(
-    (pageNumber, pageSize) => client.users.getUsers({ pageNumber, pageSize, state: "active", expand: EXPORT_USER_EXPAND }),
-    PAGE_SIZE.users
-  ).then(async ({ entities, total }) => {
-    const { read, calls } = await rereadDropped(client, entities, EXPORT_USER_EXPAND, () => EXPORTED_EXPANDS);
-    return { entities: read.map(({ user }) => user), total, rereads: calls };
-  });
-  const grantsRead = rolesRead.then(({ entities }) => readGrants(client, toNamed(entities)));
-  const membersRead = queuesRead.then(({ entities }) => readMembers(client, toNamed(entities)));
-  const stationsRead = phonesRead.then(
-    ({ entities }) => entities.some((phone) => phone.webRtcUser?.id) ? listAll(
-      (pageNumber, pageSize) => client.stations.getStations({ pageNumber, pageSize }),
-      PAGE_SIZE.stations
-    ) : { entities: [], total: 0 }
-  );
-  const managersRead = usersRead.then(({ entities }) => readOtherManagers(client, entities));
-  const [
-    divisions,
-    roles,
-    queues,
-    skills,
-    locations,
-    sites,
-    baseSettings,
-    users,
-    grants,
-    members,
-    phones,
-    stations,
-    managers
-  ] = await Promise.all([
+  const usersRead = readActiveUsers(client);
+  const [divisions, roles, queues, catalog, telephony, users, grants, members, managers] = await Promise.all([
     divisionsRead,
     rolesRead,
     queuesRead,
+    readCatalog(client),
+    readPhones(client),
+    usersRead,
+    rolesRead.then(({ entities }) => readGrants(client, toNamed(entities))),
+    queuesRead.then(({ entities }) => readMembers(client, toNamed(entities))),
+    usersRead.then(({ entities }) => readOtherManagers(client, entities))
+  ]);
+  return { divisions, roles, queues, ...catalog, ...telephony, users, grants, members, managers };
+}
+async function readCatalog(client) {
+  const { routing, telephony } = client;
+  const [skills, locations, sites, baseSettings] = await Promise.all([
     listAll((pageNumber, pageSize) => routing.getRoutingSkills({ pageNumber, pageSize }), PAGE_SIZE.skills),
     listAll(
       (pageNumber, pageSize) => client.locations.getLocations({ pageNumber, pageSize }),
@@ -160,29 +153,32 @@ async function readOrgForExport(client, checkDivisions) {
     listAll(
       (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesPhonebasesettings({ pageNumber, pageSize, expand: ["lines"] }),
       PAGE_SIZE.phoneBaseSettings
-    ),
-    usersRead,
-    grantsRead,
-    membersRead,
-    phonesRead,
-    stationsRead,
-    managersRead
+    )
   ]);
-  const flagged = divisions.entities.find((division) => division.homeDivision)?.id;
-  const homeDivisionId = flagged ?? (await authorization.getAuthorizationDivisionsHome()).id ?? "";
-  const exportUsers = /* @__PURE__ */ new Map();
-  for (const user of [...users.entities, ...managers]) {
-    if (!user.id || exportUsers.has(user.id)) continue;
-    exportUsers.set(user.id, {
-      ...toSnapshotUser(user, homeDivisionId),
-      hireDate: user.employerInfo?.dateHire ?? ""
-    });
-  }
-  for (const { subjectId, grant } of grants.grants) exportUsers.get(subjectId)?.grants.push(grant);
-  for (const { userId, queueId } of members.members) {
-    const user = exportUsers.get(userId);
-    if (user && !user.queueIds.includes(queueId)) user.queueIds.push(queueId);
-  }
+  return { skills, locations, sites, baseSettings };
+}
+async function readPhones(client) {
+  const listed = await listAll(
+    (pageNumber, pageSize) => phonesPage(client, pageNumber, pageSize),
+    PAGE_SIZE.phones
+  );
+  const phones = { entities: livePhones(listed.entities), total: listed.total };
+  const stations = phones.entities.some((phone) => phone.webRtcUser?.id) ? await listAll(
+    (pageNumber, pageSize) => client.stations.getStations({ pageNumber, pageSize }),
+    PAGE_SIZE.stations
+  ) : { entities: [], total: 0 };
+  return { phones, stations };
+}
+async function readActiveUsers(client) {
+  const { entities, total } = await listAll(
+    (pageNumber, pageSize) => client.users.getUsers({ pageNumber, pageSize, state: "active", expand: EXPORT_USER_EXPAND }),
+    PAGE_SIZE.users
+  );
+  const { read, calls } = await rereadDropped(client, entities, EXPORT_USER_EXPAND, () => EXPORTED_EXPANDS);
+  return { entities: read.map(({ user }) => user), total, rereads: calls };
+}
+function toExportData(read, homeDivisionId, homeReadSeparately) {
+  const { divisions, roles, queues, skills, locations, sites, baseSettings, users, phones, stations } = read;
   return {
     homeDivisionId,
     // Export writes numbers as the org stores them and compares nothing: the country is not read.
@@ -194,11 +190,11 @@ async function readOrgForExport(client, checkDivisions) {
     queues: toNamed(queues.entities),
     skills: toNamed(skills.entities),
     locations: toNamed(locations.entities),
-    users: [...exportUsers.values()],
+    users: exportUsers(read, homeDivisionId),
     phones: toSnapshotPhones(phones.entities, stations.entities),
     sizes: {
       divisions: divisions.total,
-      homeReadSeparately: flagged === void 0,
+      homeReadSeparately,
       roles: roles.total,
       queues: queues.total,
       skills: skills.total,
@@ -206,8 +202,8 @@ async function readOrgForExport(client, checkDivisions) {
       sites: sites.total,
       phoneBaseSettings: baseSettings.total,
       activeUsers: users.total,
-      subjectsPerRole: grants.totals,
-      membersPerQueue: members.totals,
+      subjectsPerRole: read.grants.totals,
+      membersPerQueue: read.members.totals,
       phones: phones.total,
       webRtcPhones: phones.entities.filter((phone) => phone.webRtcUser?.id).length,
       stations: stations.total,
@@ -215,6 +211,22 @@ async function readOrgForExport(client, checkDivisions) {
       rereads: users.rereads
     }
   };
+}
+function exportUsers(read, homeDivisionId) {
+  const byId2 = /* @__PURE__ */ new Map();
+  for (const user of [...read.users.entities, ...read.managers]) {
+    if (!user.id || byId2.has(user.id)) continue;
+    byId2.set(user.id, {
+      ...toSnapshotUser(user, homeDivisionId),
+      hireDate: user.employerInfo?.dateHire ?? ""
+    });
+  }
+  for (const { subjectId, grant } of read.grants.grants) byId2.get(subjectId)?.grants.push(grant);
+  for (const { userId, queueId } of read.members.members) {
+    const user = byId2.get(userId);
+    if (user && !user.queueIds.includes(queueId)) user.queueIds.push(queueId);
+  }
+  return [...byId2.values()];
 }
 function otherManagerIds(active) {
   const ids = new Set(active.flatMap((user) => user.id ? [user.id] : []));
@@ -411,8 +423,7 @@ function matchesFilter(user, filter) {
   return true;
 }
 
-// src/export/export.ts
-var BOM = "\uFEFF";
+// src/export/org.ts
 var byId = (items) => new Map(items.map((item) => [item.id, item]));
 function indexData(data) {
   const phonesByUser = /* @__PURE__ */ new Map();
@@ -460,99 +471,169 @@ function readsBack(lookup, items, id) {
   if (!item) return void 0;
   return lookup.find(item.name.trim())?.id === id ? item.name : void 0;
 }
+
+// src/export/row.ts
+function formulaNotes(cells, who, phoneColumn) {
+  const notes = [];
+  for (const [column, value2] of Object.entries(cells)) {
+    const issue = value2 === "" ? void 0 : checkFormula(value2, column === phoneColumn);
+    if (!issue) continue;
+    notes.push({
+      column,
+      severity: "error",
+      code: "formula-cell",
+      message: `${column} ${quote(value2)} of ${who} starts with "${value2[0] ?? ""}", so a spreadsheet would run it as a formula. It is written as Genesys Cloud holds it; validate refuses this row until the value is changed (in Genesys Cloud, or in the file).`
+    });
+  }
+  return notes;
+}
+
+// src/export/people.ts
 function personRow(user, org) {
   const notes = [];
   const note = (column, severity, code2, message) => notes.push({ column, severity, code: code2, message });
-  const who = user.email;
-  let managerEmail = "";
-  if (user.managerId !== null) {
-    const manager = org.usersById.get(user.managerId);
-    if (!manager) {
-      note(
-        "email_manager",
-        "warning",
-        "manager-not-found",
-        `The manager of ${who} (user ${user.managerId}) was not found; the cell is left blank, so a re-import leaves the manager as it is.`
-      );
-    } else if (manager.state === "deleted") {
-      note(
-        "email_manager",
-        "warning",
-        "manager-deleted",
-        `The manager of ${who}, ${manager.email}, is a deleted user, which the import cannot name; the cell is left blank, so a re-import leaves the manager as it is.`
-      );
-    } else managerEmail = manager.email;
+  const managerEmail = managerCell(user, org, note);
+  const location = locationCell(user, org, note);
+  const division = divisionCell(user, org, note);
+  const roles = rolesCell(user, org, note);
+  const queues = queuesCell(user, org, note);
+  const skills = skillsCell(user, org, note);
+  const cells = {
+    name: user.name,
+    email: user.email,
+    phone_work: user.phoneWork,
+    extension: user.extension,
+    title: user.title,
+    department: user.department,
+    email_manager: managerEmail,
+    location_work: location.text,
+    roles_divisions: roles.text,
+    queues: queues.text,
+    division: division.text,
+    skills: skills.text,
+    hire_date: isCalendarDate(user.hireDate) ? user.hireDate : ""
+  };
+  plainCellNotes(user, cells, note);
+  notes.push(...formulaNotes(cells, user.email, "phone_work"));
+  return {
+    row: { cells, notes },
+    intended: {
+      user,
+      managerEmail,
+      locationId: location.value,
+      divisionId: division.value,
+      grants: roles.value,
+      queueIds: queues.value,
+      skills: skills.value
+    }
+  };
+}
+function managerCell(user, org, note) {
+  if (user.managerId === null) return "";
+  const manager = org.usersById.get(user.managerId);
+  const leftBlank = "the cell is left blank, so a re-import leaves the manager as it is.";
+  if (!manager) {
+    note(
+      "email_manager",
+      "warning",
+      "manager-not-found",
+      `The manager of ${user.email} (user ${user.managerId}) was not found; ${leftBlank}`
+    );
+    return "";
   }
-  let locationId = null;
-  let location = "";
+  if (manager.state === "deleted") {
+    note(
+      "email_manager",
+      "warning",
+      "manager-deleted",
+      `The manager of ${user.email}, ${manager.email}, is a deleted user, which the import cannot name; ${leftBlank}`
+    );
+    return "";
+  }
+  return manager.email;
+}
+function locationCell(user, org, note) {
+  const who = user.email;
   if (user.locationIds.length > 1) {
-    const names = user.locationIds.map((id) => quote(org.items.locations.get(id)?.name ?? id)).join(", ");
+    const names = user.locationIds.map((id2) => quote(org.items.locations.get(id2)?.name ?? id2)).join(", ");
     note(
       "location_work",
       "warning",
       "several-locations",
       `${who} has ${user.locationIds.length} locations (${names}) and location_work holds one; the cell is left blank, so a re-import leaves them as they are.`
     );
-  } else if (user.locationIds.length === 1) {
-    const id = user.locationIds[0] ?? "";
-    const name = readsBack(org.locations, org.items.locations, id);
-    if (name === void 0) {
-      const item = org.items.locations.get(id);
-      note(
-        "location_work",
-        "warning",
-        item ? "name-not-exportable" : "unknown-location",
-        item ? `Location ${quote(item.name)} of ${who} is left out: ${whyNot(item.name, "location", org.locations, "")}. A re-import leaves the location as it is.` : `Location ${id} of ${who} is not in the org's location list; the cell is left blank, so a re-import leaves it as it is.`
-      );
-    } else {
-      location = name;
-      locationId = id;
-    }
+    return { text: "", value: null };
   }
-  let division = "";
-  let divisionId = null;
-  const divisionName = readsBack(org.divisions, org.items.divisions, user.divisionId);
-  if (divisionName === void 0) {
-    const item = org.items.divisions.get(user.divisionId);
-    note(
-      "division",
-      "warning",
-      "name-not-exportable",
-      `The division of ${who} (${item ? quote(item.name) : user.divisionId}) is left out: ${item ? whyNot(item.name, "division", org.divisions, "") : "it is not in the org"}. A re-import leaves the division as it is.`
-    );
-  } else {
-    division = divisionName;
-    divisionId = user.divisionId;
-  }
+  const id = user.locationIds[0];
+  if (id === void 0) return { text: "", value: null };
+  const name = readsBack(org.locations, org.items.locations, id);
+  if (name !== void 0) return { text: name, value: id };
+  const item = org.items.locations.get(id);
+  note(
+    "location_work",
+    "warning",
+    item ? "name-not-exportable" : "unknown-location",
+    item ? `Location ${quote(item.name)} of ${who} is left out: ${whyNot(item.name, "location", org.locations, "")}. A re-import leaves the location as it is.` : `Location ${id} of ${who} is not in the org's location list; the cell is left blank, so a re-import leaves it as it is.`
+  );
+  return { text: "", value: null };
+}
+function divisionCell(user, org, note) {
+  const name = readsBack(org.divisions, org.items.divisions, user.divisionId);
+  if (name !== void 0) return { text: name, value: user.divisionId };
+  const item = org.items.divisions.get(user.divisionId);
+  note(
+    "division",
+    "warning",
+    "name-not-exportable",
+    `The division of ${user.email} (${item ? quote(item.name) : user.divisionId}) is left out: ${item ? whyNot(item.name, "division", org.divisions, "") : "it is not in the org"}. A re-import leaves the division as it is.`
+  );
+  return { text: "", value: null };
+}
+function rolesCell(user, org, note) {
   const divisionsByRole = /* @__PURE__ */ new Map();
   const grants = [];
   for (const grant of user.grants) {
-    const role = org.items.roles.get(grant.roleId);
-    const target = org.items.divisions.get(grant.divisionId);
-    const roleName = role ? readsBack(org.roles, org.items.roles, role.id) : void 0;
-    const targetName = target ? readsBack(org.divisions, org.items.divisions, target.id) : void 0;
-    const parsed = roleName && targetName ? parseRoles(`${roleName}:[${targetName}]`) : void 0;
-    const back = parsed && "value" in parsed && parsed.value.length === 1 ? parsed.value[0] : void 0;
-    if (roleName === void 0 || targetName === void 0 || back?.divisions.length !== 1 || org.roles.find(back.role)?.id !== grant.roleId || org.divisions.find(back.divisions[0] ?? "")?.id !== grant.divisionId) {
+    const names = grantNames(grant, org);
+    if ("reason" in names) {
+      const role = org.items.roles.get(grant.roleId);
+      const target = org.items.divisions.get(grant.divisionId);
       const shownRole = role ? quote(role.name) : `role ${grant.roleId}`;
       const shownDivision = target ? quote(target.name) : `division ${grant.divisionId}`;
-      const reason = !role ? "the role is not in the org" : !target ? "the division is not in the org (a grant on all divisions cannot be written)" : roleName === void 0 || back === void 0 || org.roles.find(back.role)?.id !== grant.roleId ? `the role ${whyNot(role.name, "role", org.roles, ",[]")}` : `the division ${whyNot(target.name, "division", org.divisions, ",[]")}`;
       note(
         "roles_divisions",
         "warning",
         "name-not-exportable",
-        `Grant ${shownRole} in ${shownDivision} of ${who} is left out: ${reason}. A re-import leaves it as it is.`
+        `Grant ${shownRole} in ${shownDivision} of ${user.email} is left out: ${names.reason}. A re-import leaves it as it is.`
       );
       continue;
     }
-    const list = divisionsByRole.get(roleName) ?? [];
-    if (!list.includes(targetName)) list.push(targetName);
-    divisionsByRole.set(roleName, list);
+    const list = divisionsByRole.get(names.role) ?? [];
+    if (!list.includes(names.division)) list.push(names.division);
+    divisionsByRole.set(names.role, list);
     grants.push(`${grant.roleId}|${grant.divisionId}`);
   }
-  const roles = [...divisionsByRole].sort(([a], [b]) => byFoldedName(a, b)).map(([role, divisions]) => `${role}:[${divisions.sort(byFoldedName).join(", ")}]`).join(", ");
-  const queueNames = [];
-  const queueIds = [];
+  const text = [...divisionsByRole].sort(([a], [b]) => byFoldedName(a, b)).map(([role, divisions]) => `${role}:[${divisions.sort(byFoldedName).join(", ")}]`).join(", ");
+  return { text, value: grants };
+}
+function grantNames(grant, org) {
+  const role = org.items.roles.get(grant.roleId);
+  const target = org.items.divisions.get(grant.divisionId);
+  if (!role) return { reason: "the role is not in the org" };
+  if (!target)
+    return { reason: "the division is not in the org (a grant on all divisions cannot be written)" };
+  const roleName = readsBack(org.roles, org.items.roles, role.id);
+  const targetName = readsBack(org.divisions, org.items.divisions, target.id);
+  const parsed = roleName && targetName ? parseRoles(`${roleName}:[${targetName}]`) : void 0;
+  const back = parsed && "value" in parsed && parsed.value.length === 1 ? parsed.value[0] : void 0;
+  const roleBack = roleName !== void 0 && back !== void 0 && org.roles.find(back.role)?.id === grant.roleId;
+  if (!roleBack) return { reason: `the role ${whyNot(role.name, "role", org.roles, ",[]")}` };
+  if (targetName === void 0 || back?.divisions.length !== 1 || org.divisions.find(back.divisions[0] ?? "")?.id !== grant.divisionId)
+    return { reason: `the division ${whyNot(target.name, "division", org.divisions, ",[]")}` };
+  return { role: roleName, division: targetName };
+}
+function queuesCell(user, org, note) {
+  const names = [];
+  const ids = [];
   for (const id of user.queueIds) {
     const name = readsBack(org.queues, org.items.queues, id);
     const parsed = name === void 0 ? void 0 : parseQueues(name);
@@ -562,15 +643,18 @@ function personRow(user, org) {
         "queues",
         "warning",
         "name-not-exportable",
-        `Queue ${item ? quote(item.name) : id} of ${who} is left out: ${item ? whyNot(item.name, "queue", org.queues, ",") : "it is not in the org"}. A re-import leaves the membership as it is.`
+        `Queue ${item ? quote(item.name) : id} of ${user.email} is left out: ${item ? whyNot(item.name, "queue", org.queues, ",") : "it is not in the org"}. A re-import leaves the membership as it is.`
       );
       continue;
     }
-    queueNames.push(name);
-    queueIds.push(id);
+    names.push(name);
+    ids.push(id);
   }
-  const skillCells = [];
-  const skills = [];
+  return { text: names.sort(byFoldedName).join(", "), value: ids };
+}
+function skillsCell(user, org, note) {
+  const cells = [];
+  const keys = [];
   for (const skill of user.skills) {
     const name = readsBack(org.skills, org.items.skills, skill.skillId);
     const text = `${name ?? ""}:${skill.proficiency}`;
@@ -583,28 +667,17 @@ function personRow(user, org) {
         "skills",
         "warning",
         "name-not-exportable",
-        `Skill ${item ? quote(item.name) : skill.skillId} of ${who} is left out: ${reason}. A re-import leaves it as it is.`
+        `Skill ${item ? quote(item.name) : skill.skillId} of ${user.email} is left out: ${reason}. A re-import leaves it as it is.`
       );
       continue;
     }
-    skillCells.push(text);
-    skills.push(`${skill.skillId}|${skill.proficiency}`);
+    cells.push(text);
+    keys.push(`${skill.skillId}|${skill.proficiency}`);
   }
-  const cells = {
-    name: user.name,
-    email: user.email,
-    phone_work: user.phoneWork,
-    extension: user.extension,
-    title: user.title,
-    department: user.department,
-    email_manager: managerEmail,
-    location_work: location,
-    roles_divisions: roles,
-    queues: [...queueNames].sort(byFoldedName).join(", "),
-    division,
-    skills: skillCells.sort(byFoldedName).join(", "),
-    hire_date: isCalendarDate(user.hireDate) ? user.hireDate : ""
-  };
+  return { text: cells.sort(byFoldedName).join(", "), value: keys };
+}
+function plainCellNotes(user, cells, note) {
+  const who = user.email;
   if (user.hireDate !== "" && cells.hire_date === "") {
     note(
       "hire_date",
@@ -623,117 +696,6 @@ function personRow(user, org) {
       `${column} ${quote(value2)} of ${who} starts or ends with spaces, which the import trims: a re-import would change it to ${quote(value2.trim())}.`
     );
   }
-  notes.push(...formulaNotes(cells, who, "phone_work"));
-  return {
-    row: { cells, notes },
-    intended: { user, managerEmail, locationId, divisionId, grants, queueIds, skills }
-  };
-}
-function formulaNotes(cells, who, phoneColumn) {
-  const notes = [];
-  for (const [column, value2] of Object.entries(cells)) {
-    const issue = value2 === "" ? void 0 : checkFormula(value2, column === phoneColumn);
-    if (!issue) continue;
-    notes.push({
-      column,
-      severity: "error",
-      code: "formula-cell",
-      message: `${column} ${quote(value2)} of ${who} starts with "${value2[0] ?? ""}", so a spreadsheet would run it as a formula. It is written as Genesys Cloud holds it; validate refuses this row until the value is changed (in Genesys Cloud, or in the file).`
-    });
-  }
-  return notes;
-}
-function phoneRow(user, org) {
-  const phones = org.phonesByUser.get(user.id) ?? [];
-  const phone = phones[0];
-  if (!phone) return void 0;
-  const who = user.email;
-  const skip = (code2, message) => ({
-    column: null,
-    severity: "warning",
-    code: code2,
-    message
-  });
-  if (phones.length > 1) {
-    const names = phones.map((p) => quote(p.name)).join(", ");
-    return skip(
-      "several-phones",
-      `${who} has ${phones.length} WebRTC phones (${names}) and the import gives a person one; none is written.`
-    );
-  }
-  const base = org.items.baseSettings.get(phone.baseSettingsId);
-  if (!base?.webRtc) {
-    return skip(
-      "phone-not-webrtc",
-      `Phone ${quote(phone.name)} of ${who} is not made from WebRTC base settings; it is not written.`
-    );
-  }
-  if (phone.stationId === null || phone.stationId !== user.defaultStationId) {
-    return skip(
-      "phone-not-default",
-      `WebRTC phone ${quote(phone.name)} of ${who} is not their default phone; it is not written, because importing it would make it the default. Add the row to do that.`
-    );
-  }
-  const site = readsBack(org.sites, org.items.sites, phone.siteId);
-  const baseName = readsBack(org.baseSettings, org.items.baseSettings, phone.baseSettingsId);
-  if (site === void 0 || baseName === void 0) {
-    const [kind, name] = site === void 0 ? ["site", org.items.sites.get(phone.siteId)?.name] : ["base settings", base.name];
-    return skip(
-      "name-not-exportable",
-      `WebRTC phone ${quote(phone.name)} of ${who} is not written: its ${kind} ${name === void 0 ? "is not in the org" : `${quote(name)} does not read back (another ${kind} has the same name)`}.`
-    );
-  }
-  const cells = {
-    phone_name: phone.name,
-    base_settings: baseName,
-    site,
-    email: user.email
-  };
-  return { cells, notes: formulaNotes(cells, who) };
-}
-function csvCell(value2) {
-  return /[",\r\n]/.test(value2) ? `"${value2.replace(/"/g, '""')}"` : value2;
-}
-function lineBreaks(value2) {
-  return (value2.match(/\r\n|\r|\n/g) ?? []).length;
-}
-function writeCsv(columns, rows) {
-  const out = [columns.join(",")];
-  const lines = [];
-  let line = 2;
-  for (const row of rows) {
-    const values = columns.map((column) => row.cells[column]);
-    lines.push(line);
-    line += 1 + values.reduce((sum, value2) => sum + lineBreaks(value2), 0);
-    out.push(values.map(csvCell).join(","));
-  }
-  return { text: `${BOM}${out.join("\n")}
-`, lines };
-}
-function collectFindings2(file, rows, lines, parsed, differences) {
-  const findings = [];
-  const covered = /* @__PURE__ */ new Set();
-  const place = (line, column) => `${line}|${column ?? ""}`;
-  rows.forEach((row, index) => {
-    const line = lines[index] ?? 0;
-    for (const note of row.notes) {
-      findings.push({ ...note, file, line });
-      covered.add(place(line, note.column));
-    }
-  });
-  for (const finding of parsed.findings) {
-    if (covered.has(place(finding.line, finding.column))) continue;
-    findings.push({ ...finding, file });
-    covered.add(place(finding.line, finding.column));
-  }
-  for (const line of lines) {
-    for (const note of differences(line)) {
-      if (covered.has(place(line, note.column))) continue;
-      findings.push({ ...note, file, line });
-      covered.add(place(line, note.column));
-    }
-  }
-  return findings;
 }
 var samePhone = (a, b) => a.replace(/\D/g, "") === b.replace(/\D/g, "");
 function personDifferences(row, intended, org) {
@@ -788,6 +750,116 @@ function sameSet(a, b) {
   const left = new Set(a);
   return left.size === new Set(b).size && b.every((item) => left.has(item));
 }
+
+// src/export/phones.ts
+function phoneRow(user, org) {
+  const phones = org.phonesByUser.get(user.id) ?? [];
+  const phone = phones[0];
+  if (!phone) return void 0;
+  const who = user.email;
+  const skip = (code2, message) => ({
+    column: null,
+    severity: "warning",
+    code: code2,
+    message
+  });
+  if (phones.length > 1) {
+    const names = phones.map((p) => quote(p.name)).join(", ");
+    return skip(
+      "several-phones",
+      `${who} has ${phones.length} WebRTC phones (${names}) and the import gives a person one; none is written.`
+    );
+  }
+  const base = org.items.baseSettings.get(phone.baseSettingsId);
+  if (!base?.webRtc) {
+    return skip(
+      "phone-not-webrtc",
+      `Phone ${quote(phone.name)} of ${who} is not made from WebRTC base settings; it is not written.`
+    );
+  }
+  if (phone.stationId === null || phone.stationId !== user.defaultStationId) {
+    return skip(
+      "phone-not-default",
+      `WebRTC phone ${quote(phone.name)} of ${who} is not their default phone; it is not written, because importing it would make it the default. Add the row to do that.`
+    );
+  }
+  const site = readsBack(org.sites, org.items.sites, phone.siteId);
+  const baseName = readsBack(org.baseSettings, org.items.baseSettings, phone.baseSettingsId);
+  if (site === void 0 || baseName === void 0) {
+    const [kind, name] = site === void 0 ? ["site", org.items.sites.get(phone.siteId)?.name] : ["base settings", base.name];
+    return skip(
+      "name-not-exportable",
+      `WebRTC phone ${quote(phone.name)} of ${who} is not written: its ${kind} ${name === void 0 ? "is not in the org" : `${quote(name)} does not read back (another ${kind} has the same name)`}.`
+    );
+  }
+  const cells = {
+    phone_name: phone.name,
+    base_settings: baseName,
+    site,
+    email: user.email
+  };
+  return { cells, notes: formulaNotes(cells, who) };
+}
+function phoneDifferences(read, wrote, org) {
+  if (!read) return [];
+  const same = read.name.trim().toLowerCase() === wrote.cells.phone_name.trim().toLowerCase() && org.sites.find(read.site)?.id === org.sites.find(wrote.cells.site)?.id && org.baseSettings.find(read.baseSettings)?.id === org.baseSettings.find(wrote.cells.base_settings)?.id;
+  if (same) return [];
+  return [
+    {
+      column: "phone_name",
+      severity: "warning",
+      code: "changes-on-reimport",
+      message: `The phone of ${wrote.cells.email} does not read back as the same phone: a re-import would show a change.`
+    }
+  ];
+}
+
+// src/export/export.ts
+var BOM = "\uFEFF";
+function csvCell(value2) {
+  return /[",\r\n]/.test(value2) ? `"${value2.replace(/"/g, '""')}"` : value2;
+}
+function lineBreaks(value2) {
+  return (value2.match(/\r\n|\r|\n/g) ?? []).length;
+}
+function writeCsv(columns, rows) {
+  const out = [columns.join(",")];
+  const lines = [];
+  let line = 2;
+  for (const row of rows) {
+    const values = columns.map((column) => row.cells[column]);
+    lines.push(line);
+    line += 1 + values.reduce((sum, value2) => sum + lineBreaks(value2), 0);
+    out.push(values.map(csvCell).join(","));
+  }
+  return { text: `${BOM}${out.join("\n")}
+`, lines };
+}
+function collectFindings2(file, rows, lines, parsed, differences) {
+  const findings = [];
+  const covered = /* @__PURE__ */ new Set();
+  const place = (line, column) => `${line}|${column ?? ""}`;
+  rows.forEach((row, index) => {
+    const line = lines[index] ?? 0;
+    for (const note of row.notes) {
+      findings.push({ ...note, file, line });
+      covered.add(place(line, note.column));
+    }
+  });
+  for (const finding of parsed.findings) {
+    if (covered.has(place(finding.line, finding.column))) continue;
+    findings.push({ ...finding, file });
+    covered.add(place(finding.line, finding.column));
+  }
+  for (const line of lines) {
+    for (const note of differences(line)) {
+      if (covered.has(place(line, note.column))) continue;
+      findings.push({ ...note, file, line });
+      covered.add(place(line, note.column));
+    }
+  }
+  return findings;
+}
 function exportCsv(data, filter = {}, files = { people: "people.csv", phones: "phones.csv" }) {
   const resolved = resolveFilter(filter, data.divisions);
   const org = indexData(data);
@@ -795,55 +867,55 @@ function exportCsv(data, filter = {}, files = { people: "people.csv", phones: "p
   const people = users.map((user) => personRow(user, org));
   const peopleRows = people.map((person) => person.row);
   const peopleText = writeCsv(PEOPLE_COLUMNS, peopleRows);
-  const phoneRows = [];
-  const phoneNotes = [];
-  people.forEach((person, index) => {
-    const result = phoneRow(person.intended.user, org);
-    if (result === void 0) return;
-    if ("cells" in result) phoneRows.push(result);
-    else phoneNotes.push({ line: peopleText.lines[index] ?? 0, note: result });
-  });
-  const phonesText = writeCsv(PHONE_COLUMNS, phoneRows);
-  const parsedPeople = parsePeople(peopleText.text, files.people, "export");
-  const byEmail = new Map(parsedPeople.rows.map((row) => [row.emailKey, row]));
-  const intendedByLine = new Map(
-    people.map((person, index) => [peopleText.lines[index] ?? 0, person.intended])
-  );
-  const parsedPhones = phoneRows.length === 0 ? { rows: [], findings: [] } : parsePhones(phonesText.text, files.phones, "export", DEFAULT_BATCH_CONFIG, byEmail);
-  const phonesByLine = new Map(parsedPhones.rows.map((row) => [row.line, row]));
+  const phones = phoneRows(people, peopleText.lines, org);
+  const phonesText = writeCsv(PHONE_COLUMNS, phones.rows);
+  const readBack = readPeopleBack(people, peopleText, files.people, org);
   const findings = [
-    ...collectFindings2(files.people, peopleRows, peopleText.lines, parsedPeople, (line) => {
-      const intended = intendedByLine.get(line);
-      const row = intended ? byEmail.get(intended.user.email.toLowerCase()) : void 0;
-      return intended && row && row.line === line ? personDifferences(row, intended, org) : [];
-    }),
+    ...readBack.findings,
     // A phone that cannot be written is reported at its person's people.csv line.
-    ...phoneNotes.map(({ line, note }) => ({ ...note, file: files.people, line })),
-    ...collectFindings2(files.phones, phoneRows, phonesText.lines, parsedPhones, (line) => {
-      const row = phonesByLine.get(line);
-      const index = phonesText.lines.indexOf(line);
-      const wrote = phoneRows[index];
-      if (!row || !wrote) return [];
-      const same = row.name.trim().toLowerCase() === wrote.cells.phone_name.trim().toLowerCase() && org.sites.find(row.site)?.id === org.sites.find(wrote.cells.site)?.id && org.baseSettings.find(row.baseSettings)?.id === org.baseSettings.find(wrote.cells.base_settings)?.id;
-      return same ? [] : [
-        {
-          column: "phone_name",
-          severity: "warning",
-          code: "changes-on-reimport",
-          message: `The phone of ${wrote.cells.email} does not read back as the same phone: a re-import would show a change.`
-        }
-      ];
-    })
-  ].sort(
-    (a, b) => byName(a.file, b.file) || a.line - b.line || byName(a.column ?? "", b.column ?? "") || byName(a.code, b.code)
-  );
+    ...phones.notes.map(({ line, note }) => ({ ...note, file: files.people, line })),
+    ...phoneFindings(phones.rows, phonesText, files.phones, readBack.byEmail, org)
+  ].sort(byPlace);
   return {
     peopleCsv: peopleText.text,
     phonesCsv: phonesText.text,
     people: peopleRows.length,
-    phones: phoneRows.length,
+    phones: phones.rows.length,
     findings
   };
+}
+var byPlace = (a, b) => byName(a.file, b.file) || a.line - b.line || byName(a.column ?? "", b.column ?? "") || byName(a.code, b.code);
+function phoneRows(people, lines, org) {
+  const rows = [];
+  const notes = [];
+  people.forEach((person, index) => {
+    const result = phoneRow(person.intended.user, org);
+    if (result === void 0) return;
+    if ("cells" in result) rows.push(result);
+    else notes.push({ line: lines[index] ?? 0, note: result });
+  });
+  return { rows, notes };
+}
+function readPeopleBack(people, written, file, org) {
+  const parsed = parsePeople(written.text, file, "export");
+  const byEmail = new Map(parsed.rows.map((row) => [row.emailKey, row]));
+  const intendedByLine = new Map(people.map((person, index) => [written.lines[index] ?? 0, person.intended]));
+  const rows = people.map((person) => person.row);
+  const findings = collectFindings2(file, rows, written.lines, parsed, (line) => {
+    const intended = intendedByLine.get(line);
+    const row = intended ? byEmail.get(intended.user.email.toLowerCase()) : void 0;
+    return intended && row && row.line === line ? personDifferences(row, intended, org) : [];
+  });
+  return { findings, byEmail };
+}
+function phoneFindings(rows, written, file, people, org) {
+  if (rows.length === 0) return [];
+  const parsed = parsePhones(written.text, file, "export", DEFAULT_BATCH_CONFIG, people);
+  const byLine = new Map(parsed.rows.map((row) => [row.line, row]));
+  return collectFindings2(file, rows, written.lines, parsed, (line) => {
+    const wrote = rows[written.lines.indexOf(line)];
+    return wrote ? phoneDifferences(byLine.get(line), wrote, org) : [];
+  });
 }
 
 // src/run/export.ts
@@ -875,18 +947,17 @@ async function exportOrg(client, filter, outDir) {
   }
   return { people: csv.people, phones: csv.phones, files, removed, findings: csv.findings };
 }
-var plural2 = (count, one, many) => `${count} ${count === 1 ? one : many}`;
 function renderExportText(result) {
   const [people, phones] = result.files;
   const lines = [
-    `Exported ${plural2(result.people, "person", "people")} to ${people ?? "people.csv"}` + (phones ? ` and ${plural2(result.phones, "WebRTC phone", "WebRTC phones")} to ${phones}.` : " (no WebRTC phones)."),
+    `Exported ${plural(result.people, "person", "people")} to ${people ?? "people.csv"}` + (phones ? ` and ${plural(result.phones, "WebRTC phone", "WebRTC phones")} to ${phones}.` : " (no WebRTC phones)."),
     ...result.removed.map((file) => `Removed ${file}: it was from an earlier export.`)
   ];
   return `${lines.join("\n")}
 ${renderFindingsText(result.findings)}`;
 }
 function exportExitCode(result) {
-  return result.findings.some((finding) => finding.severity === "error") ? 1 : 0;
+  return hasErrors(result.findings) ? 1 : 0;
 }
 
 // src/init/init.ts
@@ -973,6 +1044,40 @@ function trainingDayAfter(today) {
   date.setUTCDate(date.getUTCDate() + (8 - date.getUTCDay()) % 7);
   return date.toISOString().slice(0, 10);
 }
+var ORG_TEMPLATE_PREFIX = "(orgs)/";
+function templatesFor(templates, orgs = []) {
+  const chosen = {};
+  for (const [file, text] of Object.entries(templates)) {
+    if (!file.startsWith(ORG_TEMPLATE_PREFIX)) chosen[file] = text;
+  }
+  if (orgs.length === 0) return chosen;
+  for (const [file, text] of Object.entries(templates)) {
+    if (file.startsWith(ORG_TEMPLATE_PREFIX)) chosen[file.slice(ORG_TEMPLATE_PREFIX.length)] = text;
+  }
+  chosen["imports/orgs.yml"] = orgsYml(orgs);
+  return chosen;
+}
+function orgsYml(orgs) {
+  const entries = orgs.flatMap((org, index) => [
+    `  ${org}:`,
+    `    environment: genesys-${org}`,
+    "    # preview_environment: genesys-" + org + "-read  # a read-only client for the preview and drift",
+    "    # region: us-east-1",
+    "    # timezone: America/New_York",
+    ...index > 0 ? [`    after: ${orgs[index - 1]}`] : [],
+    "    # genesys_org: the org name Genesys Cloud shows (checked before every run)"
+  ]);
+  return [
+    "# The Genesys Cloud orgs this repository onboards into, in promotion order. A batch goes to every",
+    "# org unless its batch.yml says which (orgs: [test]). Each org's jobs run in its GitHub",
+    "# Environment, which holds that org's GENESYSCLOUD_OAUTHCLIENT_ID and _SECRET secrets.",
+    "# Keys: environment, preview_environment, region or api_url, timezone, after, genesys_org.",
+    "# Docs: __GC_ONBOARD_DOCS__",
+    "orgs:",
+    ...entries,
+    ""
+  ].join("\n");
+}
 function renderTemplates(templates, context) {
   const rendered = {};
   for (const [file, text] of Object.entries(templates)) {
@@ -1017,9 +1122,24 @@ function renderInitReport(plan, options2) {
   if (plan.gitignore.kind === "append") out.push(`added to .gitignore: ${plan.gitignore.lines.join(", ")}`);
   for (const file of [...plan.left, ...raced].sort()) out.push(`left as it was: ${file}`);
   if (plan.gitignore.kind === "keep") out.push("left as it was: .gitignore (it has the gc-onboard lines)");
-  out.push("", "Next steps:", ...nextSteps(options2.doctorAvailable), "");
+  const orgs = options2.orgs ?? [];
+  out.push("", "Next steps:", ...orgs.length > 0 ? orgSteps(orgs) : nextSteps(options2.doctorAvailable), "");
   return out.join("\n");
 }
+var orgSteps = (orgs) => [
+  `1. Orgs. imports/orgs.yml names ${orgs.join(", ")}, each promoted after the one before: set each`,
+  "   one's region and time zone there, and genesys_org (the org's name) to guard against secrets",
+  "   of the wrong org.",
+  "2. Environments. Settings > Environments: for each org an environment genesys-<org> with the",
+  "   secrets GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET of an OAuth client of",
+  "   that org (the permissions are in the docs). Protect the last org's environment: deployment",
+  "   branch main, required reviewers. A read-only client in a preview_environment lets pull",
+  "   requests preview that org too; without one its preview is validated offline.",
+  "3. Check, then try. Run the Doctor workflow by hand (every org), or locally",
+  `   \`npx gc-onboard doctor --org ${orgs[0]}\` with that org's GENESYSCLOUD_* values. Then copy`,
+  "   imports/_example to imports/<department> and open a pull request: the preview shows a",
+  "   section per org, and merging applies org by org."
+];
 var nextSteps = (doctorAvailable) => [
   "1. Secrets. In Genesys Cloud, Admin > Integrations > OAuth: add a Client Credentials client with a",
   "   role that may view, add and edit users, grant roles, add locations, manage queue members,",
@@ -1052,6 +1172,11 @@ var nextSteps = (doctorAvailable) => [
 
 // src/init/templates.generated.ts
 var TEMPLATES = {
+  "(orgs)/.github/workflows/apply.yml": "# Apply on merge, org by org in the promotion order of imports/orgs.yml: stage 1 (orgs that come after\n# none, e.g. test), then stage 2 (e.g. production, after: test) only if every stage-1 org succeeded,\n# then stage 3. Each org's job runs in its environment: its secrets, and its protection rules\n# (required reviewers give a human gate before production). Every write is safe to repeat.\n# Written by `gc-onboard init --orgs`; docs: __GC_ONBOARD_DOCS__\nname: Apply\n\non:\n  push:\n    branches: [main]\n    paths:\n      - 'imports/**'\n  workflow_dispatch:\n    inputs:\n      reviewed:\n        description: 'A manual run comes from no pull request, so no preview was reviewed: none-required applies the plan as it is.'\n        type: choice\n        options: [required, none-required]\n        default: required\n\npermissions:\n  contents: read\n  # The merged pull request: its labels, the preview reviewers approved, and the results comments.\n  pull-requests: write\n\n# One lane for every run that writes to the orgs (this and training-day.yml).\nconcurrency:\n  group: gc-onboard-apply\n  queue: max\n\njobs:\n  orgs:\n    name: gc-onboard orgs\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    outputs:\n      stage1: ${{ steps.orgs.outputs.stage1 }}\n      stage2: ${{ steps.orgs.outputs.stage2 }}\n      stage3: ${{ steps.orgs.outputs.stage3 }}\n    steps:\n      - name: Refuse to apply a branch other than the default branch\n        if: github.event_name == 'workflow_dispatch' && github.ref != format('refs/heads/{0}', github.event.repository.default_branch)\n        env:\n          REF_NAME: ${{ github.ref_name }}\n          DEFAULT_BRANCH: ${{ github.event.repository.default_branch }}\n        run: |\n          echo \"::error title=Wrong branch::Apply only runs from $DEFAULT_BRANCH, not from $REF_NAME: merge the pull request instead.\"\n          exit 1\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n      - id: orgs\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: orgs\n\n  stage1:\n    name: Apply to ${{ matrix.org }}\n    needs: orgs\n    if: ${{ needs.orgs.outputs.stage1 != '[]' }}\n    runs-on: ubuntu-latest\n    timeout-minutes: 60\n    environment: ${{ matrix.environment }}\n    strategy:\n      fail-fast: false\n      matrix:\n        include: ${{ fromJSON(needs.orgs.outputs.stage1) }}\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n          fetch-depth: 0\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: apply\n          org: ${{ matrix.org }}\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          results-file: gc-onboard-results-${{ matrix.org }}.json\n          plan-file: gc-onboard-plan-${{ matrix.org }}.json\n          reviewed: ${{ inputs.reviewed || 'required' }}\n      - name: Upload the results\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-apply-${{ matrix.org }}-${{ github.run_id }}-${{ github.run_attempt }}\n          path: |\n            gc-onboard-results-${{ matrix.org }}.json\n            gc-onboard-results-${{ matrix.org }}.csv\n            gc-onboard-plan-${{ matrix.org }}.json\n          if-no-files-found: warn\n          retention-days: 90\n\n  stage2:\n    name: Apply to ${{ matrix.org }}\n    needs: [orgs, stage1]\n    # Only when every stage-1 org succeeded (a failure in test stops production), and there is a stage 2.\n    if: ${{ !failure() && !cancelled() && needs.orgs.outputs.stage2 != '[]' }}\n    runs-on: ubuntu-latest\n    timeout-minutes: 60\n    environment: ${{ matrix.environment }}\n    strategy:\n      fail-fast: false\n      matrix:\n        include: ${{ fromJSON(needs.orgs.outputs.stage2) }}\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n          fetch-depth: 0\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: apply\n          org: ${{ matrix.org }}\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          results-file: gc-onboard-results-${{ matrix.org }}.json\n          plan-file: gc-onboard-plan-${{ matrix.org }}.json\n          reviewed: ${{ inputs.reviewed || 'required' }}\n      - name: Upload the results\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-apply-${{ matrix.org }}-${{ github.run_id }}-${{ github.run_attempt }}\n          path: |\n            gc-onboard-results-${{ matrix.org }}.json\n            gc-onboard-results-${{ matrix.org }}.csv\n            gc-onboard-plan-${{ matrix.org }}.json\n          if-no-files-found: warn\n          retention-days: 90\n\n  stage3:\n    name: Apply to ${{ matrix.org }}\n    needs: [orgs, stage2]\n    if: ${{ !failure() && !cancelled() && needs.orgs.outputs.stage3 != '[]' }}\n    runs-on: ubuntu-latest\n    timeout-minutes: 60\n    environment: ${{ matrix.environment }}\n    strategy:\n      fail-fast: false\n      matrix:\n        include: ${{ fromJSON(needs.orgs.outputs.stage3) }}\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n          fetch-depth: 0\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: apply\n          org: ${{ matrix.org }}\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          results-file: gc-onboard-results-${{ matrix.org }}.json\n          plan-file: gc-onboard-plan-${{ matrix.org }}.json\n          reviewed: ${{ inputs.reviewed || 'required' }}\n      - name: Upload the results\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-apply-${{ matrix.org }}-${{ github.run_id }}-${{ github.run_attempt }}\n          path: |\n            gc-onboard-results-${{ matrix.org }}.json\n            gc-onboard-results-${{ matrix.org }}.csv\n            gc-onboard-plan-${{ matrix.org }}.json\n          if-no-files-found: warn\n          retention-days: 90\n",
+  "(orgs)/.github/workflows/doctor.yml": "# Doctor, by hand, for every org in imports/orgs.yml: read-only checks of each org's connection, its\n# OAuth client's permissions (with the apply environment's secrets) and the names its batches use.\n# Written by `gc-onboard init --orgs`; docs: __GC_ONBOARD_DOCS__\nname: Doctor\n\non:\n  workflow_dispatch:\n\npermissions:\n  contents: read\n\njobs:\n  orgs:\n    name: gc-onboard orgs\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    outputs:\n      orgs: ${{ steps.orgs.outputs.orgs }}\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n      - id: orgs\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: orgs\n\n  doctor:\n    name: gc-onboard doctor ${{ matrix.org }}\n    needs: orgs\n    if: ${{ needs.orgs.outputs.orgs != '[]' }}\n    environment: ${{ matrix.environment }}\n    strategy:\n      fail-fast: false\n      matrix:\n        include: ${{ fromJSON(needs.orgs.outputs.orgs) }}\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: doctor\n          org: ${{ matrix.org }}\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n",
+  "(orgs)/.github/workflows/drift.yml": "# Drift, weekly and by hand, for every org in imports/orgs.yml: read-only, one issue per org.\n# Written by `gc-onboard init --orgs`; docs: __GC_ONBOARD_DOCS__\nname: Drift\n\non:\n  schedule:\n    - cron: '23 6 * * 1'\n  workflow_dispatch:\n    inputs:\n      fail-on-drift:\n        description: Fail the run when a row drifted or an invitation expired (the default is a report that passes).\n        required: false\n        type: boolean\n        default: false\n\npermissions:\n  contents: read\n  issues: write\n\nconcurrency:\n  group: gc-onboard-drift\n  cancel-in-progress: false\n\njobs:\n  orgs:\n    name: gc-onboard orgs\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    outputs:\n      orgs: ${{ steps.orgs.outputs.orgs }}\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n      - id: orgs\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: orgs\n\n  drift:\n    name: gc-onboard drift ${{ matrix.org }}\n    needs: orgs\n    if: ${{ needs.orgs.outputs.orgs != '[]' }}\n    environment: ${{ matrix.preview_environment }}\n    strategy:\n      fail-fast: false\n      matrix:\n        include: ${{ fromJSON(needs.orgs.outputs.orgs) }}\n    runs-on: ubuntu-latest\n    timeout-minutes: 15\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: drift\n          org: ${{ matrix.org }}\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          fail-on-drift: ${{ inputs.fail-on-drift || false }}\n          results-file: gc-onboard-drift-${{ matrix.org }}.json\n      - name: Upload the drift report\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-drift-${{ matrix.org }}-${{ github.run_id }}-${{ github.run_attempt }}\n          path: gc-onboard-drift-${{ matrix.org }}.json\n          if-no-files-found: warn\n          retention-days: 90\n",
+  "(orgs)/.github/workflows/preview.yml": "# Preview on every pull request that touches imports/, for every org in imports/orgs.yml: each org is\n# planned by a job of its own, in that org's preview environment (its secrets), and one last job\n# gathers the sections into the one comment. A required check: errors in any org block the merge.\n# Written by `gc-onboard init --orgs`; docs: __GC_ONBOARD_DOCS__\nname: Preview\n\non:\n  pull_request:\n    # labeled/unlabeled: adding the policy's override_label re-runs the preview with the new labels.\n    types: [opened, synchronize, reopened, labeled, unlabeled]\n    # If you make this check required (branch protection), delete these two lines: a workflow skipped\n    # by a paths filter leaves a required check pending forever.\n    paths:\n      - 'imports/**'\n\npermissions:\n  contents: read\n  pull-requests: write\n\nconcurrency:\n  group: gc-onboard-preview-${{ github.event.pull_request.number }}\n  cancel-in-progress: true\n\njobs:\n  orgs:\n    name: gc-onboard orgs\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    outputs:\n      orgs: ${{ steps.orgs.outputs.orgs }}\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n      - id: orgs\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: orgs\n\n  plan:\n    name: gc-onboard preview ${{ matrix.org }}\n    needs: orgs\n    runs-on: ubuntu-latest\n    timeout-minutes: 15\n    # The preview only reads: give each org a preview environment holding a read-only OAuth client,\n    # without required reviewers or branch rules (orgs.yml preview_environment; default: environment).\n    environment: ${{ matrix.preview_environment }}\n    strategy:\n      fail-fast: false\n      matrix:\n        include: ${{ fromJSON(needs.orgs.outputs.orgs) }}\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n      # Without this org's secrets (a fork, an environment without them) the org is validated offline\n      # and its section says so.\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: plan\n          org: ${{ matrix.org }}\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          plan-file: gc-onboard-plan-${{ matrix.org }}.json\n      - name: Keep this org's section and plan\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-preview-${{ matrix.org }}\n          path: |\n            gc-onboard-preview-${{ matrix.org }}.md\n            gc-onboard-plan-${{ matrix.org }}.json\n          if-no-files-found: ignore\n          overwrite: true\n          retention-days: 90\n\n  comment:\n    name: gc-onboard preview comment\n    needs: [orgs, plan]\n    # Also when an org's plan failed: its section shows its errors, a missing one says so.\n    if: ${{ !cancelled() && needs.orgs.result == 'success' }}\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n      - uses: actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c # v8.0.1\n        with:\n          pattern: gc-onboard-preview-*\n          merge-multiple: true\n          path: gc-onboard-previews\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: comment\n          sections: gc-onboard-previews\n",
+  "(orgs)/.github/workflows/training-day.yml": "# Training-day invites, for every org in imports/orgs.yml: each org's job, in its environment, invites\n# the batches that go to it whose training day is today in the org's time zone (orgs.yml timezone).\n# Invites go out only here. Written by `gc-onboard init --orgs`; docs: __GC_ONBOARD_DOCS__\nname: Training day invites\n\non:\n  schedule:\n    - cron: '17 7 * * *'\n  workflow_dispatch:\n    inputs:\n      org:\n        description: Only this org (empty means every org).\n        required: false\n        type: string\n      date:\n        description: Invite the batches whose training day is this date (YYYY-MM-DD). Empty means today.\n        required: false\n        type: string\n      batch:\n        description: Invite this batch whatever its training day (a catch-up). Still once per person.\n        required: false\n        type: string\n      force:\n        description: Re-send to everyone in the batch, even people already invited.\n        required: false\n        type: boolean\n        default: false\n\npermissions:\n  contents: read\n  # The results comment of the pull request that last changed each invited batch gets a line.\n  pull-requests: write\n\nconcurrency:\n  group: gc-onboard-apply\n  queue: max\n\njobs:\n  orgs:\n    name: gc-onboard orgs\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    outputs:\n      orgs: ${{ steps.orgs.outputs.orgs }}\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n      - id: orgs\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: orgs\n\n  invite:\n    name: Send training-day invites in ${{ matrix.org }}\n    needs: orgs\n    if: ${{ needs.orgs.outputs.orgs != '[]' }}\n    environment: ${{ matrix.environment }}\n    strategy:\n      fail-fast: false\n      matrix:\n        include: ${{ fromJSON(needs.orgs.outputs.orgs) }}\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    steps:\n      - name: Refuse to invite from a branch other than the default branch\n        if: github.event_name == 'workflow_dispatch' && github.ref != format('refs/heads/{0}', github.event.repository.default_branch)\n        env:\n          REF_NAME: ${{ github.ref_name }}\n          DEFAULT_BRANCH: ${{ github.event.repository.default_branch }}\n        run: |\n          echo \"::error title=Wrong branch::Invites only run from $DEFAULT_BRANCH, not from $REF_NAME.\"\n          exit 1\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          persist-credentials: false\n      - uses: __GC_ONBOARD_ACTION__\n        if: ${{ inputs.org == '' || inputs.org == null || inputs.org == matrix.org }}\n        with:\n          mode: invite\n          org: ${{ matrix.org }}\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          date: ${{ inputs.date }}\n          batch: ${{ inputs.batch }}\n          force: ${{ inputs.force || false }}\n          results-file: gc-onboard-invites-${{ matrix.org }}.json\n      - name: Upload the invite report\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-invites-${{ matrix.org }}-${{ github.run_id }}-${{ github.run_attempt }}\n          path: gc-onboard-invites-${{ matrix.org }}.json\n          if-no-files-found: ignore\n          retention-days: 90\n",
   ".github/workflows/apply.yml": "# Apply on merge: people first, then phones and default stations. Every write is safe to repeat, so\n# a re-run (or a manual run) converges to the same org.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\n# Needs the GitHub environment genesys-production: its secrets are the OAuth client that writes, and\n# its required reviewers (if your plan allows them) approve each apply before it runs.\nname: Apply\n\non:\n  push:\n    branches: [main]\n    paths:\n      - 'imports/**'\n  workflow_dispatch:\n    inputs:\n      reviewed:\n        description: 'A manual run comes from no pull request, so no preview was reviewed: none-required applies the plan as it is.'\n        type: choice\n        options: [required, none-required]\n        default: required\n\npermissions:\n  contents: read\n  # The merged pull request: its labels (a policy's override_label), the preview reviewers approved\n  # (our comment), and the results comment apply writes back on it.\n  pull-requests: write\n\n# One lane for every run that writes to the org (this and training-day.yml): they share the OAuth\n# client's rate limit, and invites must see the people that an apply just created. queue: max keeps\n# every pending run (up to 100, in order) instead of dropping all but one; nothing is cancelled.\nconcurrency:\n  group: gc-onboard-apply\n  queue: max\n\njobs:\n  apply:\n    name: Apply to Genesys Cloud\n    runs-on: ubuntu-latest\n    timeout-minutes: 60\n    environment: genesys-production\n    steps:\n      - name: Refuse to apply a branch other than the default branch\n        # A manual run can pick any branch; a push run is already limited to main, a schedule to the default branch.\n        if: github.event_name == 'workflow_dispatch' && github.ref != format('refs/heads/{0}', github.event.repository.default_branch)\n        env:\n          REF_NAME: ${{ github.ref_name }}\n          DEFAULT_BRANCH: ${{ github.event.repository.default_branch }}\n        run: |\n          echo \"::error title=Wrong branch::Apply only runs from $DEFAULT_BRANCH, not from $REF_NAME: merge the pull request instead.\"\n          exit 1\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n          fetch-depth: 0\n      - id: apply\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: apply\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n          results-file: gc-onboard-results.json\n          # A push compares with the merged pull request's preview; a manual run says what it wants.\n          reviewed: ${{ inputs.reviewed || 'required' }}\n      - name: Upload the results\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-apply-${{ github.run_id }}-${{ github.run_attempt }}\n          path: |\n            gc-onboard-results.json\n            gc-onboard-results.csv\n            gc-onboard-plan.json\n          if-no-files-found: warn\n          retention-days: 90\n",
   ".github/workflows/doctor.yml": "# Doctor, by hand: read-only checks of the connection, the OAuth client's permissions per mode and\n# per division the imports use, and every name the batches use. Run it after setting up the secrets,\n# after changing the OAuth client's roles, and before a first merge. Nothing is written to the org.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\nname: Doctor\n\non:\n  workflow_dispatch:\n\npermissions:\n  contents: read\n\njobs:\n  doctor:\n    name: gc-onboard doctor\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    # The environment of apply.yml: doctor checks the OAuth client that writes.\n    environment: genesys-production\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n      - uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: doctor\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n",
   ".github/workflows/drift.yml": "# Drift, weekly and by hand: read-only. Plans every batch against today's org and reports each row the\n# org no longer matches (a role removed, a queue left, a phone deleted, a title changed, someone\n# deactivated), and who of a past training day never logged in or let the 30-day invitation expire.\n# Keeps ONE issue up to date: opened when something needs attention, edited while it does, closed\n# with a comment when everything matches again. Nothing is written to the org.\n# Written by `gc-onboard init`; docs: __GC_ONBOARD_DOCS__\nname: Drift\n\non:\n  schedule:\n    # Mondays at 06:23 UTC (off the hour on purpose: GitHub delays runs scheduled at :00 the most).\n    - cron: '23 6 * * 1'\n  workflow_dispatch:\n    inputs:\n      fail-on-drift:\n        description: Fail the run when a row drifted or an invitation expired (the default is a report that passes).\n        required: false\n        type: boolean\n        default: false\n\npermissions:\n  contents: read\n  # The one drift issue (found by its label, our marker and comment-author).\n  issues: write\n\n# One drift run at a time: two at once could both open the issue.\nconcurrency:\n  group: gc-onboard-drift\n  cancel-in-progress: false\n\njobs:\n  drift:\n    name: gc-onboard drift\n    runs-on: ubuntu-latest\n    timeout-minutes: 15\n    steps:\n      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n        with:\n          # This job holds the Genesys secrets and never pushes: leave no GitHub token in .git/config.\n          persist-credentials: false\n      # Repository secrets, ideally of a read-only OAuth client, as for the preview: drift only reads.\n      - id: drift\n        uses: __GC_ONBOARD_ACTION__\n        with:\n          mode: drift\n          genesys-client-id: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}\n          genesys-client-secret: ${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}\n          genesys-region: ${{ vars.GENESYSCLOUD_REGION || secrets.GENESYSCLOUD_REGION }}\n          genesys-api-url: ${{ vars.GENESYSCLOUD_API_REGION }}\n          timezone: ${{ vars.GC_ONBOARD_TIMEZONE || 'UTC' }}\n          fail-on-drift: ${{ inputs.fail-on-drift || false }}\n          results-file: gc-onboard-drift.json\n      - name: Upload the drift report\n        if: ${{ !cancelled() }}\n        uses: actions/upload-artifact@cf430e030ddbb5b0abf93d22962f4752f3646cd9 # v7.0.2\n        with:\n          name: gc-onboard-drift-${{ github.run_id }}-${{ github.run_attempt }}\n          path: gc-onboard-drift.json\n          if-no-files-found: warn\n          retention-days: 90\n",
@@ -1133,7 +1258,7 @@ var exists = (file) => lstat(file).then(
 );
 async function initRepository(dir, options2) {
   const root = await usableFolder(dir);
-  const files = renderTemplates(TEMPLATES, {
+  const files = renderTemplates(templatesFor(TEMPLATES, options2.orgs), {
     actionRef: ACTION_REF,
     docsUrl: DOCS_URL,
     today: options2.now().toISOString().slice(0, 10)
@@ -1158,12 +1283,17 @@ async function initRepository(dir, options2) {
   if (plan.gitignore.kind === "create")
     await writeFile2(gitignorePath, plan.gitignore.content, { flag: "wx" });
   if (plan.gitignore.kind === "append") await appendFile(gitignorePath, plan.gitignore.addition);
-  const report = renderInitReport(plan, { dir, doctorAvailable: options2.doctorAvailable, raced });
+  const report = renderInitReport(plan, {
+    dir,
+    doctorAvailable: options2.doctorAvailable,
+    raced,
+    ...options2.orgs ? { orgs: options2.orgs } : {}
+  });
   return { plan, raced, report };
 }
-async function runInit(dir, io, doctorAvailable) {
+async function runInit(dir, io, doctorAvailable, orgs = []) {
   try {
-    const { report } = await initRepository(dir, { now: io.now, doctorAvailable });
+    const { report } = await initRepository(dir, { now: io.now, doctorAvailable, orgs });
     io.stdout(report);
     return 0;
   } catch (error) {
@@ -1209,13 +1339,48 @@ function poolSetting(options2) {
   const pool = sandboxClients(options2).slice(1);
   return pool.length === 0 ? "" : ` GENESYSCLOUD_OAUTHCLIENT_POOL=${pool.map((c) => `${c.id}:${c.secret}`).join(",")}`;
 }
+function behaviourNote(options2) {
+  return options2.profile ? `behaving as the profile measured ${options2.profile.measuredAt}` : "real-org behaviours on";
+}
+function connectionSettings(url, options2) {
+  const [main] = sandboxClients(options2);
+  return `GENESYSCLOUD_API_REGION=${url} GENESYSCLOUD_OAUTHCLIENT_ID=${main?.id ?? "sandbox"} GENESYSCLOUD_OAUTHCLIENT_SECRET=${main?.secret ?? "sandbox"}${poolSetting(options2)}`;
+}
 async function serveSandbox(options2, log) {
   const base = sandboxOptionsOf(options2);
   const sandbox = await startSandbox(options2.profile ? profileToOptions(options2.profile, base) : base);
   log(
-    `Sandbox Genesys Cloud (Northfield University demo org, ${options2.profile ? `behaving as the profile measured ${options2.profile.measuredAt}` : "real-org behaviours on"}; ${settingsLine(options2)}) at ${sandbox.url}: run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox${poolSetting(base)}; stats at ${sandbox.url}/__sandbox/stats.`
+    `Sandbox Genesys Cloud (Northfield University demo org, ${behaviourNote(options2)}; ${settingsLine(options2)}) at ${sandbox.url}: run gc-onboard with ${connectionSettings(sandbox.url, base)}; stats at ${sandbox.url}/__sandbox/stats.`
   );
   return sandbox;
+}
+var MAX_SANDBOX_ORGS = 8;
+function parseOrgNames(value2) {
+  const names = value2.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  if (names.length === 0 || names.length > MAX_SANDBOX_ORGS) {
+    throw new Error(`sandbox: --orgs takes 1 to ${MAX_SANDBOX_ORGS} org names, e.g. test,production`);
+  }
+  for (const name of names) orgTagOf(name);
+  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  if (repeated !== void 0) throw new Error(`sandbox: --orgs names ${repeated} twice`);
+  return names;
+}
+async function serveSandboxes(orgNames2, options2, log) {
+  const optionsOf = (name, i) => {
+    const base = { ...sandboxOptionsOf(options2), port: options2.port ? options2.port + i : 0 };
+    const own = orgSandboxOptions(name, base);
+    return options2.profile ? profileToOptions(options2.profile, own) : own;
+  };
+  const all = orgNames2.map((name, i) => [name, optionsOf(name, i)]);
+  const started = await startSandboxes(Object.fromEntries(all));
+  for (const [name, orgOptions] of all) {
+    const sandbox = started.orgs[name];
+    if (!sandbox) continue;
+    log(
+      `Sandbox org ${name} (${orgOptions.org?.name ?? name}, ${behaviourNote(options2)}; ${settingsLine(options2)}) at ${sandbox.url}: for org ${name} run gc-onboard with ${connectionSettings(sandbox.url, orgOptions)}; stats at ${sandbox.url}/__sandbox/stats.`
+    );
+  }
+  return started;
 }
 
 // src/probe/measure.ts
@@ -1344,185 +1509,36 @@ function probeStamp(ms) {
 async function runProbe(client, options2) {
   const refusal = refusalOf(options2);
   if (refusal) throw new ProbeRefused(refusal);
-  const domain = options2.emailDomain ?? "";
-  const pollMs = options2.pollMs ?? 250;
-  const maxWaitMs = options2.maxWaitMs ?? 3e4;
-  const now = options2.now ?? Date.now;
-  const sleep = options2.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
-  const log = options2.log ?? (() => void 0);
+  const run = startRun(client, options2);
   const org = await client.organization.getOrganizationsMe();
   if (options2.orgNameContains !== void 0 && !(org.name ?? "").includes(options2.orgNameContains)) {
     throw new ProbeRefused(
       `the org is "${org.name ?? ""}", which does not contain "${options2.orgNameContains}": probe refused.`
     );
   }
-  const created = [];
-  const statuses = {};
-  const notes = [];
-  const stamp = probeStamp(now());
-  const users = client.users;
-  const lagUntil = async (since, attempt) => {
-    for (; ; ) {
-      if (await attempt()) return Math.max(0, now() - since);
-      if (now() - since > maxWaitMs) return null;
-      await sleep(pollMs);
-    }
-  };
-  const past404 = (call) => async () => await statusOf(call) !== 404;
-  const location = await client.locations.postLocations({ name: stamp });
-  created.push(`location ${stamp} (${location.id ?? "?"})`);
-  statuses.duplicateLocationName = await statusOf(() => client.locations.postLocations({ name: stamp }));
-  if (statuses.duplicateLocationName < 300)
-    created.push(`location ${stamp} (a second one: duplicate names allowed)`);
-  const divisionId = (await client.authorization.getAuthorizationDivisionsHome()).id ?? "";
-  const createUser = async (n) => {
-    const name = `${stamp}-${n}`;
-    const user = await users.postUsers({ name, email: `${name}@${domain}`, divisionId });
-    created.push(`user ${name}@${domain} (${user.id ?? "?"})`);
-    return { id: user.id ?? "", email: `${name}@${domain}`, name };
-  };
-  const t0 = now();
-  const first = await createUser(1);
-  const second = await createUser(2);
-  log(
-    `probe: created ${first.name} and ${second.name}; measuring lags (every ${pollMs} ms, up to ${maxWaitMs} ms)`
-  );
-  const telephonySetup = await phoneSetup(client);
-  if (!telephonySetup) notes.push("no WebRTC phone base settings or site: telephony not measured.");
-  const phoneName = `${stamp}-1`;
-  let phoneCreatedAt = 0;
-  let phoneId = null;
-  const phoneBody = (name, userId) => ({
-    name,
-    site: { id: telephonySetup?.siteId ?? "" },
-    phoneBaseSettings: { id: telephonySetup?.baseId ?? "" },
-    lines: [{ name: `${name}_1`, lineBaseSettings: { id: telephonySetup?.lineBaseId ?? "" } }],
-    webRtcUser: { id: userId }
-  });
-  const [search, authorization, routing, telephony] = await Promise.all([
-    lagUntil(t0, async () => {
-      const found = await users.postUsersSearch({
-        pageSize: 25,
-        query: [{ type: "EXACT", fields: ["email"], value: first.email }]
-      });
-      return (found.results ?? []).some((user) => user.id === first.id);
-    }),
-    // Empty grants: past the "unknown user" 404 it answers 400, and nothing is granted.
-    lagUntil(
-      t0,
-      past404(
-        () => client.authorization.postAuthorizationSubjectBulkadd(
-          first.id,
-          { grants: [] },
-          { subjectType: "PC_USER" }
-        )
-      )
-    ),
-    lagUntil(
-      t0,
-      past404(() => users.patchUserRoutingskillsBulk(first.id, []))
-    ),
-    telephonySetup ? lagUntil(t0, async () => {
-      try {
-        const phone = await client.telephony.postTelephonyProvidersEdgesPhones(
-          phoneBody(phoneName, first.id)
-        );
-        phoneCreatedAt = now();
-        phoneId = phone.id ?? null;
-        created.push(`phone ${phoneName} (${phoneId ?? "?"})`);
-        return true;
-      } catch (error) {
-        if (error instanceof GenesysApiError && error.status === 404) return false;
-        throw error;
-      }
-    }) : Promise.resolve(null)
-  ]);
-  let stationId = null;
-  const station = phoneId === null ? null : await lagUntil(phoneCreatedAt, async () => {
-    const page = await client.stations.getStations({
-      webRtcUserId: first.id,
-      pageSize: 25,
-      pageNumber: 1
-    });
-    stationId = page.entities?.find((s) => s.webRtcUserId === first.id)?.id ?? null;
-    return stationId !== null;
-  });
-  const lags = { search, authorization, routing, telephony, station };
-  let defaultStationStatus = null;
-  const foundStation = stationId;
-  if (foundStation !== null) {
-    for (let tries = 0; tries < 5; tries += 1) {
-      defaultStationStatus = await statusOf(
-        () => users.putUserStationDefaultstationStationId(first.id, foundStation)
-      );
-      if (defaultStationStatus !== 409) break;
-      await sleep(Math.max(pollMs, 600));
-    }
-  }
-  if (telephonySetup && phoneId !== null) {
-    await lagUntil(
-      now(),
-      past404(() => users.getUser(second.id))
-    );
-    let status = 404;
-    const since = now();
-    while (status === 404 && now() - since <= maxWaitMs) {
-      status = await statusOf(
-        () => client.telephony.postTelephonyProvidersEdgesPhones(phoneBody(phoneName, second.id))
-      );
-      if (status === 404) await sleep(pollMs);
-    }
-    statuses.takenPhoneName = status;
-    if (status < 300) created.push(`phone ${phoneName} (a second one: duplicate names allowed)`);
-  }
-  const phoneFields = phoneId === null ? null : await readPhoneFields(client, phoneName, phoneId);
+  await probeLocationNames(run);
+  const { first, second, createdAt } = await createProbeUsers(run);
+  const setup = await phoneSetup(client);
+  if (!setup) run.notes.push("no WebRTC phone base settings or site: telephony not measured.");
+  const { lags, phone, stationId } = await measureLags(run, first, createdAt, setup);
+  const defaultStationStatus = stationId === null ? null : await setDefaultStation(run, first.id, stationId);
+  if (setup && phone) await probeTakenPhoneName(run, setup, phone, second);
+  const phoneFields = phone ? await readPhoneFields(client, phone.name, phone.id) : null;
   const welcome = await readWelcomeDates(client);
   const expands = await sampleExpands(client, [first.id, second.id], options2.expandSamples ?? 20);
   const country = org.defaultCountryCode ?? null;
   const written = country === "GB" ? "02079460123" : "3175550123";
-  const workPhone = await writeAndReadWorkPhone(client, first.id, written, notes);
-  const raceRounds = [];
-  for (let round = 0; round < (options2.raceRounds ?? 12); round += 1) {
-    const user = await users.getUser(first.id);
-    const version = user.version ?? 1;
-    const calls = [
-      () => users.patchUser(first.id, { version, title: `probe round ${round + 1}` }),
-      () => users.patchUserRoutingskillsBulk(first.id, [])
-    ];
-    if (foundStation !== null)
-      calls.push(() => users.putUserStationDefaultstationStationId(first.id, foundStation));
-    const result = await Promise.all(calls.map((call) => statusOf(call)));
-    raceRounds.push(result);
-    if (result.includes(409)) break;
-  }
-  if (options2.includeInvite) {
-    statuses.firstInvite = await statusOf(() => users.postUserInvite(first.id, { force: false }));
-    statuses.secondInviteWithoutForce = await statusOf(
-      () => users.postUserInvite(first.id, { force: false })
-    );
-  } else notes.push("invites not tried (pass --include-invite).");
-  const stats = client.stats();
-  const perMinute = (value2) => value2 === void 0 ? 0 : Math.round(value2 * 6e4 / stats.windowMs);
-  const families = Object.entries(stats.limits).map(([key, value2]) => `${key} ${perMinute(value2)}`);
-  notes.push(`inin-ratelimit-allowed per minute: ${families.join(", ") || "none seen"}.`);
-  const limits = {
-    token: perMinute(stats.limit) || null,
-    usersSearch: perMinute(stats.limits["POST /api/v2/users/search"]),
-    phoneWrites: perMinute(stats.limits["POST /api/v2/telephony/providers/edges/phones"])
-  };
-  for (const user of [first, second]) {
-    for (let tries = 0; tries < 3; tries += 1) {
-      const version = (await users.getUser(user.id)).version ?? 1;
-      const status = await statusOf(() => users.patchUser(user.id, { version, state: "inactive" }));
-      if (status < 300) break;
-      await sleep(Math.max(pollMs, 600));
-    }
-  }
+  const workPhone = await writeAndReadWorkPhone(client, first.id, written, run.notes);
+  const raceRounds = await versionRaces(run, first.id, stationId, options2.raceRounds ?? 12);
+  if (options2.includeInvite) await probeInvites(run, first.id);
+  else run.notes.push("invites not tried (pass --include-invite).");
+  const limits = learnedLimits(run);
+  await deactivate(run, [first, second]);
   const observations = {
-    measuredAt: new Date(now()).toISOString(),
+    measuredAt: new Date(run.now()).toISOString(),
     defaultCountryCode: country,
     lags,
-    pollMs,
+    pollMs: run.pollMs,
     phoneFields,
     welcomeDates: welcome,
     expands,
@@ -1530,11 +1546,203 @@ async function runProbe(client, options2) {
     raceRounds,
     defaultStationStatus,
     limits,
-    statuses,
-    notes
+    statuses: run.statuses,
+    notes: run.notes
   };
   const profile = toProfile(observations);
-  return { profile, created, report: renderReport(profile, created, pollMs) };
+  return { profile, created: run.created, report: renderReport(profile, run.created, run.pollMs) };
+}
+function startRun(client, options2) {
+  const now = options2.now ?? Date.now;
+  return {
+    client,
+    stamp: probeStamp(now()),
+    domain: options2.emailDomain ?? "",
+    pollMs: options2.pollMs ?? 250,
+    maxWaitMs: options2.maxWaitMs ?? 3e4,
+    now,
+    sleep: options2.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms))),
+    log: options2.log ?? (() => void 0),
+    created: [],
+    statuses: {},
+    notes: []
+  };
+}
+async function lagUntil(run, since, attempt) {
+  for (; ; ) {
+    if (await attempt()) return Math.max(0, run.now() - since);
+    if (run.now() - since > run.maxWaitMs) return null;
+    await run.sleep(run.pollMs);
+  }
+}
+var past404 = (call) => async () => await statusOf(call) !== 404;
+async function probeLocationNames(run) {
+  const { client, stamp } = run;
+  const location = await client.locations.postLocations({ name: stamp });
+  run.created.push(`location ${stamp} (${location.id ?? "?"})`);
+  run.statuses.duplicateLocationName = await statusOf(() => client.locations.postLocations({ name: stamp }));
+  if (run.statuses.duplicateLocationName < 300)
+    run.created.push(`location ${stamp} (a second one: duplicate names allowed)`);
+}
+async function createProbeUsers(run) {
+  const divisionId = (await run.client.authorization.getAuthorizationDivisionsHome()).id ?? "";
+  const createUser = async (n) => {
+    const name = `${run.stamp}-${n}`;
+    const email = `${name}@${run.domain}`;
+    const user = await run.client.users.postUsers({ name, email, divisionId });
+    run.created.push(`user ${email} (${user.id ?? "?"})`);
+    return { id: user.id ?? "", email, name };
+  };
+  const createdAt = run.now();
+  const first = await createUser(1);
+  const second = await createUser(2);
+  run.log(
+    `probe: created ${first.name} and ${second.name}; measuring lags (every ${run.pollMs} ms, up to ${run.maxWaitMs} ms)`
+  );
+  return { first, second, createdAt };
+}
+var phoneBody = (setup, name, userId) => ({
+  name,
+  site: { id: setup?.siteId ?? "" },
+  phoneBaseSettings: { id: setup?.baseId ?? "" },
+  lines: [{ name: `${name}_1`, lineBaseSettings: { id: setup?.lineBaseId ?? "" } }],
+  webRtcUser: { id: userId }
+});
+async function measureLags(run, user, since, setup) {
+  const { client } = run;
+  const [search, authorization, routing, telephony] = await Promise.all([
+    lagUntil(run, since, async () => {
+      const found = await client.users.postUsersSearch({
+        pageSize: 25,
+        query: [{ type: "EXACT", fields: ["email"], value: user.email }]
+      });
+      return (found.results ?? []).some((hit) => hit.id === user.id);
+    }),
+    // Empty grants: past the "unknown user" 404 it answers 400, and nothing is granted.
+    lagUntil(
+      run,
+      since,
+      past404(
+        () => client.authorization.postAuthorizationSubjectBulkadd(
+          user.id,
+          { grants: [] },
+          { subjectType: "PC_USER" }
+        )
+      )
+    ),
+    lagUntil(
+      run,
+      since,
+      past404(() => client.users.patchUserRoutingskillsBulk(user.id, []))
+    ),
+    setup ? phoneLag(run, setup, user, since) : Promise.resolve({ lag: null, phone: null })
+  ]);
+  const { phone } = telephony;
+  const station = phone ? await stationLag(run, user.id, phone) : { lag: null, stationId: null };
+  return {
+    lags: { search, authorization, routing, telephony: telephony.lag, station: station.lag },
+    phone,
+    stationId: station.stationId
+  };
+}
+async function phoneLag(run, setup, user, since) {
+  const name = `${run.stamp}-1`;
+  let phone = null;
+  const lag = await lagUntil(run, since, async () => {
+    try {
+      const created = await run.client.telephony.postTelephonyProvidersEdgesPhones(
+        phoneBody(setup, name, user.id)
+      );
+      run.created.push(`phone ${name} (${created.id ?? "?"})`);
+      if (created.id) phone = { name, id: created.id, createdAt: run.now() };
+      return true;
+    } catch (error) {
+      if (error instanceof GenesysApiError && error.status === 404) return false;
+      throw error;
+    }
+  });
+  return { lag, phone };
+}
+async function stationLag(run, userId, phone) {
+  let stationId = null;
+  const lag = await lagUntil(run, phone.createdAt, async () => {
+    const page = await run.client.stations.getStations({ webRtcUserId: userId, pageSize: 25, pageNumber: 1 });
+    stationId = page.entities?.find((s) => s.webRtcUserId === userId)?.id ?? null;
+    return stationId !== null;
+  });
+  return { lag, stationId };
+}
+async function setDefaultStation(run, userId, stationId) {
+  let status = 0;
+  for (let tries = 0; tries < 5; tries += 1) {
+    status = await statusOf(() => run.client.users.putUserStationDefaultstationStationId(userId, stationId));
+    if (status !== 409) break;
+    await run.sleep(Math.max(run.pollMs, 600));
+  }
+  return status;
+}
+async function probeTakenPhoneName(run, setup, phone, user) {
+  await lagUntil(
+    run,
+    run.now(),
+    past404(() => run.client.users.getUser(user.id))
+  );
+  let status = 404;
+  const since = run.now();
+  while (status === 404 && run.now() - since <= run.maxWaitMs) {
+    status = await statusOf(
+      () => run.client.telephony.postTelephonyProvidersEdgesPhones(phoneBody(setup, phone.name, user.id))
+    );
+    if (status === 404) await run.sleep(run.pollMs);
+  }
+  run.statuses.takenPhoneName = status;
+  if (status < 300) run.created.push(`phone ${phone.name} (a second one: duplicate names allowed)`);
+}
+async function versionRaces(run, userId, stationId, rounds) {
+  const users = run.client.users;
+  const statuses = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const version = (await users.getUser(userId)).version ?? 1;
+    const calls = [
+      () => users.patchUser(userId, { version, title: `probe round ${round + 1}` }),
+      () => users.patchUserRoutingskillsBulk(userId, [])
+    ];
+    if (stationId !== null) calls.push(() => users.putUserStationDefaultstationStationId(userId, stationId));
+    const result = await Promise.all(calls.map((call) => statusOf(call)));
+    statuses.push(result);
+    if (result.includes(409)) break;
+  }
+  return statuses;
+}
+async function probeInvites(run, userId) {
+  const users = run.client.users;
+  run.statuses.firstInvite = await statusOf(() => users.postUserInvite(userId, { force: false }));
+  run.statuses.secondInviteWithoutForce = await statusOf(
+    () => users.postUserInvite(userId, { force: false })
+  );
+}
+function learnedLimits(run) {
+  const stats = run.client.stats();
+  const perMinute = (value2) => value2 === void 0 ? 0 : Math.round(value2 * 6e4 / stats.windowMs);
+  const families = Object.entries(stats.limits).map(([key, value2]) => `${key} ${perMinute(value2)}`);
+  run.notes.push(`inin-ratelimit-allowed per minute: ${families.join(", ") || "none seen"}.`);
+  return {
+    token: perMinute(stats.limit) || null,
+    usersSearch: perMinute(stats.limits["POST /api/v2/users/search"]),
+    phoneWrites: perMinute(stats.limits["POST /api/v2/telephony/providers/edges/phones"])
+  };
+}
+async function deactivate(run, users) {
+  for (const user of users) {
+    for (let tries = 0; tries < 3; tries += 1) {
+      const version = (await run.client.users.getUser(user.id)).version ?? 1;
+      const status = await statusOf(
+        () => run.client.users.patchUser(user.id, { version, state: "inactive" })
+      );
+      if (status < 300) break;
+      await run.sleep(Math.max(run.pollMs, 600));
+    }
+  }
 }
 async function phoneSetup(client) {
   const bases = await client.telephony.getTelephonyProvidersEdgesPhonebasesettings({
@@ -1664,9 +1872,9 @@ var USAGE = `Usage:
   gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force | --expired] [--sandbox] [--timezone TZ] [--format text|json]
   gc-onboard drift    [--imports DIR] [--sandbox] [--timezone TZ] [--format text|json|markdown] [--fail-on-drift]
   gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
-  gc-onboard init     [DIR]
+  gc-onboard init     [DIR] [--orgs test,production]
   gc-onboard doctor   [--imports DIR] [--sandbox]
-  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N] [--clients N] [--profile FILE]
+  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N] [--clients N] [--profile FILE] [--orgs test,production]
   gc-onboard probe    --email-domain D --yes-write-to-this-org [--org-name-contains S] [--include-invite] [--out FILE] [--sandbox]
   gc-onboard demo
 
@@ -1687,7 +1895,9 @@ Exit codes: 0 all good; 1 findings or failed rows; 2 usage, configuration or fat
 Connection: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION,
 GENESYSCLOUD_API_REGION (base URL override), or --sandbox for an in-process demo org.
 GENESYSCLOUD_OAUTHCLIENT_POOL: more OAuth clients of the org (id:secret,id:secret), each paced at its
-own limit; --client-pool-env NAME reads them from NAME instead.`;
+own limit; --client-pool-env NAME reads them from NAME instead.
+--org NAME (plan, apply, invite, drift, doctor, export): with <imports>/orgs.yml, work on that org only:
+the batches that go to it, its region and time zone; the GENESYSCLOUD_* variables hold its credentials.`;
 var options = {
   imports: { type: "string" },
   format: { type: "string" },
@@ -1707,6 +1917,8 @@ var options = {
   seed: { type: "string" },
   clients: { type: "string" },
   "client-pool-env": { type: "string" },
+  org: { type: "string" },
+  orgs: { type: "string" },
   division: { type: "string", multiple: true },
   label: { type: "string", multiple: true },
   policy: { type: "string" },
@@ -1728,22 +1940,27 @@ var allowed = {
   apply: ["imports", "sandbox", "format", "results", "label", "policy", "reviewed", "no-review"],
   invite: ["imports", "sandbox", "date", "batch", "force", "expired", "format", "timezone"],
   drift: ["imports", "sandbox", "format", "timezone", "fail-on-drift"],
-  sandbox: ["port", "rate-limit", "latency-ms", "fault-rate", "seed", "clients", "profile"],
-  export: ["sandbox", "division", "department", "email-domain", "out"],
-  init: [],
+  sandbox: ["port", "rate-limit", "latency-ms", "fault-rate", "seed", "clients", "profile", "orgs"],
+  export: ["imports", "sandbox", "division", "department", "email-domain", "out"],
+  init: ["orgs"],
   doctor: ["imports", "sandbox"],
   probe: ["sandbox", "email-domain", "yes-write-to-this-org", "org-name-contains", "include-invite", "out"],
   demo: []
 };
 var COMMANDS = Object.keys(allowed);
 var TALKS_TO_ORG = /* @__PURE__ */ new Set(["plan", "apply", "invite", "drift", "export", "doctor", "probe"]);
+var ORG_COMMANDS = /* @__PURE__ */ new Set(["plan", "apply", "invite", "drift", "export", "doctor"]);
 function parseCommand(argv) {
   const command = parseCommandBody(argv);
-  const poolEnv = parseArgs({ args: argv, options, allowPositionals: true, strict: true }).values["client-pool-env"];
-  if (poolEnv === void 0) return command;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(poolEnv))
+  const { values } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const poolEnv = values["client-pool-env"];
+  if (poolEnv !== void 0 && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(poolEnv))
     throw new UsageError(`--client-pool-env must name an environment variable, got "${poolEnv}"`);
-  return { ...command, clientPoolEnv: poolEnv };
+  return {
+    ...command,
+    ...poolEnv === void 0 ? {} : { clientPoolEnv: poolEnv },
+    ...values.org === void 0 ? {} : { org: values.org }
+  };
 }
 function parseCommandBody(argv) {
   let parsed;
@@ -1764,7 +1981,7 @@ function parseCommandBody(argv) {
   const accepted = allowed[name];
   if (!accepted) throw new UsageError(`unknown command "${name}"${didYouMeanSuffix(name, COMMANDS)}`);
   for (const key of Object.keys(values)) {
-    const shared = key === "debug" || key === "client-pool-env" && TALKS_TO_ORG.has(name);
+    const shared = key === "debug" || key === "client-pool-env" && TALKS_TO_ORG.has(name) || key === "org" && ORG_COMMANDS.has(name);
     if (!shared && !accepted.includes(key)) {
       throw new UsageError(`--${key} is not an option of "${name}"`);
     }
@@ -1815,8 +2032,8 @@ function parseCommandBody(argv) {
         force: values.force ?? false,
         expired: values.expired ?? false,
         format: format(values.format, ["text", "json"]),
-        timezone: timeZone(values.timezone ?? "UTC"),
         debug,
+        ...values.timezone === void 0 ? {} : { timezone: timeZone(values.timezone) },
         ...values.date === void 0 ? {} : { date: values.date },
         ...values.batch === void 0 ? {} : { batch: values.batch }
       };
@@ -1826,7 +2043,7 @@ function parseCommandBody(argv) {
         imports,
         sandbox,
         format: format(values.format, ["text", "json", "markdown"]),
-        timezone: timeZone(values.timezone ?? "UTC"),
+        ...values.timezone === void 0 ? {} : { timezone: timeZone(values.timezone) },
         failOnDrift: values["fail-on-drift"] ?? false,
         debug
       };
@@ -1840,11 +2057,13 @@ function parseCommandBody(argv) {
         seed: integer(values.seed, "seed", 1, 0, 2 ** 31),
         clients: integer(values.clients, "clients", 1, 1, 16),
         debug,
-        ...values.profile === void 0 ? {} : { profile: values.profile }
+        ...values.profile === void 0 ? {} : { profile: values.profile },
+        ...values.orgs === void 0 ? {} : { orgs: values.orgs }
       };
     case "export":
       return {
         name,
+        imports,
         sandbox,
         divisions: values.division ?? [],
         out: values.out ?? "export",
@@ -1853,7 +2072,7 @@ function parseCommandBody(argv) {
         ...values["email-domain"] === void 0 ? {} : { emailDomain: values["email-domain"] }
       };
     case "init":
-      return { name, dir: positionals[1] ?? ".", debug };
+      return { name, dir: positionals[1] ?? ".", orgs: orgNames(values.orgs), debug };
     case "doctor":
       return { name, imports, sandbox, debug };
     case "probe":
@@ -1870,6 +2089,18 @@ function parseCommandBody(argv) {
     default:
       return { name: "demo", debug };
   }
+}
+function orgNames(value2) {
+  if (value2 === void 0) return [];
+  const names = value2.split(",").map((name) => name.trim());
+  const bad = names.find((name) => !isOrgName(name));
+  if (bad !== void 0)
+    throw new UsageError(
+      `--orgs takes org names such as test,production (lower-case letters, digits, -), got "${bad}"`
+    );
+  if (new Set(names).size !== names.length) throw new UsageError(`--orgs names an org twice: "${value2}"`);
+  if (names.length < 2) throw new UsageError("--orgs takes two or more orgs; one org needs no orgs.yml");
+  return names;
 }
 function format(value2, choices) {
   if (value2 === void 0) return choices[0];
@@ -1893,14 +2124,10 @@ function share(value2) {
   return number;
 }
 function timeZone(value2) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value2 });
-    return value2;
-  } catch {
-    throw new UsageError(
-      `--timezone must be an IANA time zone such as America/New_York or UTC, got "${value2}"`
-    );
-  }
+  if (isTimeZone(value2)) return value2;
+  throw new UsageError(
+    `--timezone must be an IANA time zone such as America/New_York or UTC, got "${value2}"`
+  );
 }
 
 // src/cli/demo.ts
@@ -2002,14 +2229,25 @@ async function runCli(argv, given) {
     return 2;
   }
 }
-async function withOrg(sandbox, io, work) {
-  const org = await openOrg({ sandbox: sandbox ? {} : false, env: io.env });
+async function chosenOrg(command) {
+  return chooseOrg(await readOrgs(command.imports), command.org, "--org");
+}
+async function withOrg(command, io, work) {
+  const spec = await chosenOrg(command);
+  const org = await openOrg({
+    sandbox: command.sandbox ? sandboxFor(spec) : false,
+    env: io.env,
+    ...spec ? { org: spec } : {}
+  });
   try {
-    return await work(org);
+    return await work(org, spec);
   } finally {
     await org.close();
   }
 }
+var sandboxFor = (spec) => spec ? { org: demoOrg({ org: spec.name }) } : {};
+var zoneOf = (given, spec) => given ?? spec?.timezone ?? "UTC";
+var orgName = (spec) => spec ? { org: spec.name } : {};
 async function dispatch(command, io) {
   switch (command.name) {
     case "help":
@@ -2027,9 +2265,10 @@ async function dispatch(command, io) {
     }
     case "plan": {
       const judgeBy = command.policy === void 0 ? void 0 : await readJudgingPolicy(command.policy);
-      return withOrg(command.sandbox, io, async (org) => {
+      return withOrg(command, io, async (org, spec) => {
         const { plan, review } = await planImports(command.imports, org.client, {
-          today: todayIn("UTC", io.now()),
+          ...orgName(spec),
+          today: todayIn(zoneOf(void 0, spec), io.now()),
           labels: command.labels,
           ...judgeBy ? { judgeBy } : {}
         });
@@ -2045,9 +2284,10 @@ async function dispatch(command, io) {
     case "apply": {
       const judgeBy = command.policy === void 0 ? void 0 : await readJudgingPolicy(command.policy);
       const review = command.review === "none" ? void 0 : await readReviewedPlan(command.review.file);
-      return withOrg(command.sandbox, io, async (org) => {
+      return withOrg(command, io, async (org, spec) => {
         const { plan, result } = await applyImports(command.imports, org.client, {
-          today: todayIn("UTC", io.now()),
+          ...orgName(spec),
+          today: todayIn(zoneOf(void 0, spec), io.now()),
           labels: command.labels,
           ...judgeBy ? { judgeBy } : {},
           ...review ? { review } : {},
@@ -2063,14 +2303,15 @@ async function dispatch(command, io) {
         return result.ok ? 0 : 1;
       });
     }
-    case "invite": {
-      const request = {
-        date: command.date ?? todayIn(command.timezone, io.now()),
-        force: command.force,
-        expired: command.expired,
-        ...command.batch === void 0 ? {} : { batch: command.batch }
-      };
-      return withOrg(command.sandbox, io, async (org) => {
+    case "invite":
+      return withOrg(command, io, async (org, spec) => {
+        const request = {
+          date: command.date ?? todayIn(zoneOf(command.timezone, spec), io.now()),
+          force: command.force,
+          expired: command.expired,
+          ...orgName(spec),
+          ...command.batch === void 0 ? {} : { batch: command.batch }
+        };
         const { report, unknownBatch } = command.expired ? await reinviteExpired(command.imports, org.client, request, io.now()) : await inviteImports(command.imports, org.client, request);
         if (unknownBatch) {
           io.stderr(`gc-onboard: there is no batch "${command.batch ?? ""}" under ${command.imports}
@@ -2080,12 +2321,12 @@ async function dispatch(command, io) {
         io.stdout(command.format === "json" ? inviteToJson(report) : renderInviteText(report));
         return report.ok ? 0 : 1;
       });
-    }
     case "drift":
-      return withOrg(command.sandbox, io, async (org) => {
+      return withOrg(command, io, async (org, spec) => {
         const now = io.now();
         const { report } = await driftImports(command.imports, org.client, {
-          today: todayIn(command.timezone, now),
+          ...orgName(spec),
+          today: todayIn(zoneOf(command.timezone, spec), now),
           now
         });
         io.stdout(
@@ -2095,25 +2336,24 @@ async function dispatch(command, io) {
       });
     case "sandbox": {
       const profile = command.profile === void 0 ? void 0 : await loadProfile(command.profile);
-      const sandbox = await serveSandbox(
-        {
-          port: command.port,
-          rateLimitPerMinute: command.rateLimit,
-          latencyMs: command.latencyMs,
-          faultRate: command.faultRate,
-          seed: command.seed,
-          clients: command.clients,
-          ...profile ? { profile } : {}
-        },
-        (line) => io.stdout(`${line}
-`)
-      );
+      const options2 = {
+        port: command.port,
+        rateLimitPerMinute: command.rateLimit,
+        latencyMs: command.latencyMs,
+        faultRate: command.faultRate,
+        seed: command.seed,
+        clients: command.clients,
+        ...profile ? { profile } : {}
+      };
+      const print = (line) => io.stdout(`${line}
+`);
+      const sandbox = command.orgs === void 0 ? await serveSandbox(options2, print) : await serveSandboxes(parseOrgNames(command.orgs), options2, print);
       await io.interrupted();
       await sandbox.close();
       return 0;
     }
     case "export":
-      return withOrg(command.sandbox, io, async (org) => {
+      return withOrg(command, io, async (org) => {
         const result = await exportOrg(
           org.client,
           {
@@ -2127,10 +2367,12 @@ async function dispatch(command, io) {
         return exportExitCode(result);
       });
     case "doctor": {
+      const spec = await chosenOrg(command);
       const report = await runDoctor({
         imports: command.imports,
-        sandbox: command.sandbox ? {} : false,
-        env: io.env
+        sandbox: command.sandbox ? sandboxFor(spec) : false,
+        env: io.env,
+        ...spec ? { org: spec } : {}
       });
       io.stdout(report.text);
       return report.exitCode;
@@ -2138,7 +2380,7 @@ async function dispatch(command, io) {
     case "probe":
       return probeCommand(command, io);
     case "init":
-      return runInit(command.dir, io, COMMANDS.includes("doctor"));
+      return runInit(command.dir, io, COMMANDS.includes("doctor"), command.orgs);
     case "demo":
       return runDemo(io);
   }

@@ -4,8 +4,10 @@ import {
   DEFAULT_MAX_CHANGES,
   DEFAULT_POLICY,
   DRIFT_MARKER,
+  MAX_STAGES,
   SUMMARY_MAX_BYTES,
   applyImports,
+  chooseOrg,
   clip,
   collectFindings,
   countResults,
@@ -21,6 +23,7 @@ import {
   inviteToJson,
   isBatchFolder,
   isCalendarDate,
+  isTimeZone,
   needsAttention,
   openOrg,
   parsePolicy,
@@ -31,6 +34,7 @@ import {
   plural,
   progressPrinter,
   readCapped,
+  readOrgs,
   readPolicy,
   reinviteExpired,
   renderDriftClosed,
@@ -40,19 +44,20 @@ import {
   renderInviteMarkdown,
   renderSummary,
   runDoctor,
+  sortFindings,
   todayIn,
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-5DS66V2A.js";
+} from "./chunks/chunk-4LGWEGMV.js";
 import {
   secrets
-} from "./chunks/chunk-FARXNGVU.js";
-import "./chunks/chunk-IZIOD5HN.js";
+} from "./chunks/chunk-A7RCRAU4.js";
+import "./chunks/chunk-JJRM2DJ4.js";
 import "./chunks/chunk-ZXJWERAN.js";
 import {
   external_exports
-} from "./chunks/chunk-5FBXQJ7U.js";
+} from "./chunks/chunk-462IHIBZ.js";
 import {
   __commonJS,
   __require,
@@ -1098,14 +1103,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path5 && path5[0] !== "/") {
+          path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1556,39 +1561,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path5,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path5,
           error2.message
         );
       });
@@ -1637,9 +1642,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path5, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path5);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1702,7 +1707,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -1717,11 +1722,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path4 !== "string") {
+        if (typeof path5 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path5)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1787,7 +1792,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6480,7 +6485,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request2;
+      const { method, path: path5, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6561,7 +6566,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path4} HTTP/1.1\r
+      let header = `${method} ${path5} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7090,7 +7095,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7187,7 +7192,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path5;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7540,9 +7545,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search ? `${pathname}${search}` : pathname;
+        const path5 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path5;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8781,10 +8786,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path5;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10756,20 +10761,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl2(path5) {
+      if (typeof path5 !== "string") {
+        return path5;
       }
-      const pathSegments = path4.split("?");
+      const pathSegments = path5.split("?");
       if (pathSegments.length !== 2) {
-        return path4;
+        return path5;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path5);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10791,7 +10796,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl2(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl2(path5), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10829,9 +10834,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body, headers, query } = opts;
+      const { path: path5, method, body, headers, query } = opts;
       return {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -11294,10 +11299,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16176,9 +16181,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code = path4.charCodeAt(i);
+    function validateCookiePath(path5) {
+      for (let i = 0; i < path5.length; ++i) {
+        const code = path5.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19098,11 +19103,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path5 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path5 = `/${path5}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path4);
+          url = new URL(util.parseOrigin(url).origin + path5);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20630,20 +20635,20 @@ function readEventContext(env, payload) {
   };
 }
 async function loadEventPayload(env = process.env) {
-  const path4 = env.GITHUB_EVENT_PATH?.trim();
-  if (!path4) return {};
+  const path5 = env.GITHUB_EVENT_PATH?.trim();
+  if (!path5) return {};
   let text;
   try {
-    text = await readFile(path4, "utf8");
+    text = await readFile(path5, "utf8");
   } catch (error2) {
-    throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${path4}): ${messageOf(error2)}`, {
+    throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${path5}): ${messageOf(error2)}`, {
       cause: error2
     });
   }
   try {
     return JSON.parse(text);
   } catch (error2) {
-    throw new Error(`The event payload at GITHUB_EVENT_PATH (${path4}) is not JSON: ${messageOf(error2)}`, {
+    throw new Error(`The event payload at GITHUB_EVENT_PATH (${path5}) is not JSON: ${messageOf(error2)}`, {
       cause: error2
     });
   }
@@ -20722,7 +20727,7 @@ function messageOf(error2) {
 }
 
 // src/action/inputs.ts
-var MODES = ["validate", "plan", "apply", "invite", "doctor", "drift"];
+var MODES = ["validate", "plan", "apply", "invite", "doctor", "drift", "orgs", "comment"];
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -20738,6 +20743,8 @@ var INPUT_NAMES = [
   "comment",
   "comment-author",
   "timezone",
+  "org",
+  "sections",
   "date",
   "batch",
   "force",
@@ -20749,27 +20756,21 @@ var INPUT_NAMES = [
 var boolean = (name) => external_exports.string().transform((value) => value.toLowerCase()).refine((value) => value === "true" || value === "false", {
   message: `The ${name} input must be true or false`
 }).transform((value) => value === "true");
-var isTimeZone = (zone) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 var withDefault = (fallback) => external_exports.string().transform((value) => value === "" ? fallback : value);
 var optional = external_exports.string().transform((value) => value === "" ? void 0 : value);
 var schema = external_exports.object({
   mode: external_exports.string().refine((value) => MODES.includes(value), {
-    message: "The mode input must be one of validate, plan, apply, invite, doctor or drift"
+    message: "The mode input must be one of validate, plan, apply, invite, doctor, drift, orgs or comment"
   }),
   imports: withDefault("imports"),
   "github-token": external_exports.string(),
   comment: withDefault("true").pipe(boolean("comment")),
   "comment-author": withDefault("github-actions[bot]"),
-  timezone: withDefault("UTC").refine(isTimeZone, {
+  timezone: optional.refine((value) => value === void 0 || isTimeZone(value), {
     message: "The timezone input must be an IANA time zone such as UTC or America/New_York"
   }),
+  org: optional,
+  sections: withDefault("."),
   date: optional.refine((value) => value === void 0 || isCalendarDate(value), {
     message: "The date input must be a calendar date written YYYY-MM-DD"
   }),
@@ -20813,7 +20814,9 @@ function parseInputs(raw, env) {
     githubToken: inputs["github-token"],
     comment: inputs.comment,
     commentAuthor: inputs["comment-author"],
-    timezone: inputs.timezone,
+    ...inputs.timezone === void 0 ? {} : { timezone: inputs.timezone },
+    ...inputs.org === void 0 ? {} : { org: inputs.org },
+    sections: inputs.sections,
     ...inputs.date === void 0 ? {} : { date: inputs.date },
     ...inputs.batch === void 0 ? {} : { batch: inputs.batch },
     force: inputs.force,
@@ -21004,6 +21007,43 @@ ${request2.body}`
   return { action, number: found.number, url: found.url, author: botLogin };
 }
 
+// src/render/sections.ts
+var orgMarker = (org) => `<!-- gc-onboard:org ${org} -->`;
+function markerFor(marker, org) {
+  return org === void 0 ? marker : marker.replace(/ -->$/, ` org=${org} -->`);
+}
+var FRAME_CHARS = 256;
+function sectionBudget(orgCount) {
+  return Math.floor((COMMENT_MAX_CHARS - FRAME_CHARS) / Math.max(1, orgCount));
+}
+var sectionFileName = (org) => `gc-onboard-preview-${org}.md`;
+function composeOrgsComment(marker, sections, runUrl2) {
+  const budget = sectionBudget(sections.length);
+  const where = runUrl2 && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(runUrl2) ? ` ([the run](${runUrl2}))` : "";
+  const parts = sections.map(({ org, text }) => {
+    const own = text !== null && text.replace(/\r\n/g, "\n").split("\n")[0] === orgMarker(org);
+    if (own && text.length <= budget) return text.trim();
+    const why = text === null ? `No preview from this run: the plan job of org \`${org}\` did not finish${where}.` : `The preview of org \`${org}\` is not usable (${own ? "it is over its share of the comment" : "it is not that org\u2019s section"}).`;
+    return `${orgMarker(org)}
+### Org \`${org}\`
+
+${why} Apply to \`${org}\` finds no reviewed plan until a preview of it succeeds.`;
+  });
+  return [marker, ...parts].join("\n\n");
+}
+function sectionOf(body, org) {
+  const lines = body.replace(/\r\n/g, "\n").split("\n");
+  const start = lines.indexOf(orgMarker(org));
+  if (start < 0) return null;
+  const isMarker = (line) => /^<!-- gc-onboard:org [a-z][a-z0-9-]* -->$/.test(line);
+  const end = lines.findIndex((line, index) => index > start && isMarker(line));
+  return lines.slice(start, end < 0 ? void 0 : end).join("\n").trimEnd();
+}
+
+// src/action/orgs.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path3 from "node:path";
+
 // src/action/io.ts
 import { appendFile as appendFile2, mkdir as mkdir2 } from "node:fs/promises";
 import path2 from "node:path";
@@ -21011,11 +21051,6 @@ import path2 from "node:path";
 // src/github/annotations.ts
 import path from "node:path";
 var MAX_ANNOTATIONS_PER_SEVERITY = 10;
-function sortFindings(findings) {
-  return findings.map((finding, index) => ({ finding, index })).sort(
-    (a, b) => compareText(a.finding.file, b.finding.file) || a.finding.line - b.finding.line || a.index - b.index
-  ).map(({ finding }) => finding);
-}
 function annotationFor(finding, workspace) {
   const title = finding.column ? `${finding.code} (column ${finding.column})` : finding.code;
   return {
@@ -21061,9 +21096,6 @@ function repositoryPath(file, workspace) {
   }
   return relative.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 function countOf(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -21082,8 +21114,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path4 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${EOL5}`);
+        const path5 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -25126,6 +25158,232 @@ async function postComment(context3, marker, body, issueNumber = context3.event.
   }
 }
 
+// src/action/report.ts
+var PREVIEW_MARKER = "<!-- gc-onboard:preview -->";
+var VALIDATE_MARKER = "<!-- gc-onboard:validate -->";
+function offlineText(reason, org) {
+  const why = reason === "fork" ? "This pull request comes from a fork, and GitHub gives no secrets to workflows run for forks" : org ? `No Genesys Cloud credentials for org ${org.name} were available to this job (the secrets of its ${org.previewEnvironment} environment are empty or not given to the preview)` : "No Genesys Cloud credentials were available to this run (the genesys-client-id and genesys-client-secret inputs and the GENESYSCLOUD_OAUTHCLIENT_ID/SECRET variables are empty)";
+  return `${why}, so gc-onboard only checked the CSVs offline and cannot show what would change in Genesys Cloud. The preview needs a branch in this repository: push the branch here and open the pull request from it` + (reason === "no-credentials" ? ", with the Genesys secrets set for the Preview workflow (see the README)." : ".");
+}
+function offlineNote(reason, org) {
+  const what = org ? `Validated offline: no preview of the changes in org ${org.name}.` : "No preview of the changes in Genesys Cloud.";
+  return `> [!NOTE]
+> **${what}** ${offlineText(reason, org)}`;
+}
+function changedBatchesLine(changed, what) {
+  if (!changed?.complete) return "";
+  if (changed.batches.length === 0) return `_This ${what} changes no batch._`;
+  const names = changed.batches.map((name) => `<code>${escapeMarkdown(name)}</code>`).join(", ");
+  return `_This ${what} changes ${changed.batches.length === 1 ? "the batch" : "the batches"} ${names}._`;
+}
+function allBatchesLine(plan, mode) {
+  const count = plural(plan.batches.length, "batch", "batches");
+  const verb = mode === "plan" ? "The plan covers" : "Apply covered";
+  return `${verb} every batch under <code>${escapeMarkdown(plan.root)}</code> (${count}), not only the changed ones: it re-reads the org and re-plans each time, so rows already as their CSV says cost no write, and a batch whose apply failed or was cancelled is finished by the next run.`;
+}
+var POLICY_CHANGES_HEADING = "### Policy changes in this pull request";
+var POLICY_LINE_MAX = 1e3;
+function policyChangesMarkdown(lines, policyFile, base) {
+  if (lines.length === 0) return "";
+  const judgedBy = base ? `the policy of <code>${escapeMarkdown(base.ref)}</code> at <code>${base.sha.slice(0, 7).replace(/[^0-9a-f]/gi, "")}</code>` : "the policy in force before it";
+  return [
+    POLICY_CHANGES_HEADING,
+    // <code>, not backticks: inside a code span the escapes would show as backslashes.
+    `> [!IMPORTANT]
+> This pull request changes <code>${escapeMarkdown(policyFile)}</code>, the guardrails every import is checked against; its rows are judged by ${judgedBy}. The new policy applies from the next change: review it as closely as the CSVs.`,
+    lines.map((line) => `- ${escapeMarkdown(clip(line, POLICY_LINE_MAX))}`).join("\n")
+  ].join("\n\n");
+}
+function withTopBlock(body, block) {
+  return block === "" ? body : `${block}
+
+${body}`;
+}
+function errorCount(findings) {
+  return findings.filter((finding) => finding.severity === "error").length;
+}
+function validateOutputs(findings) {
+  return { errors: String(errorCount(findings)), "plan-file": "", "results-file": "" };
+}
+function planOutputs(plan, planFile) {
+  const { people, phones } = plan.summary;
+  return {
+    "people-create": String(people.create),
+    "people-update": String(people.update),
+    "people-unchanged": String(people.unchanged),
+    "people-error": String(people.error),
+    "phones-create": String(phones.create),
+    "phones-update": String(phones.update),
+    "phones-unchanged": String(phones.unchanged),
+    "phones-error": String(phones.error),
+    errors: String(errorCount(collectFindings(plan, []))),
+    "plan-file": planFile,
+    "results-file": ""
+  };
+}
+function applyOutputs(result, plan, files) {
+  const count = (kind, test) => String(result.rows.filter((row) => row.kind === kind && test(row)).length);
+  const made = (planned) => (row) => row.outcome === "done" && row.planned === planned;
+  const notDone = (row) => row.outcome === "failed" || row.outcome === "held";
+  const failed = result.rows.filter(notDone).length;
+  const invalid = result.refused ? errorCount(collectFindings(plan, [])) : 0;
+  return {
+    "people-create": count("person", made("create")),
+    "people-update": count("person", made("update")),
+    "people-unchanged": count("person", (row) => row.outcome === "unchanged"),
+    "people-error": count("person", notDone),
+    "phones-create": count("phone", made("create")),
+    "phones-update": count("phone", made("update")),
+    "phones-unchanged": count("phone", (row) => row.outcome === "unchanged"),
+    "phones-error": count("phone", notDone),
+    errors: String(invalid + failed),
+    "plan-file": files.planFile,
+    "results-file": files.resultsFile
+  };
+}
+function inviteOutputs(report, resultsFile) {
+  const sent = report.invited.filter((person) => person.sent).length;
+  return {
+    invited: String(sent),
+    errors: String(report.invited.length - sent),
+    "results-file": resultsFile,
+    "plan-file": ""
+  };
+}
+var MAX_FAILED_ROWS = 500;
+var MAX_CHANGED_ROWS = 1e3;
+var cell = (value) => escapeMarkdown(clip(value === null ? "" : String(value), 200));
+function rowsTable(rows, max, withError) {
+  const header = withError ? ["Batch", "File", "Line", "Kind", "Email", "Planned", "Error"] : ["Batch", "Kind", "Name", "Email", "Planned", "Outcome"];
+  const lines = [`| ${header.join(" | ")} |`, `|${header.map(() => " --- |").join("")}`];
+  for (const row of rows.slice(0, max)) {
+    const cells = withError ? [row.batch, row.file, row.line, row.kind, row.email, row.planned, row.error ?? "failed"] : [row.batch, row.kind, row.name, row.email, row.planned, row.outcome];
+    lines.push(`| ${cells.map(cell).join(" | ")} |`);
+  }
+  if (rows.length > max)
+    lines.push("", `_\u2026and ${plural(rows.length - max, "more row")}: see the results file._`);
+  return lines.join("\n");
+}
+function renderApplyMarkdown(result, options) {
+  const blocks = ["### gc-onboard apply", ...options.notes.filter((note) => note !== "")];
+  if (result.refused) {
+    blocks.push(`**Apply refused:** ${escapeMarkdown(result.refused)}.`);
+    if (options.findingsMarkdown) blocks.push(options.findingsMarkdown);
+    return `${blocks.join("\n\n")}
+`;
+  }
+  const people = countResults(result.rows, "person");
+  const phones = countResults(result.rows, "phone");
+  blocks.push(
+    [
+      "| | Done | Unchanged | Skipped | Held | Failed |",
+      "| --- | --- | --- | --- | --- | --- |",
+      `| People | ${people.done} | ${people.unchanged} | ${people.skip} | ${people.held} | ${people.failed} |`,
+      `| Phones | ${phones.done} | ${phones.unchanged} | ${phones.skip} | ${phones.held} | ${phones.failed} |`
+    ].join("\n")
+  );
+  if (result.locationsCreated.length > 0) {
+    blocks.push(`**Locations created:** ${result.locationsCreated.map(cell).join(", ")}`);
+  }
+  const held = result.rows.filter((row) => row.outcome === "held");
+  if (held.length > 0) {
+    blocks.push(
+      `#### ${plural(held.length, "row")} held: not written`,
+      rowsTable(held, MAX_FAILED_ROWS, true),
+      "_A held row is in error at apply or would do more than the reviewed preview showed; every other row was applied._"
+    );
+  }
+  const failed = result.rows.filter((row) => row.outcome === "failed");
+  if (failed.length > 0) {
+    blocks.push(`#### ${plural(failed.length, "row")} failed`, rowsTable(failed, MAX_FAILED_ROWS, true));
+    blocks.push("_Fix what the errors say and re-run the workflow: rows already done are not done twice._");
+  }
+  const done = result.rows.filter((row) => row.outcome === "done");
+  if (done.length > 0) {
+    blocks.push(
+      `<details><summary>${plural(done.length, "row")} changed</summary>
+
+${rowsTable(done, MAX_CHANGED_ROWS, false)}
+
+</details>`
+    );
+  }
+  const files = options.resultsFiles.map((file) => `<code>${escapeMarkdown(file)}</code>`).join(" and ");
+  blocks.push(
+    `${result.ok ? "Applied" : "Applied with failures"} in ${result.seconds.toFixed(1)} s.` + (files ? ` Every row's result is in ${files}.` : "")
+  );
+  return `${blocks.join("\n\n")}
+`;
+}
+
+// src/action/orgs.ts
+var jobToday = (context3) => todayIn(context3.inputs.timezone ?? context3.org?.timezone ?? "UTC", context3.now());
+var orgRun = (context3) => context3.org ? { org: context3.org.name } : {};
+var ORG_MODES = /* @__PURE__ */ new Set(["plan", "apply", "invite", "doctor", "drift"]);
+async function jobOrg(mode, imports, name) {
+  if (!ORG_MODES.has(mode) && (mode !== "validate" || name === void 0)) return {};
+  const orgs = await readOrgs(imports);
+  const org = chooseOrg(orgs, name, "the org input");
+  if (org) info(`Org ${org.name} (environment ${org.environment}).`);
+  return { ...orgs ? { orgs } : {}, ...org ? { org } : {} };
+}
+function orgsOutputs(orgs) {
+  const entries = (orgs?.orgs ?? []).map((org) => ({
+    org: org.name,
+    environment: org.environment,
+    preview_environment: org.previewEnvironment,
+    stage: org.stage
+  }));
+  const outputs = {
+    orgs: JSON.stringify(entries),
+    names: entries.map((entry) => entry.org).join(",")
+  };
+  for (let stage = 1; stage <= MAX_STAGES; stage++) {
+    outputs[`stage${stage}`] = JSON.stringify(entries.filter((entry) => entry.stage === stage));
+  }
+  return outputs;
+}
+async function orgsMode(context3) {
+  const orgs = await readOrgs(context3.inputs.imports);
+  if (!orgs)
+    notice(`${context3.inputs.imports} has no orgs.yml: one org, set by the GENESYSCLOUD_* settings.`);
+  else
+    info(
+      `Orgs in promotion order: ${orgs.orgs.map((org) => `${org.name} (stage ${org.stage})`).join(", ")}.`
+    );
+  setOutputs(orgsOutputs(orgs));
+}
+async function readSection(dir, org) {
+  try {
+    return await readFile2(path3.join(dir, sectionFileName(org)), "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw error2;
+  }
+}
+async function commentMode(context3) {
+  const orgs = await readOrgs(context3.inputs.imports);
+  if (!orgs) {
+    setFailed(
+      `comment mode gathers the sections of several orgs, but ${context3.inputs.imports} has no orgs.yml.`
+    );
+    return;
+  }
+  const sections = [];
+  for (const org of orgs.orgs) {
+    sections.push({ org: org.name, text: await readSection(context3.inputs.sections, org.name) });
+  }
+  const missing = sections.filter((section) => section.text === null).map((section) => section.org);
+  if (missing.length > 0)
+    warning(`No preview section for ${missing.join(", ")}: its plan job did not finish.`);
+  const body = composeOrgsComment(PREVIEW_MARKER, sections, context3.event.runUrl ?? void 0);
+  if (context3.event.pullRequest?.isFork) {
+    info("A pull request from a fork: its token cannot comment; the sections are in each job summary.");
+    return;
+  }
+  await postComment(context3, PREVIEW_MARKER, body);
+}
+
 // src/action/drift.ts
 var DRIFT_LABEL = "gc-onboard-drift";
 var DRIFT_TITLE = "gc-onboard drift: Genesys Cloud no longer matches imports/";
@@ -25141,12 +25399,13 @@ async function readDrift(context3) {
   const now = context3.now();
   const org = await openOrg({
     env: { ...context3.inputs.genesys },
-    onToken: (token) => setSecret(token)
+    onToken: (token) => setSecret(token),
+    ...context3.org ? { org: context3.org } : {}
   });
   info(`Connected to Genesys Cloud at ${org.target}.`);
   try {
-    const today2 = todayIn(context3.inputs.timezone, now);
-    return (await driftImports(context3.inputs.imports, org.client, { today: today2, now })).report;
+    const today2 = jobToday(context3);
+    return (await driftImports(context3.inputs.imports, org.client, { today: today2, now, ...orgRun(context3) })).report;
   } finally {
     await org.close();
   }
@@ -25163,8 +25422,9 @@ async function keepIssue(context3, report) {
       owner: context3.event.owner,
       repo: context3.event.repo,
       label: DRIFT_LABEL,
-      marker: DRIFT_MARKER,
-      title: DRIFT_TITLE,
+      // One issue per org: its own marker and a title that names it.
+      marker: markerFor(DRIFT_MARKER, context3.org?.name),
+      title: context3.org ? `${DRIFT_TITLE} (org ${context3.org.name})` : DRIFT_TITLE,
       open: needsAttention(report),
       body: secrets.scrub(renderDriftIssue(report, runUrl2)),
       closeComment: secrets.scrub(renderDriftClosed(report, runUrl2)),
@@ -25220,7 +25480,7 @@ async function driftMode(context3) {
   }
 }
 async function reinviteIfSet(context3, client, request2) {
-  const policy = await readPolicy(context3.inputs.imports);
+  const policy = await readPolicy(context3.inputs.imports, context3.org?.name);
   if (!policy.parsed?.policy?.reinviteExpired) return null;
   const { batch, date } = request2;
   const expired = {
@@ -25243,7 +25503,7 @@ async function reportReinvites(context3, report) {
 }
 
 // src/action/modes.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/github/changed.ts
 var MAX_PULL_REQUEST_FILES = 3e3;
@@ -25471,11 +25731,11 @@ function renderFindingsComment(findings, options) {
 // src/render/results.ts
 var RESULTS_MARKER = "<!-- gc-onboard:results -->";
 var INVITES_HEADING = "#### Invites";
-var cell = (value, max = 200) => escapeMarkdown(clip(value === null ? "" : String(value), max));
+var cell2 = (value, max = 200) => escapeMarkdown(clip(value === null ? "" : String(value), max));
 var safeUrl = (url) => url !== void 0 && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(url) ? url : void 0;
 var MAX_LISTED = 50;
 function batchTable(rows, batches) {
-  const line = (name, c) => `| ${cell(name)} | ${c.done} | ${c.unchanged} | ${c.skip} | ${c.held} | ${c.failed} |`;
+  const line = (name, c) => `| ${cell2(name)} | ${c.done} | ${c.unchanged} | ${c.skip} | ${c.held} | ${c.failed} |`;
   const lines = [
     "| Batch | Done | Unchanged | Skipped | Held | Failed |",
     "| --- | --- | --- | --- | --- | --- |"
@@ -25492,7 +25752,7 @@ function rowList(title, rows) {
     const where = `${row.batch}/${row.file.split(/[\\/]/).pop() ?? row.file}:${row.line}`;
     const why = (row.error ?? "").replace(/^held: /, "");
     lines.push(
-      `| ${cell(where)} | ${cell(row.email || row.name)} | ${cell(row.planned)} | ${cell(why, 500)} |`
+      `| ${cell2(where)} | ${cell2(row.email || row.name)} | ${cell2(row.planned)} | ${cell2(why, 500)} |`
     );
   }
   if (rows.length > MAX_LISTED)
@@ -25563,163 +25823,6 @@ ${item}
 ${item}${body.slice(at)}`;
 }
 
-// src/action/report.ts
-var PREVIEW_MARKER = "<!-- gc-onboard:preview -->";
-var VALIDATE_MARKER = "<!-- gc-onboard:validate -->";
-function offlineText(reason) {
-  const why = reason === "fork" ? "This pull request comes from a fork, and GitHub gives no secrets to workflows run for forks" : "No Genesys Cloud credentials were available to this run (the genesys-client-id and genesys-client-secret inputs and the GENESYSCLOUD_OAUTHCLIENT_ID/SECRET variables are empty)";
-  return `${why}, so gc-onboard only checked the CSVs offline and cannot show what would change in Genesys Cloud. The preview needs a branch in this repository: push the branch here and open the pull request from it` + (reason === "no-credentials" ? ", with the Genesys secrets set for the Preview workflow (see the README)." : ".");
-}
-function offlineNote(reason) {
-  return `> [!NOTE]
-> **No preview of the changes in Genesys Cloud.** ${offlineText(reason)}`;
-}
-function changedBatchesLine(changed, what) {
-  if (!changed?.complete) return "";
-  if (changed.batches.length === 0) return `_This ${what} changes no batch._`;
-  const names = changed.batches.map((name) => `<code>${escapeMarkdown(name)}</code>`).join(", ");
-  return `_This ${what} changes ${changed.batches.length === 1 ? "the batch" : "the batches"} ${names}._`;
-}
-function allBatchesLine(plan, mode) {
-  const count = plural(plan.batches.length, "batch", "batches");
-  const verb = mode === "plan" ? "The plan covers" : "Apply covered";
-  return `${verb} every batch under <code>${escapeMarkdown(plan.root)}</code> (${count}), not only the changed ones: it re-reads the org and re-plans each time, so rows already as their CSV says cost no write, and a batch whose apply failed or was cancelled is finished by the next run.`;
-}
-var POLICY_CHANGES_HEADING = "### Policy changes in this pull request";
-var POLICY_LINE_MAX = 1e3;
-function policyChangesMarkdown(lines, policyFile, base) {
-  if (lines.length === 0) return "";
-  const judgedBy = base ? `the policy of <code>${escapeMarkdown(base.ref)}</code> at <code>${base.sha.slice(0, 7).replace(/[^0-9a-f]/gi, "")}</code>` : "the policy in force before it";
-  return [
-    POLICY_CHANGES_HEADING,
-    // <code>, not backticks: inside a code span the escapes would show as backslashes.
-    `> [!IMPORTANT]
-> This pull request changes <code>${escapeMarkdown(policyFile)}</code>, the guardrails every import is checked against; its rows are judged by ${judgedBy}. The new policy applies from the next change: review it as closely as the CSVs.`,
-    lines.map((line) => `- ${escapeMarkdown(clip(line, POLICY_LINE_MAX))}`).join("\n")
-  ].join("\n\n");
-}
-function withTopBlock(body, block) {
-  return block === "" ? body : `${block}
-
-${body}`;
-}
-function errorCount(findings) {
-  return findings.filter((finding) => finding.severity === "error").length;
-}
-function validateOutputs(findings) {
-  return { errors: String(errorCount(findings)), "plan-file": "", "results-file": "" };
-}
-function planOutputs(plan, planFile) {
-  const { people, phones } = plan.summary;
-  return {
-    "people-create": String(people.create),
-    "people-update": String(people.update),
-    "people-unchanged": String(people.unchanged),
-    "people-error": String(people.error),
-    "phones-create": String(phones.create),
-    "phones-update": String(phones.update),
-    "phones-unchanged": String(phones.unchanged),
-    "phones-error": String(phones.error),
-    errors: String(errorCount(collectFindings(plan, []))),
-    "plan-file": planFile,
-    "results-file": ""
-  };
-}
-function applyOutputs(result, plan, files) {
-  const count = (kind, test) => String(result.rows.filter((row) => row.kind === kind && test(row)).length);
-  const made = (planned) => (row) => row.outcome === "done" && row.planned === planned;
-  const notDone = (row) => row.outcome === "failed" || row.outcome === "held";
-  const failed = result.rows.filter(notDone).length;
-  const invalid = result.refused ? errorCount(collectFindings(plan, [])) : 0;
-  return {
-    "people-create": count("person", made("create")),
-    "people-update": count("person", made("update")),
-    "people-unchanged": count("person", (row) => row.outcome === "unchanged"),
-    "people-error": count("person", notDone),
-    "phones-create": count("phone", made("create")),
-    "phones-update": count("phone", made("update")),
-    "phones-unchanged": count("phone", (row) => row.outcome === "unchanged"),
-    "phones-error": count("phone", notDone),
-    errors: String(invalid + failed),
-    "plan-file": files.planFile,
-    "results-file": files.resultsFile
-  };
-}
-function inviteOutputs(report, resultsFile) {
-  const sent = report.invited.filter((person) => person.sent).length;
-  return {
-    invited: String(sent),
-    errors: String(report.invited.length - sent),
-    "results-file": resultsFile,
-    "plan-file": ""
-  };
-}
-var MAX_FAILED_ROWS = 500;
-var MAX_CHANGED_ROWS = 1e3;
-var cell2 = (value) => escapeMarkdown(clip(value === null ? "" : String(value), 200));
-function rowsTable(rows, max, withError) {
-  const header = withError ? ["Batch", "File", "Line", "Kind", "Email", "Planned", "Error"] : ["Batch", "Kind", "Name", "Email", "Planned", "Outcome"];
-  const lines = [`| ${header.join(" | ")} |`, `|${header.map(() => " --- |").join("")}`];
-  for (const row of rows.slice(0, max)) {
-    const cells = withError ? [row.batch, row.file, row.line, row.kind, row.email, row.planned, row.error ?? "failed"] : [row.batch, row.kind, row.name, row.email, row.planned, row.outcome];
-    lines.push(`| ${cells.map(cell2).join(" | ")} |`);
-  }
-  if (rows.length > max)
-    lines.push("", `_\u2026and ${plural(rows.length - max, "more row")}: see the results file._`);
-  return lines.join("\n");
-}
-function renderApplyMarkdown(result, options) {
-  const blocks = ["### gc-onboard apply", ...options.notes.filter((note) => note !== "")];
-  if (result.refused) {
-    blocks.push(`**Apply refused:** ${escapeMarkdown(result.refused)}.`);
-    if (options.findingsMarkdown) blocks.push(options.findingsMarkdown);
-    return `${blocks.join("\n\n")}
-`;
-  }
-  const people = countResults(result.rows, "person");
-  const phones = countResults(result.rows, "phone");
-  blocks.push(
-    [
-      "| | Done | Unchanged | Skipped | Held | Failed |",
-      "| --- | --- | --- | --- | --- | --- |",
-      `| People | ${people.done} | ${people.unchanged} | ${people.skip} | ${people.held} | ${people.failed} |`,
-      `| Phones | ${phones.done} | ${phones.unchanged} | ${phones.skip} | ${phones.held} | ${phones.failed} |`
-    ].join("\n")
-  );
-  if (result.locationsCreated.length > 0) {
-    blocks.push(`**Locations created:** ${result.locationsCreated.map(cell2).join(", ")}`);
-  }
-  const held = result.rows.filter((row) => row.outcome === "held");
-  if (held.length > 0) {
-    blocks.push(
-      `#### ${plural(held.length, "row")} held: not written`,
-      rowsTable(held, MAX_FAILED_ROWS, true),
-      "_A held row is in error at apply or would do more than the reviewed preview showed; every other row was applied._"
-    );
-  }
-  const failed = result.rows.filter((row) => row.outcome === "failed");
-  if (failed.length > 0) {
-    blocks.push(`#### ${plural(failed.length, "row")} failed`, rowsTable(failed, MAX_FAILED_ROWS, true));
-    blocks.push("_Fix what the errors say and re-run the workflow: rows already done are not done twice._");
-  }
-  const done = result.rows.filter((row) => row.outcome === "done");
-  if (done.length > 0) {
-    blocks.push(
-      `<details><summary>${plural(done.length, "row")} changed</summary>
-
-${rowsTable(done, MAX_CHANGED_ROWS, false)}
-
-</details>`
-    );
-  }
-  const files = options.resultsFiles.map((file) => `<code>${escapeMarkdown(file)}</code>`).join(" and ");
-  blocks.push(
-    `${result.ok ? "Applied" : "Applied with failures"} in ${result.seconds.toFixed(1)} s.` + (files ? ` Every row's result is in ${files}.` : "")
-  );
-  return `${blocks.join("\n\n")}
-`;
-}
-
 // src/action/review.ts
 async function mergedPulls(context3) {
   const { event } = context3;
@@ -25780,9 +25883,18 @@ async function reviewedPreview(context3, merged) {
   }
   if (body === null)
     return refuse(`Pull request #${pull.number} has no preview comment by ${inputs.commentAuthor}`);
-  const decoded = decodeReview(body);
-  if (!decoded.ok)
-    return refuse(`The preview comment on pull request #${pull.number} cannot be used: ${decoded.why}`);
+  const org = context3.org?.name;
+  const section = org === void 0 ? body : sectionOf(body, org);
+  if (section === null)
+    return refuse(`The preview comment on pull request #${pull.number} has no section for org ${org ?? ""}`);
+  const decoded = decodeReview(section);
+  if (!decoded.ok) {
+    const what = org === void 0 ? "The preview comment" : `The preview of org ${org}`;
+    return refuse(
+      `${what} on pull request #${pull.number} cannot be used: ${decoded.why}`,
+      org === void 0 ? WITHOUT_REVIEW : `${WITHOUT_REVIEW} A preview validated offline records no plan: give the preview job the credentials of org ${org} (see docs/orgs.md).`
+    );
+  }
   info(
     `Comparing the plan with the preview reviewed on pull request #${pull.number} (plan ${decoded.review.plan}).`
   );
@@ -25790,15 +25902,16 @@ async function reviewedPreview(context3, merged) {
 }
 async function postResults(context3, pullRequest, result, holds) {
   const { event } = context3;
+  const resultsMarker = markerFor(RESULTS_MARKER, context3.org?.name);
   const body = (existing) => composeComment(
-    { marker: RESULTS_MARKER },
+    { marker: resultsMarker, ...context3.org ? { top: `### Org \`${context3.org.name}\`` } : {} },
     () => renderResultsComment(result, holds, {
       resultsFile: context3.inputs.resultsFile,
       ...event.runUrl ? { runUrl: event.runUrl } : {},
       inviteLines: existing ? inviteLinesOf(existing) : []
     })
   );
-  await postComment(context3, RESULTS_MARKER, body, pullRequest);
+  await postComment(context3, resultsMarker, body, pullRequest);
 }
 async function noteInvites(context3, report, importsDir) {
   const octokit = octokitFor(context3);
@@ -25822,7 +25935,7 @@ async function noteInvites(context3, report, importsDir) {
         owner,
         repo,
         issueNumber: pull.number,
-        marker: RESULTS_MARKER,
+        marker: markerFor(RESULTS_MARKER, context3.org?.name),
         botLogin: context3.inputs.commentAuthor
       });
       const line = `${plural(count, "person", "people")} invited on ${formatDay(report.date)} (batch <code>${escapeMarkdown(batch)}</code>)`;
@@ -25832,7 +25945,7 @@ async function noteInvites(context3, report, importsDir) {
           info(`Pull request #${pull.number} has no results comment: the invites are not noted there.`);
         continue;
       }
-      await postComment(context3, RESULTS_MARKER, body, pull.number);
+      await postComment(context3, markerFor(RESULTS_MARKER, context3.org?.name), body, pull.number);
     } catch (error2) {
       warning(`Could not note the invites of batch ${batch} on its pull request: ${fatalLine(error2)}`, {
         title: "Pull request comment"
@@ -25851,13 +25964,29 @@ function eventRefusal(mode, event) {
   const from = `not from "${event.rawEventName || "an unknown event"}"`;
   return mode === "apply" ? `apply mode changes the org only from a push or a workflow_dispatch run (apply.yml), ${from}. Nothing was changed.` : `invite mode sends invitations only from a schedule or workflow_dispatch run (training-day.yml), ${from}. Nothing was sent.`;
 }
+async function writeSection(context3, org, frame, render) {
+  const heading = `### Org \`${org.name}\``;
+  const top = [heading, frame.top].filter(Boolean).join("\n\n");
+  const section = composeComment(
+    { ...frame, marker: orgMarker(org.name), top },
+    render,
+    sectionBudget(context3.orgs?.orgs.length ?? 1)
+  );
+  const file = sectionFileName(org.name);
+  await writeFileMaking(file, secrets.scrub(section));
+  info(
+    `Preview section of org ${org.name} written to ${file}; the comment job posts it with the others.`
+  );
+  setOutputs({ "section-file": file });
+}
 var byteLength = (text) => Buffer.byteLength(text, "utf8");
 var NOTES_ROOM = 4096;
 var REVIEW_MAX_CHARS = 32768;
 async function withOrg(context3, work) {
   const org = await openOrg({
     env: { ...context3.inputs.genesys },
-    onToken: (token) => setSecret(token)
+    onToken: (token) => setSecret(token),
+    ...context3.org ? { org: context3.org } : {}
   });
   info(`Connected to Genesys Cloud at ${org.target}.`);
   try {
@@ -25866,15 +25995,15 @@ async function withOrg(context3, work) {
     await org.close();
   }
 }
-var today = (context3) => todayIn(context3.inputs.timezone, context3.now());
+var today = jobToday;
 function importsInRepository(context3) {
   const workspace = context3.env.GITHUB_WORKSPACE?.trim();
   const imports = context3.inputs.imports;
-  return path3.isAbsolute(imports) && workspace ? path3.relative(workspace, imports) : imports;
+  return path4.isAbsolute(imports) && workspace ? path4.relative(workspace, imports) : imports;
 }
 function policyInRepository(context3) {
   const dir = importsInRepository(context3).replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
-  if (path3.isAbsolute(dir) || dir === ".." || dir.startsWith("../")) return null;
+  if (path4.isAbsolute(dir) || dir === ".." || dir.startsWith("../")) return null;
   return dir === "" || dir === "." ? "policy.yml" : `${dir}/policy.yml`;
 }
 async function workspaceText(file) {
@@ -25890,7 +26019,7 @@ async function readBasePolicy(context3) {
   const pullRequest = context3.event.pullRequest;
   if (!pullRequest) return null;
   const repositoryPath2 = policyInRepository(context3);
-  const shown = repositoryPath2 ?? path3.join(context3.inputs.imports, "policy.yml");
+  const shown = repositoryPath2 ?? path4.join(context3.inputs.imports, "policy.yml");
   try {
     const octokit = octokitFor(context3);
     if (!octokit) return { ok: false, shown, why: "no github-token" };
@@ -25917,7 +26046,7 @@ async function policyChanges(context3, base) {
   };
   if (!base.ok) return skip(base.why);
   try {
-    const head = await workspaceText(path3.join(context3.inputs.imports, "policy.yml"));
+    const head = await workspaceText(path4.join(context3.inputs.imports, "policy.yml"));
     return policyChangesMarkdown(diffPolicy(lf(base.text), lf(head)), base.shown, base);
   } catch (error2) {
     return skip(fatalLine(error2));
@@ -26041,27 +26170,25 @@ function failOnErrors(findings, where) {
   if (errors > 0) failWith(errors, where);
 }
 async function checkOffline(context3, marker, offline, top = "", judgeBy) {
-  const imports = await validateImports(context3.inputs.imports, judgeBy);
+  const imports = await validateImports(context3.inputs.imports, judgeBy, context3.org?.name);
   const findings = imports.findings;
   annotateFindings(findings, context3.env);
-  const note = offline ? offlineNote(offline) : "";
-  if (offline) notice(offlineText(offline), { title: "Offline preview" });
+  const note = offline ? offlineNote(offline, context3.org) : "";
+  if (offline) notice(offlineText(offline, context3.org), { title: "Offline preview" });
   const room = byteLength(note) + byteLength(top) + NOTES_ROOM;
   await appendSummary(
     [top, note, renderFindingsMarkdown(findings, { maxBytes: SUMMARY_MAX_BYTES - room })].filter(Boolean).join("\n\n"),
     context3.env
   );
   setOutputs(validateOutputs(findings));
-  if (!context3.event.pullRequest?.isFork) {
-    const body = composeComment(
-      { marker, top, footer: note },
-      (maxChars) => renderFindingsComment(findings, {
-        maxChars,
-        ...context3.event.runUrl ? { fullPlanUrl: context3.event.runUrl } : {}
-      })
-    );
-    await postComment(context3, marker, body);
-  }
+  const render = (maxChars) => renderFindingsComment(findings, {
+    maxChars,
+    ...context3.event.runUrl ? { fullPlanUrl: context3.event.runUrl } : {}
+  });
+  if (marker === PREVIEW_MARKER && context3.org)
+    await writeSection(context3, context3.org, { top, footer: note }, render);
+  else if (!context3.event.pullRequest?.isFork)
+    await postComment(context3, marker, composeComment({ marker, top, footer: note }, render));
   return findings;
 }
 async function validateMode(context3) {
@@ -26090,6 +26217,7 @@ async function planMode(context3) {
     withOrg(
       context3,
       (org) => planImports(context3.inputs.imports, org.client, {
+        ...orgRun(context3),
         today: today(context3),
         labels,
         ...judgeBy ? { judgeBy } : {}
@@ -26115,21 +26243,22 @@ ${footer}` : summary2, policyBlock),
   await writeFileMaking(context3.inputs.planFile, planToJson(plan, review));
   info(`Plan written to ${context3.inputs.planFile}.`);
   setOutputs(planOutputs(plan, context3.inputs.planFile));
-  const hidden = encodeReviewWithin(review, REVIEW_MAX_CHARS);
+  const room = context3.org ? Math.min(REVIEW_MAX_CHARS, sectionBudget(context3.orgs?.orgs.length ?? 1) / 2) : REVIEW_MAX_CHARS;
+  const hidden = encodeReviewWithin(review, room);
   if (hidden === null) {
     warning(
       "This plan is too large to record in the preview comment even batch by batch, so apply will find no reviewed preview to compare with.",
       { title: "Reviewed plan" }
     );
   }
-  const comment = composeComment(
-    { marker: PREVIEW_MARKER, ...hidden ? { hidden } : {}, top: policyBlock, footer },
-    (maxChars) => renderComment(plan, [], {
-      maxChars,
-      ...context3.event.runUrl ? { fullPlanUrl: context3.event.runUrl } : {}
-    })
-  );
-  await postComment(context3, PREVIEW_MARKER, comment);
+  const frame = { ...hidden ? { hidden } : {}, top: policyBlock, footer };
+  const render = (maxChars) => renderComment(plan, [], {
+    maxChars,
+    ...context3.event.runUrl ? { fullPlanUrl: context3.event.runUrl } : {}
+  });
+  if (context3.org) await writeSection(context3, context3.org, frame, render);
+  else
+    await postComment(context3, PREVIEW_MARKER, composeComment({ marker: PREVIEW_MARKER, ...frame }, render));
   if (planHasErrors(plan)) failWith(Math.max(1, errorCount(findings)), "plan");
 }
 async function applyMode(context3, options = {}) {
@@ -26159,6 +26288,7 @@ async function applyMode(context3, options = {}) {
     withOrg(
       context3,
       (org) => applyImports(context3.inputs.imports, org.client, {
+        ...orgRun(context3),
         today: today(context3),
         labels,
         ...judgeBy ? { judgeBy } : {},
@@ -26230,6 +26360,7 @@ function inviteRequest(context3) {
   return {
     date,
     force: inputs.force || (dispatch?.force ?? false),
+    ...orgRun(context3),
     ...batch === void 0 ? {} : { batch }
   };
 }
@@ -26270,6 +26401,7 @@ async function doctorMode(context3) {
   const report = await runDoctor({
     imports: context3.inputs.imports,
     sandbox: false,
+    ...context3.org ? { org: context3.org } : {},
     env: { ...context3.inputs.genesys },
     onToken: (token) => setSecret(token)
   });
@@ -26293,7 +26425,9 @@ var MODES2 = {
   apply: applyMode,
   invite: inviteMode,
   doctor: doctorMode,
-  drift: driftMode
+  drift: driftMode,
+  orgs: orgsMode,
+  comment: commentMode
 };
 async function run(options = {}) {
   try {
@@ -26302,7 +26436,11 @@ async function run(options = {}) {
     for (const secret of secretsOf(inputs.genesys)) setSecret(secret);
     const event = await loadEventContext(env);
     info(`gc-onboard ${inputs.mode} on ${event.rawEventName || "a local run"} (${inputs.imports}).`);
-    await MODES2[inputs.mode]({ inputs, event, env, now: options.now ?? (() => /* @__PURE__ */ new Date()) }, options);
+    const orgs = await jobOrg(inputs.mode, inputs.imports, inputs.org);
+    await MODES2[inputs.mode](
+      { inputs, event, env, now: options.now ?? (() => /* @__PURE__ */ new Date()), ...orgs },
+      options
+    );
   } catch (error2) {
     if (error2 instanceof Error && error2.stack) debug(error2.stack);
     setFailed(fatalLine(error2));

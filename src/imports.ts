@@ -10,11 +10,13 @@ import type { ImportSet } from './csv/types.js';
 import {
   isBatchFolder,
   POLICY_FILE,
+  ROOT_FILES,
   validateImportSet,
   type BatchInput,
   type InputFile,
   type RefusedEntry,
 } from './csv/validate.js';
+import { importsForOrg, ORGS_FILE } from './csv/orgs.js';
 import { MAX_YAML_BYTES } from './csv/yaml.js';
 
 /** Thrown by readCapped for a path that is a symbolic link or not a regular file; nothing was read. */
@@ -76,6 +78,24 @@ export async function readPolicyFile(root: string): Promise<{ file: string; cont
   }
 }
 
+/** A file at the top of the imports folder (orgs.yml), or undefined when there is none; a link or special file is refused. */
+async function readRootFile(
+  root: string,
+  name: string,
+  refused: RefusedEntry[],
+): Promise<InputFile | undefined> {
+  const file = path.join(root, name);
+  try {
+    return { path: file, content: await readCapped(file, MAX_YAML_BYTES) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (!(error instanceof NotAFileError)) throw error;
+    // refusal() already listed it while reading the folder.
+    if (!refused.some((entry) => entry.path === file)) refused.push({ path: file, type: error.type });
+    return undefined;
+  }
+}
+
 type Entry = { name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean };
 
 /** Links and special files are refused; hidden entries are skipped unread. */
@@ -134,9 +154,14 @@ async function readBatch(root: string, name: string, refused: RefusedEntry[]): P
 /**
  * Read every batch folder under `root` and validate it. Files at the root (README.md, policy.yml)
  * are not batches; policy.yml is read by readPolicyFile. A missing root is a thrown Error: there is
- * nothing to validate. A root that is itself a link is a finding, like any link under it.
+ * nothing to validate. A root that is itself a link is a finding, like any link under it. With `org`
+ * (orgs.yml), only the batches that go to that org, and the findings not about the others.
  */
-export async function loadImports(root: string): Promise<ImportSet> {
+export async function loadImports(root: string, org?: string): Promise<ImportSet> {
+  return importsForOrg(await loadAll(root), org);
+}
+
+async function loadAll(root: string): Promise<ImportSet> {
   const info = await lstat(root).catch(() => undefined);
   if (!info) throw new Error(`The imports folder "${root}" does not exist.`);
   if (info.isSymbolicLink()) {
@@ -154,10 +179,11 @@ export async function loadImports(root: string): Promise<ImportSet> {
     if (refuse) refused.push(refuse);
     else if (entry.isDirectory()) {
       if (isBatchFolder(entry.name)) names.push(entry.name);
-    } else if (entry.name !== POLICY_FILE && !isNote(entry.name))
+    } else if (!(ROOT_FILES as readonly string[]).includes(entry.name) && !isNote(entry.name))
       otherFiles.push(path.join(root, entry.name));
   }
   const batches: BatchInput[] = [];
   for (const name of names) batches.push(await readBatch(root, name, refused));
-  return validateImportSet({ root, batches, otherFiles, refused });
+  const orgs = await readRootFile(root, ORGS_FILE, refused);
+  return validateImportSet({ root, batches, otherFiles, refused, ...(orgs ? { orgs } : {}) });
 }

@@ -6,6 +6,7 @@ import { loadEventContext } from './github/event.js';
 import { readInputs, secretsOf, type Mode } from './action/inputs.js';
 import { driftMode } from './action/drift.js';
 import type { ActionContext } from './action/io.js';
+import { commentMode, jobOrg, orgsMode } from './action/orgs.js';
 import {
   applyMode,
   doctorMode,
@@ -27,6 +28,8 @@ const MODES: Record<Mode, (context: ActionContext, options: ModeOptions) => Prom
   invite: inviteMode,
   doctor: doctorMode,
   drift: driftMode,
+  orgs: orgsMode,
+  comment: commentMode,
 };
 
 export async function run(options: RunOptions = {}): Promise<void> {
@@ -37,7 +40,12 @@ export async function run(options: RunOptions = {}): Promise<void> {
     for (const secret of secretsOf(inputs.genesys)) core.setSecret(secret);
     const event = await loadEventContext(env);
     core.info(`gc-onboard ${inputs.mode} on ${event.rawEventName || 'a local run'} (${inputs.imports}).`);
-    await MODES[inputs.mode]({ inputs, event, env, now: options.now ?? (() => new Date()) }, options);
+    // With orgs.yml, a job works on one org: chosen before anything is read from any org.
+    const orgs = await jobOrg(inputs.mode, inputs.imports, inputs.org);
+    await MODES[inputs.mode](
+      { inputs, event, env, now: options.now ?? (() => new Date()), ...orgs },
+      options,
+    );
   } catch (error) {
     // One readable line for the log and the annotation; the stack only with step debug logging on.
     if (error instanceof Error && error.stack) core.debug(error.stack);

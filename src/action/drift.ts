@@ -6,7 +6,7 @@ import { writeFileMaking } from '../run/output.js';
 import { needsAttention, type DriftReport } from '../drift/report.js';
 import { isSameLogin } from '../github/comment.js';
 import { syncDriftIssue, type DriftIssueResult } from '../github/issue.js';
-import { todayIn, type InviteReport, type InviteRequest } from '../invite/invite.js';
+import type { InviteReport, InviteRequest } from '../invite/invite.js';
 import {
   DRIFT_MARKER,
   driftToJson,
@@ -15,12 +15,14 @@ import {
   renderDriftMarkdown,
 } from '../render/drift.js';
 import { renderInviteMarkdown } from '../render/invite.js';
-import { plural } from '../render/shared.js';
+import { plural } from '../csv/words.js';
 import { SUMMARY_MAX_BYTES } from '../render/limits.js';
 import { readPolicy } from '../run/commands.js';
 import { driftImports, reinviteExpired } from '../run/drift.js';
 import { openOrg, type OrgSession } from '../run/org.js';
 import { secrets } from '../secrets.js';
+import { markerFor } from '../render/sections.js';
+import { jobToday, orgRun } from './orgs.js';
 import { appendSummary, octokitFor, setOutputs, type ActionContext } from './io.js';
 
 /** The label that, with DRIFT_MARKER and comment-author, identifies the drift issue. */
@@ -41,11 +43,13 @@ async function readDrift(context: ActionContext): Promise<DriftReport> {
   const org = await openOrg({
     env: { ...context.inputs.genesys },
     onToken: (token) => core.setSecret(token),
+    ...(context.org ? { org: context.org } : {}),
   });
   core.info(`Connected to Genesys Cloud at ${org.target}.`);
   try {
-    const today = todayIn(context.inputs.timezone, now);
-    return (await driftImports(context.inputs.imports, org.client, { today, now })).report;
+    const today = jobToday(context);
+    return (await driftImports(context.inputs.imports, org.client, { today, now, ...orgRun(context) }))
+      .report;
   } finally {
     await org.close();
   }
@@ -67,8 +71,9 @@ async function keepIssue(context: ActionContext, report: DriftReport): Promise<D
       owner: context.event.owner,
       repo: context.event.repo,
       label: DRIFT_LABEL,
-      marker: DRIFT_MARKER,
-      title: DRIFT_TITLE,
+      // One issue per org: its own marker and a title that names it.
+      marker: markerFor(DRIFT_MARKER, context.org?.name),
+      title: context.org ? `${DRIFT_TITLE} (org ${context.org.name})` : DRIFT_TITLE,
       open: needsAttention(report),
       body: secrets.scrub(renderDriftIssue(report, runUrl)),
       closeComment: secrets.scrub(renderDriftClosed(report, runUrl)),
@@ -136,7 +141,7 @@ export async function reinviteIfSet(
   client: OrgSession['client'],
   request: InviteRequest,
 ): Promise<InviteReport | null> {
-  const policy = await readPolicy(context.inputs.imports);
+  const policy = await readPolicy(context.inputs.imports, context.org?.name);
   if (!policy.parsed?.policy?.reinviteExpired) return null;
   const { batch, date } = request;
   const expired: InviteRequest = {

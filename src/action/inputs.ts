@@ -2,9 +2,9 @@
 // the check is pure: parseInputs takes the raw strings and the environment and returns the inputs or
 // throws an InputError whose message names the input and what it accepts.
 import { z } from 'zod';
-import { isCalendarDate } from '../csv/cells.js';
+import { isCalendarDate, isTimeZone } from '../csv/cells.js';
 
-export const MODES = ['validate', 'plan', 'apply', 'invite', 'doctor', 'drift'] as const;
+export const MODES = ['validate', 'plan', 'apply', 'invite', 'doctor', 'drift', 'orgs', 'comment'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** The Genesys Cloud connection, in the variables of Genesys CX as Code (what resolveConnection reads). */
@@ -28,7 +28,12 @@ export interface ActionInputs {
   githubToken: string;
   comment: boolean;
   commentAuthor: string;
-  timezone: string;
+  /** Unset: the org's time zone (orgs.yml), else UTC. */
+  timezone?: string;
+  /** orgs.yml: the org this job works on (its batches, settings and comment section). */
+  org?: string;
+  /** comment: the folder that holds the plan jobs' section files (gc-onboard-preview-<org>.md). */
+  sections: string;
   /** invite: YYYY-MM-DD, or undefined for today (or the workflow_dispatch input). */
   date?: string;
   batch?: string;
@@ -59,6 +64,8 @@ export const INPUT_NAMES = [
   'comment',
   'comment-author',
   'timezone',
+  'org',
+  'sections',
   'date',
   'batch',
   'force',
@@ -78,30 +85,23 @@ const boolean = (name: InputName) =>
     })
     .transform((value) => value === 'true');
 
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** Blank means "not given": action.yml defaults arrive as '' when a workflow passes an empty expression. */
 const withDefault = (fallback: string) => z.string().transform((value) => (value === '' ? fallback : value));
 const optional = z.string().transform((value) => (value === '' ? undefined : value));
 
 const schema = z.object({
   mode: z.string().refine((value): value is Mode => (MODES as readonly string[]).includes(value), {
-    message: 'The mode input must be one of validate, plan, apply, invite, doctor or drift',
+    message: 'The mode input must be one of validate, plan, apply, invite, doctor, drift, orgs or comment',
   }),
   imports: withDefault('imports'),
   'github-token': z.string(),
   comment: withDefault('true').pipe(boolean('comment')),
   'comment-author': withDefault('github-actions[bot]'),
-  timezone: withDefault('UTC').refine(isTimeZone, {
+  timezone: optional.refine((value) => value === undefined || isTimeZone(value), {
     message: 'The timezone input must be an IANA time zone such as UTC or America/New_York',
   }),
+  org: optional,
+  sections: withDefault('.'),
   date: optional.refine((value) => value === undefined || isCalendarDate(value), {
     message: 'The date input must be a calendar date written YYYY-MM-DD',
   }),
@@ -156,7 +156,9 @@ export function parseInputs(
     githubToken: inputs['github-token'],
     comment: inputs.comment,
     commentAuthor: inputs['comment-author'],
-    timezone: inputs.timezone,
+    ...(inputs.timezone === undefined ? {} : { timezone: inputs.timezone }),
+    ...(inputs.org === undefined ? {} : { org: inputs.org }),
+    sections: inputs.sections,
     ...(inputs.date === undefined ? {} : { date: inputs.date }),
     ...(inputs.batch === undefined ? {} : { batch: inputs.batch }),
     force: inputs.force,

@@ -5,7 +5,8 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { Finding } from '../csv/types.js';
+import type { Finding } from '../csv/findings.js';
+import type { OrgSpec, OrgsConfig } from '../csv/types.js';
 import { annotate, type AnnotationSink } from '../github/annotations.js';
 import { isSameLogin, upsertStickyComment } from '../github/comment.js';
 import type { EventContext } from '../github/event.js';
@@ -18,6 +19,10 @@ export interface ActionContext {
   event: EventContext;
   env: NodeJS.ProcessEnv;
   now: () => Date;
+  /** imports/orgs.yml, when there is one. */
+  orgs?: OrgsConfig;
+  /** The org this job works on (the org input), when there is an orgs.yml. */
+  org?: OrgSpec;
 }
 
 /**

@@ -8,18 +8,28 @@ import { runDoctor } from '../doctor/run.js';
 import { fatalLine, planHasErrors } from '../run/errors.js';
 import { progressPrinter, writeFileMaking, writeResults } from '../run/output.js';
 import { isCalendarDate } from '../csv/cells.js';
-import type { Finding } from '../csv/types.js';
+import type { Finding } from '../csv/findings.js';
 import { changedBatchesInPullRequest, changedBatchesInPush, type ChangedBatches } from '../github/changed.js';
 import type { EventContext, EventName } from '../github/event.js';
 import { fileAtRef } from '../github/pulls.js';
 import { readCapped } from '../imports.js';
-import { todayIn, type InviteRequest } from '../invite/invite.js';
+import type { InviteRequest } from '../invite/invite.js';
 import { diffPolicy } from '../policy/diff.js';
 import { DEFAULT_MAX_CHANGES } from '../policy/policy.js';
-import { composeComment, renderComment, renderFindingsComment } from '../render/comment.js';
+import {
+  composeComment,
+  renderComment,
+  renderFindingsComment,
+  type CommentFrame,
+} from '../render/comment.js';
+import { orgMarker, sectionBudget, sectionFileName } from '../render/sections.js';
+import type { OrgSpec } from '../csv/types.js';
+import { secrets } from '../secrets.js';
+import { jobToday, orgRun } from './orgs.js';
 import { inviteToJson, renderInviteMarkdown } from '../render/invite.js';
 import { planToJson } from '../render/json.js';
-import { collectFindings, plural } from '../render/shared.js';
+import { plural } from '../csv/words.js';
+import { collectFindings } from '../render/shared.js';
 import { SUMMARY_MAX_BYTES } from '../render/limits.js';
 import { renderFindingsMarkdown, renderSummary } from '../render/summary.js';
 import { encodeReviewWithin } from '../review/review.js';
@@ -92,6 +102,28 @@ export function eventRefusal(mode: keyof typeof MODE_EVENTS, event: EventContext
 }
 
 // Room left for our own notes when a renderer fits the summary to GitHub's limit.
+/** With orgs.yml: this org's section of the one preview comment, for the comment job to gather. */
+async function writeSection(
+  context: ActionContext,
+  org: OrgSpec,
+  frame: Omit<CommentFrame, 'marker'>,
+  render: (maxChars: number) => string,
+): Promise<void> {
+  const heading = `### Org \`${org.name}\``;
+  const top = [heading, frame.top].filter(Boolean).join('\n\n');
+  const section = composeComment(
+    { ...frame, marker: orgMarker(org.name), top },
+    render,
+    sectionBudget(context.orgs?.orgs.length ?? 1),
+  );
+  const file = sectionFileName(org.name);
+  await writeFileMaking(file, secrets.scrub(section));
+  core.info(
+    `Preview section of org ${org.name} written to ${file}; the comment job posts it with the others.`,
+  );
+  setOutputs({ 'section-file': file });
+}
+
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 const NOTES_ROOM = 4_096;
 /** At most half of a comment for the reviewed-plan block; a larger plan is recorded more coarsely. */
@@ -101,6 +133,7 @@ async function withOrg<T>(context: ActionContext, work: (org: OrgSession) => Pro
   const org = await openOrg({
     env: { ...context.inputs.genesys },
     onToken: (token) => core.setSecret(token),
+    ...(context.org ? { org: context.org } : {}),
   });
   core.info(`Connected to Genesys Cloud at ${org.target}.`);
   try {
@@ -110,7 +143,7 @@ async function withOrg<T>(context: ActionContext, work: (org: OrgSession) => Pro
   }
 }
 
-const today = (context: ActionContext) => todayIn(context.inputs.timezone, context.now());
+const today = jobToday;
 
 /** The imports folder as a repository path (how GitHub names changed files). */
 function importsInRepository(context: ActionContext): string {
@@ -358,11 +391,11 @@ async function checkOffline(
   top = '',
   judgeBy?: JudgingPolicy,
 ): Promise<readonly Finding[]> {
-  const imports = await validateImports(context.inputs.imports, judgeBy);
+  const imports = await validateImports(context.inputs.imports, judgeBy, context.org?.name);
   const findings = imports.findings;
   annotateFindings(findings, context.env);
-  const note = offline ? offlineNote(offline) : '';
-  if (offline) core.notice(offlineText(offline), { title: 'Offline preview' });
+  const note = offline ? offlineNote(offline, context.org) : '';
+  if (offline) core.notice(offlineText(offline, context.org), { title: 'Offline preview' });
   const room = byteLength(note) + byteLength(top) + NOTES_ROOM;
   await appendSummary(
     [top, note, renderFindingsMarkdown(findings, { maxBytes: SUMMARY_MAX_BYTES - room })]
@@ -371,16 +404,16 @@ async function checkOffline(
     context.env,
   );
   setOutputs(validateOutputs(findings));
+  const render = (maxChars: number) =>
+    renderFindingsComment(findings, {
+      maxChars,
+      ...(context.event.runUrl ? { fullPlanUrl: context.event.runUrl } : {}),
+    });
+  if (marker === PREVIEW_MARKER && context.org)
+    await writeSection(context, context.org, { top, footer: note }, render);
   // A fork's token is read-only: do not even try to write.
-  if (!context.event.pullRequest?.isFork) {
-    const body = composeComment({ marker, top, footer: note }, (maxChars) =>
-      renderFindingsComment(findings, {
-        maxChars,
-        ...(context.event.runUrl ? { fullPlanUrl: context.event.runUrl } : {}),
-      }),
-    );
-    await postComment(context, marker, body);
-  }
+  else if (!context.event.pullRequest?.isFork)
+    await postComment(context, marker, composeComment({ marker, top, footer: note }, render));
   return findings;
 }
 
@@ -413,6 +446,7 @@ export async function planMode(context: ActionContext): Promise<void> {
     Promise.all([changedBatches(context, 'pull request'), policyChanges(context, base)]),
     withOrg(context, (org) =>
       planImports(context.inputs.imports, org.client, {
+        ...orgRun(context),
         today: today(context),
         labels,
         ...(judgeBy ? { judgeBy } : {}),
@@ -441,22 +475,25 @@ export async function planMode(context: ActionContext): Promise<void> {
   setOutputs(planOutputs(plan, context.inputs.planFile));
 
   // What reviewers approve, where apply finds it: our comment's block under the marker (and the plan file).
-  const hidden = encodeReviewWithin(review, REVIEW_MAX_CHARS);
+  const room = context.org
+    ? Math.min(REVIEW_MAX_CHARS, sectionBudget(context.orgs?.orgs.length ?? 1) / 2)
+    : REVIEW_MAX_CHARS;
+  const hidden = encodeReviewWithin(review, room);
   if (hidden === null) {
     core.warning(
       'This plan is too large to record in the preview comment even batch by batch, so apply will find no reviewed preview to compare with.',
       { title: 'Reviewed plan' },
     );
   }
-  const comment = composeComment(
-    { marker: PREVIEW_MARKER, ...(hidden ? { hidden } : {}), top: policyBlock, footer },
-    (maxChars) =>
-      renderComment(plan, [], {
-        maxChars,
-        ...(context.event.runUrl ? { fullPlanUrl: context.event.runUrl } : {}),
-      }),
-  );
-  await postComment(context, PREVIEW_MARKER, comment);
+  const frame = { ...(hidden ? { hidden } : {}), top: policyBlock, footer };
+  const render = (maxChars: number) =>
+    renderComment(plan, [], {
+      maxChars,
+      ...(context.event.runUrl ? { fullPlanUrl: context.event.runUrl } : {}),
+    });
+  if (context.org) await writeSection(context, context.org, frame, render);
+  else
+    await postComment(context, PREVIEW_MARKER, composeComment({ marker: PREVIEW_MARKER, ...frame }, render));
   // Rows in error carry their findings, so the count is never 0 here; planHasErrors is the CLI's rule (exit 1).
   if (planHasErrors(plan)) failWith(Math.max(1, errorCount(findings)), 'plan');
 }
@@ -490,6 +527,7 @@ export async function applyMode(context: ActionContext, options: ModeOptions = {
     changedBatches(context, 'push'),
     withOrg(context, (org) =>
       applyImports(context.inputs.imports, org.client, {
+        ...orgRun(context),
         today: today(context),
         labels,
         ...(judgeBy ? { judgeBy } : {}),
@@ -568,6 +606,7 @@ export function inviteRequest(context: ActionContext): InviteRequest {
   return {
     date,
     force: inputs.force || (dispatch?.force ?? false),
+    ...orgRun(context),
     ...(batch === undefined ? {} : { batch }),
   };
 }
@@ -617,6 +656,7 @@ export async function doctorMode(context: ActionContext): Promise<void> {
   const report = await runDoctor({
     imports: context.inputs.imports,
     sandbox: false,
+    ...(context.org ? { org: context.org } : {}),
     env: { ...context.inputs.genesys },
     onToken: (token) => core.setSecret(token),
   });

@@ -1,12 +1,13 @@
 // What the Action says besides the shared renderers: the notes around a plan (offline, which batches
 // changed, apply covers every batch), the apply results as markdown, and the step outputs. Pure.
 import { countResults, type ApplyResult, type RowResult } from '../apply/results.js';
-import type { Finding } from '../csv/types.js';
+import type { Finding } from '../csv/findings.js';
 import type { ChangedBatches } from '../github/changed.js';
 import type { InviteReport } from '../invite/invite.js';
 import type { Plan } from '../plan/types.js';
 import { clip, escapeMarkdown } from '../render/escape.js';
-import { collectFindings, plural } from '../render/shared.js';
+import { plural } from '../csv/words.js';
+import { collectFindings } from '../render/shared.js';
 
 /** Hidden marker of the pull request comment that plan (and its offline fallback) keeps up to date. */
 export const PREVIEW_MARKER = '<!-- gc-onboard:preview -->';
@@ -17,12 +18,18 @@ export const VALIDATE_MARKER = '<!-- gc-onboard:validate -->';
 export type OfflineReason = 'fork' | 'no-credentials';
 
 /** One plain sentence for the log and a notice annotation. */
-export function offlineText(reason: OfflineReason): string {
+export function offlineText(
+  reason: OfflineReason,
+  org?: { name: string; previewEnvironment: string },
+): string {
   const why =
     reason === 'fork'
       ? 'This pull request comes from a fork, and GitHub gives no secrets to workflows run for forks'
-      : 'No Genesys Cloud credentials were available to this run (the genesys-client-id and genesys-client-secret ' +
-        'inputs and the GENESYSCLOUD_OAUTHCLIENT_ID/SECRET variables are empty)';
+      : org
+        ? `No Genesys Cloud credentials for org ${org.name} were available to this job (the secrets of its ` +
+          `${org.previewEnvironment} environment are empty or not given to the preview)`
+        : 'No Genesys Cloud credentials were available to this run (the genesys-client-id and genesys-client-secret ' +
+          'inputs and the GENESYSCLOUD_OAUTHCLIENT_ID/SECRET variables are empty)';
   return (
     `${why}, so gc-onboard only checked the CSVs offline and cannot show what would change in Genesys Cloud. ` +
     'The preview needs a branch in this repository: push the branch here and open the pull request from it' +
@@ -33,8 +40,14 @@ export function offlineText(reason: OfflineReason): string {
 }
 
 /** The same as a markdown callout, put above the findings in the summary and comment. */
-export function offlineNote(reason: OfflineReason): string {
-  return `> [!NOTE]\n> **No preview of the changes in Genesys Cloud.** ${offlineText(reason)}`;
+export function offlineNote(
+  reason: OfflineReason,
+  org?: { name: string; previewEnvironment: string },
+): string {
+  const what = org
+    ? `Validated offline: no preview of the changes in org ${org.name}.`
+    : 'No preview of the changes in Genesys Cloud.';
+  return `> [!NOTE]\n> **${what}** ${offlineText(reason, org)}`;
 }
 
 /** The batches a pull request or push touched, or '' when GitHub's list is not known or incomplete. */

@@ -12,7 +12,8 @@ import { formatDay } from '../plan/day.js';
 import { composeComment } from '../render/comment.js';
 import { escapeMarkdown } from '../render/escape.js';
 import { inviteLinesOf, renderResultsComment, RESULTS_MARKER, withInviteLine } from '../render/results.js';
-import { plural } from '../render/shared.js';
+import { markerFor, sectionOf } from '../render/sections.js';
+import { plural } from '../csv/words.js';
 import { decodeReview, type Hold, type Review } from '../review/review.js';
 import { fatalLine } from '../run/errors.js';
 import { octokitFor, postComment, type ActionContext } from './io.js';
@@ -103,9 +104,21 @@ export async function reviewedPreview(context: ActionContext, merged: MergedPull
   }
   if (body === null)
     return refuse(`Pull request #${pull.number} has no preview comment by ${inputs.commentAuthor}`);
-  const decoded = decodeReview(body);
-  if (!decoded.ok)
-    return refuse(`The preview comment on pull request #${pull.number} cannot be used: ${decoded.why}`);
+  // With orgs.yml the comment has a section per org, each with its own block on its second line.
+  const org = context.org?.name;
+  const section = org === undefined ? body : sectionOf(body, org);
+  if (section === null)
+    return refuse(`The preview comment on pull request #${pull.number} has no section for org ${org ?? ''}`);
+  const decoded = decodeReview(section);
+  if (!decoded.ok) {
+    const what = org === undefined ? 'The preview comment' : `The preview of org ${org}`;
+    return refuse(
+      `${what} on pull request #${pull.number} cannot be used: ${decoded.why}`,
+      org === undefined
+        ? WITHOUT_REVIEW
+        : `${WITHOUT_REVIEW} A preview validated offline records no plan: give the preview job the credentials of org ${org} (see docs/orgs.md).`,
+    );
+  }
   core.info(
     `Comparing the plan with the preview reviewed on pull request #${pull.number} (plan ${decoded.review.plan}).`,
   );
@@ -120,16 +133,20 @@ export async function postResults(
   holds: readonly Hold[],
 ): Promise<void> {
   const { event } = context;
+  // One results comment per org: the orgs are applied by different jobs, at different times.
+  const resultsMarker = markerFor(RESULTS_MARKER, context.org?.name);
   // Made from our existing comment, if any, in the same listing that finds it: a re-run keeps the invite lines.
   const body = (existing: string | null) =>
-    composeComment({ marker: RESULTS_MARKER }, () =>
-      renderResultsComment(result, holds, {
-        resultsFile: context.inputs.resultsFile,
-        ...(event.runUrl ? { runUrl: event.runUrl } : {}),
-        inviteLines: existing ? inviteLinesOf(existing) : [],
-      }),
+    composeComment(
+      { marker: resultsMarker, ...(context.org ? { top: `### Org \`${context.org.name}\`` } : {}) },
+      () =>
+        renderResultsComment(result, holds, {
+          resultsFile: context.inputs.resultsFile,
+          ...(event.runUrl ? { runUrl: event.runUrl } : {}),
+          inviteLines: existing ? inviteLinesOf(existing) : [],
+        }),
     );
-  await postComment(context, RESULTS_MARKER, body, pullRequest);
+  await postComment(context, resultsMarker, body, pullRequest);
 }
 
 /**
@@ -167,7 +184,7 @@ export async function noteInvites(
         owner,
         repo,
         issueNumber: pull.number,
-        marker: RESULTS_MARKER,
+        marker: markerFor(RESULTS_MARKER, context.org?.name),
         botLogin: context.inputs.commentAuthor,
       });
       const line = `${plural(count, 'person', 'people')} invited on ${formatDay(report.date)} (batch <code>${escapeMarkdown(batch)}</code>)`;
@@ -177,7 +194,7 @@ export async function noteInvites(
           core.info(`Pull request #${pull.number} has no results comment: the invites are not noted there.`);
         continue;
       }
-      await postComment(context, RESULTS_MARKER, body, pull.number);
+      await postComment(context, markerFor(RESULTS_MARKER, context.org?.name), body, pull.number);
     } catch (error) {
       core.warning(`Could not note the invites of batch ${batch} on its pull request: ${fatalLine(error)}`, {
         title: 'Pull request comment',

@@ -5,7 +5,7 @@
 // in halves until the person it is about is found, so the others are still granted; so is a call
 // over a subject cap lower than ROLE_GRANT_PAGE, until its halves fit.
 import type { Grant } from '../plan/snapshot.js';
-import { errorLine, RetriesExhausted, statusOf } from './retry.js';
+import { errorLine, isNotFound, isTooLarge } from './retry.js';
 
 /**
  * Subjects per role grant call. The docs name no limit: 100, as queue members and division moves
@@ -178,10 +178,8 @@ async function grantIsolating(
 
 /**
  * Errors a smaller call may not meet: a 404 (one unknown subject fails the whole call), or a call over
- * the org's subject cap, whatever it is (the docs name none: 413, or a 400 that says "at most").
+ * the org's subject cap.
  */
 function splitting(error: unknown): boolean {
-  const status = error instanceof RetriesExhausted ? error.lastStatus : statusOf(error);
-  if (status === 404 || status === 413) return true;
-  return status === 400 && /at most|too many|maximum|exceed/i.test(errorLine(error));
+  return isNotFound(error) || isTooLarge(error);
 }

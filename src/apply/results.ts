@@ -1,5 +1,6 @@
 // What apply did, row by row: the results file (JSON and CSV) and the lines people read.
-import type { PersonAction, PhoneAction } from '../plan/types.js';
+import type { PersonAction, PersonPlan, PhoneAction, PhonePlan } from '../plan/types.js';
+import { errorLine } from './retry.js';
 
 export interface RowResult {
   kind: 'person' | 'phone';
@@ -29,6 +30,81 @@ export interface ApplyResult {
   rows: RowResult[];
   locationsCreated: string[];
   seconds: number;
+}
+
+/**
+ * Every row's result, from the plan's action to what apply did; a failure adds its message once. Apply
+ * keeps nothing else of a finished row.
+ */
+export class RowResults {
+  private readonly results = new Map<PersonPlan | PhonePlan, RowResult>();
+  private readonly messages = new Map<RowResult, string[]>();
+
+  constructor(people: readonly PersonPlan[], phones: readonly PhonePlan[]) {
+    for (const person of people) this.results.set(person, personResult(person));
+    for (const phone of phones) this.results.set(phone, phoneResult(phone));
+  }
+
+  of(row: PersonPlan | PhonePlan): RowResult {
+    return this.results.get(row) as RowResult;
+  }
+
+  failed(row: PersonPlan | PhonePlan): boolean {
+    return this.of(row).outcome === 'failed';
+  }
+
+  fail(row: PersonPlan | PhonePlan, errors: unknown[]): void {
+    const result = this.of(row);
+    const messages = this.messages.get(result) ?? (result.error ? [result.error] : []);
+    for (const message of errors.map(errorLine)) if (!messages.includes(message)) messages.push(message);
+    this.messages.set(result, messages);
+    result.outcome = 'failed';
+    result.error = messages.join('; ');
+  }
+
+  all(): RowResult[] {
+    return [...this.results.values()];
+  }
+}
+
+function personResult(person: PersonPlan): RowResult {
+  return {
+    kind: 'person',
+    batch: person.batch,
+    file: person.file,
+    line: person.line,
+    email: person.email,
+    name: person.name,
+    planned: person.action,
+    // A row in error at apply (an unknown role found only now, or held by the review) is not written.
+    outcome:
+      person.action === 'error'
+        ? 'held'
+        : person.action === 'create' || person.action === 'update'
+          ? 'done'
+          : person.action,
+    userId: person.userId,
+    phoneId: null,
+    stationId: null,
+    error: person.action === 'error' ? person.errors.map((e) => e.message).join('; ') : null,
+  };
+}
+
+function phoneResult(phone: PhonePlan): RowResult {
+  return {
+    kind: 'phone',
+    batch: phone.batch,
+    file: phone.file,
+    line: phone.line,
+    email: phone.person.email,
+    name: phone.name,
+    planned: phone.action,
+    outcome: phone.action === 'error' ? 'held' : phone.action === 'unchanged' ? 'unchanged' : 'done',
+    userId: phone.person.userId,
+    phoneId: phone.phoneId,
+    stationId: phone.stationId,
+    error: phone.action === 'error' ? phone.errors.map((e) => e.message).join('; ') : null,
+  };
 }
 
 export interface ResultCounts {

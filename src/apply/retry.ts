@@ -2,10 +2,44 @@
 // moment ago answers 404 in the other services for a few seconds, and writes to one user's
 // version-checked resources race each other. Pure rules here; apply.ts wires them to its counters.
 
-/** The HTTP status an error carries (GenesysApiError and the fakes of the tests), if any. */
+/**
+ * The HTTP status an error carries (GenesysApiError and the fakes of the tests), if any; for a write
+ * whose retries ran out, the status of its last try.
+ */
 export function statusOf(error: unknown): number | undefined {
+  if (error instanceof RetriesExhausted) return error.lastStatus;
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' ? status : undefined;
+}
+
+// The reconcile rules of apply, named once. Every place that decides what an error means reads them.
+
+/** The thing exists already (409): a create met someone's earlier write, maybe our own lost one. */
+export function isConflict(error: unknown): boolean {
+  return statusOf(error) === 409;
+}
+
+/**
+ * A phone's name or user is taken: 409, or the 400 telephony answers for a name in use. Either may be
+ * our own earlier write whose answer was lost.
+ */
+export function isTaken(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === 409 || status === 400;
+}
+
+/** Not found (404): a new user not yet in a service, or one unknown subject in a bulk call. */
+export function isNotFound(error: unknown): boolean {
+  return statusOf(error) === 404;
+}
+
+/**
+ * A bulk call over the org's subject cap, whatever it is (the docs name none): 413, or a 400 that says
+ * "at most" or the like.
+ */
+export function isTooLarge(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === 413 || (status === 400 && /at most|too many|maximum|exceed/i.test(errorLine(error)));
 }
 
 /**
@@ -20,6 +54,16 @@ export function isVersionRace(error: unknown): boolean {
   const { detail, message } = (error ?? {}) as { detail?: unknown; message?: unknown };
   const text = [detail, message].filter((part) => typeof part === 'string').join(' ');
   return /does not match the current version|version[^.]*must match/i.test(text);
+}
+
+/**
+ * Why a write of this kind is worth sending again after `error`, or null when the error is final: a
+ * 404 about a user created in this run (not there yet), or a lost version race on a versioned write.
+ */
+export function retryWhen(error: unknown, kind: WriteKind): 'new user' | 'version race' | null {
+  if (kind.newUser && isNotFound(error)) return 'new user';
+  if (kind.versioned && isVersionRace(error)) return 'version race';
+  return null;
 }
 
 /** Pauses between tries while a new user is not visible yet: 0.5 s doubling, at most 4 s each. */
@@ -85,7 +129,8 @@ export async function retrying<T>(
       return await write(afterRace);
     } catch (error) {
       afterRace = false;
-      if (kind.newUser && statusOf(error) === 404) {
+      const why = retryWhen(error, kind);
+      if (why === 'new user') {
         const pause = newUserPause(tries - races);
         const waited = settings.now() - started;
         if (waited + pause > settings.newUserWaitMs) {
@@ -100,7 +145,7 @@ export async function retrying<T>(
         } finally {
           events.waiting(-1);
         }
-      } else if (kind.versioned && isVersionRace(error)) {
+      } else if (why === 'version race') {
         races += 1;
         if (races >= settings.versionTries) {
           throw new RetriesExhausted(
@@ -150,6 +195,10 @@ export class UserLanes {
     };
     const settled = result.then(done, done);
     for (const id of userIds) this.tails.set(id, settled);
+    // A lane with nothing queued keeps only its last time: a finished user holds no promise.
+    void settled.then(() => {
+      for (const id of userIds) if (this.tails.get(id) === settled) this.tails.delete(id);
+    });
     return result;
   }
 }

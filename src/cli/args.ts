@@ -1,7 +1,8 @@
 // Command-line parsing for `gc-onboard`: turns argv into one typed command, or a UsageError.
 import { parseArgs } from 'node:util';
 
-import { isCalendarDate } from '../csv/cells.js';
+import { isCalendarDate, isTimeZone } from '../csv/cells.js';
+import { isOrgName } from '../csv/orgs.js';
 import { didYouMeanSuffix } from '../csv/suggest.js';
 
 export class UsageError extends Error {}
@@ -45,7 +46,8 @@ type CommandBody =
       /** --expired: re-send only the invitations that expired (sent over 30 days ago, never logged in). */
       expired: boolean;
       format: 'text' | 'json';
-      timezone: string;
+      /** --timezone; unset: the org's (orgs.yml), else UTC. */
+      timezone?: string;
       debug: boolean;
     }
   | {
@@ -53,7 +55,7 @@ type CommandBody =
       imports: string;
       sandbox: boolean;
       format: Format;
-      timezone: string;
+      timezone?: string;
       /** --fail-on-drift: exit 1 when something drifted or an invitation expired (default: a report, exit 0). */
       failOnDrift: boolean;
       debug: boolean;
@@ -69,10 +71,14 @@ type CommandBody =
       clients: number;
       /** --profile FILE: an org profile (org-profile.json) the sandbox behaves like. */
       profile?: string;
+      /** --orgs a,b: one sandbox org per name (its own port, ids and client), for orgs.yml. */
+      orgs?: string;
       debug: boolean;
     }
   | {
       name: 'export';
+      /** Read only for orgs.yml, with --org. */
+      imports: string;
       sandbox: boolean;
       divisions: string[];
       department?: string;
@@ -80,7 +86,7 @@ type CommandBody =
       out: string;
       debug: boolean;
     }
-  | { name: 'init'; dir: string; debug: boolean }
+  | { name: 'init'; dir: string; /** --orgs a,b: the multi-org layout. */ orgs: string[]; debug: boolean }
   | { name: 'doctor'; imports: string; sandbox: boolean; debug: boolean }
   | {
       name: 'probe';
@@ -94,8 +100,11 @@ type CommandBody =
     }
   | { name: 'demo'; debug: boolean };
 
-/** --client-pool-env NAME (commands that talk to an org): the pool of OAuth clients is in NAME. */
-export type Command = CommandBody & { clientPoolEnv?: string };
+/**
+ * Options every command that talks to an org shares: --client-pool-env NAME (the pool of OAuth
+ * clients is in NAME) and --org NAME (orgs.yml: that org's batches and settings).
+ */
+export type Command = CommandBody & { clientPoolEnv?: string; org?: string };
 
 export const USAGE = `Usage:
   gc-onboard validate [--imports DIR] [--format text|json|markdown]
@@ -104,9 +113,9 @@ export const USAGE = `Usage:
   gc-onboard invite   [--imports DIR] [--date YYYY-MM-DD] [--batch NAME] [--force | --expired] [--sandbox] [--timezone TZ] [--format text|json]
   gc-onboard drift    [--imports DIR] [--sandbox] [--timezone TZ] [--format text|json|markdown] [--fail-on-drift]
   gc-onboard export   [--division NAME]... [--department NAME] [--email-domain D] [--out DIR] [--sandbox]
-  gc-onboard init     [DIR]
+  gc-onboard init     [DIR] [--orgs test,production]
   gc-onboard doctor   [--imports DIR] [--sandbox]
-  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N] [--clients N] [--profile FILE]
+  gc-onboard sandbox  [--port N] [--rate-limit PER_MINUTE] [--latency-ms N] [--fault-rate 0..1] [--seed N] [--clients N] [--profile FILE] [--orgs test,production]
   gc-onboard probe    --email-domain D --yes-write-to-this-org [--org-name-contains S] [--include-invite] [--out FILE] [--sandbox]
   gc-onboard demo
 
@@ -127,7 +136,9 @@ Exit codes: 0 all good; 1 findings or failed rows; 2 usage, configuration or fat
 Connection: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION,
 GENESYSCLOUD_API_REGION (base URL override), or --sandbox for an in-process demo org.
 GENESYSCLOUD_OAUTHCLIENT_POOL: more OAuth clients of the org (id:secret,id:secret), each paced at its
-own limit; --client-pool-env NAME reads them from NAME instead.`;
+own limit; --client-pool-env NAME reads them from NAME instead.
+--org NAME (plan, apply, invite, drift, doctor, export): with <imports>/orgs.yml, work on that org only:
+the batches that go to it, its region and time zone; the GENESYSCLOUD_* variables hold its credentials.`;
 
 const options = {
   imports: { type: 'string' },
@@ -148,6 +159,8 @@ const options = {
   seed: { type: 'string' },
   clients: { type: 'string' },
   'client-pool-env': { type: 'string' },
+  org: { type: 'string' },
+  orgs: { type: 'string' },
   division: { type: 'string', multiple: true },
   label: { type: 'string', multiple: true },
   policy: { type: 'string' },
@@ -171,9 +184,9 @@ const allowed: Record<string, readonly string[]> = {
   apply: ['imports', 'sandbox', 'format', 'results', 'label', 'policy', 'reviewed', 'no-review'],
   invite: ['imports', 'sandbox', 'date', 'batch', 'force', 'expired', 'format', 'timezone'],
   drift: ['imports', 'sandbox', 'format', 'timezone', 'fail-on-drift'],
-  sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed', 'clients', 'profile'],
-  export: ['sandbox', 'division', 'department', 'email-domain', 'out'],
-  init: [],
+  sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed', 'clients', 'profile', 'orgs'],
+  export: ['imports', 'sandbox', 'division', 'department', 'email-domain', 'out'],
+  init: ['orgs'],
   doctor: ['imports', 'sandbox'],
   probe: ['sandbox', 'email-domain', 'yes-write-to-this-org', 'org-name-contains', 'include-invite', 'out'],
   demo: [],
@@ -184,17 +197,21 @@ export const COMMANDS: readonly string[] = Object.keys(allowed);
 
 /** The commands that log in to an org, and so may take --client-pool-env. */
 const TALKS_TO_ORG = new Set(['plan', 'apply', 'invite', 'drift', 'export', 'doctor', 'probe']);
+/** The commands that may take --org (probe measures whatever org it is pointed at, on purpose). */
+const ORG_COMMANDS = new Set(['plan', 'apply', 'invite', 'drift', 'export', 'doctor']);
 
 export function parseCommand(argv: string[]): Command {
   const command = parseCommandBody(argv);
-  // Parsed again for the one option every org command shares (parseCommandBody accepted it).
-  const poolEnv = parseArgs({ args: argv, options, allowPositionals: true, strict: true }).values[
-    'client-pool-env'
-  ];
-  if (poolEnv === undefined) return command;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(poolEnv))
+  // Parsed again for the options every org command shares (parseCommandBody accepted them).
+  const { values } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const poolEnv = values['client-pool-env'];
+  if (poolEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(poolEnv))
     throw new UsageError(`--client-pool-env must name an environment variable, got "${poolEnv}"`);
-  return { ...command, clientPoolEnv: poolEnv };
+  return {
+    ...command,
+    ...(poolEnv === undefined ? {} : { clientPoolEnv: poolEnv }),
+    ...(values.org === undefined ? {} : { org: values.org }),
+  };
 }
 
 function parseCommandBody(argv: string[]): CommandBody {
@@ -218,7 +235,10 @@ function parseCommandBody(argv: string[]): CommandBody {
   const accepted = allowed[name];
   if (!accepted) throw new UsageError(`unknown command "${name}"${didYouMeanSuffix(name, COMMANDS)}`);
   for (const key of Object.keys(values)) {
-    const shared = key === 'debug' || (key === 'client-pool-env' && TALKS_TO_ORG.has(name));
+    const shared =
+      key === 'debug' ||
+      (key === 'client-pool-env' && TALKS_TO_ORG.has(name)) ||
+      (key === 'org' && ORG_COMMANDS.has(name));
     if (!shared && !accepted.includes(key)) {
       throw new UsageError(`--${key} is not an option of "${name}"`);
     }
@@ -271,8 +291,8 @@ function parseCommandBody(argv: string[]): CommandBody {
         force: values.force ?? false,
         expired: values.expired ?? false,
         format: format(values.format, ['text', 'json']),
-        timezone: timeZone(values.timezone ?? 'UTC'),
         debug,
+        ...(values.timezone === undefined ? {} : { timezone: timeZone(values.timezone) }),
         ...(values.date === undefined ? {} : { date: values.date }),
         ...(values.batch === undefined ? {} : { batch: values.batch }),
       };
@@ -282,7 +302,7 @@ function parseCommandBody(argv: string[]): CommandBody {
         imports,
         sandbox,
         format: format(values.format, ['text', 'json', 'markdown']),
-        timezone: timeZone(values.timezone ?? 'UTC'),
+        ...(values.timezone === undefined ? {} : { timezone: timeZone(values.timezone) }),
         failOnDrift: values['fail-on-drift'] ?? false,
         debug,
       };
@@ -297,10 +317,12 @@ function parseCommandBody(argv: string[]): CommandBody {
         clients: integer(values.clients, 'clients', 1, 1, 16),
         debug,
         ...(values.profile === undefined ? {} : { profile: values.profile }),
+        ...(values.orgs === undefined ? {} : { orgs: values.orgs }),
       };
     case 'export':
       return {
         name,
+        imports,
         sandbox,
         divisions: values.division ?? [],
         out: values.out ?? 'export',
@@ -309,7 +331,7 @@ function parseCommandBody(argv: string[]): CommandBody {
         ...(values['email-domain'] === undefined ? {} : { emailDomain: values['email-domain'] }),
       };
     case 'init':
-      return { name, dir: positionals[1] ?? '.', debug };
+      return { name, dir: positionals[1] ?? '.', orgs: orgNames(values.orgs), debug };
     case 'doctor':
       return { name, imports, sandbox, debug };
     case 'probe':
@@ -329,6 +351,20 @@ function parseCommandBody(argv: string[]): CommandBody {
     default:
       return { name: 'demo', debug };
   }
+}
+
+/** init --orgs test,production: names orgs.yml can hold, at least two (one org needs no orgs.yml). */
+function orgNames(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const names = value.split(',').map((name) => name.trim());
+  const bad = names.find((name) => !isOrgName(name));
+  if (bad !== undefined)
+    throw new UsageError(
+      `--orgs takes org names such as test,production (lower-case letters, digits, -), got "${bad}"`,
+    );
+  if (new Set(names).size !== names.length) throw new UsageError(`--orgs names an org twice: "${value}"`);
+  if (names.length < 2) throw new UsageError('--orgs takes two or more orgs; one org needs no orgs.yml');
+  return names;
 }
 
 function format<T extends Format>(value: string | undefined, choices: readonly T[]): T {
@@ -362,12 +398,8 @@ function share(value: string | undefined): number {
 }
 
 function timeZone(value: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return value;
-  } catch {
-    throw new UsageError(
-      `--timezone must be an IANA time zone such as America/New_York or UTC, got "${value}"`,
-    );
-  }
+  if (isTimeZone(value)) return value;
+  throw new UsageError(
+    `--timezone must be an IANA time zone such as America/New_York or UTC, got "${value}"`,
+  );
 }

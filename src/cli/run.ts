@@ -1,7 +1,6 @@
 // `gc-onboard` on the command line: parse, run one mode through the shared command layer, print,
 // and return the exit code (0 good; 1 findings or failed rows; 2 usage, configuration or fatal).
 import { resultsToText } from '../apply/results.js';
-import type { Finding } from '../csv/types.js';
 import { runDoctor } from '../doctor/run.js';
 import { exportExitCode, exportOrg, renderExportText } from '../run/export.js';
 import { runInit } from '../init/init.js';
@@ -23,11 +22,14 @@ import {
 import { driftImports, reinviteExpired } from '../run/drift.js';
 import { fatalLine, planHasErrors } from '../run/errors.js';
 import { openOrg, type OrgSession } from '../run/org.js';
+import { chooseOrg, readOrgs } from '../run/orgs.js';
+import type { OrgSpec } from '../csv/types.js';
+import { demoOrg } from '../sandbox/demo-org.js';
 import { secrets } from '../secrets.js';
 import { POOL_ENV_NAME } from '../genesys/connection.js';
 
 export { fatalLine, planHasErrors };
-import { serveSandbox } from '../sandbox/cli.js';
+import { parseOrgNames, serveSandbox, serveSandboxes } from '../sandbox/cli.js';
 import { loadProfile } from '../sandbox/profile.js';
 import { probeCommand } from '../probe/cli.js';
 import { COMMANDS, parseCommand, USAGE, UsageError, type Command } from './args.js';
@@ -36,7 +38,7 @@ import { progressPrinter, writeFileMaking, writeResults } from '../run/output.js
 
 export type { CliIo } from '../run/output.js';
 import type { CliIo } from '../run/output.js';
-import { hasErrors } from '../csv/findings.js';
+import { hasErrors, type Finding } from '../csv/findings.js';
 
 export const VERSION = '0.1.0';
 
@@ -74,14 +76,37 @@ export async function runCli(argv: string[], given: CliIo): Promise<number> {
   }
 }
 
-async function withOrg<T>(sandbox: boolean, io: CliIo, work: (org: OrgSession) => Promise<T>): Promise<T> {
-  const org = await openOrg({ sandbox: sandbox ? {} : false, env: io.env });
+/** orgs.yml's entry for --org, read before any login; undefined when there is no orgs.yml. */
+async function chosenOrg(command: { imports: string; org?: string }): Promise<OrgSpec | undefined> {
+  return chooseOrg(await readOrgs(command.imports), command.org, '--org');
+}
+
+async function withOrg<T>(
+  command: { sandbox: boolean; imports: string; org?: string },
+  io: CliIo,
+  work: (org: OrgSession, spec: OrgSpec | undefined) => Promise<T>,
+): Promise<T> {
+  const spec = await chosenOrg(command);
+  const org = await openOrg({
+    sandbox: command.sandbox ? sandboxFor(spec) : false,
+    env: io.env,
+    ...(spec ? { org: spec } : {}),
+  });
   try {
-    return await work(org);
+    return await work(org, spec);
   } finally {
     await org.close();
   }
 }
+
+/** --sandbox with --org: the demo org under that org's name, so orgs never share names or ids. */
+const sandboxFor = (spec: OrgSpec | undefined) => (spec ? { org: demoOrg({ org: spec.name }) } : {});
+
+/** The time zone of training days: --timezone, else the org's (orgs.yml), else UTC. */
+const zoneOf = (given: string | undefined, spec: OrgSpec | undefined) => given ?? spec?.timezone ?? 'UTC';
+
+/** `{ org }` for the run options when orgs.yml chose one. */
+const orgName = (spec: OrgSpec | undefined) => (spec ? { org: spec.name } : {});
 
 async function dispatch(command: Command, io: CliIo): Promise<number> {
   switch (command.name) {
@@ -99,9 +124,10 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
     case 'plan': {
       // Read before logging in: a wrong path is exit 2 with nothing asked of the org.
       const judgeBy = command.policy === undefined ? undefined : await readJudgingPolicy(command.policy);
-      return withOrg(command.sandbox, io, async (org) => {
+      return withOrg(command, io, async (org, spec) => {
         const { plan, review } = await planImports(command.imports, org.client, {
-          today: todayIn('UTC', io.now()),
+          ...orgName(spec),
+          today: todayIn(zoneOf(undefined, spec), io.now()),
           labels: command.labels,
           ...(judgeBy ? { judgeBy } : {}),
         });
@@ -121,9 +147,10 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
     case 'apply': {
       const judgeBy = command.policy === undefined ? undefined : await readJudgingPolicy(command.policy);
       const review = command.review === 'none' ? undefined : await readReviewedPlan(command.review.file);
-      return withOrg(command.sandbox, io, async (org) => {
+      return withOrg(command, io, async (org, spec) => {
         const { plan, result } = await applyImports(command.imports, org.client, {
-          today: todayIn('UTC', io.now()),
+          ...orgName(spec),
+          today: todayIn(zoneOf(undefined, spec), io.now()),
           labels: command.labels,
           ...(judgeBy ? { judgeBy } : {}),
           ...(review ? { review } : {}),
@@ -138,14 +165,15 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
         return result.ok ? 0 : 1;
       });
     }
-    case 'invite': {
-      const request: InviteRequest = {
-        date: command.date ?? todayIn(command.timezone, io.now()),
-        force: command.force,
-        expired: command.expired,
-        ...(command.batch === undefined ? {} : { batch: command.batch }),
-      };
-      return withOrg(command.sandbox, io, async (org) => {
+    case 'invite':
+      return withOrg(command, io, async (org, spec) => {
+        const request: InviteRequest = {
+          date: command.date ?? todayIn(zoneOf(command.timezone, spec), io.now()),
+          force: command.force,
+          expired: command.expired,
+          ...orgName(spec),
+          ...(command.batch === undefined ? {} : { batch: command.batch }),
+        };
         const { report, unknownBatch } = command.expired
           ? await reinviteExpired(command.imports, org.client, request, io.now())
           : await inviteImports(command.imports, org.client, request);
@@ -156,12 +184,12 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
         io.stdout(command.format === 'json' ? inviteToJson(report) : renderInviteText(report));
         return report.ok ? 0 : 1;
       });
-    }
     case 'drift':
-      return withOrg(command.sandbox, io, async (org) => {
+      return withOrg(command, io, async (org, spec) => {
         const now = io.now();
         const { report } = await driftImports(command.imports, org.client, {
-          today: todayIn(command.timezone, now),
+          ...orgName(spec),
+          today: todayIn(zoneOf(command.timezone, spec), now),
           now,
         });
         io.stdout(
@@ -176,24 +204,27 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
     case 'sandbox': {
       // A bad profile is one line naming the field, exit 2 (runCli's catch).
       const profile = command.profile === undefined ? undefined : await loadProfile(command.profile);
-      const sandbox = await serveSandbox(
-        {
-          port: command.port,
-          rateLimitPerMinute: command.rateLimit,
-          latencyMs: command.latencyMs,
-          faultRate: command.faultRate,
-          seed: command.seed,
-          clients: command.clients,
-          ...(profile ? { profile } : {}),
-        },
-        (line) => io.stdout(`${line}\n`),
-      );
+      const options = {
+        port: command.port,
+        rateLimitPerMinute: command.rateLimit,
+        latencyMs: command.latencyMs,
+        faultRate: command.faultRate,
+        seed: command.seed,
+        clients: command.clients,
+        ...(profile ? { profile } : {}),
+      };
+      const print = (line: string) => io.stdout(`${line}\n`);
+      // --orgs: one sandbox org per name, on consecutive ports (orgs.yml's orgs, tried locally).
+      const sandbox =
+        command.orgs === undefined
+          ? await serveSandbox(options, print)
+          : await serveSandboxes(parseOrgNames(command.orgs), options, print);
       await io.interrupted();
       await sandbox.close();
       return 0;
     }
     case 'export':
-      return withOrg(command.sandbox, io, async (org) => {
+      return withOrg(command, io, async (org) => {
         const result = await exportOrg(
           org.client,
           {
@@ -207,10 +238,12 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
         return exportExitCode(result);
       });
     case 'doctor': {
+      const spec = await chosenOrg(command);
       const report = await runDoctor({
         imports: command.imports,
-        sandbox: command.sandbox ? {} : false,
+        sandbox: command.sandbox ? sandboxFor(spec) : false,
         env: io.env,
+        ...(spec ? { org: spec } : {}),
       });
       io.stdout(report.text);
       return report.exitCode;
@@ -218,7 +251,7 @@ async function dispatch(command: Command, io: CliIo): Promise<number> {
     case 'probe':
       return probeCommand(command, io);
     case 'init':
-      return runInit(command.dir, io, COMMANDS.includes('doctor'));
+      return runInit(command.dir, io, COMMANDS.includes('doctor'), command.orgs);
     case 'demo':
       return runDemo(io);
   }

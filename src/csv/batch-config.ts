@@ -1,23 +1,27 @@
 // batch.yml: the batch's training day, its "update existing people" switch and the phone defaults.
 
-import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
+import path from 'node:path';
 import { z } from 'zod';
 import { isCalendarDate } from './cells.js';
-import { finding, quote, sortFindings } from './findings.js';
+import { finding, quote, sortFindings, type Finding } from './findings.js';
+import { checkBatchOrgs, nameList } from './orgs.js';
 import { didYouMeanSuffix } from './suggest.js';
-import type { BatchConfig, Finding } from './types.js';
-import { readYaml } from './yaml.js';
+import type { BatchConfig, OrgsConfig } from './types.js';
+import { lineOfKey, readYaml } from './yaml.js';
 
 const TrainingDay = z.string().refine(isCalendarDate);
 const UpdateExisting = z.boolean();
 /** Blank (`site:` or `site: ""`) means no default. */
 const Text = z.string().nullish();
+/** `orgs: test` or `orgs: [test, production]` (orgs.yml names them); absent: every org. */
+const OrgNames = z.union([z.string(), z.array(z.string())]);
 
 /** What a batch.yml may hold; anything else is a finding. */
 const BatchFile = z.strictObject({
   training_day: TrainingDay.optional(),
   update_existing: UpdateExisting.optional(),
   phone_defaults: z.strictObject({ base_settings: Text, site: Text }).nullish(),
+  orgs: OrgNames.nullish(),
 });
 
 /** The same fields, each falling back on its own, so one bad key does not discard the others. */
@@ -29,11 +33,12 @@ const LenientBatchFile = z
       .object({ base_settings: Text.catch(undefined), site: Text.catch(undefined) })
       .nullish()
       .catch(undefined),
+    orgs: OrgNames.nullish().catch(undefined),
   })
   .catch({});
 
 const KEYS: Record<string, readonly string[]> = {
-  '': ['training_day', 'update_existing', 'phone_defaults'],
+  '': ['training_day', 'update_existing', 'phone_defaults', 'orgs'],
   phone_defaults: ['base_settings', 'site'],
 };
 
@@ -48,16 +53,20 @@ function toConfig(value: unknown): BatchConfig {
       baseSettings: parsed.phone_defaults?.base_settings || undefined,
       site: parsed.phone_defaults?.site || undefined,
     },
+    // `orgs:` with nothing after it names no org (an error); leaving the key out means every org.
+    ...(parsed.orgs !== undefined ? { orgs: nameList(parsed.orgs) ?? [] } : {}),
   };
 }
 
-/** Line of the key at `path` (its parent map's pair), or 1 when the path has no key node. */
-function lineOfKey(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
-  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
-  if (!isMap(parent)) return 1;
-  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
-  const offset = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
-  return offset === undefined ? 1 : lines.linePos(offset).line;
+/** The config with the line of each phone default it sets (a problem with a default points at it). */
+function withDefaultLines(config: BatchConfig, lineOf: (key: string) => number): BatchConfig {
+  const { baseSettings, site } = config.phoneDefaults;
+  if (baseSettings === undefined && site === undefined) return config;
+  const phoneDefaultLines = {
+    ...(baseSettings === undefined ? {} : { baseSettings: lineOf('base_settings') }),
+    ...(site === undefined ? {} : { site: lineOf('site') }),
+  };
+  return { ...config, phoneDefaultLines };
 }
 
 function valueMessage(key: string, value: unknown): string {
@@ -65,6 +74,8 @@ function valueMessage(key: string, value: unknown): string {
   switch (key) {
     case 'training_day':
       return `training_day ${shown} is not a real calendar date written YYYY-MM-DD, e.g. 2026-12-01.`;
+    case 'orgs':
+      return `orgs must be an org name or a list of them, e.g. [test, production]; got ${shown}.`;
     case 'update_existing':
       return `update_existing must be true or false; got ${shown}.`;
     case 'phone_defaults':
@@ -76,9 +87,11 @@ function valueMessage(key: string, value: unknown): string {
   }
 }
 
+/** `orgs` is what orgs.yml gave (undefined: there is none; null: it is broken), for batch.yml's `orgs:`. */
 export function parseBatchConfig(
   content: Buffer | string,
   file: string,
+  orgs?: OrgsConfig | null,
 ): { config: BatchConfig; findings: Finding[] } {
   const read = readYaml(content, file, 'batch.yml');
   if ('finding' in read) return { config: DEFAULT_BATCH_CONFIG, findings: [read.finding] };
@@ -114,5 +127,10 @@ export function parseBatchConfig(
       }),
     );
   }
-  return { config: toConfig(value), findings: sortFindings(findings) };
+  const config = withDefaultLines(toConfig(value), (key) => lineOfKey(doc, lines, ['phone_defaults', key]));
+  if (config.orgs !== undefined) {
+    const place = { file, line: lineOfKey(doc, lines, ['orgs']), batch: path.basename(path.dirname(file)) };
+    findings.push(...checkBatchOrgs(config.orgs, orgs, place));
+  }
+  return { config, findings: sortFindings(findings) };
 }

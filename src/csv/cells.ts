@@ -59,6 +59,16 @@ export function checkExtension(value: string): Issue | undefined {
 }
 
 /** A real calendar date written YYYY-MM-DD (Gregorian, leap years included). */
+/** An IANA time zone this runtime knows (`America/New_York`, `UTC`): the one check for every zone we take. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;

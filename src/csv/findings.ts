@@ -1,7 +1,21 @@
-// Small helpers shared by the readers: building findings, quoting values in messages, ordering,
-// and the per-file list that keeps memory bounded whatever a file holds.
+// `Finding`, the one shape of a problem every stage reports, and its helpers: building findings,
+// quoting values in messages, ordering, and the per-file list that keeps memory bounded.
 
-import type { Finding, Severity } from './types.js';
+export type Severity = 'error' | 'warning';
+
+/** One problem found in the input, pinned to the place a person must fix it. */
+export interface Finding {
+  severity: Severity;
+  /** Path of the file as given on the command line joined with the batch path, e.g. `imports/cs/people.csv`. */
+  file: string;
+  /** 1-based physical line where the record starts; 1 for file-level findings. */
+  line: number;
+  /** Header name of the cell (canonical name, e.g. `roles_divisions`), or null for row- or file-level findings. */
+  column: string | null;
+  /** Stable kebab-case identifier, e.g. `invalid-email`. */
+  code: string;
+  message: string;
+}
 
 /** A problem with one value, before it is pinned to a file, line and column. */
 export interface Issue {
@@ -28,9 +42,18 @@ export function quote(value: string): string {
   return JSON.stringify(shown);
 }
 
-/** Findings in reading order: by file, then line; the order of discovery is kept within a line. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+/**
+ * The one order of findings, everywhere they are listed (validate, plan, comment, annotations):
+ * reading order, by file (code points, not the machine's locale), then line. Within a line the order
+ * they were found in is kept (sorts are stable): a row is checked cell by cell, left to right.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line;
+}
+
+/** A sorted copy (compareFindings). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

@@ -13,9 +13,9 @@ import {
   parseSkills,
   type Parsed,
 } from './cells.js';
-import { FileFindings, quote, type Issue } from './findings.js';
+import { FileFindings, quote, type Finding, type Issue } from './findings.js';
 import { readCsv, type ColumnSpec } from './read.js';
-import type { Finding, PersonRow } from './types.js';
+import type { PersonRow } from './types.js';
 
 /** The template's header names, in template order (hire_date is optional, like every column but name and email). */
 export const PEOPLE_COLUMNS = [

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { checkCharacters, checkLength, hasSuspectCharacters } from './characters.js';
 import { quote, type FileFindings } from './findings.js';
 import { didYouMeanSuffix } from './suggest.js';
+import { plural } from './words.js';
 
 /** Larger files are refused before parsing (the external-contacts import uses the same limit). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -120,9 +121,6 @@ function looksLikeUtf16(bytes: Buffer): boolean {
   // UTF-16 text in Latin script is about half NUL bytes; real CSV text has none.
   return zeros * 4 >= sample.length;
 }
-
-const plural = (count: number, word: string) =>
-  `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 
 const SAVE_AS = 'In Excel use File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)"';
 
@@ -293,42 +291,10 @@ export function readCsv<C extends string>(
       stopped = header.fatal;
       return;
     }
-    if (record.length !== header.positions.length) {
-      findings.add(line, null, {
-        code: 'column-count',
-        message: `This row has ${record.length} cells but the header has ${header.positions.length}. A cell that contains a comma must be in double quotes.`,
-      });
-      return;
-    }
-    const cells: Partial<Record<C, string>> = {};
-    let unnamed = false;
-    for (let i = 0; i < record.length; i++) {
-      const column = header.positions[i];
-      const value = (record[i] ?? '').trim();
-      if (column) cells[column] = value;
-      else if (value !== '' && header.blank[i]) unnamed = true;
-    }
-    if (unnamed) {
-      findings.add(line, null, {
-        code: 'unnamed-column',
-        message:
-          'This row has a value in a column whose header cell is blank; name the column or clear the cell.',
-      });
-      return;
-    }
-    let refused: Set<C> | undefined;
-    for (const column of header.columns) {
-      const value = cells[column] ?? '';
-      if (value === '') continue;
-      const issue =
-        checkLength(value, column, spec.maxLength[column]) ??
-        (checkChars ? checkCharacters(value, column) : undefined);
-      if (!issue) continue;
-      findings.add(line, column, issue);
-      if (issue.severity !== 'warning') (refused ??= new Set()).add(column);
-    }
+    const row = toRecord(record, line, header, { spec, findings, checkChars });
+    if (!row) return;
     delivered++;
-    visit({ line, cells, refused: refused ?? NONE }, header.columns);
+    visit(row, header.columns);
   };
 
   parse(bytes, {
@@ -356,7 +322,70 @@ export function readCsv<C extends string>(
     },
   });
 
-  if (unclosedAt !== undefined && !stopped) {
+  return endOfFile(header, delivered, stopped ? undefined : unclosedAt, spec, findings);
+}
+
+/** What reading one data record needs besides the record. */
+interface RecordContext<C extends string> {
+  spec: ColumnSpec<C>;
+  findings: FileFindings;
+  /** The file holds characters worth checking cell by cell (most files do not). */
+  checkChars: boolean;
+}
+
+/** One data record as trimmed cells by column, or undefined (with a finding) when it is not the header's shape. */
+function toRecord<C extends string>(
+  record: string[],
+  line: number,
+  header: HeaderMap<C>,
+  { spec, findings, checkChars }: RecordContext<C>,
+): CsvRecord<C> | undefined {
+  if (record.length !== header.positions.length) {
+    findings.add(line, null, {
+      code: 'column-count',
+      message: `This row has ${record.length} cells but the header has ${header.positions.length}. A cell that contains a comma must be in double quotes.`,
+    });
+    return undefined;
+  }
+  const cells: Partial<Record<C, string>> = {};
+  let unnamed = false;
+  for (let i = 0; i < record.length; i++) {
+    const column = header.positions[i];
+    const value = (record[i] ?? '').trim();
+    if (column) cells[column] = value;
+    else if (value !== '' && header.blank[i]) unnamed = true;
+  }
+  if (unnamed) {
+    findings.add(line, null, {
+      code: 'unnamed-column',
+      message:
+        'This row has a value in a column whose header cell is blank; name the column or clear the cell.',
+    });
+    return undefined;
+  }
+  let refused: Set<C> | undefined;
+  for (const column of header.columns) {
+    const value = cells[column] ?? '';
+    if (value === '') continue;
+    const issue =
+      checkLength(value, column, spec.maxLength[column]) ??
+      (checkChars ? checkCharacters(value, column) : undefined);
+    if (!issue) continue;
+    findings.add(line, column, issue);
+    if (issue.severity !== 'warning') (refused ??= new Set()).add(column);
+  }
+  return { line, cells, refused: refused ?? NONE };
+}
+
+/** The file-level findings once every record was read; the header's columns, or undefined when unusable. */
+function endOfFile<C extends string>(
+  header: HeaderMap<C> | undefined,
+  delivered: number,
+  unclosedAt: number | undefined,
+  spec: ColumnSpec<C>,
+  findings: FileFindings,
+): ReadonlySet<C> | undefined {
+  if (unclosedAt !== undefined) {
     findings.add(unclosedAt, null, {
       code: 'unclosed-quote',
       message:

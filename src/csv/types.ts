@@ -1,21 +1,7 @@
 // The values that reading and validating the imports produce. Every later stage (plan, apply,
-// invite, render) consumes these and nothing rawer.
+// invite, render) consumes these and nothing rawer. `Finding` lives in findings.ts, with its helpers.
 
-export type Severity = 'error' | 'warning';
-
-/** One problem found in the input, pinned to the place a person must fix it. */
-export interface Finding {
-  severity: Severity;
-  /** Path of the file as given on the command line joined with the batch path, e.g. `imports/cs/people.csv`. */
-  file: string;
-  /** 1-based physical line where the record starts; 1 for file-level findings. */
-  line: number;
-  /** Header name of the cell (canonical name, e.g. `roles_divisions`), or null for row- or file-level findings. */
-  column: string | null;
-  /** Stable kebab-case identifier, e.g. `invalid-email`. */
-  code: string;
-  message: string;
-}
+import type { Finding } from './findings.js';
 
 /** `role:[division]`; a role given without brackets has an empty `divisions` list (granted in the home division). */
 export interface RoleGrant {
@@ -77,6 +63,10 @@ export interface BatchConfig {
   /** Like the UI's "update existing people" box; false turns every update into a skip. */
   updateExisting: boolean;
   phoneDefaults: { baseSettings?: string; site?: string };
+  /** The batch.yml line of each phone default that is set, so that a problem with it points there. */
+  phoneDefaultLines?: { baseSettings?: number; site?: number };
+  /** The orgs (orgs.yml) this batch goes to; absent: every org. */
+  orgs?: string[];
 }
 
 export interface Batch {
@@ -97,4 +87,35 @@ export interface ImportSet {
   root: string;
   batches: Batch[];
   findings: Finding[];
+  /** imports/orgs.yml, when there is one (null: it has errors, see findings). */
+  orgs?: OrgsConfig | null;
+}
+
+// imports/orgs.yml (csv/orgs.ts reads it).
+
+export interface OrgSpec {
+  name: string;
+  /** The GitHub Environment whose secrets the apply, invite and drift jobs use (default: the org's name). */
+  environment: string;
+  /** The environment the preview (plan) job uses: a read-only client without branch rules (default: `environment`). */
+  previewEnvironment: string;
+  /** GENESYSCLOUD_REGION for this org (`us-east-1`, `mypurecloud.ie`), when the file names it. */
+  region?: string;
+  /** GENESYSCLOUD_API_REGION for this org (an API base URL), when the file names it. */
+  apiUrl?: string;
+  /** IANA time zone that decides "today" for this org's training days. */
+  timezone: string;
+  /** Orgs whose apply must succeed before this one's. */
+  after: string[];
+  /** The org's name or id as GET /api/v2/organizations/me gives it: a run whose credentials reach another org stops. */
+  genesysOrg?: string;
+  /** 1 for orgs that wait for none, else one more than the latest org they wait for. */
+  stage: number;
+}
+
+export interface OrgsConfig {
+  /** The file as given, for messages. */
+  file: string;
+  /** In promotion order: by stage, then as written. */
+  orgs: OrgSpec[];
 }

@@ -3,11 +3,12 @@
 
 import path from 'node:path';
 import { DEFAULT_BATCH_CONFIG, parseBatchConfig } from './batch-config.js';
-import { append, finding, quote, sortFindings } from './findings.js';
+import { append, finding, quote, sortFindings, type Finding } from './findings.js';
+import { ORGS_FILE, parseOrgs } from './orgs.js';
 import { parsePeople } from './people.js';
-import { parsePhones } from './phones.js';
+import { parsePhones, secondPhone } from './phones.js';
 import { didYouMean } from './suggest.js';
-import type { Batch, Finding, ImportSet, PersonRow, PhoneRow } from './types.js';
+import type { Batch, ImportSet, PersonRow, PhoneRow } from './types.js';
 
 export interface InputFile {
   /** As it should appear in findings, e.g. `imports/student-services/people.csv`. */
@@ -38,10 +39,14 @@ export interface ImportSetInput {
   /** Paths of files at the root other than policy.yml and notes (README.md): misnamed ones are errors. */
   otherFiles?: string[];
   refused?: RefusedEntry[];
+  /** `<root>/orgs.yml`, when there is one: the orgs the batches go to. */
+  orgs?: InputFile;
 }
 
 export const BATCH_FILES = ['people.csv', 'phones.csv', 'batch.yml'] as const;
 export const POLICY_FILE = 'policy.yml';
+/** Files read at the top of the imports folder, beside the batch folders. */
+export const ROOT_FILES = [POLICY_FILE, ORGS_FILE] as const;
 
 /** Folders that are never batches: the header-only templates, drafts (`_x`) and hidden ones. */
 export function isBatchFolder(name: string): boolean {
@@ -77,12 +82,13 @@ function refusedFinding({ path: entry, type }: RefusedEntry): Finding {
 /** Findings for files at the imports root that look like policy.yml or a batch's file. */
 function rootFileFindings(other: string): Finding[] {
   const base = path.basename(other);
-  const policy = meantFor(base, [POLICY_FILE]);
-  if (policy) {
+  const rootFile = meantFor(base, ROOT_FILES);
+  if (rootFile) {
+    const what = rootFile === POLICY_FILE ? 'the policy is' : 'the orgs are';
     return [
       finding(other, 1, null, {
         code: 'misnamed-file',
-        message: `${quote(base)} is not read (did you mean "${policy}"?); the policy is read from ${POLICY_FILE} only. Rename it.`,
+        message: `${quote(base)} is not read (did you mean "${rootFile}"?); ${what} read from ${rootFile} only. Rename it.`,
       }),
     ];
   }
@@ -116,10 +122,10 @@ function batchFileFinding(other: string): Finding {
       message: `${quote(base)} is not read (did you mean "${batchFile}"?); a batch holds ${BATCH_FILES.join(', ')}, spelled exactly so. Rename it.`,
     });
   }
-  if (base === POLICY_FILE) {
+  if ((ROOT_FILES as readonly string[]).includes(base)) {
     return finding(other, 1, null, {
       code: 'misplaced-file',
-      message: `${POLICY_FILE} is read only at the top of the imports folder, not in a batch; move it there.`,
+      message: `${base} is read only at the top of the imports folder, not in a batch; move it there.`,
     });
   }
   return finding(other, 1, null, {
@@ -141,6 +147,9 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
   const phoneOwnerPlaces = new Map<string, Place>();
 
   for (const entry of input.refused ?? []) findings.push(refusedFinding(entry));
+  const orgsRead = input.orgs ? parseOrgs(input.orgs.content, input.orgs.path) : undefined;
+  append(findings, orgsRead?.findings ?? []);
+  const orgs = orgsRead?.orgs;
   for (const other of input.otherFiles ?? []) append(findings, rootFileFindings(other));
 
   for (const { name, files, otherFiles = [] } of input.batches) {
@@ -156,7 +165,7 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
     }
 
     const configResult = files.batch
-      ? parseBatchConfig(files.batch.content, files.batch.path)
+      ? parseBatchConfig(files.batch.content, files.batch.path, orgs)
       : { config: DEFAULT_BATCH_CONFIG, findings: [] };
     append(findings, configResult.findings);
 
@@ -202,10 +211,12 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
         );
       } else if (sameOwner && sameOwner.batch !== name) {
         findings.push(
-          finding(row.file, row.line, 'email', {
-            code: 'person-has-two-phones',
-            message: `${quote(row.email)} already has a phone in batch ${quote(sameOwner.batch)} (${at(sameOwner)}); a person gets one WebRTC phone.`,
-          }),
+          finding(
+            row.file,
+            row.line,
+            'email',
+            secondPhone(row.email, `in batch ${quote(sameOwner.batch)} (${at(sameOwner)})`),
+          ),
         );
       } else {
         if (row.name !== '') phoneNamePlaces.set(nameKey, row);
@@ -232,5 +243,10 @@ export function validateImportSet(input: ImportSetInput): ImportSet {
       }),
     );
   }
-  return { root: input.root, batches, findings: sortFindings(findings) };
+  return {
+    root: input.root,
+    batches,
+    findings: sortFindings(findings),
+    ...(orgs !== undefined ? { orgs } : {}),
+  };
 }

@@ -3,10 +3,9 @@
 // a few lines of YAML become gigabytes ("billion laughs"). Breaking a limit is a finding, never a crash.
 
 import { isUtf8 } from 'node:buffer';
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { finding } from './findings.js';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { finding, type Finding } from './findings.js';
 import { invalidUtf8Lines } from './read.js';
-import type { Finding } from './types.js';
 
 /** batch.yml and policy.yml need a few hundred bytes; 64 KiB leaves room for long policy lists. */
 export const MAX_YAML_BYTES = 64 * 1024;
@@ -16,6 +15,15 @@ export const MAX_YAML_BYTES = 64 * 1024;
  * this many per file: ten aliases can at most multiply the file about forty-fold.
  */
 export const MAX_YAML_ALIASES = 10;
+
+/** Line of the key at `path` (its parent map's pair), or 1 when the path has no key node. */
+export function lineOfKey(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (!isMap(parent)) return 1;
+  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+  const offset = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+  return offset === undefined ? 1 : lines.linePos(offset).line;
+}
 
 export interface YamlFile {
   doc: Document.Parsed;

@@ -14,7 +14,7 @@ import {
   type DivisionScope,
   type HeldGrant,
   type Mode,
-} from './operations.js';
+} from '../permissions/operations.js';
 
 export type Mark = '✓' | '✗' | '!';
 

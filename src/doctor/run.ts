@@ -11,8 +11,8 @@ import type { TransportOptions, TransportStats } from '../genesys/transport.js';
 import { snapshotNeed } from '../plan/need.js';
 import { validateImports } from '../run/commands.js';
 import { fatalLine } from '../run/errors.js';
-import { openOrg, type OrgSession } from '../run/org.js';
-import type { SandboxOptions } from '../sandbox/types.js';
+import { openOrg, type OpenOrgOptions, type OrgSession } from '../run/org.js';
+import type { OrgSpec } from '../csv/types.js';
 import {
   describeGrants,
   fail,
@@ -24,7 +24,7 @@ import {
   type DoctorLine,
   type OrgRole,
 } from './checks.js';
-import { forbiddenLine, missingPermissionOf } from './forbidden.js';
+import { forbiddenLine, missingPermissionOf } from '../permissions/forbidden.js';
 import {
   ALL_DIVISIONS,
   DIVISION_AWARE,
@@ -32,13 +32,15 @@ import {
   modePermissions,
   type DivisionScope,
   type HeldGrant,
-} from './operations.js';
+} from '../permissions/operations.js';
 import { doctorExitCode, renderDoctor, type Section } from './render.js';
 
 export interface DoctorOptions {
   imports: string;
+  /** orgs.yml's org: its region, the check that the credentials reach it, and only its batches. */
+  org?: OrgSpec;
   /** An in-process sandbox with these options instead of the GENESYSCLOUD_* settings. */
-  sandbox: SandboxOptions | false;
+  sandbox: NonNullable<OpenOrgOptions['sandbox']>;
   env?: Record<string, string | undefined>;
   onToken?: (token: string) => void;
   /** Give up after this long (default a minute): doctor is a quick look, not a long job. */
@@ -76,6 +78,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     org = await openOrg({
       sandbox: options.sandbox,
       env: options.env ?? process.env,
+      ...(options.org ? { org: options.org } : {}),
       ...(options.onToken ? { onToken: options.onToken } : {}),
       ...(options.transport ? { transport: options.transport } : {}),
     });
@@ -104,7 +107,12 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       timer = setTimeout(() => resolve(null), deadline);
     });
     const sections = await Promise.race([
-      diagnose(org.client, org.target, options.imports, configuredId || null),
+      diagnose(
+        org.client,
+        org.target,
+        { root: options.imports, org: options.org?.name },
+        configuredId || null,
+      ),
       late,
     ]).finally(() => clearTimeout(timer));
     if (sections === null) {
@@ -149,34 +157,11 @@ interface OrgNames {
 async function diagnose(
   client: GenesysClient,
   target: string,
-  root: string,
+  imports: { root: string; org: string | undefined },
   configuredId: string | null,
 ): Promise<Section[]> {
   const connection: DoctorLine[] = [ok(`API ${target}`)];
-
-  const [orgInfo, divisions, roles] = await Promise.all([
-    client.organization.getOrganizationsMe().catch((error: unknown) => error as Error),
-    pageAll(
-      (pageNumber, pageSize) => client.authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
-      100,
-    ),
-    pageAll(
-      (pageNumber, pageSize) => client.authorization.getAuthorizationRoles({ pageNumber, pageSize }),
-      100,
-    )
-      .then((list): OrgRole[] => toRoles(list))
-      .catch((error: unknown) => error as Error),
-  ]);
-  const divisionNames = new Map(divisions.flatMap((d) => (d.id ? [[d.id, d.name ?? d.id] as const] : [])));
-  const divisionName = (id: string) =>
-    id === ALL_DIVISIONS ? 'all divisions' : (divisionNames.get(id) ?? id);
-  const orgRoles: OrgRole[] = roles instanceof Error ? [] : roles;
-  const names: OrgNames = {
-    divisionIds: divisions.flatMap((d) => (d.id ? [d.id] : [])),
-    orgRoles,
-    roleName: (id: string) => orgRoles.find((r) => r.id === id)?.name ?? id,
-    divisionName,
-  };
+  const { orgInfo, names, home } = await readOrgNames(client);
   // Each client with its own token: the main client first, then the pool's.
   const [main, ...pooled] = await Promise.all(
     client.clientIds.map((id, index) =>
@@ -195,16 +180,15 @@ async function diagnose(
   connection.push(...mainClient.connection.slice(1));
   const aware = await divisionAwareness(client);
 
-  const home = divisions.find((d) => d.homeDivision)?.id ?? '';
-  const { lines: importSection, scopes } = await importChecks(client, root, home);
+  const { lines: importSection, scopes } = await importChecks(client, imports, home);
 
   const checkOf = (findings: ClientFindings) =>
     permissionLines({
       clientName: findings.clientName,
       grants: findings.grants,
-      roles: orgRoles,
+      roles: names.orgRoles,
       scopes,
-      divisionName,
+      divisionName: names.divisionName,
       divisionAware: (p) => aware?.has(p) ?? DIVISION_AWARE.has(p),
     });
   connection.push(rateLimitLine(client.stats()));
@@ -229,16 +213,44 @@ async function diagnose(
   ];
 }
 
+/** The org, its divisions and roles: the names every line uses. A failed org or roles read is kept as its error. */
+async function readOrgNames(
+  client: GenesysClient,
+): Promise<{ orgInfo: platformClient.Models.Organization | Error; names: OrgNames; home: string }> {
+  const [orgInfo, divisions, roles] = await Promise.all([
+    client.organization.getOrganizationsMe().catch((error: unknown) => error as Error),
+    pageAll(
+      (pageNumber, pageSize) => client.authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
+      100,
+    ),
+    pageAll(
+      (pageNumber, pageSize) => client.authorization.getAuthorizationRoles({ pageNumber, pageSize }),
+      100,
+    )
+      .then((list): OrgRole[] => toRoles(list))
+      .catch((error: unknown) => error as Error),
+  ]);
+  const divisionNames = new Map(divisions.flatMap((d) => (d.id ? [[d.id, d.name ?? d.id] as const] : [])));
+  const orgRoles: OrgRole[] = roles instanceof Error ? [] : roles;
+  const names: OrgNames = {
+    divisionIds: divisions.flatMap((d) => (d.id ? [d.id] : [])),
+    orgRoles,
+    roleName: (id: string) => orgRoles.find((r) => r.id === id)?.name ?? id,
+    divisionName: (id: string) => (id === ALL_DIVISIONS ? 'all divisions' : (divisionNames.get(id) ?? id)),
+  };
+  return { orgInfo, names, home: divisions.find((d) => d.homeDivision)?.id ?? '' };
+}
+
 /** The imports, read and resolved; their divisions decide where each write's permissions are checked. */
 async function importChecks(
   client: GenesysClient,
-  root: string,
+  { root, org }: { root: string; org: string | undefined },
   home: string,
 ): Promise<{ lines: DoctorLine[]; scopes: Record<DivisionScope, string[]> }> {
   const importSection: DoctorLine[] = [];
   let imports: ImportSet | null = null;
   try {
-    imports = await validateImports(root);
+    imports = await validateImports(root, undefined, org);
     const errors = imports.findings.filter((f) => f.severity === 'error').length;
     const people = imports.batches.reduce((n, b) => n + b.people.length, 0);
     const phones = imports.batches.reduce((n, b) => n + b.phones.length, 0);

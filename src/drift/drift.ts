@@ -2,7 +2,7 @@
 // repository". Every rule is the plan's (blank cells that leave a field, add-only roles, queues and
 // skills, the phone rules): a row the plan leaves unchanged is no drift, a row it would change is.
 // Pure: plan and snapshot in, the report's rows out.
-import type { Finding } from '../csv/types.js';
+import type { Finding } from '../csv/findings.js';
 import { nameLookup } from '../plan/lookup.js';
 import type { OrgSnapshot, SnapshotUser } from '../plan/snapshot.js';
 import type { Change, PersonPlan, PhonePlan, Plan } from '../plan/types.js';
@@ -171,7 +171,10 @@ function errorRow(row: ReturnType<typeof base>, errors: readonly Finding[]): Dri
       fix: 'restore them in Admin > People, or remove the row (apply never restores or creates a deleted email)',
     };
   // A phone whose person cannot be planned is about the person's row, whatever else it says.
-  if (!codes.has('person-not-created') && (codes.has('phone-name-taken') || codes.has('user-has-phone')))
+  if (
+    !codes.has('person-not-created') &&
+    (codes.has('phone-name-taken') || codes.has('person-has-two-phones'))
+  )
     return {
       ...row,
       kind: 'reassigned',

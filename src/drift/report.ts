@@ -1,6 +1,7 @@
 // The drift report as one value: the drifted rows per batch, the invite follow-up, the findings that
 // stop rows from being compared, and the counts the outputs and the issue decide on. Pure.
-import type { Finding, ImportSet } from '../csv/types.js';
+import type { Finding } from '../csv/findings.js';
+import type { ImportSet } from '../csv/types.js';
 import type { OrgSnapshot, SnapshotUser } from '../plan/snapshot.js';
 import type { Plan } from '../plan/types.js';
 import { blockingFindings, findDrift, type BatchDrift } from './drift.js';

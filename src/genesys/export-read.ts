@@ -137,66 +137,52 @@ export async function readOrgForExport(
   client: GenesysClient,
   checkDivisions?: (divisions: Named[]) => void,
 ): Promise<ExportData> {
-  const { authorization, routing, telephony } = client;
-  const divisionsRead = listAll(
-    (pageNumber, pageSize) => authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
-    PAGE_SIZE.divisions,
-  );
+  const divisionsRead = listDivisions(client);
   // A bad filter fails before the reads that cost.
   if (checkDivisions) checkDivisions(toNamed((await divisionsRead).entities));
+  const read = await readAll(client, divisionsRead);
+  const flagged = read.divisions.entities.find((division) => division.homeDivision)?.id;
+  const homeDivisionId = flagged ?? (await client.authorization.getAuthorizationDivisionsHome()).id ?? '';
+  return toExportData(read, homeDivisionId, flagged === undefined);
+}
 
+const listDivisions = (client: GenesysClient) =>
+  listAll(
+    (pageNumber, pageSize) => client.authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
+    PAGE_SIZE.divisions,
+  );
+
+type OrgRead = Awaited<ReturnType<typeof readAll>>;
+
+/** Every listing at once: grants, members and other managers start as soon as what they need arrives. */
+async function readAll(client: GenesysClient, divisionsRead: ReturnType<typeof listDivisions>) {
   const rolesRead = listAll(
-    (pageNumber, pageSize) => authorization.getAuthorizationRoles({ pageNumber, pageSize }),
+    (pageNumber, pageSize) => client.authorization.getAuthorizationRoles({ pageNumber, pageSize }),
     PAGE_SIZE.roles,
   );
   const queuesRead = listAll(
-    (pageNumber, pageSize) => routing.getRoutingQueues({ pageNumber, pageSize }),
+    (pageNumber, pageSize) => client.routing.getRoutingQueues({ pageNumber, pageSize }),
     PAGE_SIZE.queues,
   );
-  // As the snapshot lists them (PHONE_LISTING); deleted phones are counted in the total, then dropped.
-  const phonesRead = listAll(
-    (pageNumber, pageSize) => phonesPage(client, pageNumber, pageSize),
-    PAGE_SIZE.phones,
-  ).then(({ entities, total }) => ({ entities: livePhones(entities), total }));
-  const usersRead = listAll(
-    (pageNumber, pageSize) =>
-      client.users.getUsers({ pageNumber, pageSize, state: 'active', expand: EXPORT_USER_EXPAND }),
-    PAGE_SIZE.users,
-  ).then(async ({ entities, total }) => {
-    const { read, calls } = await rereadDropped(client, entities, EXPORT_USER_EXPAND, () => EXPORTED_EXPANDS);
-    return { entities: read.map(({ user }) => user), total, rereads: calls };
-  });
-  // Grants, members, stations and other managers start as soon as what they depend on arrives.
-  const grantsRead = rolesRead.then(({ entities }) => readGrants(client, toNamed(entities)));
-  const membersRead = queuesRead.then(({ entities }) => readMembers(client, toNamed(entities)));
-  const stationsRead = phonesRead.then(({ entities }) =>
-    entities.some((phone) => phone.webRtcUser?.id)
-      ? listAll(
-          (pageNumber, pageSize) => client.stations.getStations({ pageNumber, pageSize }),
-          PAGE_SIZE.stations,
-        )
-      : { entities: [], total: 0 },
-  );
-  const managersRead = usersRead.then(({ entities }) => readOtherManagers(client, entities));
-
-  const [
-    divisions,
-    roles,
-    queues,
-    skills,
-    locations,
-    sites,
-    baseSettings,
-    users,
-    grants,
-    members,
-    phones,
-    stations,
-    managers,
-  ] = await Promise.all([
+  const usersRead = readActiveUsers(client);
+  const [divisions, roles, queues, catalog, telephony, users, grants, members, managers] = await Promise.all([
     divisionsRead,
     rolesRead,
     queuesRead,
+    readCatalog(client),
+    readPhones(client),
+    usersRead,
+    rolesRead.then(({ entities }) => readGrants(client, toNamed(entities))),
+    queuesRead.then(({ entities }) => readMembers(client, toNamed(entities))),
+    usersRead.then(({ entities }) => readOtherManagers(client, entities)),
+  ]);
+  return { divisions, roles, queues, ...catalog, ...telephony, users, grants, members, managers };
+}
+
+/** The names the CSVs use that need nothing else first: skills, locations, sites, base settings. */
+async function readCatalog(client: GenesysClient) {
+  const { routing, telephony } = client;
+  const [skills, locations, sites, baseSettings] = await Promise.all([
     listAll((pageNumber, pageSize) => routing.getRoutingSkills({ pageNumber, pageSize }), PAGE_SIZE.skills),
     listAll(
       (pageNumber, pageSize) => client.locations.getLocations({ pageNumber, pageSize }),
@@ -211,31 +197,40 @@ export async function readOrgForExport(
         telephony.getTelephonyProvidersEdgesPhonebasesettings({ pageNumber, pageSize, expand: ['lines'] }),
       PAGE_SIZE.phoneBaseSettings,
     ),
-    usersRead,
-    grantsRead,
-    membersRead,
-    phonesRead,
-    stationsRead,
-    managersRead,
   ]);
+  return { skills, locations, sites, baseSettings };
+}
 
-  const flagged = divisions.entities.find((division) => division.homeDivision)?.id;
-  const homeDivisionId = flagged ?? (await authorization.getAuthorizationDivisionsHome()).id ?? '';
+/** Phones as the snapshot lists them (PHONE_LISTING), then stations when some phone has a WebRTC user. */
+async function readPhones(client: GenesysClient) {
+  const listed = await listAll(
+    (pageNumber, pageSize) => phonesPage(client, pageNumber, pageSize),
+    PAGE_SIZE.phones,
+  );
+  // Deleted phones are counted in the total, then dropped.
+  const phones = { entities: livePhones(listed.entities), total: listed.total };
+  const stations = phones.entities.some((phone) => phone.webRtcUser?.id)
+    ? await listAll(
+        (pageNumber, pageSize) => client.stations.getStations({ pageNumber, pageSize }),
+        PAGE_SIZE.stations,
+      )
+    : { entities: [], total: 0 };
+  return { phones, stations };
+}
 
-  const exportUsers = new Map<string, ExportUser>();
-  for (const user of [...users.entities, ...managers]) {
-    if (!user.id || exportUsers.has(user.id)) continue; // pages read while the org changes may overlap
-    exportUsers.set(user.id, {
-      ...toSnapshotUser(user, homeDivisionId),
-      hireDate: user.employerInfo?.dateHire ?? '',
-    });
-  }
-  for (const { subjectId, grant } of grants.grants) exportUsers.get(subjectId)?.grants.push(grant);
-  for (const { userId, queueId } of members.members) {
-    const user = exportUsers.get(userId);
-    if (user && !user.queueIds.includes(queueId)) user.queueIds.push(queueId);
-  }
+/** Active users, expanded; those whose listing dropped an expand export needs are read again. */
+async function readActiveUsers(client: GenesysClient) {
+  const { entities, total } = await listAll(
+    (pageNumber, pageSize) =>
+      client.users.getUsers({ pageNumber, pageSize, state: 'active', expand: EXPORT_USER_EXPAND }),
+    PAGE_SIZE.users,
+  );
+  const { read, calls } = await rereadDropped(client, entities, EXPORT_USER_EXPAND, () => EXPORTED_EXPANDS);
+  return { entities: read.map(({ user }) => user), total, rereads: calls };
+}
 
+function toExportData(read: OrgRead, homeDivisionId: string, homeReadSeparately: boolean): ExportData {
+  const { divisions, roles, queues, skills, locations, sites, baseSettings, users, phones, stations } = read;
   return {
     homeDivisionId,
     // Export writes numbers as the org stores them and compares nothing: the country is not read.
@@ -247,11 +242,11 @@ export async function readOrgForExport(
     queues: toNamed(queues.entities),
     skills: toNamed(skills.entities),
     locations: toNamed(locations.entities),
-    users: [...exportUsers.values()],
+    users: exportUsers(read, homeDivisionId),
     phones: toSnapshotPhones(phones.entities, stations.entities),
     sizes: {
       divisions: divisions.total,
-      homeReadSeparately: flagged === undefined,
+      homeReadSeparately,
       roles: roles.total,
       queues: queues.total,
       skills: skills.total,
@@ -259,8 +254,8 @@ export async function readOrgForExport(
       sites: sites.total,
       phoneBaseSettings: baseSettings.total,
       activeUsers: users.total,
-      subjectsPerRole: grants.totals,
-      membersPerQueue: members.totals,
+      subjectsPerRole: read.grants.totals,
+      membersPerQueue: read.members.totals,
       phones: phones.total,
       webRtcPhones: phones.entities.filter((phone) => phone.webRtcUser?.id).length,
       stations: stations.total,
@@ -268,6 +263,24 @@ export async function readOrgForExport(
       rereads: users.rereads,
     },
   };
+}
+
+/** The active users and the other managers, each with their grants and queue memberships. */
+function exportUsers(read: OrgRead, homeDivisionId: string): ExportUser[] {
+  const byId = new Map<string, ExportUser>();
+  for (const user of [...read.users.entities, ...read.managers]) {
+    if (!user.id || byId.has(user.id)) continue; // pages read while the org changes may overlap
+    byId.set(user.id, {
+      ...toSnapshotUser(user, homeDivisionId),
+      hireDate: user.employerInfo?.dateHire ?? '',
+    });
+  }
+  for (const { subjectId, grant } of read.grants.grants) byId.get(subjectId)?.grants.push(grant);
+  for (const { userId, queueId } of read.members.members) {
+    const user = byId.get(userId);
+    if (user && !user.queueIds.includes(queueId)) user.queueIds.push(queueId);
+  }
+  return [...byId.values()];
 }
 
 function otherManagerIds(active: User[]): string[] {

@@ -156,6 +156,7 @@ export class ClientPool {
         outstanding: member.outstanding,
         limit: member.transport.limit,
         usable: member.transport.usable,
+        pausedWindows: member.transport.pausedWindows,
       })),
     );
     if (key !== null) this.owners.set(key, index);
@@ -164,16 +165,18 @@ export class ClientPool {
 }
 
 /**
- * The client to give new work: the usable one with the fewest outstanding calls for its limit (the
- * shortest wait), the first on a tie. If none is usable, the first: its call fails with the reason.
+ * The client to give new work: the usable one with the shortest wait, the first on a tie. A client's
+ * wait, in windows: its outstanding calls for its limit, plus what it still waits out of a 429 (a
+ * client told to wait must not take new work because it has few calls). If none is usable, the
+ * first: its call fails with the reason.
  */
 export function leastLoaded(
-  loads: ReadonlyArray<{ outstanding: number; limit: number; usable: boolean }>,
+  loads: ReadonlyArray<{ outstanding: number; limit: number; usable: boolean; pausedWindows?: number }>,
 ): number {
   let best = -1;
   let bestWait = Infinity;
-  for (const [index, { outstanding, limit, usable }] of loads.entries()) {
-    const wait = outstanding / Math.max(1, limit);
+  for (const [index, { outstanding, limit, usable, pausedWindows = 0 }] of loads.entries()) {
+    const wait = outstanding / Math.max(1, limit) + pausedWindows;
     if (usable && wait < bestWait) {
       best = index;
       bestWait = wait;

@@ -101,35 +101,54 @@ export interface ClientStats {
  * A Genesys Cloud call that failed for good. `message` is one line: `409 general.conflict: … (POST /api/v2/users)`.
  * Every text field is scrubbed here, since servers echo what they were sent into any of them.
  */
+/** What a failed call is known by; `contextId` and `rateLimited` may be left out (none, 0). */
+export interface GenesysApiErrorFields {
+  /** HTTP status; 0 when no response came (connection refused or dropped, timeout). */
+  status: number;
+  code: string;
+  detail: string;
+  method: string;
+  /** Route template: `/api/v2/users/{id}`. */
+  route: string;
+  contextId?: string | null;
+  /** Attempts made. */
+  tries: number;
+  /** How many of them were answered 429. */
+  rateLimited?: number;
+}
+
 export class GenesysApiError extends Error {
   override name = 'GenesysApiError';
+  /** HTTP status; 0 when no response came (connection refused or dropped, timeout). */
+  readonly status: number;
   /** Genesys error code (`general.conflict`), OAuth error (`invalid_client`) or network code (`ECONNRESET`). */
   readonly code: string;
   /** The server's message, on one line. */
   readonly detail: string;
+  readonly method: string;
+  /** Route template: `/api/v2/users/{id}`. */
+  readonly route: string;
   /** Genesys contextId (correlation id) of the failed response, when given. */
   readonly contextId: string | null;
+  /** Attempts made. */
+  readonly tries: number;
+  /** How many of them were answered 429. */
+  readonly rateLimited: number;
   /** The error body's messageParams (e.g. the missing permission and division of a 403), scrubbed. */
   messageParams: Record<string, string> | null = null;
-  constructor(
-    /** HTTP status; 0 when no response came (connection refused or dropped, timeout). */
-    readonly status: number,
-    code: string,
-    detail: string,
-    readonly method: string,
-    /** Route template: `/api/v2/users/{id}`. */
-    readonly route: string,
-    contextId: string | null,
-    /** Attempts made. */
-    readonly tries: number,
-    /** How many of them were answered 429. */
-    readonly rateLimited = 0,
-  ) {
-    const clean = { code: secrets.scrubEchoed(code), detail: secrets.scrubEchoed(detail) };
+  constructor(fields: GenesysApiErrorFields) {
+    const { status, method, route, tries, rateLimited = 0 } = fields;
+    const clean = { code: secrets.scrubEchoed(fields.code), detail: secrets.scrubEchoed(fields.detail) };
     super(formatErrorLine(status, clean.code, clean.detail, method, route, tries, rateLimited));
+    this.status = status;
     this.code = clean.code;
     this.detail = clean.detail;
+    this.method = method;
+    this.route = route;
+    const contextId = fields.contextId ?? null;
     this.contextId = contextId === null ? null : secrets.scrubEchoed(contextId);
+    this.tries = tries;
+    this.rateLimited = rateLimited;
   }
 }
 
@@ -238,6 +257,11 @@ export class GenesysTransport {
     return this.pacer.limit;
   }
 
+  /** How long every call of this client still waits out a 429 or a spent window, as a share of `windowMs`. */
+  get pausedWindows(): number {
+    return this.pacer.pausedFor(this.options.now()) / this.options.windowMs;
+  }
+
   /** False once closed, or once a re-login failed for good: no call can succeed on it any more. */
   get usable(): boolean {
     return !this.closing.signal.aborted && this.loginFailure === null;
@@ -258,16 +282,15 @@ export class GenesysTransport {
     let staleRetries = 0;
     for (;;) {
       if (this.closing.signal.aborted)
-        throw new GenesysApiError(
-          0,
-          'closed',
-          'the client was closed',
+        throw new GenesysApiError({
+          status: 0,
+          code: 'closed',
+          detail: 'the client was closed',
           method,
           route,
-          null,
           tries,
           rateLimited,
-        );
+        });
       tries += 1;
       attempts += 1;
       if (attempts > 1) this.counts.retries += 1;
@@ -422,16 +445,15 @@ export class GenesysTransport {
     note = '',
   ): GenesysApiError {
     if (!('response' in outcome)) {
-      return new GenesysApiError(
-        0,
-        outcome.networkCode,
-        outcome.networkDetail,
+      return new GenesysApiError({
+        status: 0,
+        code: outcome.networkCode,
+        detail: outcome.networkDetail,
         method,
         route,
-        null,
         tries,
         rateLimited,
-      );
+      });
     }
     const { status, statusText, data, headers } = outcome.response;
     const body = isRecord(data) ? data : {};
@@ -441,7 +463,7 @@ export class GenesysTransport {
     const text = firstString(body.message, body.error_description, body.description) ?? plain;
     const detail = oneLine(`${text || statusText || 'no message'}${note ? ` ${note}` : ''}`);
     const contextId = firstString(body.contextId, headers['inin-correlation-id']) ?? null;
-    const error = new GenesysApiError(status, code, detail, method, route, contextId, tries, rateLimited);
+    const error = new GenesysApiError({ status, code, detail, method, route, contextId, tries, rateLimited });
     if (isRecord(body.messageParams)) {
       error.messageParams = Object.fromEntries(
         Object.entries(body.messageParams).map(([key, value]) => [key, secrets.scrubEchoed(String(value))]),
@@ -716,6 +738,11 @@ class Pacer {
       if (allowed !== null && allowed < (limits.get(family) ?? 0)) limits.set(key, allowed);
     }
     return limits;
+  }
+
+  /** Milliseconds the token's lane is still paused (a 429, a spent window): no call of it goes before. */
+  pausedFor(now: number): number {
+    return Math.max(0, this.token.pausedUntil - now);
   }
 
   /** Resolves when the request may go, with the function to call once it has an answer (or none). */

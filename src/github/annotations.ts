@@ -3,7 +3,7 @@
 // notice that points to the full list (comment and job summary).
 import path from 'node:path';
 import type { AnnotationProperties } from '@actions/core';
-import type { Finding, Severity } from '../csv/types.js';
+import { sortFindings, type Finding, type Severity } from '../csv/findings.js';
 
 /** GitHub Actions displays at most this many error and this many warning annotations per step. */
 export const MAX_ANNOTATIONS_PER_SEVERITY = 10;
@@ -27,17 +27,6 @@ export interface AnnotateResult {
   warnings: number;
   /** Findings not sent as annotations (counted in the notice). */
   omitted: number;
-}
-
-/** File, then line, then the order the validator found them in. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort(
-      (a, b) =>
-        compareText(a.finding.file, b.finding.file) || a.finding.line - b.finding.line || a.index - b.index,
-    )
-    .map(({ finding }) => finding);
 }
 
 /** The annotation a finding becomes. CSV columns are names, so the column goes in the title, not `startColumn`. */
@@ -99,10 +88,6 @@ function repositoryPath(file: string, workspace?: string): string {
   }
   // Annotations match the diff by repository path with forward slashes and no leading `./`.
   return relative.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function countOf(n: number, word: string): string {

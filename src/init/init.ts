@@ -4,7 +4,7 @@ import { constants } from 'node:fs';
 import { access, appendFile, lstat, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ACTION_REF, DOCS_URL } from './action-ref.js';
-import { planInit, renderInitReport, renderTemplates, type InitPlan } from './plan.js';
+import { planInit, renderInitReport, renderTemplates, templatesFor, type InitPlan } from './plan.js';
 import { TEMPLATES } from './templates.generated.js';
 
 /** DIR cannot hold a repository (a file, unwritable): exit 2. */
@@ -13,6 +13,8 @@ export class InitError extends Error {}
 export interface InitOptions {
   now: () => Date;
   doctorAvailable: boolean;
+  /** --orgs a,b: the multi-org workflows and an orgs.yml naming these orgs in promotion order. */
+  orgs?: readonly string[];
 }
 
 export interface InitResult {
@@ -52,7 +54,7 @@ const exists = (file: string) =>
 
 export async function initRepository(dir: string, options: InitOptions): Promise<InitResult> {
   const root = await usableFolder(dir);
-  const files = renderTemplates(TEMPLATES, {
+  const files = renderTemplates(templatesFor(TEMPLATES, options.orgs), {
     actionRef: ACTION_REF,
     docsUrl: DOCS_URL,
     today: options.now().toISOString().slice(0, 10),
@@ -80,7 +82,12 @@ export async function initRepository(dir: string, options: InitOptions): Promise
     await writeFile(gitignorePath, plan.gitignore.content, { flag: 'wx' });
   if (plan.gitignore.kind === 'append') await appendFile(gitignorePath, plan.gitignore.addition);
 
-  const report = renderInitReport(plan, { dir, doctorAvailable: options.doctorAvailable, raced });
+  const report = renderInitReport(plan, {
+    dir,
+    doctorAvailable: options.doctorAvailable,
+    raced,
+    ...(options.orgs ? { orgs: options.orgs } : {}),
+  });
   return { plan, raced, report };
 }
 
@@ -89,9 +96,10 @@ export async function runInit(
   dir: string,
   io: { stdout: (text: string) => void; stderr: (text: string) => void; now: () => Date },
   doctorAvailable: boolean,
+  orgs: readonly string[] = [],
 ): Promise<number> {
   try {
-    const { report } = await initRepository(dir, { now: io.now, doctorAvailable });
+    const { report } = await initRepository(dir, { now: io.now, doctorAvailable, orgs });
     io.stdout(report);
     return 0;
   } catch (error) {

@@ -31,6 +31,53 @@ export function trainingDayAfter(today: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Keys of the templates that replace the one-org ones when init is asked for several orgs. */
+export const ORG_TEMPLATE_PREFIX = '(orgs)/';
+
+/**
+ * The templates of a repository with one org, or with the orgs named (init --orgs a,b): the
+ * multi-org workflows in place of the one-org ones, and an imports/orgs.yml naming the orgs in
+ * promotion order (each after the one before).
+ */
+export function templatesFor(
+  templates: Readonly<Record<string, string>>,
+  orgs: readonly string[] = [],
+): Record<string, string> {
+  const chosen: Record<string, string> = {};
+  for (const [file, text] of Object.entries(templates)) {
+    if (!file.startsWith(ORG_TEMPLATE_PREFIX)) chosen[file] = text;
+  }
+  if (orgs.length === 0) return chosen;
+  for (const [file, text] of Object.entries(templates)) {
+    if (file.startsWith(ORG_TEMPLATE_PREFIX)) chosen[file.slice(ORG_TEMPLATE_PREFIX.length)] = text;
+  }
+  chosen['imports/orgs.yml'] = orgsYml(orgs);
+  return chosen;
+}
+
+/** orgs.yml for these orgs, each promoted after the one before it. */
+export function orgsYml(orgs: readonly string[]): string {
+  const entries = orgs.flatMap((org, index) => [
+    `  ${org}:`,
+    `    environment: genesys-${org}`,
+    '    # preview_environment: genesys-' + org + '-read  # a read-only client for the preview and drift',
+    '    # region: us-east-1',
+    '    # timezone: America/New_York',
+    ...(index > 0 ? [`    after: ${orgs[index - 1]}`] : []),
+    '    # genesys_org: the org name Genesys Cloud shows (checked before every run)',
+  ]);
+  return [
+    '# The Genesys Cloud orgs this repository onboards into, in promotion order. A batch goes to every',
+    "# org unless its batch.yml says which (orgs: [test]). Each org's jobs run in its GitHub",
+    "# Environment, which holds that org's GENESYSCLOUD_OAUTHCLIENT_ID and _SECRET secrets.",
+    '# Keys: environment, preview_environment, region or api_url, timezone, after, genesys_org.',
+    '# Docs: __GC_ONBOARD_DOCS__',
+    'orgs:',
+    ...entries,
+    '',
+  ].join('\n');
+}
+
 /** Every template with its placeholders filled in. */
 export function renderTemplates(
   templates: Readonly<Record<string, string>>,
@@ -105,6 +152,8 @@ export interface ReportOptions {
   doctorAvailable: boolean;
   /** Files that appeared between planning and writing (left as they were too). */
   raced?: readonly string[];
+  /** init --orgs: the orgs orgs.yml names. */
+  orgs?: readonly string[];
 }
 
 /** What init did, then the three things a team does next. */
@@ -116,9 +165,26 @@ export function renderInitReport(plan: InitPlan, options: ReportOptions): string
   if (plan.gitignore.kind === 'append') out.push(`added to .gitignore: ${plan.gitignore.lines.join(', ')}`);
   for (const file of [...plan.left, ...raced].sort()) out.push(`left as it was: ${file}`);
   if (plan.gitignore.kind === 'keep') out.push('left as it was: .gitignore (it has the gc-onboard lines)');
-  out.push('', 'Next steps:', ...nextSteps(options.doctorAvailable), '');
+  const orgs = options.orgs ?? [];
+  out.push('', 'Next steps:', ...(orgs.length > 0 ? orgSteps(orgs) : nextSteps(options.doctorAvailable)), '');
   return out.join('\n');
 }
+
+/** The first steps of a repository with several orgs: one environment per org (docs/orgs.md). */
+const orgSteps = (orgs: readonly string[]) => [
+  `1. Orgs. imports/orgs.yml names ${orgs.join(', ')}, each promoted after the one before: set each`,
+  "   one's region and time zone there, and genesys_org (the org's name) to guard against secrets",
+  '   of the wrong org.',
+  '2. Environments. Settings > Environments: for each org an environment genesys-<org> with the',
+  '   secrets GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET of an OAuth client of',
+  "   that org (the permissions are in the docs). Protect the last org's environment: deployment",
+  '   branch main, required reviewers. A read-only client in a preview_environment lets pull',
+  '   requests preview that org too; without one its preview is validated offline.',
+  '3. Check, then try. Run the Doctor workflow by hand (every org), or locally',
+  `   \`npx gc-onboard doctor --org ${orgs[0]}\` with that org's GENESYSCLOUD_* values. Then copy`,
+  '   imports/_example to imports/<department> and open a pull request: the preview shows a',
+  '   section per org, and merging applies org by org.',
+];
 
 const nextSteps = (doctorAvailable: boolean) => [
   '1. Secrets. In Genesys Cloud, Admin > Integrations > OAuth: add a Client Credentials client with a',

@@ -5,9 +5,9 @@ import type { Batch, ImportSet } from '../csv/types.js';
 import { dayNumber } from '../plan/day.js';
 import type { SnapshotUser } from '../plan/snapshot.js';
 import type { InviteRequest, InviteSelection, Invitee, Skipped } from './invite.js';
+import { INVITE_LIFETIME_DAYS, inviteState } from '../plan/invitable.js';
 
 /** Invitation emails expire after 30 days. */
-export const INVITE_LIFETIME_DAYS = 30;
 const MS_PER_DAY = 86_400_000;
 
 /** Where one person of a batch stands with their invitation. */
@@ -29,12 +29,12 @@ export function expiresAt(sent: string): Date | null {
 
 /** Where a person stands, from their user (undefined: not in the org) at `now`. */
 export function inviteStanding(user: SnapshotUser | undefined, now: Date): InviteStanding {
-  if (!user) return 'not-created';
-  if (user.state === 'deleted') return 'deleted';
-  if (user.state === 'inactive') return 'inactive';
-  if (user.dateLastLogin) return 'logged-in';
-  if (!user.dateWelcomeSent) return user.welcomeKnown ? 'never-invited' : 'welcome-unknown';
-  const expires = expiresAt(user.dateWelcomeSent);
+  // The invite run's own rule (plan/invitable), then what happened to an invitation sent.
+  const state = inviteState(user);
+  if (state === 'invitable') return 'never-invited';
+  if (state !== 'welcomed') return state;
+  if (user?.dateLastLogin) return 'logged-in';
+  const expires = expiresAt(user?.dateWelcomeSent ?? '');
   return expires !== null && expires.getTime() < now.getTime() ? 'expired' : 'waiting';
 }
 

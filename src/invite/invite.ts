@@ -1,6 +1,7 @@
 // Training-day invites: which batches are due, who of them to invite, and sending those invites once.
 // Choosing is pure; only sendInvites talks to the org, through an Inviter that nothing else receives.
 import type { Batch, ImportSet } from '../csv/types.js';
+import { inviteState, type InviteState } from '../plan/invitable.js';
 import type { SnapshotUser } from '../plan/snapshot.js';
 
 export interface InviteRequest {
@@ -15,6 +16,8 @@ export interface InviteRequest {
    * batch whose training day is on or before `date`, or in the one named (see expired.ts).
    */
   expired?: boolean;
+  /** orgs.yml: only the batches that go to this org. */
+  org?: string;
 }
 
 export type SkipReason =
@@ -92,20 +95,13 @@ export function selectInvitees(
       seen.add(person.emailKey);
       const matches = byEmail.get(person.emailKey) ?? [];
       const user = matches.find((u) => u.state !== 'deleted') ?? matches[0];
-      if (!user) {
-        skip('not-created', 'not in Genesys Cloud yet: merge and apply the batch first');
-      } else if (user.state === 'deleted') {
-        skip('deleted', 'the user is deleted');
-      } else if (user.state === 'inactive') {
-        skip('inactive', 'the user is inactive; an invite would reactivate them');
-      } else if (!request.force && user.dateWelcomeSent) {
-        skip('already-invited', `invited on ${user.dateWelcomeSent.slice(0, 10)}`);
-      } else if (!request.force && user.dateLastLogin) {
-        skip('already-logged-in', `logged in on ${user.dateLastLogin.slice(0, 10)}`);
-      } else if (!request.force && !user.welcomeKnown) {
-        skip('welcome-unknown', 'Genesys Cloud did not say whether they were invited; run the invite again');
-      } else {
+      const state = inviteState(user);
+      // Force re-sends to everyone who exists and is active, welcomed or not.
+      const invited = state === 'invitable' || (request.force && !NEVER_INVITED.has(state));
+      if (user && invited) {
         invite.push({ batch: batch.name, email: person.email, name: person.name, userId: user.id });
+      } else {
+        skip(state === 'invitable' ? 'not-created' : SKIP_REASONS[state], skipDetail(state, user));
       }
     }
   }
@@ -118,6 +114,35 @@ export function selectInvitees(
     invite,
     skipped,
   };
+}
+
+/** Not invited even with force: nobody to invite, or an invite would reactivate them. */
+const NEVER_INVITED = new Set<InviteState>(['not-created', 'deleted', 'inactive']);
+
+const SKIP_REASONS: Record<Exclude<InviteState, 'invitable'>, SkipReason> = {
+  'not-created': 'not-created',
+  deleted: 'deleted',
+  inactive: 'inactive',
+  welcomed: 'already-invited',
+  'logged-in': 'already-logged-in',
+  'welcome-unknown': 'welcome-unknown',
+};
+
+function skipDetail(state: InviteState, user: SnapshotUser | undefined): string {
+  switch (state) {
+    case 'deleted':
+      return 'the user is deleted';
+    case 'inactive':
+      return 'the user is inactive; an invite would reactivate them';
+    case 'welcomed':
+      return `invited on ${user?.dateWelcomeSent?.slice(0, 10) ?? ''}`;
+    case 'logged-in':
+      return `logged in on ${user?.dateLastLogin?.slice(0, 10) ?? ''}`;
+    case 'welcome-unknown':
+      return 'Genesys Cloud did not say whether they were invited; run the invite again';
+    default:
+      return 'not in Genesys Cloud yet: merge and apply the batch first';
+  }
 }
 
 export interface Inviter {

@@ -1,12 +1,17 @@
 // ImportSet + OrgSnapshot → Plan. Pure and deterministic: the same inputs give a deep-equal plan.
+// Rows are resolved, pass the gate (the policy, when there is one), and only then is what depends
+// on them derived, once: reports of people not created, their phones, invites, new locations.
 
+import { sortFindings, type Finding } from '../csv/findings.js';
 import { didYouMean } from '../csv/suggest.js';
-import type { Batch, Finding, ImportSet } from '../csv/types.js';
+import type { Batch, ImportSet } from '../csv/types.js';
 import { dayNumber, formatDay } from './day.js';
+import { INVITE_LIFETIME_DAYS, inviteState } from './invitable.js';
 import { indexOrg, nameKey, type OrgIndex } from './lookup.js';
-import { planPeople } from './people.js';
+import { planPeople, type PlannedPeople } from './people.js';
 import { DEFAULT_PHONE_PERMISSION } from './permissions.js';
 import { permissionsListed, planPhones } from './phones.js';
+import { phoneAsError, writes } from './rows.js';
 import type { OrgSnapshot } from './snapshot.js';
 import type {
   BatchPlan,
@@ -17,28 +22,23 @@ import type {
   Plan,
   PlanOptions,
   PlanSummary,
+  RowGate,
+  WriteCounts,
 } from './types.js';
-
-/** Invitation emails expire after 30 days. */
-const INVITE_LIFETIME_DAYS = 30;
 
 export function buildPlan(imports: ImportSet, snapshot: OrgSnapshot, options: PlanOptions = {}): Plan {
   const org = indexOrg(snapshot);
-  const batches = [...imports.batches]
-    .sort((a, b) => compare(a.name, b.name))
-    .map((batch) => ({
-      ...batch,
-      people: [...batch.people].sort((a, b) => a.line - b.line),
-      phones: [...batch.phones].sort((a, b) => a.line - b.line),
-    }));
-
-  const peopleByBatch = planPeople(batches, org, options);
-  const people = peopleByBatch.flat();
+  const gate = options.gate?.(org, imports.root) ?? null;
+  const batches = inPlanOrder(imports.batches);
+  const planned = planPeople(batches, org, options, gate);
+  const people = planned.byBatch.flat();
   const firstPersonByEmail = new Map<string, PersonPlan>();
   for (const person of people) {
     if (!firstPersonByEmail.has(person.emailKey)) firstPersonByEmail.set(person.emailKey, person);
   }
-  const phonesByBatch = planPhones(batches, firstPersonByEmail, org);
+  const asPlanned = planPhones(batches, firstPersonByEmail, org);
+  const phonesByBatch =
+    gate === null ? asPlanned : asPlanned.map((list) => list.map((phone) => gatePhone(phone, gate)));
   const phones = phonesByBatch.flat();
 
   const batchPlans: BatchPlan[] = batches.map((batch, index) => ({
@@ -46,27 +46,20 @@ export function buildPlan(imports: ImportSet, snapshot: OrgSnapshot, options: Pl
     dir: batch.dir,
     trainingDay: batch.config.trainingDay ?? null,
     updateExisting: batch.config.updateExisting,
-    people: peopleByBatch[index] ?? [],
+    people: planned.byBatch[index] ?? [],
     phones: phonesByBatch[index] ?? [],
   }));
 
   const invites = batchPlans.map((batch) => countInvites(batch, org));
   const locationsToCreate = newLocations(people, org);
   const warnings = [
-    ...locationsToCreate.map((location): Finding => ({
-      severity: 'warning',
-      file: location.file,
-      line: location.line,
-      column: 'location_work',
-      code: 'new-location',
-      message:
-        `Location "${location.name}" does not exist; apply will create it` +
-        (location.didYouMean === null ? '' : ` (did you mean "${location.didYouMean}"?)`),
-    })),
+    ...locationsToCreate.map(newLocationWarning),
     ...trainingDayWarnings(batches, invites, options.today),
     ...permissionWarning(phones, org),
   ];
-  const findings = [...imports.findings].sort(compareFindings);
+  const gateFindings =
+    gate?.findings({ asked: asked(planned, asPlanned.flat()), written: written(people, phones) }) ?? [];
+  const findings = sortFindings([...imports.findings, ...gateFindings]);
 
   return {
     root: imports.root,
@@ -79,26 +72,50 @@ export function buildPlan(imports: ImportSet, snapshot: OrgSnapshot, options: Pl
   };
 }
 
-/** Code-point order, so that the plan does not depend on the machine's locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Batches by name (code points, not the machine's locale), rows by line. */
+function inPlanOrder(batches: readonly Batch[]): Batch[] {
+  return [...batches]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((batch) => ({
+      ...batch,
+      people: [...batch.people].sort((a, b) => a.line - b.line),
+      phones: [...batch.phones].sort((a, b) => a.line - b.line),
+    }));
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    compare(a.file, b.file) ||
-    a.line - b.line ||
-    compare(a.column ?? '', b.column ?? '') ||
-    compare(a.code, b.code) ||
-    compare(a.message, b.message)
-  );
+function gatePhone(phone: PhonePlan, gate: RowGate): PhonePlan {
+  const errors = gate.phone(phone);
+  return errors.length === 0 ? phone : phoneAsError(phone, errors);
+}
+
+const count = <T extends { action: string }>(rows: readonly T[]) =>
+  rows.filter((row) => writes(row.action)).length;
+
+function written(people: readonly PersonPlan[], phones: readonly PhonePlan[]): WriteCounts {
+  return { people: count(people), phones: count(phones) };
 }
 
 /**
- * Who the training-day run will invite: people of the batch who will exist, are active, and have
- * neither been welcomed nor logged in. New people count; rows in error count only if the user exists.
- * An existing person whose welcome date the org left out counts, and is `unconfirmed`: the count is then
- * an upper bound ("up to N"). Reading each of them by id would make every preview cost a call per person.
+ * What the change asks to write, as if the gate let every row through: people as planned, and phones
+ * as planned (before the gate's own phone errors) plus those whose only error is a person it stopped.
+ */
+function asked(people: PlannedPeople, phones: readonly PhonePlan[]): WriteCounts {
+  const stoppedOwner = (phone: PhonePlan) =>
+    phone.errors.length > 0 &&
+    people.stopped.has(phone.person.emailKey) &&
+    phone.errors.every((finding) => finding.code === 'person-not-created');
+  return {
+    people: people.asked,
+    phones: phones.filter((phone) => writes(phone.action) || stoppedOwner(phone)).length,
+  };
+}
+
+/**
+ * Who the training-day run will invite (invitable.ts): people of the batch who will exist, are active,
+ * and have neither been welcomed nor logged in. New people count; rows in error count only if the user
+ * exists. An existing person who may be invited counts as `unconfirmed`: the count is then an upper
+ * bound ("up to N"), since the listing's welcome date is best effort. Reading each of them by id would
+ * make every preview cost a call per person; the invite run does, before deciding.
  */
 function countInvites(batch: BatchPlan, org: OrgIndex): InviteCount {
   const invited = new Set<string>();
@@ -109,12 +126,11 @@ function countInvites(batch: BatchPlan, org: OrgIndex): InviteCount {
       invited.add(person.emailKey);
       continue;
     }
-    const user = person.userId === null ? undefined : org.users.byId(person.userId);
-    if (user && user.state === 'active' && user.dateWelcomeSent === null && user.dateLastLogin === null) {
+    const state = inviteState(person.userId === null ? undefined : org.users.byId(person.userId));
+    // Every such person counts as unconfirmed, whether or not this snapshot happened to read them by
+    // id, so the preview reads the same from run to run.
+    if (state === 'invitable' || state === 'welcome-unknown') {
       invited.add(person.emailKey);
-      // A missing welcome date may be a dropped expand; the invite run reads them by id before deciding.
-      // Every such person counts as unconfirmed, whether or not this snapshot happened to read them by
-      // id, so the preview reads the same from run to run.
       unconfirmed.add(person.emailKey);
     }
   }
@@ -123,7 +139,7 @@ function countInvites(batch: BatchPlan, org: OrgIndex): InviteCount {
 
 /** One warning, at the first phone to be made default, when the org's roles listing gives no permissions. */
 function permissionWarning(phones: readonly PhonePlan[], org: OrgIndex): Finding[] {
-  const first = phones.find((phone) => phone.action === 'create' || phone.action === 'update');
+  const first = phones.find((phone) => writes(phone.action));
   if (!first || permissionsListed(org)) return [];
   return [
     {
@@ -152,6 +168,19 @@ function newLocations(people: readonly PersonPlan[], org: OrgIndex): LocationToC
     });
   }
   return [...seen.values()];
+}
+
+function newLocationWarning(location: LocationToCreate): Finding {
+  return {
+    severity: 'warning',
+    file: location.file,
+    line: location.line,
+    column: 'location_work',
+    code: 'new-location',
+    message:
+      `Location "${location.name}" does not exist; apply will create it` +
+      (location.didYouMean === null ? '' : ` (did you mean "${location.didYouMean}"?)`),
+  };
 }
 
 function trainingDayWarnings(
@@ -201,7 +230,7 @@ function validationErrorLines(findings: readonly Finding[], fileName: string): n
 }
 
 /** Counts per action, validation error lines per file kind, and every warning: the plan's summary. */
-export function summarize(
+function summarize(
   people: readonly PersonPlan[],
   phones: readonly PhonePlan[],
   findings: readonly Finding[],

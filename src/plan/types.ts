@@ -2,7 +2,8 @@
 // name resolved to an id, plus the display strings every renderer needs. Plain JSON data: no Maps,
 // no undefined values (optional keys are either present with a value or absent).
 
-import type { Finding } from '../csv/types.js';
+import type { Finding } from '../csv/findings.js';
+import type { OrgIndex } from './lookup.js';
 import type { Contact, Grant, SnapshotSkill } from './snapshot.js';
 
 export interface PlanOptions {
@@ -10,7 +11,31 @@ export interface PlanOptions {
   privilegedRoles?: string[];
   /** Today as YYYY-MM-DD; when given, training days in the past or more than 30 days ahead are warned about. */
   today?: string;
+  /** The guardrails rows must pass (policy/check.ts makes one from policy.yml); none: every row may write. */
+  gate?: PlanGate;
 }
+
+/** People and phone rows that create or update. */
+export interface WriteCounts {
+  people: number;
+  phones: number;
+}
+
+/**
+ * A gate inside planning: each row as resolved passes it before anything is derived from the rows, so
+ * that a row it stops takes what depends on it along (reports, phone, invite, new location), once.
+ */
+export interface RowGate {
+  /** Errors make the row an error row; warnings join the row's own. */
+  person(person: PersonPlan): { errors: Finding[]; warnings: Finding[] };
+  /** Errors make the phone an error row. */
+  phone(phone: PhonePlan): Finding[];
+  /** Plan-level findings: from what the change asks to write (without the gate) and what it writes. */
+  findings(rows: { asked: WriteCounts; written: WriteCounts }): Finding[];
+}
+
+/** Makes the gate of one plan, from the plan's own index of the org and the imports root. */
+export type PlanGate = (org: OrgIndex, root: string) => RowGate;
 
 export type PersonAction = 'create' | 'update' | 'unchanged' | 'skip' | 'error';
 export type PhoneAction = 'create' | 'update' | 'unchanged' | 'error';

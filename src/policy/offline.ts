@@ -2,8 +2,9 @@
 // request, which gets no secrets): allowed email domains, forbidden and allowed roles and divisions
 // by the names the CSV writes, and batches larger than max_changes. Plan checks the same rules again
 // against the org's ids, where a bare role's home division and renamed roles are known too. Pure.
-import type { Finding, ImportSet, PersonRow } from '../csv/types.js';
-import { emailDomainBreach } from './check.js';
+import type { Finding } from '../csv/findings.js';
+import type { ImportSet, PersonRow } from '../csv/types.js';
+import { emailDomainBreach } from './rules.js';
 import type { Policy } from './policy.js';
 
 const names = (entries: Policy['allowedRoles']) =>

@@ -1,11 +1,10 @@
 // imports/policy.yml: the team's guardrails (who may be granted what, and how much one change may
 // touch). Reading it is pure: text in, a Policy and findings at the key's or entry's line out.
 
-import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { z } from 'zod';
-import { finding, quote } from '../csv/findings.js';
+import { finding, quote, type Finding } from '../csv/findings.js';
 import { didYouMeanSuffix } from '../csv/suggest.js';
-import type { Finding } from '../csv/types.js';
 import { readYaml } from '../csv/yaml.js';
 
 export const POLICY_KEYS = [
@@ -52,6 +51,8 @@ export interface Policy {
   reinviteExpired: boolean;
   /** 1-based line of each key the file sets. */
   lines: Partial<Record<PolicyKey, number>>;
+  /** The orgs the file's `orgs:` section names (orgs.yml's names), each at its line; absent when it has none. */
+  orgNames?: PolicyEntry[];
 }
 
 /** No policy file: no rules but the default max_changes. */
@@ -104,7 +105,23 @@ function shown(value: unknown): string {
   return quote(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
-export function parsePolicy(content: string, file: string): { policy: Policy | null; findings: Finding[] } {
+/** How a reader of policy.yml turns a node into its line and its plain value. */
+interface Nodes {
+  lineOf: (node: Node | null | undefined, fallback?: number) => number;
+  plain: (node: Node) => unknown;
+  doc: Document;
+}
+
+/**
+ * With several orgs (orgs.yml), `orgs:` holds a section per org with any of the keys above, which
+ * replace the top-level ones for that org: `org` picks the section to apply (none: the top level).
+ * Every section is checked whatever `org` is, so validate reports a mistake in any of them.
+ */
+export function parsePolicy(
+  content: string,
+  file: string,
+  org?: string,
+): { policy: Policy | null; findings: Finding[] } {
   // The size, alias and syntax limits every YAML file of the imports has (the base branch's too).
   const read = readYaml(content, file, 'policy.yml');
   if ('finding' in read) return { policy: null, findings: [read.finding] };
@@ -113,103 +130,155 @@ export function parsePolicy(content: string, file: string): { policy: Policy | n
   // An empty file (or only comments) sets nothing.
   if (root === null || (isScalar(root) && root.value === null))
     return { policy: DEFAULT_POLICY, findings: [] };
-  const lineOf = (node: Node | null | undefined, fallback = 1) =>
-    node?.range ? lines.linePos(node.range[0]).line : fallback;
-  // toJS with the document resolves aliases (bare toJSON would throw on one).
-  const plain = (node: Node): unknown => node.toJS(doc);
+  const nodes: Nodes = {
+    lineOf: (node, fallback = 1) => (node?.range ? lines.linePos(node.range[0]).line : fallback),
+    // toJS with the document resolves aliases (bare toJSON would throw on one).
+    plain: (node): unknown => node.toJS(doc),
+    doc,
+  };
   if (!isMap(root)) {
     return {
       policy: null,
       findings: [
-        finding(file, lineOf(root), null, {
+        finding(file, nodes.lineOf(root), null, {
           code: 'invalid-policy',
           message: 'policy.yml must hold "key: value" lines such as max_changes: 500.',
         }),
       ],
     };
   }
-
   const findings: Finding[] = [];
   const policy: Policy = { ...DEFAULT_POLICY, lines: {} };
+  let orgSections: { node: Node | null; line: number } | null = null;
   for (const pair of root.items) {
     const keyNode = isScalar(pair.key) ? pair.key : null;
     const key =
       typeof keyNode?.value === 'string'
         ? keyNode.value
-        : (JSON.stringify(pair.key ? plain(pair.key) : null) ?? '');
-    const line = lineOf(keyNode);
+        : (JSON.stringify(pair.key ? nodes.plain(pair.key) : null) ?? '');
     // An alias (`*name`) stands for the node it names.
     const valueNode = isAlias(pair.value)
       ? (pair.value.resolve(doc) ?? null)
       : ((pair.value ?? null) as Node | null);
-    if (!isPolicyKey(key)) {
-      findings.push(
-        finding(file, line, key, {
-          code: 'unknown-key',
-          message: `${quote(key)} is not a policy.yml key${didYouMeanSuffix(key, POLICY_KEYS)}. Allowed keys: ${POLICY_KEYS.join(', ')}.`,
-        }),
-      );
-      continue;
-    }
-    policy.lines[key] = line;
-    if (isListKey(key)) {
-      const entries = readList(key, valueNode, line, file, { lineOf, plain }, findings);
-      if (key === 'allowed_email_domains') policy.allowedEmailDomains = entries;
-      else if (key === 'allowed_roles') policy.allowedRoles = entries;
-      else if (key === 'forbidden_roles') policy.forbiddenRoles = entries;
-      else if (key === 'allowed_divisions') policy.allowedDivisions = entries;
-      else policy.privilegedRoles = entries ?? [];
-      continue;
-    }
-    const value: unknown = valueNode === null ? null : plain(valueNode);
-    if (key === 'max_changes') {
-      const parsed = MaxChanges.safeParse(value);
-      if (parsed.success) policy.maxChanges = parsed.data ?? DEFAULT_MAX_CHANGES;
-      else
-        findings.push(
-          finding(file, line, key, {
-            code: 'invalid-value',
-            message: `max_changes must be a whole number above 0, e.g. ${DEFAULT_MAX_CHANGES}; got ${shown(value)}. Until it is fixed the default ${DEFAULT_MAX_CHANGES} applies.`,
-          }),
-        );
-    } else if (key === 'reinvite_expired') {
-      if (value === null || typeof value === 'boolean') policy.reinviteExpired = value ?? false;
-      else
-        findings.push(
-          finding(file, line, key, {
-            code: 'invalid-value',
-            message: `reinvite_expired must be true or false; got ${shown(value)}. Until it is fixed expired invitations are not re-sent.`,
-          }),
-        );
-    } else {
-      const parsed = Label.safeParse(value);
-      if (parsed.success) policy.overrideLabel = parsed.data ?? null;
-      else
-        findings.push(
-          finding(file, line, key, {
-            code: 'invalid-value',
-            message: `override_label must be the name of a pull-request label (1 to 50 characters), e.g. large-import; got ${shown(value)}.`,
-          }),
-        );
-    }
+    if (key === ORGS_KEY) orgSections = { node: valueNode, line: nodes.lineOf(keyNode) };
+    else readKey(policy, { key, line: nodes.lineOf(keyNode), valueNode, file }, nodes, findings);
   }
-
-  const allowedLine = policy.lines.allowed_roles;
-  const forbiddenLine = policy.lines.forbidden_roles;
-  if (allowedLine !== undefined && forbiddenLine !== undefined) {
-    const [first, second] =
-      allowedLine < forbiddenLine
-        ? ['allowed_roles', 'forbidden_roles']
-        : ['forbidden_roles', 'allowed_roles'];
-    findings.push(
-      finding(file, Math.max(allowedLine, forbiddenLine), second, {
-        code: 'conflicting-keys',
-        message: `Use allowed_roles or forbidden_roles, not both: ${first} is set on line ${Math.min(allowedLine, forbiddenLine)}. Remove one of them.`,
-      }),
-    );
-  }
+  // After the top level, so that an org's section replaces what the top level says for that org.
+  if (orgSections) readOrgSections(policy, { ...orgSections, file, org }, nodes, findings);
+  findings.push(...conflictingKeys(policy, file));
   findings.sort((a, b) => a.line - b.line);
   return { policy, findings };
+}
+
+/** The key of the per-org sections. */
+const ORGS_KEY = 'orgs';
+
+/** `orgs:` with one map per org: each is read (and checked); only `at.org`'s goes into `policy`. */
+function readOrgSections(
+  policy: Policy,
+  at: { node: Node | null; line: number; file: string; org: string | undefined },
+  nodes: Nodes,
+  findings: Finding[],
+): void {
+  const bad = (line: number, message: string) =>
+    findings.push(finding(at.file, line, ORGS_KEY, { code: 'invalid-value', message }));
+  if (!isMap(at.node)) {
+    bad(
+      at.line,
+      'orgs must hold one section per org (its name from orgs.yml, then indented keys such as max_changes: 50).',
+    );
+    return;
+  }
+  policy.orgNames = [];
+  for (const section of at.node.items) {
+    const name = isScalar(section.key) ? String(section.key.value) : '';
+    const line = nodes.lineOf(section.key as Node | null, at.line);
+    policy.orgNames.push({ value: name, line });
+    const body = (section.value ?? null) as Node | null;
+    if (!isMap(body)) {
+      bad(line, `orgs.${name} must hold indented "key: value" lines, e.g. max_changes: 50.`);
+      continue;
+    }
+    // Another org's section is read into a scratch policy: checked, never applied.
+    const target = name === at.org ? policy : { ...DEFAULT_POLICY, lines: {} };
+    for (const pair of body.items) {
+      const keyNode = isScalar(pair.key) ? pair.key : null;
+      const key = typeof keyNode?.value === 'string' ? keyNode.value : '';
+      const valueNode = isAlias(pair.value)
+        ? (pair.value.resolve(nodes.doc) ?? null)
+        : ((pair.value ?? null) as Node | null);
+      readKey(target, { key, line: nodes.lineOf(keyNode, line), valueNode, file: at.file }, nodes, findings);
+    }
+  }
+}
+
+/** One `key: value` line into `policy`; a finding for a key policy.yml does not have or a bad value. */
+function readKey(
+  policy: Policy,
+  at: { key: string; line: number; valueNode: Node | null; file: string },
+  nodes: Nodes,
+  findings: Finding[],
+): void {
+  const { key, line, valueNode, file } = at;
+  if (!isPolicyKey(key)) {
+    findings.push(
+      finding(file, line, key, {
+        code: 'unknown-key',
+        message: `${quote(key)} is not a policy.yml key${didYouMeanSuffix(key, POLICY_KEYS)}. Allowed keys: ${POLICY_KEYS.join(', ')}.`,
+      }),
+    );
+    return;
+  }
+  policy.lines[key] = line;
+  if (isListKey(key)) {
+    const entries = readList(key, valueNode, line, file, nodes, findings);
+    if (key === 'allowed_email_domains') policy.allowedEmailDomains = entries;
+    else if (key === 'allowed_roles') policy.allowedRoles = entries;
+    else if (key === 'forbidden_roles') policy.forbiddenRoles = entries;
+    else if (key === 'allowed_divisions') policy.allowedDivisions = entries;
+    else policy.privilegedRoles = entries ?? [];
+    return;
+  }
+  const value: unknown = valueNode === null ? null : nodes.plain(valueNode);
+  const problem = readValue(policy, key, value);
+  if (problem !== null) findings.push(finding(file, line, key, { code: 'invalid-value', message: problem }));
+}
+
+/** max_changes, reinvite_expired or override_label into `policy`; the message when the value is bad. */
+function readValue(policy: Policy, key: Exclude<PolicyKey, ListKey>, value: unknown): string | null {
+  if (key === 'max_changes') {
+    const parsed = MaxChanges.safeParse(value);
+    if (parsed.success) policy.maxChanges = parsed.data ?? DEFAULT_MAX_CHANGES;
+    return parsed.success
+      ? null
+      : `max_changes must be a whole number above 0, e.g. ${DEFAULT_MAX_CHANGES}; got ${shown(value)}. Until it is fixed the default ${DEFAULT_MAX_CHANGES} applies.`;
+  }
+  if (key === 'reinvite_expired') {
+    if (value !== null && typeof value !== 'boolean')
+      return `reinvite_expired must be true or false; got ${shown(value)}. Until it is fixed expired invitations are not re-sent.`;
+    policy.reinviteExpired = value ?? false;
+    return null;
+  }
+  const parsed = Label.safeParse(value);
+  if (parsed.success) policy.overrideLabel = parsed.data ?? null;
+  return parsed.success
+    ? null
+    : `override_label must be the name of a pull-request label (1 to 50 characters), e.g. large-import; got ${shown(value)}.`;
+}
+
+/** allowed_roles and forbidden_roles together: one of them must go (the later line is the finding). */
+function conflictingKeys(policy: Policy, file: string): Finding[] {
+  const allowedLine = policy.lines.allowed_roles;
+  const forbiddenLine = policy.lines.forbidden_roles;
+  if (allowedLine === undefined || forbiddenLine === undefined) return [];
+  const [first, second] =
+    allowedLine < forbiddenLine ? ['allowed_roles', 'forbidden_roles'] : ['forbidden_roles', 'allowed_roles'];
+  return [
+    finding(file, Math.max(allowedLine, forbiddenLine), second, {
+      code: 'conflicting-keys',
+      message: `Use allowed_roles or forbidden_roles, not both: ${first} is set on line ${Math.min(allowedLine, forbiddenLine)}. Remove one of them.`,
+    }),
+  ];
 }
 
 /** A list key's entries: a YAML list, or one bare value as a one-entry list; blank means empty. */
@@ -218,10 +287,7 @@ function readList(
   node: Node | null,
   keyLine: number,
   file: string,
-  nodes: {
-    lineOf: (node: Node | null | undefined, fallback?: number) => number;
-    plain: (node: Node) => unknown;
-  },
+  nodes: Nodes,
   findings: Finding[],
 ): PolicyEntry[] | null {
   if (node === null || (isScalar(node) && node.value === null)) return [];

@@ -1,11 +1,19 @@
 // `gc-onboard probe`: consent checks first (nothing asked of the org without them), then the probe,
 // the profile file and the report. Refusals are one line and exit 2.
-import type { Command } from '../cli/args.js';
 import { writeFileMaking, type CliIo } from '../run/output.js';
 import { openOrg } from '../run/org.js';
-import { ProbeRefused, refusalOf, runProbe } from './run.js';
+import { ProbeRefused, refusalOf, runProbe, type ProbeOptions } from './run.js';
 
-type ProbeCommand = Extract<Command, { name: 'probe' }>;
+/** What the command line asked for (the CLI's parsed `probe` command has this shape). */
+export type ProbeCommand = Pick<
+  ProbeOptions,
+  'emailDomain' | 'consent' | 'orgNameContains' | 'includeInvite'
+> & {
+  /** Probe an in-process sandbox instead of the GENESYSCLOUD_* org. */
+  sandbox: boolean;
+  /** Where the profile is written. */
+  out: string;
+};
 
 export async function probeCommand(command: ProbeCommand, io: CliIo): Promise<number> {
   const refusal = refusalOf(command);

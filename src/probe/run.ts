@@ -63,226 +63,69 @@ export function probeStamp(ms: number): string {
     .toLowerCase()}`;
 }
 
+/** What every step of one probe shares: the client, the clock and its polling, and what it made and saw. */
+interface ProbeRun {
+  client: GenesysClient;
+  stamp: string;
+  domain: string;
+  pollMs: number;
+  maxWaitMs: number;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  log: (line: string) => void;
+  created: string[];
+  statuses: Record<string, number>;
+  notes: string[];
+}
+
+interface ProbeUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** The probe phone: when its creation answered (lags count from there) and its id. */
+interface ProbePhone {
+  name: string;
+  id: string;
+  createdAt: number;
+}
+
+type TelephonySetup = { siteId: string; baseId: string; lineBaseId: string };
+
 export async function runProbe(client: GenesysClient, options: ProbeOptions): Promise<ProbeResult> {
   const refusal = refusalOf(options);
   if (refusal) throw new ProbeRefused(refusal);
-  const domain = options.emailDomain ?? '';
-  const pollMs = options.pollMs ?? 250;
-  const maxWaitMs = options.maxWaitMs ?? 30_000;
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
-  const log = options.log ?? (() => undefined);
-
+  const run = startRun(client, options);
   const org = await client.organization.getOrganizationsMe();
   if (options.orgNameContains !== undefined && !(org.name ?? '').includes(options.orgNameContains)) {
     throw new ProbeRefused(
       `the org is "${org.name ?? ''}", which does not contain "${options.orgNameContains}": probe refused.`,
     );
   }
-
-  const created: string[] = [];
-  const statuses: Record<string, number> = {};
-  const notes: string[] = [];
-  const stamp = probeStamp(now());
-  const users = client.users;
-
-  /**
-   * Polls `attempt` every pollMs until it says done. The lag is when the winning answer came back: the
-   * transport may pace a call (a route's own rate limit), so the time we asked is not when it was sent.
-   */
-  const lagUntil = async (since: number, attempt: () => Promise<boolean>): Promise<number | null> => {
-    for (;;) {
-      if (await attempt()) return Math.max(0, now() - since);
-      if (now() - since > maxWaitMs) return null;
-      await sleep(pollMs);
-    }
-  };
-  const past404 = (call: () => Promise<unknown>) => async () => (await statusOf(call)) !== 404;
-
-  // --- a location, twice with one name -------------------------------------------------------------
-  const location = await client.locations.postLocations({ name: stamp });
-  created.push(`location ${stamp} (${location.id ?? '?'})`);
-  statuses.duplicateLocationName = await statusOf(() => client.locations.postLocations({ name: stamp }));
-  if (statuses.duplicateLocationName < 300)
-    created.push(`location ${stamp} (a second one: duplicate names allowed)`);
-
-  // --- two users, and how long each service takes to know the first ------------------------------
-  const divisionId = (await client.authorization.getAuthorizationDivisionsHome()).id ?? '';
-  const createUser = async (n: number) => {
-    const name = `${stamp}-${n}`;
-    const user = await users.postUsers({ name, email: `${name}@${domain}`, divisionId });
-    created.push(`user ${name}@${domain} (${user.id ?? '?'})`);
-    return { id: user.id ?? '', email: `${name}@${domain}`, name };
-  };
-  const t0 = now();
-  const first = await createUser(1);
-  const second = await createUser(2);
-  log(
-    `probe: created ${first.name} and ${second.name}; measuring lags (every ${pollMs} ms, up to ${maxWaitMs} ms)`,
-  );
-
-  const telephonySetup = await phoneSetup(client);
-  if (!telephonySetup) notes.push('no WebRTC phone base settings or site: telephony not measured.');
-  const phoneName = `${stamp}-1`;
-  let phoneCreatedAt = 0;
-  let phoneId: string | null = null;
-  const phoneBody = (name: string, userId: string) => ({
-    name,
-    site: { id: telephonySetup?.siteId ?? '' },
-    phoneBaseSettings: { id: telephonySetup?.baseId ?? '' },
-    lines: [{ name: `${name}_1`, lineBaseSettings: { id: telephonySetup?.lineBaseId ?? '' } }],
-    webRtcUser: { id: userId },
-  });
-
-  const [search, authorization, routing, telephony] = await Promise.all([
-    lagUntil(t0, async () => {
-      const found = await users.postUsersSearch({
-        pageSize: 25,
-        query: [{ type: 'EXACT', fields: ['email'], value: first.email }],
-      });
-      return (found.results ?? []).some((user) => user.id === first.id);
-    }),
-    // Empty grants: past the "unknown user" 404 it answers 400, and nothing is granted.
-    lagUntil(
-      t0,
-      past404(() =>
-        client.authorization.postAuthorizationSubjectBulkadd(
-          first.id,
-          { grants: [] },
-          { subjectType: 'PC_USER' },
-        ),
-      ),
-    ),
-    lagUntil(
-      t0,
-      past404(() => users.patchUserRoutingskillsBulk(first.id, [])),
-    ),
-    telephonySetup
-      ? lagUntil(t0, async () => {
-          try {
-            const phone = await client.telephony.postTelephonyProvidersEdgesPhones(
-              phoneBody(phoneName, first.id),
-            );
-            phoneCreatedAt = now();
-            phoneId = phone.id ?? null;
-            created.push(`phone ${phoneName} (${phoneId ?? '?'})`);
-            return true;
-          } catch (error) {
-            if (error instanceof GenesysApiError && error.status === 404) return false;
-            throw error;
-          }
-        })
-      : Promise.resolve(null),
-  ]);
-
-  // --- the station, and a default station for a user without a calling role ----------------------
-  let stationId: string | null = null;
-  const station =
-    phoneId === null
-      ? null
-      : await lagUntil(phoneCreatedAt, async () => {
-          const page = await client.stations.getStations({
-            webRtcUserId: first.id,
-            pageSize: 25,
-            pageNumber: 1,
-          });
-          stationId = page.entities?.find((s) => s.webRtcUserId === first.id)?.id ?? null;
-          return stationId !== null;
-        });
-  const lags: Lags = { search, authorization, routing, telephony, station };
-  let defaultStationStatus: number | null = null;
-  // Assigned inside the poll's closure, which TypeScript's narrowing does not see.
-  const foundStation: string | null = stationId;
-  if (foundStation !== null) {
-    // A 409 here is a version race from the polling writes above, not the answer we look for.
-    for (let tries = 0; tries < 5; tries += 1) {
-      defaultStationStatus = await statusOf(() =>
-        users.putUserStationDefaultstationStationId(first.id, foundStation),
-      );
-      if (defaultStationStatus !== 409) break;
-      await sleep(Math.max(pollMs, 600));
-    }
-  }
-
-  // --- a taken phone name ---------------------------------------------------------------------------
-  if (telephonySetup && phoneId !== null) {
-    await lagUntil(
-      now(),
-      past404(() => users.getUser(second.id)),
-    );
-    let status = 404;
-    const since = now();
-    while (status === 404 && now() - since <= maxWaitMs) {
-      status = await statusOf(() =>
-        client.telephony.postTelephonyProvidersEdgesPhones(phoneBody(phoneName, second.id)),
-      );
-      if (status === 404) await sleep(pollMs);
-    }
-    statuses.takenPhoneName = status;
-    if (status < 300) created.push(`phone ${phoneName} (a second one: duplicate names allowed)`);
-  }
-
-  // --- which fields come back with and without fields/expand ---------------------------------------
-  const phoneFields = phoneId === null ? null : await readPhoneFields(client, phoneName, phoneId);
+  await probeLocationNames(run);
+  const { first, second, createdAt } = await createProbeUsers(run);
+  const setup = await phoneSetup(client);
+  if (!setup) run.notes.push('no WebRTC phone base settings or site: telephony not measured.');
+  const { lags, phone, stationId } = await measureLags(run, first, createdAt, setup);
+  const defaultStationStatus = stationId === null ? null : await setDefaultStation(run, first.id, stationId);
+  if (setup && phone) await probeTakenPhoneName(run, setup, phone, second);
+  const phoneFields = phone ? await readPhoneFields(client, phone.name, phone.id) : null;
   const welcome = await readWelcomeDates(client);
   const expands = await sampleExpands(client, [first.id, second.id], options.expandSamples ?? 20);
-
-  // --- work phone and extension read-back ------------------------------------------------------------
   const country = org.defaultCountryCode ?? null;
   const written = country === 'GB' ? '02079460123' : '3175550123';
-  const workPhone = await writeAndReadWorkPhone(client, first.id, written, notes);
-
-  // --- version conflicts under parallel writes ------------------------------------------------------
-  const raceRounds: number[][] = [];
-  for (let round = 0; round < (options.raceRounds ?? 12); round += 1) {
-    const user = await users.getUser(first.id);
-    const version = user.version ?? 1;
-    const calls: Array<() => Promise<unknown>> = [
-      () => users.patchUser(first.id, { version, title: `probe round ${round + 1}` }),
-      () => users.patchUserRoutingskillsBulk(first.id, []),
-    ];
-    if (foundStation !== null)
-      calls.push(() => users.putUserStationDefaultstationStationId(first.id, foundStation));
-    const result = await Promise.all(calls.map((call) => statusOf(call)));
-    raceRounds.push(result);
-    if (result.includes(409)) break;
-  }
-
-  // --- invites, only when asked --------------------------------------------------------------------
-  if (options.includeInvite) {
-    statuses.firstInvite = await statusOf(() => users.postUserInvite(first.id, { force: false }));
-    statuses.secondInviteWithoutForce = await statusOf(() =>
-      users.postUserInvite(first.id, { force: false }),
-    );
-  } else notes.push('invites not tried (pass --include-invite).');
-
-  // --- rate limits per route family, from inin-ratelimit-allowed -------------------------------------
-  const stats = client.stats();
-  const perMinute = (value: number | undefined) =>
-    value === undefined ? 0 : Math.round((value * 60_000) / stats.windowMs);
-  const families = Object.entries(stats.limits).map(([key, value]) => `${key} ${perMinute(value)}`);
-  notes.push(`inin-ratelimit-allowed per minute: ${families.join(', ') || 'none seen'}.`);
-  const limits = {
-    token: perMinute(stats.limit) || null,
-    usersSearch: perMinute(stats.limits['POST /api/v2/users/search']),
-    phoneWrites: perMinute(stats.limits['POST /api/v2/telephony/providers/edges/phones']),
-  };
-
-  // --- leave the probe users inactive -----------------------------------------------------------------
-  for (const user of [first, second]) {
-    for (let tries = 0; tries < 3; tries += 1) {
-      const version = (await users.getUser(user.id)).version ?? 1;
-      const status = await statusOf(() => users.patchUser(user.id, { version, state: 'inactive' }));
-      if (status < 300) break;
-      await sleep(Math.max(pollMs, 600));
-    }
-  }
-
+  const workPhone = await writeAndReadWorkPhone(client, first.id, written, run.notes);
+  const raceRounds = await versionRaces(run, first.id, stationId, options.raceRounds ?? 12);
+  if (options.includeInvite) await probeInvites(run, first.id);
+  else run.notes.push('invites not tried (pass --include-invite).');
+  const limits = learnedLimits(run);
+  await deactivate(run, [first, second]);
   const observations: Observations = {
-    measuredAt: new Date(now()).toISOString(),
+    measuredAt: new Date(run.now()).toISOString(),
     defaultCountryCode: country,
     lags,
-    pollMs,
+    pollMs: run.pollMs,
     phoneFields,
     welcomeDates: welcome,
     expands,
@@ -290,16 +133,268 @@ export async function runProbe(client: GenesysClient, options: ProbeOptions): Pr
     raceRounds,
     defaultStationStatus,
     limits,
-    statuses,
-    notes,
+    statuses: run.statuses,
+    notes: run.notes,
   };
   const profile = toProfile(observations);
-  return { profile, created, report: renderReport(profile, created, pollMs) };
+  return { profile, created: run.created, report: renderReport(profile, run.created, run.pollMs) };
 }
 
-async function phoneSetup(
-  client: GenesysClient,
-): Promise<{ siteId: string; baseId: string; lineBaseId: string } | null> {
+function startRun(client: GenesysClient, options: ProbeOptions): ProbeRun {
+  const now = options.now ?? Date.now;
+  return {
+    client,
+    stamp: probeStamp(now()),
+    domain: options.emailDomain ?? '',
+    pollMs: options.pollMs ?? 250,
+    maxWaitMs: options.maxWaitMs ?? 30_000,
+    now,
+    sleep: options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms))),
+    log: options.log ?? (() => undefined),
+    created: [],
+    statuses: {},
+    notes: [],
+  };
+}
+
+/**
+ * Polls `attempt` every pollMs until it says done. The lag is when the winning answer came back: the
+ * transport may pace a call (a route's own rate limit), so the time we asked is not when it was sent.
+ */
+async function lagUntil(
+  run: ProbeRun,
+  since: number,
+  attempt: () => Promise<boolean>,
+): Promise<number | null> {
+  for (;;) {
+    if (await attempt()) return Math.max(0, run.now() - since);
+    if (run.now() - since > run.maxWaitMs) return null;
+    await run.sleep(run.pollMs);
+  }
+}
+
+const past404 = (call: () => Promise<unknown>) => async () => (await statusOf(call)) !== 404;
+
+/** A location, twice with one name: may two share it? */
+async function probeLocationNames(run: ProbeRun): Promise<void> {
+  const { client, stamp } = run;
+  const location = await client.locations.postLocations({ name: stamp });
+  run.created.push(`location ${stamp} (${location.id ?? '?'})`);
+  run.statuses.duplicateLocationName = await statusOf(() => client.locations.postLocations({ name: stamp }));
+  if (run.statuses.duplicateLocationName < 300)
+    run.created.push(`location ${stamp} (a second one: duplicate names allowed)`);
+}
+
+/** Two throwaway users in the home division; the lags count from `createdAt`. */
+async function createProbeUsers(
+  run: ProbeRun,
+): Promise<{ first: ProbeUser; second: ProbeUser; createdAt: number }> {
+  const divisionId = (await run.client.authorization.getAuthorizationDivisionsHome()).id ?? '';
+  const createUser = async (n: number): Promise<ProbeUser> => {
+    const name = `${run.stamp}-${n}`;
+    const email = `${name}@${run.domain}`;
+    const user = await run.client.users.postUsers({ name, email, divisionId });
+    run.created.push(`user ${email} (${user.id ?? '?'})`);
+    return { id: user.id ?? '', email, name };
+  };
+  const createdAt = run.now();
+  const first = await createUser(1);
+  const second = await createUser(2);
+  run.log(
+    `probe: created ${first.name} and ${second.name}; measuring lags (every ${run.pollMs} ms, up to ${run.maxWaitMs} ms)`,
+  );
+  return { first, second, createdAt };
+}
+
+const phoneBody = (setup: TelephonySetup | null, name: string, userId: string) => ({
+  name,
+  site: { id: setup?.siteId ?? '' },
+  phoneBaseSettings: { id: setup?.baseId ?? '' },
+  lines: [{ name: `${name}_1`, lineBaseSettings: { id: setup?.lineBaseId ?? '' } }],
+  webRtcUser: { id: userId },
+});
+
+/** How long each service takes to know the new user (all at once), then the phone's station. */
+async function measureLags(
+  run: ProbeRun,
+  user: ProbeUser,
+  since: number,
+  setup: TelephonySetup | null,
+): Promise<{ lags: Lags; phone: ProbePhone | null; stationId: string | null }> {
+  const { client } = run;
+  const [search, authorization, routing, telephony] = await Promise.all([
+    lagUntil(run, since, async () => {
+      const found = await client.users.postUsersSearch({
+        pageSize: 25,
+        query: [{ type: 'EXACT', fields: ['email'], value: user.email }],
+      });
+      return (found.results ?? []).some((hit) => hit.id === user.id);
+    }),
+    // Empty grants: past the "unknown user" 404 it answers 400, and nothing is granted.
+    lagUntil(
+      run,
+      since,
+      past404(() =>
+        client.authorization.postAuthorizationSubjectBulkadd(
+          user.id,
+          { grants: [] },
+          { subjectType: 'PC_USER' },
+        ),
+      ),
+    ),
+    lagUntil(
+      run,
+      since,
+      past404(() => client.users.patchUserRoutingskillsBulk(user.id, [])),
+    ),
+    setup ? phoneLag(run, setup, user, since) : Promise.resolve({ lag: null, phone: null }),
+  ]);
+  const { phone } = telephony;
+  const station = phone ? await stationLag(run, user.id, phone) : { lag: null, stationId: null };
+  return {
+    lags: { search, authorization, routing, telephony: telephony.lag, station: station.lag },
+    phone,
+    stationId: station.stationId,
+  };
+}
+
+/** Creates the user's WebRTC phone as soon as telephony knows the user. */
+async function phoneLag(
+  run: ProbeRun,
+  setup: TelephonySetup,
+  user: ProbeUser,
+  since: number,
+): Promise<{ lag: number | null; phone: ProbePhone | null }> {
+  const name = `${run.stamp}-1`;
+  let phone: ProbePhone | null = null;
+  const lag = await lagUntil(run, since, async () => {
+    try {
+      const created = await run.client.telephony.postTelephonyProvidersEdgesPhones(
+        phoneBody(setup, name, user.id),
+      );
+      run.created.push(`phone ${name} (${created.id ?? '?'})`);
+      if (created.id) phone = { name, id: created.id, createdAt: run.now() };
+      return true;
+    } catch (error) {
+      if (error instanceof GenesysApiError && error.status === 404) return false;
+      throw error;
+    }
+  });
+  return { lag, phone };
+}
+
+/** From the phone's creation to its station being listed for the user. */
+async function stationLag(
+  run: ProbeRun,
+  userId: string,
+  phone: ProbePhone,
+): Promise<{ lag: number | null; stationId: string | null }> {
+  let stationId: string | null = null;
+  const lag = await lagUntil(run, phone.createdAt, async () => {
+    const page = await run.client.stations.getStations({ webRtcUserId: userId, pageSize: 25, pageNumber: 1 });
+    stationId = page.entities?.find((s) => s.webRtcUserId === userId)?.id ?? null;
+    return stationId !== null;
+  });
+  return { lag, stationId };
+}
+
+/** PUT default station for a user without a calling role: its status. */
+async function setDefaultStation(run: ProbeRun, userId: string, stationId: string): Promise<number> {
+  let status = 0;
+  // A 409 here is a version race from the polling writes above, not the answer we look for.
+  for (let tries = 0; tries < 5; tries += 1) {
+    status = await statusOf(() => run.client.users.putUserStationDefaultstationStationId(userId, stationId));
+    if (status !== 409) break;
+    await run.sleep(Math.max(run.pollMs, 600));
+  }
+  return status;
+}
+
+/** A second phone with the first one's name, for the second user: is a taken name refused? */
+async function probeTakenPhoneName(
+  run: ProbeRun,
+  setup: TelephonySetup,
+  phone: ProbePhone,
+  user: ProbeUser,
+): Promise<void> {
+  await lagUntil(
+    run,
+    run.now(),
+    past404(() => run.client.users.getUser(user.id)),
+  );
+  let status = 404;
+  const since = run.now();
+  while (status === 404 && run.now() - since <= run.maxWaitMs) {
+    status = await statusOf(() =>
+      run.client.telephony.postTelephonyProvidersEdgesPhones(phoneBody(setup, phone.name, user.id)),
+    );
+    if (status === 404) await run.sleep(run.pollMs);
+  }
+  run.statuses.takenPhoneName = status;
+  if (status < 300) run.created.push(`phone ${phone.name} (a second one: duplicate names allowed)`);
+}
+
+/** Rounds of parallel writes to one user until one answers 409 (a version race), each round's statuses. */
+async function versionRaces(
+  run: ProbeRun,
+  userId: string,
+  stationId: string | null,
+  rounds: number,
+): Promise<number[][]> {
+  const users = run.client.users;
+  const statuses: number[][] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const version = (await users.getUser(userId)).version ?? 1;
+    const calls: Array<() => Promise<unknown>> = [
+      () => users.patchUser(userId, { version, title: `probe round ${round + 1}` }),
+      () => users.patchUserRoutingskillsBulk(userId, []),
+    ];
+    if (stationId !== null) calls.push(() => users.putUserStationDefaultstationStationId(userId, stationId));
+    const result = await Promise.all(calls.map((call) => statusOf(call)));
+    statuses.push(result);
+    if (result.includes(409)) break;
+  }
+  return statuses;
+}
+
+/** An invite, then a second one without force (asked for with --include-invite only). */
+async function probeInvites(run: ProbeRun, userId: string): Promise<void> {
+  const users = run.client.users;
+  run.statuses.firstInvite = await statusOf(() => users.postUserInvite(userId, { force: false }));
+  run.statuses.secondInviteWithoutForce = await statusOf(() =>
+    users.postUserInvite(userId, { force: false }),
+  );
+}
+
+/** Rate limits per route family, per minute, from the inin-ratelimit-allowed headers seen. */
+function learnedLimits(run: ProbeRun): Observations['limits'] {
+  const stats = run.client.stats();
+  const perMinute = (value: number | undefined) =>
+    value === undefined ? 0 : Math.round((value * 60_000) / stats.windowMs);
+  const families = Object.entries(stats.limits).map(([key, value]) => `${key} ${perMinute(value)}`);
+  run.notes.push(`inin-ratelimit-allowed per minute: ${families.join(', ') || 'none seen'}.`);
+  return {
+    token: perMinute(stats.limit) || null,
+    usersSearch: perMinute(stats.limits['POST /api/v2/users/search']),
+    phoneWrites: perMinute(stats.limits['POST /api/v2/telephony/providers/edges/phones']),
+  };
+}
+
+/** Leaves the probe users inactive (never deleted: an admin removes them in the UI). */
+async function deactivate(run: ProbeRun, users: readonly ProbeUser[]): Promise<void> {
+  for (const user of users) {
+    for (let tries = 0; tries < 3; tries += 1) {
+      const version = (await run.client.users.getUser(user.id)).version ?? 1;
+      const status = await statusOf(() =>
+        run.client.users.patchUser(user.id, { version, state: 'inactive' }),
+      );
+      if (status < 300) break;
+      await run.sleep(Math.max(run.pollMs, 600));
+    }
+  }
+}
+
+async function phoneSetup(client: GenesysClient): Promise<TelephonySetup | null> {
   const bases = await client.telephony.getTelephonyProvidersEdgesPhonebasesettings({
     pageSize: 100,
     pageNumber: 1,

@@ -1,7 +1,7 @@
 // The sticky PR comments: one way to put a comment together (composeComment: the marker, our hidden
 // block, the blocks around the body and the size budget), and the bodies that go in it.
 
-import type { Finding } from '../csv/types.js';
+import type { Finding } from '../csv/findings.js';
 import type { Plan } from '../plan/types.js';
 import { COMMENT_MAX_CHARS } from './limits.js';
 import { findingsMarkdown, planMarkdown, type Limit } from './markdown.js';

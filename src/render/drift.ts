@@ -7,7 +7,8 @@ import { needsAttention, type DriftReport } from '../drift/report.js';
 import { formatDay } from '../plan/day.js';
 import { clip, escapeMarkdown, plainText } from './escape.js';
 import { COMMENT_MAX_CHARS } from './limits.js';
-import { plural, where } from './shared.js';
+import { plural } from '../csv/words.js';
+import { where } from './shared.js';
 
 /** Hidden marker of the drift issue: how the next run finds it (with the label). */
 export const DRIFT_MARKER = '<!-- gc-onboard:drift -->';

@@ -3,7 +3,7 @@
 import type { InviteReport } from '../invite/invite.js';
 import { formatDay } from '../plan/day.js';
 import { escapeMarkdown, plainText } from './escape.js';
-import { plural } from './shared.js';
+import { plural } from '../csv/words.js';
 
 function headline(report: InviteReport): string {
   const sent = report.invited.filter((person) => person.sent).length;

@@ -1,6 +1,6 @@
 // JSON outputs, in the shapes DESIGN.md promises.
 
-import type { Finding } from '../csv/types.js';
+import type { Finding } from '../csv/findings.js';
 import type { Plan } from '../plan/types.js';
 import { encodeReview, type Review } from '../review/review.js';
 import { uniqueSorted } from './shared.js';

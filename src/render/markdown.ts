@@ -2,9 +2,10 @@
 // most detailed level that stays under a size limit.
 
 import { markdownTable } from 'markdown-table';
-import type { Finding } from '../csv/types.js';
+import type { Finding } from '../csv/findings.js';
 import type { BatchPlan, Change, PersonPlan, PhonePlan, Plan } from '../plan/types.js';
 import { clip, escapeMarkdown } from './escape.js';
+import { plural } from '../csv/words.js';
 import {
   PERSON_ACTION,
   PHONE_ACTION,
@@ -12,7 +13,6 @@ import {
   countsLine,
   findingsTotal,
   invitesLine,
-  plural,
   uniqueSorted,
   where,
 } from './shared.js';

@@ -3,7 +3,7 @@
 import { countResults, type ApplyResult, type ResultCounts, type RowResult } from '../apply/results.js';
 import type { Hold } from '../review/review.js';
 import { clip, escapeMarkdown } from './escape.js';
-import { plural } from './shared.js';
+import { plural } from '../csv/words.js';
 
 /** Hidden marker of the comment apply keeps on the merged pull request (one per pull request). */
 export const RESULTS_MARKER = '<!-- gc-onboard:results -->';

@@ -1,13 +1,10 @@
 // Wording shared by every renderer (markdown, text), so that the comment, the job summary and the
 // terminal say the same thing the same way.
 
-import type { Finding } from '../csv/types.js';
+import { compareFindings, type Finding } from '../csv/findings.js';
+import { plural } from '../csv/words.js';
 import { formatDay } from '../plan/day.js';
-import { compareFindings } from '../plan/plan.js';
 import type { InviteCount, PersonAction, PhoneAction, Plan } from '../plan/types.js';
-
-export const plural = (count: number, one: string, many = `${one}s`) =>
-  `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
 /** `12 to create · 3 to update · 40 unchanged · 2 errors` (skipped only when there are some). */
 export function countsLine(counts: {

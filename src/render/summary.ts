@@ -1,6 +1,6 @@
 // The job summary: the full plan, within GitHub's 1 MiB step-summary limit.
 
-import type { Finding } from '../csv/types.js';
+import type { Finding } from '../csv/findings.js';
 import type { Plan } from '../plan/types.js';
 import { SUMMARY_MAX_BYTES } from './limits.js';
 import { findingsMarkdown, planMarkdown, type Limit } from './markdown.js';

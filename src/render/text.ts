@@ -1,8 +1,9 @@
 // Terminal text: the plan (gc-onboard plan) and findings alone (gc-onboard validate).
 
-import type { Finding } from '../csv/types.js';
+import type { Finding } from '../csv/findings.js';
 import type { Change, PersonPlan, PhonePlan, Plan } from '../plan/types.js';
 import { plainText } from './escape.js';
+import { plural } from '../csv/words.js';
 import {
   PERSON_ACTION,
   PHONE_ACTION,
@@ -10,7 +11,6 @@ import {
   countsLine,
   findingsTotal,
   invitesLine,
-  plural,
   uniqueSorted,
 } from './shared.js';
 

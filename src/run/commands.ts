@@ -3,11 +3,13 @@
 import { applyPlan, type ApplyOptions } from '../apply/apply.js';
 import type { ApplyResult } from '../apply/results.js';
 import type { ImportSet } from '../csv/types.js';
-import { asMissingPermission } from '../doctor/forbidden.js';
+import { asMissingPermission } from '../permissions/forbidden.js';
 import type { GenesysClient } from '../genesys/client.js';
 import { loadSnapshot, loadUsers } from '../genesys/snapshot.js';
 import { orgInviter, orgWriter } from '../genesys/writer.js';
 import { MAX_YAML_BYTES } from '../csv/yaml.js';
+import { finding, type Finding } from '../csv/findings.js';
+import { didYouMeanSuffix } from '../csv/suggest.js';
 import { loadImports, readCapped, readPolicyFile } from '../imports.js';
 import {
   dueBatches,
@@ -19,8 +21,8 @@ import {
 import { snapshotNeed } from '../plan/need.js';
 import { buildPlan } from '../plan/plan.js';
 import type { OrgSnapshot } from '../plan/snapshot.js';
-import type { Plan, PlanOptions } from '../plan/types.js';
-import { judgeChange, type ParsedPolicy } from '../policy/check.js';
+import type { Plan, PlanGate, PlanOptions } from '../plan/types.js';
+import { policyGate, type ParsedPolicy } from '../policy/check.js';
 import { checkImportsOffline } from '../policy/offline.js';
 import { parsePolicy } from '../policy/policy.js';
 import {
@@ -42,6 +44,8 @@ export interface RunOptions extends PlanOptions {
    * `<root>/policy.yml` is then only checked: its errors are the change's.
    */
   judgeBy?: JudgingPolicy;
+  /** orgs.yml: plan only the batches that go to this org. */
+  org?: string;
 }
 
 /** A policy file's text from elsewhere (null: there is no file there, so the default policy), and how to name it. */
@@ -51,14 +55,15 @@ export interface JudgingPolicy {
   name: string;
 }
 
-/** `<root>/policy.yml`, parsed, or null when the team has none. */
+/** `<root>/policy.yml`, parsed (with `org`'s section applied), or null when the team has none. */
 export async function readPolicy(
   root: string,
+  org?: string,
 ): Promise<{ file: string; text: string | null; parsed: ParsedPolicy | null }> {
   // A link or special file in its place reads as absent here; loadImports reports it as an error.
   const { file, content } = await readPolicyFile(root);
   const text = content === null ? null : content.toString('utf8');
-  return { file, text, parsed: text === null ? null : parsePolicy(text, file) };
+  return { file, text, parsed: text === null ? null : parsePolicy(text, file, org) };
 }
 
 /** `apply --reviewed FILE`: the review recorded in a plan file that `plan --format json` wrote. */
@@ -90,28 +95,23 @@ export async function readJudgingPolicy(file: string): Promise<JudgingPolicy> {
   return { text: content.toString('utf8'), name: `${file} (--policy)` };
 }
 
-/** The plan gated by the policy: `<root>/policy.yml`, or `judgeBy` with the local file checked as the change's. */
-function gate(
-  plan: Plan,
-  snapshot: OrgSnapshot,
-  local: Awaited<ReturnType<typeof readPolicy>>,
-  options: RunOptions,
-): Plan {
+/** The policy's gate inside planning: `<root>/policy.yml`, or `judgeBy` with the local file checked as the change's. */
+function gate(local: Awaited<ReturnType<typeof readPolicy>>, options: RunOptions): PlanGate {
   const labels = options.labels ?? [];
   const judgeBy = options.judgeBy;
   // A checkout may have turned LF into CRLF; that is no change to the rules.
   const lf = (text: string | null) => (text === null ? null : text.replace(/\r\n/g, '\n'));
   if (judgeBy === undefined || lf(judgeBy.text) === lf(local.text)) {
-    return judgeChange(plan, snapshot, {
+    return policyGate({
       labels,
       judge: { parsed: local.parsed, file: local.file },
       changed: null,
     });
   }
-  return judgeChange(plan, snapshot, {
+  return policyGate({
     labels,
     judge: {
-      parsed: judgeBy.text === null ? null : parsePolicy(judgeBy.text, local.file),
+      parsed: judgeBy.text === null ? null : parsePolicy(judgeBy.text, local.file, options.org),
       file: local.file,
       name: judgeBy.name,
     },
@@ -132,17 +132,46 @@ export interface Planned {
  * that needs no org (checkImportsOffline), so that a fork's pull request meets the guardrails too.
  * `judgeBy` is the policy that judges the rows when it is not `<root>/policy.yml` (the base branch's).
  */
-export async function validateImports(root: string, judgeBy?: JudgingPolicy): Promise<ImportSet> {
-  const [imports, local] = await Promise.all([loadImports(root), readPolicy(root)]);
+export async function validateImports(
+  root: string,
+  judgeBy?: JudgingPolicy,
+  org?: string,
+): Promise<ImportSet> {
+  const [imports, local] = await Promise.all([loadImports(root, org), readPolicy(root, org)]);
   const judge =
     judgeBy === undefined
       ? { parsed: local.parsed, name: local.file }
-      : { parsed: judgeBy.text === null ? null : parsePolicy(judgeBy.text, local.file), name: judgeBy.name };
+      : {
+          parsed: judgeBy.text === null ? null : parsePolicy(judgeBy.text, local.file, org),
+          name: judgeBy.name,
+        };
   const findings = [
     ...(local.parsed?.findings ?? []),
+    ...policyOrgFindings(local.parsed?.policy?.orgNames, imports.orgs, local.file),
     ...(judge.parsed?.policy ? checkImportsOffline(imports, judge.parsed.policy, judge.name) : []),
   ];
   return findings.length === 0 ? imports : { ...imports, findings: [...imports.findings, ...findings] };
+}
+
+/** policy.yml's `orgs:` sections name orgs of orgs.yml (did-you-mean), and need an orgs.yml at all. */
+function policyOrgFindings(
+  names: readonly { value: string; line: number }[] | undefined,
+  orgs: ImportSet['orgs'],
+  file: string,
+): Finding[] {
+  if (names === undefined || orgs === null) return [];
+  const known = orgs?.orgs.map((org) => org.name) ?? [];
+  return names
+    .filter((name) => !known.includes(name.value))
+    .map((name) =>
+      finding(file, name.line, 'orgs', {
+        code: 'unknown-org',
+        message:
+          orgs === undefined
+            ? `policy.yml has a section for org "${name.value}", but there is no orgs.yml: remove the orgs section, or add orgs.yml.`
+            : `policy.yml has a section for org "${name.value}", which orgs.yml does not name${didYouMeanSuffix(name.value, known)}. Orgs: ${known.join(', ')}.`,
+      }),
+    );
 }
 
 /** The plan for what is under `root` against the org as it is now. */
@@ -151,11 +180,14 @@ export async function planImports(
   client: GenesysClient,
   options: RunOptions = {},
 ): Promise<Planned> {
-  const [imports, policy] = await Promise.all([loadImports(root), readPolicy(root)]);
+  const [imports, policy] = await Promise.all([
+    loadImports(root, options.org),
+    readPolicy(root, options.org),
+  ]);
   const snapshot = await loadSnapshot(client, snapshotNeed(imports)).catch((error: unknown) => {
     throw asMissingPermission(error);
   });
-  const plan = gate(buildPlan(imports, snapshot, options), snapshot, policy, options);
+  const plan = buildPlan(imports, snapshot, { ...options, gate: gate(policy, options) });
   return { imports, snapshot, plan, review: reviewOf(plan, batchSources(imports.batches)) };
 }
 
@@ -219,7 +251,7 @@ export async function inviteImports(
   client: GenesysClient,
   request: InviteRequest,
 ): Promise<{ imports: ImportSet; report: InviteReport; unknownBatch: boolean }> {
-  const imports = await loadImports(root);
+  const imports = await loadImports(root, request.org);
   const batches = dueBatches(imports, request);
   const unknownBatch = request.batch !== undefined && batches.length === 0;
   const emails = batches.flatMap((batch) => batch.people.map((person) => person.emailKey));

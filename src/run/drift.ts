@@ -84,6 +84,8 @@ export interface DriftOptions {
   today: string;
   /** The clock: which invitations have expired. */
   now: Date;
+  /** orgs.yml: only the batches that go to this org. */
+  org?: string;
 }
 
 /**
@@ -96,7 +98,10 @@ export async function driftImports(
   client: GenesysClient,
   options: DriftOptions,
 ): Promise<Planned & { report: DriftReport }> {
-  const planned = await planImports(root, client, { today: options.today });
+  const planned = await planImports(root, client, {
+    today: options.today,
+    ...(options.org !== undefined ? { org: options.org } : {}),
+  });
   const { imports, snapshot, plan } = planned;
   const confirm = usersToConfirm(imports, snapshot.users, options.today, options.now);
   const users = await confirmByReading(client, snapshot.users, confirm);
@@ -114,7 +119,7 @@ export async function reinviteExpired(
   request: InviteRequest,
   now: Date,
 ): Promise<{ imports: ImportSet; report: InviteReport; unknownBatch: boolean }> {
-  const imports = await loadImports(root);
+  const imports = await loadImports(root, request.org);
   const batches = expiredBatches(imports, request);
   const unknownBatch = request.batch !== undefined && batches.length === 0;
   const emails = batches.flatMap((batch) => batch.people.map((person) => person.emailKey));

@@ -2,7 +2,8 @@
 // WebRTC phone) into a folder, and say what was written and what will not re-import unchanged.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Finding } from '../csv/types.js';
+import { hasErrors, type Finding } from '../csv/findings.js';
+import { plural } from '../csv/words.js';
 import type { GenesysClient } from '../genesys/client.js';
 import { readOrgForExport } from '../genesys/export-read.js';
 import { renderFindingsText } from '../render/text.js';
@@ -59,8 +60,6 @@ export async function exportOrg(
   return { people: csv.people, phones: csv.phones, files, removed, findings: csv.findings };
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
 /** The CLI's report: what was written where, then the findings (none: "No problems found."). */
 export function renderExportText(result: ExportResult): string {
   const [people, phones] = result.files;
@@ -76,5 +75,5 @@ export function renderExportText(result: ExportResult): string {
 
 /** 1 when some row will not pass validate as written (a formula cell, an invalid value), else 0. */
 export function exportExitCode(result: ExportResult): number {
-  return result.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+  return hasErrors(result.findings) ? 1 : 0;
 }

@@ -4,7 +4,9 @@
 // talks to an org, so offline commands start without them.
 import type { ConnectOptions, GenesysClient } from '../genesys/client.js';
 import { resolveConnection } from '../genesys/connection.js';
+import type { OrgSpec } from '../csv/types.js';
 import type { Sandbox, SandboxOptions } from '../sandbox/index.js';
+import { checkOrgIdentity, orgEnv } from './orgs.js';
 
 export interface OrgSession {
   client: GenesysClient;
@@ -19,9 +21,23 @@ export interface OpenOrgOptions extends ConnectOptions {
   /** Start an in-process sandbox (with these options) instead of reading the connection from `env`. */
   sandbox?: SandboxOptions | false;
   env?: Record<string, string | undefined>;
+  /** orgs.yml's entry for the org: its region fills the connection, its genesys_org is checked. */
+  org?: OrgSpec;
 }
 
+/** Opens the org and, with orgs.yml's genesys_org, checks the credentials reach it before anything else. */
 export async function openOrg(options: OpenOrgOptions): Promise<OrgSession> {
+  const session = await openConnection(options);
+  try {
+    await checkOrgIdentity(session.client, options.org);
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  return session;
+}
+
+async function openConnection(options: OpenOrgOptions): Promise<OrgSession> {
   const { connect } = await import('../genesys/client.js');
   if (options.sandbox) {
     const { startSandbox, sandboxClients } = await import('../sandbox/index.js');
@@ -50,7 +66,7 @@ export async function openOrg(options: OpenOrgOptions): Promise<OrgSession> {
       throw error;
     }
   }
-  const connection = resolveConnection(options.env ?? process.env);
+  const connection = resolveConnection(orgEnv(options.org, options.env ?? process.env));
   const client = await connect(connection, options);
   return { client, target: connection.apiBaseUrl, close: () => Promise.resolve(client.close()) };
 }

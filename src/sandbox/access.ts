@@ -1,6 +1,6 @@
 // What the sandbox's OAuth client may do: its roles and divisions (SandboxOptions.client), and the
 // check every /api/v2 request passes before its handler: the operation's x-inin-requires-permissions
-// (the spec's, via src/doctor/operations.ts) against the client's grants, in the divisions the
+// (the spec's, via src/permissions/operations.ts) against the client's grants, in the divisions the
 // request acts in. A refusal is a 403 with the Genesys ErrorBody and messageParams naming what is
 // missing. Division-aware reads are checked as "held in some division" (a real org would filter the
 // listing instead; the sandbox does not).
@@ -11,7 +11,7 @@ import {
   scopeOf,
   type Denial,
   type HeldGrant,
-} from '../doctor/operations.js';
+} from '../permissions/operations.js';
 import { ApiError } from './errors.js';
 import type { OrgStore } from './store.js';
 import type { OrgSeed, SandboxClient, SeedRole } from './types.js';
@@ -79,7 +79,8 @@ export function clientRolesToSeed(seed: OrgSeed, client: SandboxClient | undefin
     .filter((role) => role.roleId === undefined && role.permissions !== undefined && role.name !== undefined)
     .filter((role) => !known.has((role.name ?? '').toLowerCase()))
     .map((role, i) => ({
-      id: `5eed0000-00c1-4000-8000-${(i + 1).toString().padStart(12, '0')}`,
+      // In the org's id space (seed.idTag), as its seeded roles are, so two orgs' roles differ.
+      id: `5eed${seed.idTag ?? '0000'}-00c1-4000-8000-${(i + 1).toString().padStart(12, '0')}`,
       name: role.name ?? '',
       description: 'Role of the sandbox OAuth client',
       permissions: [...(role.permissions ?? [])],

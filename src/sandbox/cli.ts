@@ -2,6 +2,8 @@
 // and how to point gc-onboard at it. The caller keeps it running until interrupted, then closes it.
 
 import { sandboxClients } from './clients.js';
+import { orgTagOf } from './demo-org.js';
+import { orgSandboxOptions, startSandboxes, type SandboxOrgs } from './orgs.js';
 import { profileToOptions, type OrgProfile } from './profile.js';
 import { startSandbox } from './server.js';
 import type { Sandbox, SandboxFaults, SandboxOptions } from './types.js';
@@ -70,6 +72,21 @@ function poolSetting(options: SandboxOptions): string {
     : ` GENESYSCLOUD_OAUTHCLIENT_POOL=${pool.map((c) => `${c.id}:${c.secret}`).join(',')}`;
 }
 
+function behaviourNote(options: ServeSandboxOptions): string {
+  return options.profile
+    ? `behaving as the profile measured ${options.profile.measuredAt}`
+    : 'real-org behaviours on';
+}
+
+/** The variables that point gc-onboard at a sandbox, its main client's and its pool's. */
+function connectionSettings(url: string, options: SandboxOptions): string {
+  const [main] = sandboxClients(options);
+  return (
+    `GENESYSCLOUD_API_REGION=${url} GENESYSCLOUD_OAUTHCLIENT_ID=${main?.id ?? 'sandbox'} ` +
+    `GENESYSCLOUD_OAUTHCLIENT_SECRET=${main?.secret ?? 'sandbox'}${poolSetting(options)}`
+  );
+}
+
 export async function serveSandbox(
   options: ServeSandboxOptions,
   log: (line: string) => void,
@@ -77,9 +94,54 @@ export async function serveSandbox(
   const base = sandboxOptionsOf(options);
   const sandbox = await startSandbox(options.profile ? profileToOptions(options.profile, base) : base);
   log(
-    `Sandbox Genesys Cloud (Northfield University demo org, ${options.profile ? `behaving as the profile measured ${options.profile.measuredAt}` : 'real-org behaviours on'}; ${settingsLine(options)}) at ${sandbox.url}: ` +
-      `run gc-onboard with GENESYSCLOUD_API_REGION=${sandbox.url} GENESYSCLOUD_OAUTHCLIENT_ID=sandbox ` +
-      `GENESYSCLOUD_OAUTHCLIENT_SECRET=sandbox${poolSetting(base)}; stats at ${sandbox.url}/__sandbox/stats.`,
+    `Sandbox Genesys Cloud (Northfield University demo org, ${behaviourNote(options)}; ${settingsLine(options)}) at ${sandbox.url}: ` +
+      `run gc-onboard with ${connectionSettings(sandbox.url, base)}; stats at ${sandbox.url}/__sandbox/stats.`,
   );
   return sandbox;
+}
+
+/** The most orgs `--orgs` starts: more says nothing a test of promotion needs. */
+export const MAX_SANDBOX_ORGS = 8;
+
+/** `--orgs test,production` → `['test', 'production']`: short org names, no repeats. */
+export function parseOrgNames(value: string): string[] {
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (names.length === 0 || names.length > MAX_SANDBOX_ORGS) {
+    throw new Error(`sandbox: --orgs takes 1 to ${MAX_SANDBOX_ORGS} org names, e.g. test,production`);
+  }
+  for (const name of names) orgTagOf(name);
+  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  if (repeated !== undefined) throw new Error(`sandbox: --orgs names ${repeated} twice`);
+  return names;
+}
+
+/**
+ * `gc-onboard sandbox --orgs test,production`: one sandbox per org with the same knobs (`--port N`
+ * gives the first org N, the next N+1, …), and one line per org saying where it is and which
+ * variables point gc-onboard at it; the caller closes them all on interrupt.
+ */
+export async function serveSandboxes(
+  orgNames: readonly string[],
+  options: ServeSandboxOptions,
+  log: (line: string) => void,
+): Promise<SandboxOrgs<string>> {
+  const optionsOf = (name: string, i: number): SandboxOptions => {
+    const base: SandboxOptions = { ...sandboxOptionsOf(options), port: options.port ? options.port + i : 0 };
+    const own = orgSandboxOptions(name, base);
+    return options.profile ? profileToOptions(options.profile, own) : own;
+  };
+  const all = orgNames.map((name, i): [string, SandboxOptions] => [name, optionsOf(name, i)]);
+  const started = await startSandboxes(Object.fromEntries(all));
+  for (const [name, orgOptions] of all) {
+    const sandbox = started.orgs[name];
+    if (!sandbox) continue;
+    log(
+      `Sandbox org ${name} (${orgOptions.org?.name ?? name}, ${behaviourNote(options)}; ${settingsLine(options)}) at ${sandbox.url}: ` +
+        `for org ${name} run gc-onboard with ${connectionSettings(sandbox.url, orgOptions)}; stats at ${sandbox.url}/__sandbox/stats.`,
+    );
+  }
+  return started;
 }

@@ -1,5 +1,6 @@
 // The sandbox's OAuth clients: `sandbox` (or SandboxOptions.clientId) and, with `clients: N`,
-// `sandbox-2` … `sandbox-N`, each with its secret equal to its id. Each client gets tokens of its own,
+// `sandbox-2` … `sandbox-N` (named after the main client: `test-2` for an org's client `test`, so
+// two orgs' pools never share an id), each with its secret equal to its id. Each client gets tokens of its own,
 // and so a rate window of its own (server.ts keys the limiter by token, as Genesys limits each OAuth
 // client), its own roles (SandboxOptions.poolClients, else those of `client`) and its own answers to
 // GET /tokens/me and GET /oauth/clients/{id}.
@@ -25,8 +26,8 @@ export function sandboxClients(options: SandboxOptions = {}): ClientCredentials[
   }
   const main = { id: options.clientId ?? 'sandbox', secret: options.clientSecret ?? 'sandbox' };
   const pool = Array.from({ length: count - 1 }, (_, i) => ({
-    id: `sandbox-${i + 2}`,
-    secret: `sandbox-${i + 2}`,
+    id: `${main.id}-${i + 2}`,
+    secret: `${main.id}-${i + 2}`,
   }));
   return [main, ...pool];
 }

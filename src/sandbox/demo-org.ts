@@ -1,14 +1,41 @@
 // The demo org, "Northfield University": the seed every sandbox starts from unless told otherwise.
 // The demo batch in ./demo/student-services plans against it as 9 creates and 1 update (James Okafor).
+// `demoOrg({org: 'test'})` is the same university as another org (a test org beside production):
+// its own name, org id and ids for everything, so a test can tell which org a write reached.
 
-import type { OrgSeed, SeedPhone, SeedRole, SeedUser } from './types.js';
+import type { OrgSeed, SeedDivision, SeedPhone, SeedRole, SeedUser } from './types.js';
 
-/** Stable, readable, UUID-shaped ids for seeded objects: `5eed0000-<kind>-4000-8000-<n>`. */
-function seedId(kind: number, n: number): string {
-  return `5eed0000-${kind.toString(16).padStart(4, '0')}-4000-8000-${n.toString().padStart(12, '0')}`;
+/** The id tag of the unnamed demo org: its ids are the ones the demo and the tests know. */
+const DEFAULT_TAG = '0000';
+/** Tags an org may not have: the default org's, and the prefix every seeded id starts with. */
+const RESERVED_TAGS = new Set([DEFAULT_TAG, '5eed']);
+/** A short org name: what a person types after --orgs and what a client id can be. */
+const ORG_NAME = /^[a-z0-9][a-z0-9_-]{0,31}$/i;
+
+/**
+ * Four hex digits standing for an org name, in every id of that org (seeded: `5eed<tag>-…`; created:
+ * `<tag>…`), so ids of two orgs differ where they are made. FNV-1a of the name; two names with one
+ * tag are refused by startSandboxes.
+ */
+export function orgTagOf(org: string): string {
+  if (!ORG_NAME.test(org)) {
+    throw new Error(`sandbox: an org name is 1 to 32 letters, digits, "-" or "_", not "${org}"`);
+  }
+  let h = 0x811c9dc5;
+  for (const ch of org.toLowerCase()) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  for (let step = 0; ; step++) {
+    const tag = (((h >>> 16) ^ (h & 0xffff) ^ step) & 0xffff).toString(16).padStart(4, '0');
+    if (!RESERVED_TAGS.has(tag)) return tag;
+  }
+}
+
+/** Stable, readable, UUID-shaped ids for seeded objects: `5eed<org tag>-<kind>-4000-8000-<n>`. */
+function seedId(tag: string, kind: number, n: number): string {
+  return `5eed${tag}-${kind.toString(16).padStart(4, '0')}-4000-8000-${n.toString().padStart(12, '0')}`;
 }
 
 const KIND = {
+  org: 0,
   division: 1,
   role: 2,
   site: 3,
@@ -23,56 +50,72 @@ const KIND = {
   line: 12,
 } as const;
 
-export const DEMO_IDS = {
-  divisions: {
-    home: seedId(KIND.division, 1),
-    studentServices: seedId(KIND.division, 2),
-    admissions: seedId(KIND.division, 3),
-    itHelpDesk: seedId(KIND.division, 4),
-  },
-  roles: {
-    employee: seedId(KIND.role, 1),
-    pureCloudUser: seedId(KIND.role, 2),
-    pureCloudSupervisor: seedId(KIND.role, 3),
-    masterAdmin: seedId(KIND.role, 4),
-    communicateUser: seedId(KIND.role, 5),
-    qualityEvaluator: seedId(KIND.role, 6),
-    telephonyAdmin: seedId(KIND.role, 7),
-    supervisor: seedId(KIND.role, 8),
-  },
-  sites: { mainCampus: seedId(KIND.site, 1), downtown: seedId(KIND.site, 2) },
-  phoneBaseSettings: { webRtc: seedId(KIND.phoneBase, 1), polycom: seedId(KIND.phoneBase, 2) },
-  lineBaseSettings: { webRtc: seedId(KIND.lineBase, 1), polycom: seedId(KIND.lineBase, 2) },
-  queues: {
-    studentServicesGeneral: seedId(KIND.queue, 1),
-    financialAid: seedId(KIND.queue, 2),
-    registrar: seedId(KIND.queue, 3),
-    admissionsInquiries: seedId(KIND.queue, 4),
-    itHelpDeskTier1: seedId(KIND.queue, 5),
-  },
-  skills: {
-    english: seedId(KIND.skill, 1),
-    spanish: seedId(KIND.skill, 2),
-    french: seedId(KIND.skill, 3),
-    financialAid: seedId(KIND.skill, 4),
-    registration: seedId(KIND.skill, 5),
-    passwordReset: seedId(KIND.skill, 6),
-  },
-  locations: { welcomeCenter: seedId(KIND.location, 1), downtown: seedId(KIND.location, 2) },
-  users: {
-    admin: seedId(KIND.user, 1),
-    maria: seedId(KIND.user, 2),
-    james: seedId(KIND.user, 3),
-    priya: seedId(KIND.user, 4),
-    tom: seedId(KIND.user, 5),
-    sam: seedId(KIND.user, 6),
-  },
-  phones: { maria: seedId(KIND.phone, 1), jamesDeleted: seedId(KIND.phone, 2) },
-  stations: { maria: seedId(KIND.station, 1) },
-  lines: { maria: seedId(KIND.line, 1), jamesDeleted: seedId(KIND.line, 2) },
-} as const;
+// Long, but one flat table of names to ids, the shape tests read (DEMO_IDS.users.james).
+function idsOf(tag: string) {
+  const id = (kind: number, n: number) => seedId(tag, kind, n);
+  return {
+    divisions: {
+      home: id(KIND.division, 1),
+      studentServices: id(KIND.division, 2),
+      admissions: id(KIND.division, 3),
+      itHelpDesk: id(KIND.division, 4),
+    },
+    roles: {
+      employee: id(KIND.role, 1),
+      pureCloudUser: id(KIND.role, 2),
+      pureCloudSupervisor: id(KIND.role, 3),
+      masterAdmin: id(KIND.role, 4),
+      communicateUser: id(KIND.role, 5),
+      qualityEvaluator: id(KIND.role, 6),
+      telephonyAdmin: id(KIND.role, 7),
+      supervisor: id(KIND.role, 8),
+    },
+    sites: { mainCampus: id(KIND.site, 1), downtown: id(KIND.site, 2) },
+    phoneBaseSettings: { webRtc: id(KIND.phoneBase, 1), polycom: id(KIND.phoneBase, 2) },
+    lineBaseSettings: { webRtc: id(KIND.lineBase, 1), polycom: id(KIND.lineBase, 2) },
+    queues: {
+      studentServicesGeneral: id(KIND.queue, 1),
+      financialAid: id(KIND.queue, 2),
+      registrar: id(KIND.queue, 3),
+      admissionsInquiries: id(KIND.queue, 4),
+      itHelpDeskTier1: id(KIND.queue, 5),
+    },
+    skills: {
+      english: id(KIND.skill, 1),
+      spanish: id(KIND.skill, 2),
+      french: id(KIND.skill, 3),
+      financialAid: id(KIND.skill, 4),
+      registration: id(KIND.skill, 5),
+      passwordReset: id(KIND.skill, 6),
+    },
+    locations: { welcomeCenter: id(KIND.location, 1), downtown: id(KIND.location, 2) },
+    users: {
+      admin: id(KIND.user, 1),
+      maria: id(KIND.user, 2),
+      james: id(KIND.user, 3),
+      priya: id(KIND.user, 4),
+      tom: id(KIND.user, 5),
+      sam: id(KIND.user, 6),
+    },
+    phones: { maria: id(KIND.phone, 1), jamesDeleted: id(KIND.phone, 2) },
+    stations: { maria: id(KIND.station, 1) },
+    lines: { maria: id(KIND.line, 1), jamesDeleted: id(KIND.line, 2) },
+  } as const;
+}
 
-const D = DEMO_IDS;
+export type DemoIds = ReturnType<typeof idsOf>;
+
+/** The seeded ids of the demo org named `org` (none: the unnamed demo org, DEMO_IDS). */
+export function demoIds(org?: string): DemoIds {
+  return idsOf(org === undefined ? DEFAULT_TAG : orgTagOf(org));
+}
+
+export const DEMO_IDS: DemoIds = demoIds();
+
+/** The org id of the demo org named `org`; the unnamed one keeps the id derived from its name. */
+export function demoOrgId(org: string): string {
+  return seedId(orgTagOf(org), KIND.org, 1);
+}
 
 /**
  * Role permissions. Our sources do not list the default roles' permissions (real-api.md §7); the
@@ -100,7 +143,8 @@ function role(id: string, name: string, description: string): SeedRole {
   return { id, name, description, permissions: [...(DEMO_ROLE_PERMISSIONS[name] ?? [])] };
 }
 
-function baseOrg(): OrgSeed {
+// Long, but one literal: the org as data, read top to bottom like the tables in docs/sandbox.md.
+function baseOrg(D: DemoIds): OrgSeed {
   return {
     name: 'Northfield University',
     defaultCountryCode: 'US',
@@ -284,27 +328,24 @@ function baseOrg(): OrgSeed {
   };
 }
 
-const DIVISION_ROTATION = [
-  D.divisions.studentServices,
-  D.divisions.admissions,
-  D.divisions.itHelpDesk,
-  D.divisions.home,
-] as const;
-
-const QUEUE_OF_DIVISION: Record<string, string> = {
-  [D.divisions.studentServices]: D.queues.studentServicesGeneral,
-  [D.divisions.admissions]: D.queues.admissionsInquiries,
-  [D.divisions.itHelpDesk]: D.queues.itHelpDeskTier1,
-  [D.divisions.home]: D.queues.studentServicesGeneral,
-};
+/** Where synthetic person i works, and the queue of that division. */
+function placeOf(D: DemoIds, i: number): { divisionId: string; queueId: string } {
+  const rotation = [
+    { divisionId: D.divisions.studentServices, queueId: D.queues.studentServicesGeneral },
+    { divisionId: D.divisions.admissions, queueId: D.queues.admissionsInquiries },
+    { divisionId: D.divisions.itHelpDesk, queueId: D.queues.itHelpDeskTier1 },
+    { divisionId: D.divisions.home, queueId: D.queues.studentServicesGeneral },
+  ] as const;
+  return rotation[i % rotation.length] ?? rotation[0];
+}
 
 /** Synthetic person number i (1-based): deterministic, so big-org tests are reproducible. */
-function syntheticUser(i: number): { user: SeedUser; phone: SeedPhone | null } {
+function syntheticUser(D: DemoIds, tag: string, i: number): { user: SeedUser; phone: SeedPhone | null } {
   const n = 100_000 + i;
   const label = i.toString().padStart(5, '0');
-  const divisionId = DIVISION_ROTATION[i % DIVISION_ROTATION.length] ?? D.divisions.home;
+  const { divisionId, queueId } = placeOf(D, i);
   const user: SeedUser = {
-    id: seedId(KIND.user, n),
+    id: seedId(tag, KIND.user, n),
     name: `Person ${label}`,
     email: `person.${label}@staff.northfield.edu`,
     divisionId,
@@ -317,7 +358,7 @@ function syntheticUser(i: number): { user: SeedUser; phone: SeedPhone | null } {
       { roleId: D.roles.pureCloudUser, divisionId },
     ];
   }
-  if (i % 4 === 0) user.queueIds = [QUEUE_OF_DIVISION[divisionId] ?? D.queues.studentServicesGeneral];
+  if (i % 4 === 0) user.queueIds = [queueId];
   if (i % 5 === 0) user.skills = [{ skillId: D.skills.english, proficiency: 3 + (Math.floor(i / 5) % 3) }];
   if (i % 7 === 0) {
     user.addresses = [
@@ -328,17 +369,51 @@ function syntheticUser(i: number): { user: SeedUser; phone: SeedPhone | null } {
   const phone: SeedPhone | null =
     i % 10 === 0
       ? {
-          id: seedId(KIND.phone, n),
+          id: seedId(tag, KIND.phone, n),
           name: `Person ${label} WebRTC`,
           siteId: i % 20 === 0 ? D.sites.downtown : D.sites.mainCampus,
           phoneBaseSettingsId: D.phoneBaseSettings.webRtc,
-          lineId: seedId(KIND.line, n),
+          lineId: seedId(tag, KIND.line, n),
           webRtcUserId: user.id,
-          stationId: seedId(KIND.station, n),
+          stationId: seedId(tag, KIND.station, n),
           defaultForUser: true,
         }
       : null;
   return { user, phone };
+}
+
+export interface DemoOrgOptions {
+  /** Synthetic active people added to the six named ones. */
+  extraUsers?: number;
+  /** ISO alpha-2 of the org's country (default US). */
+  defaultCountryCode?: string;
+  /**
+   * A short name (`test`, `production`, `emea`) making this the university's org of that name:
+   * "Northfield University (test)", its own org id and seeded ids (`demoIds('test')`), and ids of
+   * created objects that begin with its tag. Absent: the one demo org, ids as DEMO_IDS.
+   */
+  org?: string;
+  /**
+   * Division names: `same` (the default: a test org mirrors production), `suffixed` ("Admissions
+   * (test)", for a test that needs names to differ; needs `org`), or a map from the demo's names
+   * to new ones.
+   */
+  divisionNames?: 'same' | 'suffixed' | Record<string, string>;
+}
+
+function renameDivisions(
+  divisions: SeedDivision[],
+  how: DemoOrgOptions['divisionNames'],
+  org: string | undefined,
+): SeedDivision[] {
+  if (how === undefined || how === 'same') return divisions;
+  if (how === 'suffixed') {
+    if (org === undefined) throw new Error('sandbox: divisionNames "suffixed" needs an org name');
+    return divisions.map((d) => ({ ...d, name: `${d.name} (${org})` }));
+  }
+  const unknown = Object.keys(how).filter((name) => !divisions.some((d) => d.name === name));
+  if (unknown.length > 0) throw new Error(`sandbox: no demo division named ${unknown.join(', ')}`);
+  return divisions.map((d) => ({ ...d, name: how[d.name] ?? d.name }));
 }
 
 /**
@@ -346,14 +421,23 @@ function syntheticUser(i: number): { user: SeedUser; phone: SeedPhone | null } {
  * (`Person 00001` … `person.00001@staff.northfield.edu`), spread over the four divisions: every
  * 3rd has grants, every 4th a queue, every 5th a skill, every 7th a work phone, every 10th a WebRTC
  * phone whose station is their default, every odd one a welcome already sent. `defaultCountryCode`
- * makes it an org elsewhere (e.g. `GB`: numbers without a country code are read as British).
+ * makes it an org elsewhere (e.g. `GB`: numbers without a country code are read as British); `org`
+ * one of several orgs (DemoOrgOptions).
  */
-export function demoOrg(options: { extraUsers?: number; defaultCountryCode?: string } = {}): OrgSeed {
-  const org = baseOrg();
+export function demoOrg(options: DemoOrgOptions = {}): OrgSeed {
+  const tag = options.org === undefined ? DEFAULT_TAG : orgTagOf(options.org);
+  const D = idsOf(tag);
+  const org = baseOrg(D);
+  if (options.org !== undefined) {
+    org.name = `${org.name} (${options.org})`;
+    org.id = demoOrgId(options.org);
+    org.idTag = tag;
+  }
+  org.divisions = renameDivisions(org.divisions, options.divisionNames, options.org);
   if (options.defaultCountryCode) org.defaultCountryCode = options.defaultCountryCode;
   const extra = options.extraUsers ?? 0;
   for (let i = 1; i <= extra; i++) {
-    const { user, phone } = syntheticUser(i);
+    const { user, phone } = syntheticUser(D, tag, i);
     org.users.push(user);
     if (phone) org.phones.push(phone);
   }

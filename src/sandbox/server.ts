@@ -4,18 +4,20 @@
 // response (or, for commitThenDrop, a reset socket).
 
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { accessCheck, clientRolesToSeed, ForbiddenError } from './access.js';
-import { ClientRegistry } from './clients.js';
+import { ClientRegistry, type SandboxClientState } from './clients.js';
 import { demoOrg } from './demo-org.js';
 import { ApiError, errorBody } from './errors.js';
-import { FaultGenerator, RateLimiter } from './limits.js';
+import { bearerOf, readBody, splitTarget, writeAdmin, writeJson } from './http.js';
+import { FaultGenerator, RateLimiter, type FaultDecision } from './limits.js';
+import { oauthToken } from './oauth.js';
 import { RealRuntime, realBehavioursOf } from './real.js';
-import type { ApiResult, HandlerContext, RateFamily } from './router.js';
+import type { ApiResult, HandlerContext, RateFamily, RouteMatch } from './router.js';
 import { Router } from './router.js';
 import { authorizationRoutes } from './routes/authorization.js';
 import { locationRoutes } from './routes/locations.js';
@@ -23,6 +25,7 @@ import { organizationRoutes } from './routes/organization.js';
 import { routingRoutes } from './routes/routing.js';
 import { telephonyRoutes } from './routes/telephony.js';
 import { userRoutes } from './routes/users.js';
+import { StatsCounter } from './stats.js';
 import { OrgStore } from './store.js';
 import type { OrgSeed, Sandbox, SandboxOptions, SandboxStats } from './types.js';
 
@@ -70,411 +73,362 @@ function settingsOf(options: SandboxOptions): Settings {
   };
 }
 
-class StatsCounter {
-  total = 0;
-  byRoute = new Map<string, number>();
-  status = new Map<string, number>();
-  faults = new Map<string, number>();
-
-  private static bump(map: Map<string, number>, key: string): void {
-    map.set(key, (map.get(key) ?? 0) + 1);
-  }
-
-  request(routeKey: string): void {
-    this.total++;
-    StatsCounter.bump(this.byRoute, routeKey);
-  }
-
-  response(status: number): void {
-    StatsCounter.bump(this.status, String(status));
-  }
-
-  fault(kind: string): void {
-    StatsCounter.bump(this.faults, kind);
-  }
-
-  snapshot(): Omit<SandboxStats, 'real'> {
-    return {
-      requests: { total: this.total, byRoute: Object.fromEntries(this.byRoute) },
-      status: Object.fromEntries(this.status),
-      faults: Object.fromEntries(this.faults),
-    };
-  }
-
-  reset(): void {
-    this.total = 0;
-    this.byRoute.clear();
-    this.status.clear();
-    this.faults.clear();
-  }
+/** Everything one sandbox (one org) holds between requests; `store` is replaced on reset. */
+interface Runtime {
+  settings: Settings;
+  seed: OrgSeed;
+  clients: ClientRegistry;
+  real: RealRuntime;
+  store: OrgStore;
+  stats: StatsCounter;
+  limiter: RateLimiter;
+  /** Resource limits below the token's (real-api.md §9): a request of a family takes from both. */
+  familyLimiters: Map<RateFamily, RateLimiter>;
+  faults: FaultGenerator;
+  /** Ids of created objects: random, or beginning with the org's idTag so two orgs never share one. */
+  newId: () => string;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  if (req.method === 'GET' || req.method === 'HEAD') {
-    req.resume();
-    return Promise.resolve('');
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function bearerOf(headers: IncomingHttpHeaders): string | null {
-  const value = headers.authorization;
-  if (!value) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(value);
-  return match?.[1] ?? null;
-}
-
-function basicOf(headers: IncomingHttpHeaders): { id: string; secret: string } | null {
-  const match = /^Basic\s+(\S+)$/i.exec(headers.authorization ?? '');
-  if (!match?.[1]) return null;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon < 0 ? null : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
-}
-
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const settings = settingsOf(options);
-  const given: OrgSeed = options.org ?? demoOrg();
-  // Roles the client option defines join the org's roles; the client's grants are checked per request.
-  const seed: OrgSeed = { ...given, roles: [...given.roles, ...clientRolesToSeed(given, options.client)] };
-  // Each OAuth client (`clients: N`) has its own tokens, so its own rate windows, and its own roles.
-  const clients = new ClientRegistry(seed, options, settings.tokenTtlSeconds);
-  const real = new RealRuntime(realBehavioursOf(options.real), options.seed ?? 1);
-  const statsNow = (): SandboxStats => ({ ...stats.snapshot(), real: { ...real.answered } });
-  let store = new OrgStore(seed, real.behaviours);
-  const stats = new StatsCounter();
-  const limiter = new RateLimiter(settings.rateLimit, settings.rateWindowMs);
-  // Resource limits below the token's (real-api.md §9): a request of a family takes from both.
+function familyLimitersOf(real: RealRuntime, windowMs: number): Map<RateFamily, RateLimiter> {
   const familyLimits: Array<[RateFamily, number]> = [
     ['users.search', real.behaviours.usersSearchPerMinute],
     ['telephony.phones.write', real.behaviours.phoneWritesPerMinute],
   ];
-  const familyLimiters = new Map(
+  return new Map(
     familyLimits
       .filter(([, perWindow]) => perWindow > 0)
-      .map(([family, perWindow]) => [
-        family,
-        new RateLimiter(Math.max(1, Math.floor(perWindow)), settings.rateWindowMs),
-      ]),
+      .map(([family, perWindow]) => [family, new RateLimiter(Math.max(1, Math.floor(perWindow)), windowMs)]),
   );
-  const faults = new FaultGenerator(options.faults ?? {}, options.seed ?? 1);
+}
 
-  function reset(): void {
-    store = new OrgStore(seed, real.behaviours);
-    stats.reset();
-    limiter.clear();
-    for (const family of familyLimiters.values()) family.clear();
-    faults.reset();
-    real.reset();
+function idFactoryOf(seed: OrgSeed): () => string {
+  const tag = seed.idTag;
+  if (tag === undefined) return randomUUID;
+  if (!/^[0-9a-f]{4}$/.test(tag) || tag === '0000' || tag === '5eed') {
+    throw new Error(`sandbox: idTag must be 4 lower-case hex digits other than 0000 and 5eed, not "${tag}"`);
   }
+  return () => `${tag}${randomUUID().slice(4)}`;
+}
 
-  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): number {
-    stats.response(status);
-    if (status === 204 || body === undefined) {
-      res.writeHead(status, headers);
-      res.end();
-      return status;
-    }
-    const payload = JSON.stringify(body);
-    res.writeHead(status, {
-      ...headers,
-      'content-type': 'application/json; charset=UTF-8',
-      'content-length': String(Buffer.byteLength(payload)),
-    });
-    res.end(payload);
-    return status;
+function createRuntime(options: SandboxOptions): Runtime {
+  const settings = settingsOf(options);
+  const given: OrgSeed = options.org ?? demoOrg();
+  // Roles the client option defines join the org's roles; the client's grants are checked per request.
+  const seed: OrgSeed = { ...given, roles: [...given.roles, ...clientRolesToSeed(given, options.client)] };
+  const real = new RealRuntime(realBehavioursOf(options.real), options.seed ?? 1);
+  return {
+    settings,
+    seed,
+    // Each OAuth client (`clients: N`) has its own tokens, so its own rate windows, and its own roles.
+    clients: new ClientRegistry(seed, options, settings.tokenTtlSeconds),
+    real,
+    store: new OrgStore(seed, real.behaviours),
+    stats: new StatsCounter(),
+    limiter: new RateLimiter(settings.rateLimit, settings.rateWindowMs),
+    familyLimiters: familyLimitersOf(real, settings.rateWindowMs),
+    faults: new FaultGenerator(options.faults ?? {}, options.seed ?? 1),
+    newId: idFactoryOf(seed),
+  };
+}
+
+function resetRuntime(rt: Runtime): void {
+  rt.store = new OrgStore(rt.seed, rt.real.behaviours);
+  rt.stats.reset();
+  rt.limiter.clear();
+  for (const family of rt.familyLimiters.values()) family.clear();
+  rt.faults.reset();
+  rt.real.reset();
+}
+
+const statsOf = (rt: Runtime): SandboxStats => ({ ...rt.stats.snapshot(), real: { ...rt.real.answered } });
+
+/** Sends a counted response; its status, for the in-flight write tracking. */
+function send(
+  rt: Runtime,
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+): number {
+  rt.stats.response(status);
+  writeJson(res, status, body, headers);
+  return status;
+}
+
+function sendError(rt: Runtime, res: ServerResponse, err: ApiError, headers: Record<string, string>): number {
+  const contextId = headers['inin-correlation-id'] ?? randomUUID();
+  const body = errorBody(err.status, err.code, err.message, contextId, err.details);
+  if (err instanceof ForbiddenError) {
+    body.messageWithParams = err.messageWithParams;
+    body.messageParams = err.messageParams;
   }
+  return send(rt, res, err.status, body, { ...headers, ...err.headers });
+}
 
-  function sendAdmin(res: ServerResponse, status: number, body?: unknown): void {
-    const payload = body === undefined ? '' : JSON.stringify(body);
-    res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json; charset=UTF-8' });
-    res.end(payload);
+function admin(rt: Runtime, method: string, path: string, query: URLSearchParams, res: ServerResponse): void {
+  const key = `${method} ${path}`;
+  if (key === 'GET /__sandbox/stats') return writeAdmin(res, 200, statsOf(rt));
+  if (key === 'GET /__sandbox/state') return writeAdmin(res, 200, rt.store.dump());
+  if (key === 'POST /__sandbox/reset') {
+    resetRuntime(rt);
+    return writeAdmin(res, 204);
   }
-
-  function admin(method: string, path: string, query: URLSearchParams, res: ServerResponse): void {
-    const key = `${method} ${path}`;
-    if (key === 'GET /__sandbox/stats') return sendAdmin(res, 200, statsNow());
-    if (key === 'GET /__sandbox/state') return sendAdmin(res, 200, store.dump());
-    if (key === 'POST /__sandbox/reset') {
-      reset();
-      return sendAdmin(res, 204);
-    }
-    if (key === 'POST /__sandbox/expire-tokens') {
-      // ?client=ID: only that client's tokens (one client of a pool whose token expires).
-      clients.expire(query.get('client'));
-      return sendAdmin(res, 204);
-    }
-    sendAdmin(res, 404, { message: `No sandbox admin route ${key}`, code: 'not.found', status: 404 });
+  if (key === 'POST /__sandbox/expire-tokens') {
+    // ?client=ID: only that client's tokens (one client of a pool whose token expires).
+    rt.clients.expire(query.get('client'));
+    return writeAdmin(res, 204);
   }
+  writeAdmin(res, 404, { message: `No sandbox admin route ${key}`, code: 'not.found', status: 404 });
+}
 
-  function oauthToken(method: string, headers: IncomingHttpHeaders, text: string): ApiResult {
-    if (method !== 'POST')
-      return { status: 405, body: { error: 'invalid_request', description: 'Use POST.' } };
-    const client = basicOf(headers);
-    if (!client || !clients.clients.some((c) => c.id === client.id && c.secret === client.secret)) {
-      return {
-        status: 401,
-        body: { error: 'invalid_client', description: 'client not found or bad secret' },
-      };
-    }
-    if (!(headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
-      return {
-        status: 400,
-        body: {
-          error: 'invalid_request',
-          description: 'Content-Type must be application/x-www-form-urlencoded',
-        },
-      };
-    }
-    const grant = new URLSearchParams(text).get('grant_type');
-    if (!grant)
-      return { status: 400, body: { error: 'invalid_request', description: 'grant_type is required' } };
-    if (grant !== 'client_credentials') {
-      return {
-        status: 400,
-        body: { error: 'unsupported_grant_type', description: `unsupported grant ${grant}` },
-      };
-    }
-    const token = clients.login(client.id, client.secret, Date.now()) as string;
-    return {
-      status: 200,
-      body: { access_token: token, token_type: 'bearer', expires_in: settings.tokenTtlSeconds },
-    };
-  }
+/** One request on its way through serve(): where it goes and what answers it. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  match: RouteMatch | null;
+}
 
-  function apiError(res: ServerResponse, err: ApiError, headers: Record<string, string>): number {
-    const contextId = headers['inin-correlation-id'] ?? randomUUID();
-    const body = errorBody(err.status, err.code, err.message, contextId, err.details);
-    if (err instanceof ForbiddenError) {
-      body.messageWithParams = err.messageWithParams;
-      body.messageParams = err.messageParams;
-    }
-    return send(res, err.status, body, {
-      ...headers,
-      ...err.headers,
-    });
-  }
-
-  function runHandler(
-    match: NonNullable<ReturnType<Router['match']>>,
-    method: string,
-    path: string,
-    query: URLSearchParams,
-    text: string,
-  ): ApiResult {
-    let body: unknown;
-    if (text.trim() !== '') {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new ApiError(400, 'bad.request', 'The request body is not valid JSON.');
-      }
-    }
-    const ctx: HandlerContext = {
-      method,
-      path,
-      params: match.params,
-      query,
-      body,
-      store,
-      now: Date.now(),
-      userSearchLagMs: settings.userSearchLagMs,
-      stationLagMs: settings.stationLagMs,
-      real,
-      newId: randomUUID,
-    };
-    return match.route.handler(ctx);
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const method = req.method ?? 'GET';
-    const rawUrl = req.url ?? '/';
-    const q = rawUrl.indexOf('?');
-    const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
-    const query = new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1));
-    if (path.startsWith('/__sandbox/')) {
-      await readBody(req);
-      return admin(method, path, query, res);
-    }
-
-    const isApi = path.startsWith('/api/v2/');
-    // Who the token belongs to decides what /tokens/me and /oauth/clients/{id} say; an unknown
-    // token gets the main client's answers to match, and its 401 below.
-    const caller = clients.clientOf(bearerOf(req.headers), Date.now()) ?? clients.main;
-    const match = isApi ? (caller.identity.match(method, path) ?? router.match(method, path)) : null;
-    const routeKey =
-      path === '/oauth/token'
-        ? `${method} /oauth/token`
-        : match
-          ? match.route.statsKey
-          : `${method} (unknown route)`;
-    stats.request(routeKey);
-    // A version-checked write is in flight from its arrival to its response (latency included).
-    const writeUserId = match?.route.userWrite ? match.params.userId : undefined;
-    if (writeUserId === undefined) {
-      await serve(req, res, method, path, query, match);
-      return;
-    }
-    real.beginWrite(writeUserId);
-    let status: number | null = null;
+function runHandler(rt: Runtime, ex: Exchange, match: RouteMatch, text: string): ApiResult {
+  let body: unknown;
+  if (text.trim() !== '') {
     try {
-      status = await serve(req, res, method, path, query, match);
-    } finally {
-      real.endWrite(writeUserId, status !== null && status < 300, Date.now());
+      body = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, 'bad.request', 'The request body is not valid JSON.');
     }
   }
+  const ctx: HandlerContext = {
+    method: ex.method,
+    path: ex.path,
+    params: match.params,
+    query: ex.query,
+    body,
+    store: rt.store,
+    now: Date.now(),
+    userSearchLagMs: rt.settings.userSearchLagMs,
+    stationLagMs: rt.settings.stationLagMs,
+    real: rt.real,
+    newId: rt.newId,
+  };
+  return match.route.handler(ctx);
+}
 
-  /** Everything after routing; the status of the work (null when the socket was dropped before it). */
-  async function serve(
-    req: IncomingMessage,
-    res: ServerResponse,
-    method: string,
-    path: string,
-    query: URLSearchParams,
-    match: ReturnType<Router['match']>,
-  ): Promise<number | null> {
-    const isApi = path.startsWith('/api/v2/');
-    const fault = isApi ? faults.next() : { kind: null, spikeMs: 0 };
-    const text = await readBody(req);
-    if (fault.spikeMs > 0) stats.fault('latencySpike');
-    const delay = settings.latencyMs + fault.spikeMs;
-    if (delay > 0) await sleep(delay);
-
-    const correlationId = randomUUID();
-    if (path === '/oauth/token') {
-      const result = oauthToken(method, req.headers, text);
-      return send(res, result.status, result.body, { 'inin-correlation-id': correlationId });
-    }
-    if (!isApi) {
-      return send(res, 404, errorBody(404, 'not.found', `No route for ${method} ${path}`, correlationId), {
-        'inin-correlation-id': correlationId,
-      });
-    }
-
-    const headers: Record<string, string> = {
-      'inin-correlation-id': correlationId,
-      'inin-ratelimit-allowed': String(settings.rateLimit),
-      'inin-ratelimit-count': '0',
-      'inin-ratelimit-reset': String(Math.ceil(settings.rateWindowMs / 1000)),
-    };
-    const token = bearerOf(req.headers);
-    if (!token) {
-      return apiError(
-        res,
-        new ApiError(
-          401,
-          'authentication.required',
-          'No authentication bearer token specified in authorization header.',
-        ),
-        headers,
-      );
-    }
-    const client = clients.clientOf(token, Date.now());
-    if (client === null) {
-      return apiError(res, new ApiError(401, 'bad.credentials', 'Invalid login credentials.'), headers);
-    }
-    const seconds = Math.ceil(settings.rateWindowMs / 1000);
-    const overLimit = (limit: number, resetSeconds: number, what: string): ApiError =>
-      new ApiError(
-        429,
-        'too.many.requests',
-        `Rate limit exceeded the maximum${what}. [${limit}] requests for [${seconds}] seconds`,
-        [],
-        { 'retry-after': String(resetSeconds) },
-      );
-    const rate = limiter.take(token, Date.now());
-    headers['inin-ratelimit-count'] = String(rate.count);
-    headers['inin-ratelimit-reset'] = String(rate.resetSeconds);
-    if (!rate.allowed) return apiError(res, overLimit(settings.rateLimit, rate.resetSeconds, ''), headers);
-    // A route family with its own limit answers with that limiter's headers, so a client can learn
-    // each family's limit; its 429 waits until the family's window resets.
-    const family = match ? match.route.rateFamily : null;
-    const familyLimiter = family ? familyLimiters.get(family) : undefined;
-    if (family && familyLimiter) {
-      const own = familyLimiter.take(token, Date.now());
-      headers['inin-ratelimit-allowed'] = String(familyLimiter.limit);
-      headers['inin-ratelimit-count'] = String(own.count);
-      headers['inin-ratelimit-reset'] = String(own.resetSeconds);
-      if (!own.allowed) {
-        return apiError(res, overLimit(familyLimiter.limit, own.resetSeconds, ` for ${family}`), headers);
-      }
-    }
-
-    if (fault.kind) stats.fault(fault.kind);
-    if (fault.kind === 'drop') {
-      req.socket.destroy();
-      return null;
-    }
-    if (fault.kind === 'rate503') {
-      return apiError(
-        res,
-        new ApiError(503, 'service.unavailable', 'Service unavailable (injected by the sandbox).'),
-        headers,
-      );
-    }
-    if (fault.kind === 'rate429') {
-      return apiError(
-        res,
-        new ApiError(429, 'too.many.requests', 'Rate limit exceeded (injected by the sandbox).', [], {
-          'retry-after': String(INJECTED_RETRY_AFTER_SECONDS),
-        }),
-        headers,
-      );
-    }
-    if (!match) {
-      return apiError(
-        res,
-        new ApiError(404, 'not.found', `No route for ${method} ${path} in the sandbox.`),
-        headers,
-      );
-    }
-
-    const denied = accessCheck(client.access, store, `${method} ${match.route.template}`, match.params, text);
-    if (denied) return apiError(res, denied, headers);
-
-    let result: ApiResult | ApiError;
-    try {
-      result = runHandler(match, method, path, query, text);
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      result = err;
-    }
-    if (fault.kind === 'commitThenDrop') {
-      req.socket.destroy();
-      // The work happened: a version-checked write still opens its race window.
-      return result.status;
-    }
-    if (result instanceof ApiError) return apiError(res, result, headers);
-    return send(res, result.status, result.body, headers);
+async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET';
+  const { path, query } = splitTarget(req.url ?? '/');
+  if (path.startsWith('/__sandbox/')) {
+    await readBody(req);
+    return admin(rt, method, path, query, res);
   }
+  // Who the token belongs to decides what /tokens/me and /oauth/clients/{id} say; an unknown
+  // token gets the main client's answers to match, and its 401 in serve().
+  const caller = rt.clients.clientOf(bearerOf(req.headers), Date.now()) ?? rt.clients.main;
+  const match = path.startsWith('/api/v2/')
+    ? (caller.identity.match(method, path) ?? router.match(method, path))
+    : null;
+  const routeKey =
+    path === '/oauth/token'
+      ? `${method} /oauth/token`
+      : match
+        ? match.route.statsKey
+        : `${method} (unknown route)`;
+  rt.stats.request(routeKey);
+  const ex: Exchange = { req, res, method, path, query, match };
+  // A version-checked write is in flight from its arrival to its response (latency included).
+  const writeUserId = match?.route.userWrite ? match.params.userId : undefined;
+  if (writeUserId === undefined) {
+    await serve(rt, ex);
+    return;
+  }
+  rt.real.beginWrite(writeUserId);
+  let status: number | null = null;
+  try {
+    status = await serve(rt, ex);
+  } finally {
+    rt.real.endWrite(writeUserId, status !== null && status < 300, Date.now());
+  }
+}
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
+/** Everything after routing; the status of the work (null when the socket was dropped before it). */
+async function serve(rt: Runtime, ex: Exchange): Promise<number | null> {
+  const isApi = ex.path.startsWith('/api/v2/');
+  const fault: FaultDecision = isApi ? rt.faults.next() : { kind: null, spikeMs: 0 };
+  const text = await readBody(ex.req);
+  if (fault.spikeMs > 0) rt.stats.fault('latencySpike');
+  const delay = rt.settings.latencyMs + fault.spikeMs;
+  if (delay > 0) await sleep(delay);
+
+  const correlationId = randomUUID();
+  if (ex.path === '/oauth/token') {
+    const request = { method: ex.method, headers: ex.req.headers, text, now: Date.now() };
+    const result = oauthToken(rt.clients, rt.settings.tokenTtlSeconds, request);
+    return send(rt, ex.res, result.status, result.body, { 'inin-correlation-id': correlationId });
+  }
+  if (!isApi) {
+    const body = errorBody(404, 'not.found', `No route for ${ex.method} ${ex.path}`, correlationId);
+    return send(rt, ex.res, 404, body, { 'inin-correlation-id': correlationId });
+  }
+  return serveApi(rt, ex, fault, text, correlationId);
+}
+
+/** An /api/v2 request past the latency: the gates in order, then the handler. */
+function serveApi(
+  rt: Runtime,
+  ex: Exchange,
+  fault: FaultDecision,
+  text: string,
+  correlationId: string,
+): number | null {
+  const headers: Record<string, string> = {
+    'inin-correlation-id': correlationId,
+    'inin-ratelimit-allowed': String(rt.settings.rateLimit),
+    'inin-ratelimit-count': '0',
+    'inin-ratelimit-reset': String(Math.ceil(rt.settings.rateWindowMs / 1000)),
+  };
+  const caller = authenticate(rt, ex);
+  if (caller instanceof ApiError) return sendError(rt, ex.res, caller, headers);
+  const limited = rateLimitGate(rt, caller.token, ex.match, headers);
+  if (limited) return sendError(rt, ex.res, limited, headers);
+  if (fault.kind) rt.stats.fault(fault.kind);
+  if (fault.kind === 'drop') {
+    ex.req.socket.destroy();
+    return null;
+  }
+  const injected = injectedError(fault);
+  if (injected) return sendError(rt, ex.res, injected, headers);
+  if (!ex.match) {
+    const notFound = new ApiError(404, 'not.found', `No route for ${ex.method} ${ex.path} in the sandbox.`);
+    return sendError(rt, ex.res, notFound, headers);
+  }
+  const operation = `${ex.method} ${ex.match.route.template}`;
+  const denied = accessCheck(caller.client.access, rt.store, operation, ex.match.params, text);
+  if (denied) return sendError(rt, ex.res, denied, headers);
+  return answer(rt, ex, ex.match, text, fault, headers);
+}
+
+/** The bearer token and its client, or the 401 Genesys gives without one or with a bad one. */
+function authenticate(rt: Runtime, ex: Exchange): { token: string; client: SandboxClientState } | ApiError {
+  const token = bearerOf(ex.req.headers);
+  if (!token) {
+    return new ApiError(
+      401,
+      'authentication.required',
+      'No authentication bearer token specified in authorization header.',
+    );
+  }
+  const client = rt.clients.clientOf(token, Date.now());
+  if (client === null) return new ApiError(401, 'bad.credentials', 'Invalid login credentials.');
+  return { token, client };
+}
+
+/**
+ * The token's limit, then its route family's own (setting the inin-ratelimit-* headers of the one
+ * that answers, so a client can learn each family's limit); the 429 of the one exceeded, else null.
+ */
+function rateLimitGate(
+  rt: Runtime,
+  token: string,
+  match: RouteMatch | null,
+  headers: Record<string, string>,
+): ApiError | null {
+  const seconds = Math.ceil(rt.settings.rateWindowMs / 1000);
+  const overLimit = (limit: number, resetSeconds: number, what: string): ApiError =>
+    new ApiError(
+      429,
+      'too.many.requests',
+      `Rate limit exceeded the maximum${what}. [${limit}] requests for [${seconds}] seconds`,
+      [],
+      { 'retry-after': String(resetSeconds) },
+    );
+  const rate = rt.limiter.take(token, Date.now());
+  headers['inin-ratelimit-count'] = String(rate.count);
+  headers['inin-ratelimit-reset'] = String(rate.resetSeconds);
+  if (!rate.allowed) return overLimit(rt.settings.rateLimit, rate.resetSeconds, '');
+  const family = match ? match.route.rateFamily : null;
+  const familyLimiter = family ? rt.familyLimiters.get(family) : undefined;
+  if (!family || !familyLimiter) return null;
+  // The family's 429 waits until the family's window resets.
+  const own = familyLimiter.take(token, Date.now());
+  headers['inin-ratelimit-allowed'] = String(familyLimiter.limit);
+  headers['inin-ratelimit-count'] = String(own.count);
+  headers['inin-ratelimit-reset'] = String(own.resetSeconds);
+  return own.allowed ? null : overLimit(familyLimiter.limit, own.resetSeconds, ` for ${family}`);
+}
+
+/** The error an injected 503 or 429 answers with (drop and commitThenDrop are socket resets). */
+function injectedError(fault: FaultDecision): ApiError | null {
+  if (fault.kind === 'rate503') {
+    return new ApiError(503, 'service.unavailable', 'Service unavailable (injected by the sandbox).');
+  }
+  if (fault.kind === 'rate429') {
+    return new ApiError(429, 'too.many.requests', 'Rate limit exceeded (injected by the sandbox).', [], {
+      'retry-after': String(INJECTED_RETRY_AFTER_SECONDS),
+    });
+  }
+  return null;
+}
+
+/** Runs the handler and answers with its result, or resets the socket after it (commitThenDrop). */
+function answer(
+  rt: Runtime,
+  ex: Exchange,
+  match: RouteMatch,
+  text: string,
+  fault: FaultDecision,
+  headers: Record<string, string>,
+): number {
+  let result: ApiResult | ApiError;
+  try {
+    result = runHandler(rt, ex, match, text);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    result = err;
+  }
+  if (fault.kind === 'commitThenDrop') {
+    ex.req.socket.destroy();
+    // The work happened: a version-checked write still opens its race window.
+    return result.status;
+  }
+  if (result instanceof ApiError) return sendError(rt, ex.res, result, headers);
+  return send(rt, ex.res, result.status, result.body, headers);
+}
+
+function serverOf(rt: Runtime): Server {
+  return createServer((req, res) => {
+    handle(rt, req, res).catch((err: unknown) => {
       if (res.headersSent || req.socket.destroyed) return;
       const message = err instanceof Error ? err.message : String(err);
-      send(res, 500, errorBody(500, 'internal.server.error', `Sandbox error: ${message}`, randomUUID()), {});
+      const body = errorBody(500, 'internal.server.error', `Sandbox error: ${message}`, randomUUID());
+      send(rt, res, 500, body, {});
     });
   });
+}
+
+/** Listens on 127.0.0.1 (port 0: a free one) and resolves the port it got. */
+async function listen(server: Server, port: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(settings.port, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  return (server.address() as AddressInfo).port;
+}
 
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const rt = createRuntime(options);
+  const server = serverOf(rt);
+  const port = await listen(server, rt.settings.port);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    stats: statsNow,
-    state: () => store.dump(),
-    reset,
+    stats: () => statsOf(rt),
+    state: () => rt.store.dump(),
+    reset: () => resetRuntime(rt),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

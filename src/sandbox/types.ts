@@ -94,7 +94,8 @@ export interface SandboxOptions {
    */
   client?: SandboxClient;
   /**
-   * OAuth clients the sandbox knows (default 1): `sandbox` (or clientId) and `sandbox-2` … `sandbox-N`,
+   * OAuth clients the sandbox knows (default 1): `sandbox` (or clientId) and `sandbox-2` … `sandbox-N`
+   * (`<clientId>-2` … when clientId is set),
    * each secret equal to its id, each with its own tokens and so its own rate window (src/sandbox/clients.ts).
    */
   clients?: number;
@@ -229,6 +230,11 @@ export interface OrgSeed {
   name: string;
   /** Default: derived from the name. */
   id?: string;
+  /**
+   * Four hex digits (not `0000` or `5eed`) that begin the id of every object the sandbox creates in
+   * this org, so that ids of two orgs never collide (demoOrg({org}) sets it). Default: random UUIDs.
+   */
+  idTag?: string;
   /** ISO 3166 alpha-2; numbers without a country code are read in it (default US). US, CA and GB are supported. */
   defaultCountryCode?: string;
   /** Extension pools (inclusive ranges of digits): an extension in one reads back with a derived number. */

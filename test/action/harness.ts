@@ -4,8 +4,10 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { run, type RunOptions } from '../../src/main.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../helpers/fake-github.js';
 
 /** Commits the event fixtures name: pull_request base.sha (base.ref main), push.json's `before`, the
  * GITHUB_SHA the harness sets (the merge commit a push checks out) and that commit's parent. */
@@ -180,7 +182,10 @@ const DEFAULT_INPUTS: Record<string, string> = {
   'github-token': 'ghs_test_token',
   comment: 'true',
   'comment-author': 'github-actions[bot]',
-  timezone: 'UTC',
+  // As action.yml: blank means the org's time zone (orgs.yml), else UTC.
+  timezone: '',
+  org: '',
+  sections: '.',
   date: '',
   batch: '',
   force: 'false',
@@ -203,4 +208,39 @@ export function orgWrites(byRoute: Record<string, number>): number {
         !route.startsWith('GET ') && route !== 'POST /oauth/token' && route !== 'POST /api/v2/users/search',
     )
     .reduce((sum, [, count]) => sum + count, 0);
+}
+
+/** What an Action test runs against: a sandbox org, a fake GitHub API and a team's workspace. */
+export interface ActionWorld {
+  sandbox: Sandbox;
+  github: FakeGitHub;
+  workspace: string;
+}
+
+/**
+ * Registers the hooks every Action suite shares: one sandbox for the file (started once, reset
+ * before each test), and a fresh fake GitHub and workspace (a copy of the demo batch) per test. The
+ * fields are set once the hooks have run, so read them inside tests and hooks, not at load time.
+ */
+export function useActionWorld(
+  sandboxOptions: SandboxOptions,
+  githubOptions: FakeGitHubOptions = {},
+): ActionWorld {
+  const world = {} as ActionWorld;
+  beforeAll(async () => {
+    world.sandbox = await startSandbox(sandboxOptions);
+  });
+  afterAll(async () => {
+    await world.sandbox.close();
+  });
+  beforeEach(async () => {
+    world.sandbox.reset();
+    world.github = await startFakeGitHub(githubOptions);
+    world.workspace = await makeWorkspace();
+  });
+  afterEach(async () => {
+    await world.github.close();
+    await removeWorkspace(world.workspace);
+  });
+  return world;
 }

@@ -19,7 +19,9 @@ const defaults: Record<InputName, string> = {
   'github-token': 'ghs_x',
   comment: 'true',
   'comment-author': 'github-actions[bot]',
-  timezone: 'UTC',
+  timezone: '',
+  org: '',
+  sections: '.',
   date: '',
   batch: '',
   force: 'false',
@@ -59,7 +61,7 @@ describe('parseInputs', () => {
       githubToken: 'ghs_x',
       comment: true,
       commentAuthor: 'github-actions[bot]',
-      timezone: 'UTC',
+      sections: '.',
       force: false,
       resultsFile: 'gc-onboard-results.json',
       planFile: 'gc-onboard-plan.json',
@@ -70,7 +72,10 @@ describe('parseInputs', () => {
 
   it('treats blank inputs as their defaults (a workflow expression that evaluates to nothing)', () => {
     const inputs = parseWith({ imports: '', comment: '', timezone: '', force: '', 'plan-file': '' });
-    expect(inputs).toMatchObject({ imports: 'imports', comment: true, timezone: 'UTC', force: false });
+    // A blank timezone is "not given": the org's time zone (orgs.yml) or UTC decides later.
+    expect(inputs).toMatchObject({ imports: 'imports', comment: true, force: false });
+    expect(inputs.timezone).toBeUndefined();
+    expect(inputs.org).toBeUndefined();
     expect(inputs.planFile).toBe('gc-onboard-plan.json');
   });
 
@@ -110,10 +115,10 @@ describe('parseInputs', () => {
 
   it('names the input and the accepted values when one is invalid', () => {
     expect(errorOf(() => parseWith({ mode: 'deploy' }))).toBe(
-      'The mode input must be one of validate, plan, apply, invite, doctor or drift, not "deploy".',
+      'The mode input must be one of validate, plan, apply, invite, doctor, drift, orgs or comment, not "deploy".',
     );
     expect(errorOf(() => parseWith({ mode: '' }))).toBe(
-      'The mode input must be one of validate, plan, apply, invite, doctor or drift.',
+      'The mode input must be one of validate, plan, apply, invite, doctor, drift, orgs or comment.',
     );
     expect(errorOf(() => parseWith({ comment: 'yes' }))).toBe(
       'The comment input must be true or false, not "yes".',

@@ -4,20 +4,17 @@
 // judge from the next change on. In process, against the sandbox and a loopback fake GitHub.
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { describe, expect, it } from 'vitest';
 import { FAST_REAL, QUICK_SANDBOX } from '../helpers/sandbox.js';
 import {
   OWNER,
   REPO_NAME,
-  makeWorkspace,
   orgWrites,
-  removeWorkspace,
   runAction,
   sandboxInputs,
   type RunRequest,
   FIXTURE_SHAS,
+  useActionWorld,
 } from './harness.js';
 
 const { base: BASE_SHA, before: BEFORE_SHA, head: HEAD_SHA, parent: PARENT_SHA } = FIXTURE_SHAS;
@@ -28,54 +25,36 @@ const EMILY = 'emily.nguyen@northfield.edu';
 const STRICT = 'forbidden_roles:\n  - Master Admin\n  - PureCloud Supervisor\n';
 const LOOSE = 'forbidden_roles:\n  - Master Admin\n';
 
-let sandbox: Sandbox;
-let github: FakeGitHub;
-let workspace: string;
+// Real-org behaviours on, their lags shortened: these tests are about which policy judges a change.
+const world = useActionWorld({ ...QUICK_SANDBOX, real: FAST_REAL });
 
-beforeAll(async () => {
-  // Real-org behaviours on, their lags shortened: these tests are about which policy judges a change.
-  sandbox = await startSandbox({ ...QUICK_SANDBOX, real: FAST_REAL });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  github = await startFakeGitHub();
-  workspace = await makeWorkspace();
-});
-afterEach(async () => {
-  await github.close();
-  await removeWorkspace(workspace);
-});
-
-const policyFile = () => path.join(workspace, 'imports', 'policy.yml');
+const policyFile = () => path.join(world.workspace, 'imports', 'policy.yml');
 const writePolicy = (text: string) => writeFile(policyFile(), text);
 const action = (mode: string, eventName: string, event: RunRequest['event'], inputs = {}) =>
   runAction({
-    workspace,
+    workspace: world.workspace,
     eventName,
     event,
     // Apply without a preview to compare: the reviewed plan has its own tests (review.test.ts).
     inputs: {
       mode,
-      ...sandboxInputs(sandbox.url),
+      ...sandboxInputs(world.sandbox.url),
       ...(mode === 'apply' ? { reviewed: 'none-required' } : {}),
       ...inputs,
     },
-    env: { GITHUB_API_URL: github.url, GITHUB_RUN_ID: '777' },
+    env: { GITHUB_API_URL: world.github.url, GITHUB_RUN_ID: '777' },
     options: { apply: { stationFirstPollMs: 50 } },
   });
 const preview = () => action('plan', 'pull_request', 'pull_request.json');
 const push = (event: string = 'push.json') => action('apply', 'push', event);
-const comment = () => github.commentsOn(OWNER, REPO_NAME, 42)[0]?.body ?? '';
+const comment = () => world.github.commentsOn(OWNER, REPO_NAME, 42)[0]?.body ?? '';
 const annotationsOf = (ran: Awaited<ReturnType<typeof runAction>>, title: string) =>
   ran.annotations.filter((a) => a.properties.title?.startsWith(title));
-const userExists = (email: string) => sandbox.state().users.some((user) => user.email === email);
+const userExists = (email: string) => world.sandbox.state().users.some((user) => user.email === email);
 
 describe('a pull request that loosens the policy and uses it at once', () => {
   it('(a) the preview judges its rows by the base branch policy, and says so atop the comment', async () => {
-    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: STRICT });
+    world.github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: STRICT });
     await writePolicy(LOOSE);
     const ran = await preview();
     expect(ran.failed).toBe(true);
@@ -95,11 +74,11 @@ describe('a pull request that loosens the policy and uses it at once', () => {
       'its rows are judged by the policy of <code>main</code> at <code>5c1a0e0</code>. The new policy applies from the next change',
     );
     expect(body).toContain('policy-role-forbidden');
-    expect(orgWrites(sandbox.stats().requests.byRoute)).toBe(0);
+    expect(orgWrites(world.sandbox.stats().requests.byRoute)).toBe(0);
   });
 
   it('(b) the push that merges it applies nothing of that row: the policy before the push judges', async () => {
-    github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { [POLICY]: STRICT });
+    world.github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { [POLICY]: STRICT });
     await writePolicy(LOOSE);
     const ran = await push();
     expect(ran.failed).toBe(true);
@@ -113,8 +92,8 @@ describe('a pull request that loosens the policy and uses it at once', () => {
   });
 
   it('(c) the next pull request, with the looser policy on main, is judged by it; so is its push', async () => {
-    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: LOOSE });
-    github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { [POLICY]: LOOSE });
+    world.github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: LOOSE });
+    world.github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { [POLICY]: LOOSE });
     await writePolicy(LOOSE);
     const ran = await preview();
     expect(ran.failed).toBe(false);
@@ -129,7 +108,7 @@ describe('a pull request that loosens the policy and uses it at once', () => {
   });
 
   it('a pull request that deletes the policy is judged by the base policy too', async () => {
-    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: STRICT });
+    world.github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: STRICT });
     await rm(policyFile(), { force: true });
     const ran = await preview();
     expect(ran.failed).toBe(true);
@@ -138,7 +117,7 @@ describe('a pull request that loosens the policy and uses it at once', () => {
   });
 
   it('a pull request that breaks the policy file gets its errors; the base policy still judges the rows', async () => {
-    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: STRICT });
+    world.github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: STRICT });
     await writePolicy('forbidden_roles: [Master Admin\n');
     const ran = await preview();
     expect(ran.failed).toBe(true);
@@ -173,8 +152,8 @@ describe('the policy in force before an apply', () => {
     expect(annotationsOf(created, 'policy-role-forbidden')).toEqual([]);
     expect(userExists(EMILY)).toBe(true);
 
-    sandbox.reset();
-    github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { 'imports/README.md': 'notes\n' });
+    world.sandbox.reset();
+    world.github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { 'imports/README.md': 'notes\n' });
     const missing = await push();
     expect(missing.stdout).toContain(
       `${POLICY} does not exist at 0a1b7c4 (the commit before the push): the default policy judges the rows`,
@@ -184,8 +163,8 @@ describe('the policy in force before an apply', () => {
 
   it('applies nothing, before logging in, when GitHub cannot give the policy before the push', async () => {
     await writePolicy(LOOSE);
-    github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { [POLICY]: STRICT });
-    github.failRequests({ path: /\/contents\//, status: 500 });
+    world.github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { [POLICY]: STRICT });
+    world.github.failRequests({ path: /\/contents\//, status: 500 });
     const ran = await push();
     expect(ran.failed).toBe(true);
     expect(ran.annotations.at(-1)?.message).toMatch(
@@ -193,12 +172,12 @@ describe('the policy in force before an apply', () => {
         `^Cannot read ${POLICY} as it was before this change \\(.*\\), and apply judges the rows only by the policy in force before them. Nothing was changed`,
       ),
     );
-    expect(sandbox.stats().requests.total).toBe(0);
+    expect(world.sandbox.stats().requests.total).toBe(0);
   });
 
   it('a manual run is judged by the policy of the parent of the checked-out commit', async () => {
-    github.setCommitParents(OWNER, REPO_NAME, HEAD_SHA, [PARENT_SHA]);
-    github.setFiles(OWNER, REPO_NAME, PARENT_SHA, { [POLICY]: STRICT });
+    world.github.setCommitParents(OWNER, REPO_NAME, HEAD_SHA, [PARENT_SHA]);
+    world.github.setFiles(OWNER, REPO_NAME, PARENT_SHA, { [POLICY]: STRICT });
     await writePolicy(LOOSE);
     const ran = await action('apply', 'workflow_dispatch', 'workflow_dispatch.json');
     expect(ran.failed).toBe(true);
@@ -210,7 +189,7 @@ describe('the policy in force before an apply', () => {
   });
 
   it('a policy in force that has errors lets no row be written (its fix, writing nothing, passes: test/policy)', async () => {
-    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: 'forbidden_roles: [Master Admin\n' });
+    world.github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: 'forbidden_roles: [Master Admin\n' });
     await writePolicy(STRICT);
     const ran = await preview();
     expect(ran.failed).toBe(true);
@@ -228,11 +207,11 @@ describe('the policy in force before an apply', () => {
 describe('allowed_email_domains and phones.csv', () => {
   it('refuses a phone for an existing user of another domain', async () => {
     const policy = 'allowed_email_domains:\n  - northfield.edu\n';
-    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: policy });
+    world.github.setFiles(OWNER, REPO_NAME, BASE_SHA, { [POLICY]: policy });
     await writePolicy(policy);
     // Maria Gonzalez exists in the demo org; her phone row now names a partner's existing account.
     await writeFile(
-      path.join(workspace, 'imports', 'student-services', 'phones.csv'),
+      path.join(world.workspace, 'imports', 'student-services', 'phones.csv'),
       'phone_name,base_settings,site,email\n,,,aisha.rahman@northfield.edu\nPartner desk,,,other@partner.org\n',
     );
     const ran = await preview();

@@ -3,20 +3,17 @@
 // on plan, from GitHub's merged pull request on apply), and the policy's changes atop the preview.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { describe, expect, it } from 'vitest';
 import { QUICK_SANDBOX } from '../helpers/sandbox.js';
 import {
   OWNER,
   REPO_NAME,
-  makeWorkspace,
   orgWrites,
-  removeWorkspace,
   runAction,
   sandboxInputs,
   type RunRequest,
   FIXTURE_SHAS,
+  useActionWorld,
 } from './harness.js';
 
 const PREVIEW_MARKER = '<!-- gc-onboard:preview -->';
@@ -27,44 +24,26 @@ const PEOPLE = 'imports/student-services/people.csv';
 /** The demo batch asks for 20 writes: 9 people created, 1 updated, 10 phones created. */
 const LIMITED = 'max_changes: 3\noverride_label: large-import\n';
 
-let sandbox: Sandbox;
-let github: FakeGitHub;
-let workspace: string;
+const world = useActionWorld(QUICK_SANDBOX);
 
-beforeAll(async () => {
-  sandbox = await startSandbox(QUICK_SANDBOX);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  github = await startFakeGitHub();
-  workspace = await makeWorkspace();
-});
-afterEach(async () => {
-  await github.close();
-  await removeWorkspace(workspace);
-});
-
-const writePolicy = (text: string) => writeFile(path.join(workspace, 'imports', 'policy.yml'), text);
+const writePolicy = (text: string) => writeFile(path.join(world.workspace, 'imports', 'policy.yml'), text);
 
 const action = (mode: string, eventName: string, event: RunRequest['event']) =>
   runAction({
-    workspace,
+    workspace: world.workspace,
     eventName,
     event,
     // Apply without a preview to compare: the reviewed plan has its own tests (review.test.ts).
     inputs: {
       mode,
-      ...sandboxInputs(sandbox.url),
+      ...sandboxInputs(world.sandbox.url),
       ...(mode === 'apply' ? { reviewed: 'none-required' } : {}),
     },
-    env: { GITHUB_API_URL: github.url, GITHUB_RUN_ID: '777' },
+    env: { GITHUB_API_URL: world.github.url, GITHUB_RUN_ID: '777' },
     options: { apply: { stationFirstPollMs: 50 } },
   });
 const plan = (event = 'pull_request.json') => action('plan', 'pull_request', event);
-const comment = () => github.commentsOn(OWNER, REPO_NAME, 42)[0]?.body ?? '';
+const comment = () => world.github.commentsOn(OWNER, REPO_NAME, 42)[0]?.body ?? '';
 const errorsAt = (ran: { annotations: Array<{ level: string; properties: Record<string, string> }> }) =>
   ran.annotations.filter((a) => a.level === 'error' && a.properties.file);
 
@@ -93,7 +72,7 @@ describe('plan under a policy', () => {
     expect(ran.summary).toContain('policy-role-forbidden');
     expect(Number(ran.outputs['errors'])).toBeGreaterThan(0);
     expect(ran.outputs['people-create']).not.toBe('9');
-    expect(orgWrites(sandbox.stats().requests.byRoute)).toBe(0);
+    expect(orgWrites(world.sandbox.stats().requests.byRoute)).toBe(0);
     // GitHub did not know the base commit: a note in the log, no policy block, and no failure for it.
     expect(ran.stdout).toContain(
       'Cannot compare imports/policy.yml with the base of the pull request (No commit found for the ref',
@@ -105,7 +84,7 @@ describe('plan under a policy', () => {
   it('fails above max_changes without the override label, and passes with it on the pull request', async () => {
     await writePolicy(LIMITED);
     // The same policy at the base: nothing to show atop the preview.
-    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { 'imports/policy.yml': LIMITED });
+    world.github.setFiles(OWNER, REPO_NAME, BASE_SHA, { 'imports/policy.yml': LIMITED });
 
     const without = await plan('pull_request.json');
     expect(without.failed).toBe(true);
@@ -119,7 +98,7 @@ describe('plan under a policy', () => {
     });
     expect(comment()).toContain('max-changes');
     expect(comment()).not.toContain(HEADING);
-    expect(orgWrites(sandbox.stats().requests.byRoute)).toBe(0);
+    expect(orgWrites(world.sandbox.stats().requests.byRoute)).toBe(0);
 
     // The labeled event: the payload's labels now include large-import.
     const labeled = await plan('pull_request-labeled.json');
@@ -134,14 +113,14 @@ describe('plan under a policy', () => {
       }),
     );
     const body = comment();
-    expect(github.commentsOn(OWNER, REPO_NAME, 42)).toHaveLength(1);
+    expect(world.github.commentsOn(OWNER, REPO_NAME, 42)).toHaveLength(1);
     expect(body).toContain('max-changes-overridden');
     expect(body).not.toContain('max-changes (');
-    expect(orgWrites(sandbox.stats().requests.byRoute)).toBe(0);
+    expect(orgWrites(world.sandbox.stats().requests.byRoute)).toBe(0);
   });
 
   it('shows what the pull request changes in the policy at the top of the comment and the summary, escaped', async () => {
-    github.setFiles(OWNER, REPO_NAME, BASE_SHA, {
+    world.github.setFiles(OWNER, REPO_NAME, BASE_SHA, {
       'imports/policy.yml': 'forbidden_roles:\n  - Master Admin\nmax_changes: 500\n',
       'imports/student-services/batch.yml': 'training_day: 2026-12-01\n',
     });
@@ -170,7 +149,7 @@ describe('plan under a policy', () => {
     expect(body).toContain(`\n-->\n\n${block}\n\n### gc-onboard plan`);
     expect(body).not.toContain('<large>');
     expect(ran.summary.startsWith(`${block}\n\n### gc-onboard plan`)).toBe(true);
-    const [contents] = github.requests.filter((r) => r.path.includes('/contents/'));
+    const [contents] = world.github.requests.filter((r) => r.path.includes('/contents/'));
     expect(decodeURIComponent(contents?.path ?? '')).toBe(
       `/repos/${OWNER}/${REPO_NAME}/contents/imports/policy.yml`,
     );
@@ -178,14 +157,14 @@ describe('plan under a policy', () => {
   });
 
   it('says a policy file that the pull request adds is new, also in the offline preview', async () => {
-    github.setFiles(OWNER, REPO_NAME, BASE_SHA, { 'imports/student-services/batch.yml': 'x: 1\n' });
+    world.github.setFiles(OWNER, REPO_NAME, BASE_SHA, { 'imports/student-services/batch.yml': 'x: 1\n' });
     await writePolicy('forbidden_roles:\n  - Master Admin\n');
     const ran = await runAction({
-      workspace,
+      workspace: world.workspace,
       eventName: 'pull_request',
       event: 'pull_request.json',
       inputs: { mode: 'plan' },
-      env: { GITHUB_API_URL: github.url },
+      env: { GITHUB_API_URL: world.github.url },
     });
     expect(ran.failed).toBe(false);
     const body = comment();
@@ -193,25 +172,25 @@ describe('plan under a policy', () => {
     expect(body.startsWith(`${PREVIEW_MARKER}\n\n${HEADING}\n`)).toBe(true);
     expect(body).toContain('- policy.yml is new\n- forbidden\\_roles added: "Master Admin"');
     expect(ran.summary.startsWith(HEADING)).toBe(true);
-    expect(sandbox.stats().requests.total).toBe(0);
+    expect(world.sandbox.stats().requests.total).toBe(0);
   });
 });
 
 describe('apply under a policy', () => {
   const pullsOfMerge = () =>
-    github.requests.filter((r) => r.path === `/repos/${OWNER}/${REPO_NAME}/commits/${MERGE_SHA}/pulls`);
+    world.github.requests.filter((r) => r.path === `/repos/${OWNER}/${REPO_NAME}/commits/${MERGE_SHA}/pulls`);
 
   // The same policy before the change as after it: these tests are about labels, not about which policy judges.
   const limitedBefore = () => {
-    github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { 'imports/policy.yml': LIMITED });
-    github.setCommitParents(OWNER, REPO_NAME, MERGE_SHA, [PARENT_SHA]);
-    github.setFiles(OWNER, REPO_NAME, PARENT_SHA, { 'imports/policy.yml': LIMITED });
+    world.github.setFiles(OWNER, REPO_NAME, BEFORE_SHA, { 'imports/policy.yml': LIMITED });
+    world.github.setCommitParents(OWNER, REPO_NAME, MERGE_SHA, [PARENT_SHA]);
+    world.github.setFiles(OWNER, REPO_NAME, PARENT_SHA, { 'imports/policy.yml': LIMITED });
   };
 
   it('refuses above max_changes when the merged pull request has no override label', async () => {
     await writePolicy(LIMITED);
     limitedBefore();
-    github.setCommitPullRequests(OWNER, REPO_NAME, MERGE_SHA, [
+    world.github.setCommitPullRequests(OWNER, REPO_NAME, MERGE_SHA, [
       { number: 42, mergedAt: '2026-11-24T16:20:00Z', labels: ['onboarding'] },
       // Open pull requests that contain the commit do not count.
       { number: 44, labels: ['large-import'] },
@@ -222,13 +201,13 @@ describe('apply under a policy', () => {
     expect(ran.annotations.at(-1)!.message).toMatch(/^Apply refused: /);
     expect(ran.summary).toContain('max-changes');
     expect(pullsOfMerge()).toHaveLength(1);
-    expect(orgWrites(sandbox.stats().requests.byRoute)).toBe(0);
+    expect(orgWrites(world.sandbox.stats().requests.byRoute)).toBe(0);
   });
 
   it("applies when the merged pull request's labels include the override label, read from GitHub", async () => {
     await writePolicy(LIMITED);
     limitedBefore();
-    github.setCommitPullRequests(OWNER, REPO_NAME, MERGE_SHA, [
+    world.github.setCommitPullRequests(OWNER, REPO_NAME, MERGE_SHA, [
       { number: 42, mergedAt: '2026-11-24T16:20:00Z', labels: ['onboarding', 'Large-Import'] },
     ]);
     const ran = await action('apply', 'push', 'push.json');
@@ -236,7 +215,9 @@ describe('apply under a policy', () => {
     expect(ran.stdout).toContain('Labels of the merged pull request #42: onboarding, Large-Import.');
     expect(pullsOfMerge()).toHaveLength(1);
     expect(ran.outputs).toMatchObject({ 'people-create': '9', 'phones-create': '10', errors: '0' });
-    expect(sandbox.state().users.some((user) => user.email === 'aisha.rahman@northfield.edu')).toBe(true);
+    expect(world.sandbox.state().users.some((user) => user.email === 'aisha.rahman@northfield.edu')).toBe(
+      true,
+    );
   });
 
   it('applies with no labels on a manual run, and warns when GitHub would not give the labels', async () => {
@@ -249,10 +230,10 @@ describe('apply under a policy', () => {
     );
     expect(manual.annotations.at(-1)!.message).toMatch(/^Apply refused: /);
 
-    github.setCommitPullRequests(OWNER, REPO_NAME, MERGE_SHA, [
+    world.github.setCommitPullRequests(OWNER, REPO_NAME, MERGE_SHA, [
       { number: 42, mergedAt: '2026-11-24T16:20:00Z', labels: ['large-import'] },
     ]);
-    github.failRequests({ path: /\/commits\/[^/]+\/pulls$/, status: 403 });
+    world.github.failRequests({ path: /\/commits\/[^/]+\/pulls$/, status: 403 });
     const denied = await action('apply', 'push', 'push.json');
     expect(denied.failed).toBe(true);
     expect(denied.stdout).toContain('applying as if it had none');
@@ -263,7 +244,7 @@ describe('apply under a policy', () => {
         message: expect.stringContaining('`permissions: pull-requests: read`'),
       }),
     );
-    expect(github.requests.filter((r) => /\/commits\/[^/]+\/pulls$/.test(r.path))).toHaveLength(1);
-    expect(orgWrites(sandbox.stats().requests.byRoute)).toBe(0);
+    expect(world.github.requests.filter((r) => /\/commits\/[^/]+\/pulls$/.test(r.path))).toHaveLength(1);
+    expect(orgWrites(world.sandbox.stats().requests.byRoute)).toBe(0);
   });
 });

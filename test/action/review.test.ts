@@ -3,68 +3,43 @@
 // In process, against the sandbox (a real org's behaviours) and the loopback fake GitHub.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PREVIEW_MARKER } from '../../src/action/report.js';
 import { RESULTS_MARKER } from '../../src/render/results.js';
 import { decodeReview } from '../../src/review/review.js';
 import { demoOrg } from '../../src/sandbox/demo-org.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { startSandbox } from '../../src/sandbox/index.js';
 import { FAST_APPLY, FAST_REAL, QUICK_SANDBOX, sandboxToken } from '../helpers/sandbox.js';
-import {
-  FIXTURE_SHAS,
-  OWNER,
-  REPO_NAME,
-  makeWorkspace,
-  removeWorkspace,
-  runAction,
-  sandboxInputs,
-} from './harness.js';
+import { FIXTURE_SHAS, OWNER, REPO_NAME, runAction, sandboxInputs, useActionWorld } from './harness.js';
 
 const PULL = 42; // pull_request.json's number
 const BEN = 'ben.carter@northfield.edu';
 const SANDBOX = { ...QUICK_SANDBOX, real: FAST_REAL };
 const APPLY = { ...FAST_APPLY, userWriteGapMs: 100 };
 
-let sandbox: Sandbox;
-let github: FakeGitHub;
-let workspace: string;
-
-beforeAll(async () => {
-  sandbox = await startSandbox(SANDBOX);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  github = await startFakeGitHub();
+const world = useActionWorld(SANDBOX);
+beforeEach(() => {
   // No policy.yml at the pull request's base nor before the push: the default policy judges.
-  github.setFiles(OWNER, REPO_NAME, FIXTURE_SHAS.base, {});
-  github.setFiles(OWNER, REPO_NAME, FIXTURE_SHAS.before, {});
-  workspace = await makeWorkspace();
-});
-afterEach(async () => {
-  await github.close();
-  await removeWorkspace(workspace);
+  world.github.setFiles(OWNER, REPO_NAME, FIXTURE_SHAS.base, {});
+  world.github.setFiles(OWNER, REPO_NAME, FIXTURE_SHAS.before, {});
 });
 
-const env = () => ({ GITHUB_API_URL: github.url, GITHUB_RUN_ID: '777' });
+const env = () => ({ GITHUB_API_URL: world.github.url, GITHUB_RUN_ID: '777' });
 const preview = () =>
   runAction({
-    workspace,
+    workspace: world.workspace,
     eventName: 'pull_request',
     event: 'pull_request.json',
-    inputs: { mode: 'plan', ...sandboxInputs(sandbox.url) },
+    inputs: { mode: 'plan', ...sandboxInputs(world.sandbox.url) },
     env: env(),
   });
 /** The push of the merge commit, which GitHub says came from pull request 42. */
-const merge = (orgUrl = sandbox.url, inputs: Record<string, string> = {}) => {
-  github.setCommitPullRequests(OWNER, REPO_NAME, FIXTURE_SHAS.head, [
+const merge = (orgUrl = world.sandbox.url, inputs: Record<string, string> = {}) => {
+  world.github.setCommitPullRequests(OWNER, REPO_NAME, FIXTURE_SHAS.head, [
     { number: PULL, mergedAt: '2026-11-25T08:10:00Z' },
   ]);
   return runAction({
-    workspace,
+    workspace: world.workspace,
     eventName: 'push',
     event: 'push.json',
     inputs: { mode: 'apply', ...sandboxInputs(orgUrl), ...inputs },
@@ -73,9 +48,9 @@ const merge = (orgUrl = sandbox.url, inputs: Record<string, string> = {}) => {
   });
 };
 const comments = (marker: string) =>
-  github.commentsOn(OWNER, REPO_NAME, PULL).filter((comment) => comment.body.startsWith(marker));
+  world.github.commentsOn(OWNER, REPO_NAME, PULL).filter((comment) => comment.body.startsWith(marker));
 const results = () => comments(RESULTS_MARKER).map((comment) => comment.body);
-const peopleCsv = () => path.join(workspace, 'imports', 'student-services', 'people.csv');
+const peopleCsv = () => path.join(world.workspace, 'imports', 'student-services', 'people.csv');
 
 async function editPeople(edit: (line: string) => string): Promise<void> {
   const text = await readFile(peopleCsv(), 'utf8');
@@ -117,7 +92,7 @@ describe('the preview records what reviewers approve', () => {
     expect(lines[0]).toBe(PREVIEW_MARKER);
     expect(lines[1]).toMatch(/^<!-- gc-onboard:reviewed v1 [A-Za-z0-9+/]{12}$/);
     const fromComment = decodeReview(comment?.body ?? '');
-    const file = JSON.parse(await readFile(path.join(workspace, 'gc-onboard-plan.json'), 'utf8')) as {
+    const file = JSON.parse(await readFile(path.join(world.workspace, 'gc-onboard-plan.json'), 'utf8')) as {
       review: string;
     };
     expect(fromComment.ok && fromComment.review).toStrictEqual(
@@ -135,7 +110,7 @@ describe('apply compares before it writes', () => {
         : line,
     );
     expect((await preview()).failed).toBe(false);
-    await createByHand(sandbox.url, {
+    await createByHand(world.sandbox.url, {
       name: 'Ben Carter',
       email: BEN,
       title: 'Front Desk Lead',
@@ -146,7 +121,7 @@ describe('apply compares before it writes', () => {
     expect(ran.failed).toBe(true);
     expect(ran.annotations.at(-1)?.message).toMatch(/^2 rows held \(not written\): see the job summary/);
     expect(ran.outputs).toMatchObject({ 'people-create': '8', 'people-error': '1', 'phones-error': '1' });
-    const state = sandbox.state();
+    const state = world.sandbox.state();
     const ben = state.users.filter((user) => user.email === BEN);
     expect(ben).toHaveLength(1);
     expect(ben[0]?.title).toBe('Front Desk Lead');
@@ -176,7 +151,9 @@ describe('apply compares before it writes', () => {
     const ran = await merge();
     expect(ran.failed).toBe(true);
     expect(ran.outputs).toMatchObject({ 'people-create': '0', 'phones-create': '0' });
-    expect(sandbox.state().users.some((user) => user.email === 'aisha.rahman@northfield.edu')).toBe(false);
+    expect(world.sandbox.state().users.some((user) => user.email === 'aisha.rahman@northfield.edu')).toBe(
+      false,
+    );
     expect(results()[0]).toContain(
       '**Batch <code>student-services</code> held:** preview is stale: the batch changed after the last preview; re-run the preview.',
     );
@@ -212,7 +189,7 @@ describe('apply compares before it writes', () => {
       // (d) A re-run updates the same comment: never a second one.
       await merge(renamed.url);
       expect(results()).toHaveLength(1);
-      expect(github.commentsOn(OWNER, REPO_NAME, PULL)).toHaveLength(2);
+      expect(world.github.commentsOn(OWNER, REPO_NAME, PULL)).toHaveLength(2);
       expect(results()[0]).toContain('| student-services | 0 |');
     } finally {
       await renamed.close();
@@ -227,14 +204,20 @@ describe('apply compares before it writes', () => {
         : line,
     );
     const forged = `${PREVIEW_MARKER}\n<!-- gc-onboard:reviewed v1 AAAAAAAAAAAA\n-->`;
-    github.seedComment({ owner: OWNER, repo: REPO_NAME, issueNumber: PULL, body: forged, login: 'mallory' });
+    world.github.seedComment({
+      owner: OWNER,
+      repo: REPO_NAME,
+      issueNumber: PULL,
+      body: forged,
+      login: 'mallory',
+    });
     // Without our bot's preview, another user's "preview" is nothing: apply refuses and writes nothing.
     const refused = await merge();
     expect(refused.failed).toBe(true);
     expect(refused.annotations.at(-1)?.message).toBe(
       'Pull request #42 has no preview comment by github-actions[bot], so there is no reviewed preview to compare the plan with. Nothing was changed. To apply the plan as it is, run apply with the input reviewed: none-required (the manual run of the Apply workflow offers it).',
     );
-    expect(sandbox.stats().requests.total).toBe(0);
+    expect(world.sandbox.stats().requests.total).toBe(0);
 
     await preview();
     const ours = comments(PREVIEW_MARKER).find((comment) => comment.user.login === 'github-actions[bot]');
@@ -246,27 +229,27 @@ describe('apply compares before it writes', () => {
   });
 
   it('refuses a push that comes from no pull request unless reviewed: none-required', async () => {
-    github.setCommitPullRequests(OWNER, REPO_NAME, FIXTURE_SHAS.head, []);
+    world.github.setCommitPullRequests(OWNER, REPO_NAME, FIXTURE_SHAS.head, []);
     const refused = await runAction({
-      workspace,
+      workspace: world.workspace,
       eventName: 'push',
       event: 'push.json',
-      inputs: { mode: 'apply', ...sandboxInputs(sandbox.url) },
+      inputs: { mode: 'apply', ...sandboxInputs(world.sandbox.url) },
       env: env(),
     });
     expect(refused.failed).toBe(true);
     expect(refused.annotations.at(-1)?.message).toMatch(
       /^Commit e8d1c4b was not merged from a pull request \(a push straight to the branch\), so there is no reviewed preview/,
     );
-    expect(sandbox.stats().requests.total).toBe(0);
+    expect(world.sandbox.stats().requests.total).toBe(0);
     // A manual run is judged by the policy of its commit's parent: none there.
-    github.setCommitParents(OWNER, REPO_NAME, FIXTURE_SHAS.head, [FIXTURE_SHAS.parent]);
-    github.setFiles(OWNER, REPO_NAME, FIXTURE_SHAS.parent, {});
+    world.github.setCommitParents(OWNER, REPO_NAME, FIXTURE_SHAS.head, [FIXTURE_SHAS.parent]);
+    world.github.setFiles(OWNER, REPO_NAME, FIXTURE_SHAS.parent, {});
     const manual = await runAction({
-      workspace,
+      workspace: world.workspace,
       eventName: 'workflow_dispatch',
       event: 'workflow_dispatch.json',
-      inputs: { mode: 'apply', reviewed: 'none-required', ...sandboxInputs(sandbox.url) },
+      inputs: { mode: 'apply', reviewed: 'none-required', ...sandboxInputs(world.sandbox.url) },
       env: env(),
       options: { apply: APPLY },
     });
@@ -279,13 +262,13 @@ describe('apply compares before it writes', () => {
     expect((await merge()).failed).toBe(false);
     expect(results()).toHaveLength(1);
     // The newest commit under the batch's folder is the merge of pull request 42.
-    github.setPathCommits(OWNER, REPO_NAME, 'imports/student-services', [FIXTURE_SHAS.head]);
+    world.github.setPathCommits(OWNER, REPO_NAME, 'imports/student-services', [FIXTURE_SHAS.head]);
     const trainingDay = () =>
       runAction({
-        workspace,
+        workspace: world.workspace,
         eventName: 'schedule',
         event: 'schedule.json',
-        inputs: { mode: 'invite', ...sandboxInputs(sandbox.url) },
+        inputs: { mode: 'invite', ...sandboxInputs(world.sandbox.url) },
         env: env(),
         now: new Date('2026-12-01T08:30:00Z'),
       });
@@ -293,9 +276,9 @@ describe('apply compares before it writes', () => {
     const line = '- 10 people invited on Tue 1 Dec 2026 (batch <code>student-services</code>)';
     expect(results()[0]).toContain(`#### Invites\n${line}`);
     // A second run invites nobody and writes nothing to GitHub.
-    const writes = github.writes().length;
+    const writes = world.github.writes().length;
     expect((await trainingDay()).failed).toBe(false);
-    expect(github.writes()).toHaveLength(writes);
+    expect(world.github.writes()).toHaveLength(writes);
     // A re-run of apply keeps the line.
     await merge();
     expect(results()).toHaveLength(1);

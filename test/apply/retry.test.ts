@@ -2,7 +2,18 @@
 // and the per-user lanes.
 import { describe, expect, it } from 'vitest';
 
-import { isVersionRace, newUserPause, UserLanes } from '../../src/apply/retry.js';
+import {
+  isConflict,
+  isNotFound,
+  isTaken,
+  isTooLarge,
+  isVersionRace,
+  newUserPause,
+  RetriesExhausted,
+  retryWhen,
+  statusOf,
+  UserLanes,
+} from '../../src/apply/retry.js';
 import { apiError } from './fake-org.js';
 
 describe('isVersionRace', () => {
@@ -88,5 +99,36 @@ describe('UserLanes', () => {
     expect(log.slice(0, 2)).toEqual(['start a1', 'start b1']);
     expect(log.indexOf('start a2')).toBeGreaterThan(log.indexOf('end a1'));
     expect(log.indexOf('start ab')).toBeGreaterThan(Math.max(log.indexOf('end a2'), log.indexOf('end b1')));
+  });
+});
+
+describe('the reconcile rules, named once', () => {
+  const conflict = apiError(409, 'general.conflict', 'The user already exists.');
+  const missing = apiError(404, 'not.found', 'The user could not be found.');
+  const nameTaken = apiError(400, 'bad.request', 'Phone name already in use.');
+  const tooMany = apiError(400, 'bad.request', 'subjectIds may contain at most 50 items.');
+
+  it('tells a conflict, a taken name, a missing user and a bulk call over the cap apart', () => {
+    expect([conflict, missing, nameTaken, tooMany].map(isConflict)).toEqual([true, false, false, false]);
+    expect([conflict, missing, nameTaken, tooMany].map(isTaken)).toEqual([true, false, true, true]);
+    expect([conflict, missing, nameTaken, tooMany].map(isNotFound)).toEqual([false, true, false, false]);
+    expect([conflict, missing, nameTaken, tooMany].map(isTooLarge)).toEqual([false, false, false, true]);
+    expect(isTooLarge(apiError(413, 'payload.too.large', 'Too large'))).toBe(true);
+  });
+
+  it('reads the last status of a write whose retries ran out', () => {
+    const exhausted = new RetriesExhausted('still not found', 404);
+    expect(statusOf(exhausted)).toBe(404);
+    expect(isNotFound(exhausted)).toBe(true);
+  });
+
+  it('retries a 404 only about a new user, and a version race only on a versioned write', () => {
+    const newUser = { newUser: true, versioned: false };
+    const versioned = { newUser: false, versioned: true };
+    expect(retryWhen(missing, newUser)).toBe('new user');
+    expect(retryWhen(missing, versioned)).toBeNull();
+    expect(retryWhen(conflict, versioned)).toBe('version race');
+    expect(retryWhen(conflict, newUser)).toBeNull();
+    expect(retryWhen(nameTaken, versioned)).toBeNull();
   });
 });

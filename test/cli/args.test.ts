@@ -37,9 +37,13 @@ describe('parseCommand', () => {
       force: true,
       expired: false,
       format: 'text',
-      timezone: 'UTC',
       debug: false,
     });
+    // --timezone given; left out, the org's (orgs.yml) or UTC decides at run time.
+    expect(parseCommand(['invite', '--timezone', 'Europe/London'])).toMatchObject({
+      timezone: 'Europe/London',
+    });
+    expect(parseCommand(['drift', '--org', 'test'])).toMatchObject({ name: 'drift', org: 'test' });
     expect(parseCommand(['sandbox', '--port', '8080', '--fault-rate', '0.1'])).toMatchObject({
       name: 'sandbox',
       port: 8080,
@@ -51,6 +55,7 @@ describe('parseCommand', () => {
     expect(parseCommand(['export', '--division', 'A', '--division', 'B', '--email-domain', 'x.edu'])).toEqual(
       {
         name: 'export',
+        imports: 'imports',
         sandbox: false,
         divisions: ['A', 'B'],
         emailDomain: 'x.edu',
@@ -78,10 +83,11 @@ describe('parseCommand', () => {
       review: { file: 'plan.json' },
     });
     expect(parseCommand(['plan'])).not.toHaveProperty('policy');
-    expect(parseCommand(['init'])).toEqual({ name: 'init', dir: '.', debug: false });
-    expect(parseCommand(['init', '../team-repo', '--debug'])).toEqual({
+    expect(parseCommand(['init'])).toEqual({ name: 'init', dir: '.', orgs: [], debug: false });
+    expect(parseCommand(['init', '../team-repo', '--debug', '--orgs', 'test, production'])).toEqual({
       name: 'init',
       dir: '../team-repo',
+      orgs: ['test', 'production'],
       debug: true,
     });
     expect(parseCommand([])).toEqual({ name: 'help' });

@@ -45,13 +45,14 @@ describe('parseBatchConfig', () => {
       ['error', 5, 'phone_defaults.sites', 'unknown-key'],
     ]);
     expect(findings.map((f) => f.message)).toEqual([
-      '"trainig_day" is not a batch.yml key (did you mean "training_day"?). Allowed here: training_day, update_existing, phone_defaults.',
+      '"trainig_day" is not a batch.yml key (did you mean "training_day"?). Allowed here: training_day, update_existing, phone_defaults, orgs.',
       '"sites" is not a batch.yml key (did you mean "site"?). Allowed here: base_settings, site.',
     ]);
     expect(config).toEqual({
       trainingDay: '2026-12-01',
       updateExisting: true,
       phoneDefaults: { baseSettings: 'WebRTC Softphone', site: undefined },
+      phoneDefaultLines: { baseSettings: 4 },
     });
   });
 

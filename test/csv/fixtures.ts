@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '../../src/csv/types.js';
+import type { Finding } from '../../src/csv/findings.js';
 
 export const FIXTURES = path.join('test', 'fixtures', 'csv');
 

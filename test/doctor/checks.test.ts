@@ -1,8 +1,8 @@
 // The pure parts of doctor: denials per division, the ✗ lines and their fixes, and reading a 403.
 import { describe, expect, it } from 'vitest';
 import { permissionLines, type OrgRole } from '../../src/doctor/checks.js';
-import { forbiddenLine, missingPermissionOf, permissionGate } from '../../src/doctor/forbidden.js';
-import { denialOf, type HeldGrant } from '../../src/doctor/operations.js';
+import { forbiddenLine, missingPermissionOf, permissionGate } from '../../src/permissions/forbidden.js';
+import { denialOf, type HeldGrant } from '../../src/permissions/operations.js';
 
 const grant = (permissions: string[], divisionId: string, roleId = 'r'): HeldGrant => ({
   roleId,

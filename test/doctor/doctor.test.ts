@@ -3,7 +3,7 @@
 // plan/apply with that client stop at the first 403 with one line.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MissingPermissionError } from '../../src/doctor/forbidden.js';
+import { MissingPermissionError } from '../../src/permissions/forbidden.js';
 import { runDoctor } from '../../src/doctor/run.js';
 import { ConfigError } from '../../src/genesys/connection.js';
 import { applyImports, planImports } from '../../src/run/commands.js';

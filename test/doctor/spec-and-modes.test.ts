@@ -1,10 +1,11 @@
-// doctor's tables against their sources: the permission table is the spec's, and the mode →
-// operations table holds every route a real run of each mode sends (sandbox stats).
+// The permission tables (src/permissions, read by doctor and the sandbox) against their sources: the
+// permission table is the spec's, and the mode → operations table holds every route a real run of
+// each mode sends (sandbox stats).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderModule, specPermissions } from '../../src/doctor/generate.js';
+import { renderModule, specPermissions } from '../../src/permissions/generate.js';
 import {
   MODE_OPERATIONS,
   MODES,
@@ -12,8 +13,8 @@ import {
   routeShape,
   specKey,
   type Mode,
-} from '../../src/doctor/operations.js';
-import { SPEC_PERMISSIONS } from '../../src/doctor/spec-permissions.generated.js';
+} from '../../src/permissions/operations.js';
+import { SPEC_PERMISSIONS } from '../../src/permissions/spec-permissions.generated.js';
 import { exportOrg } from '../../src/run/export.js';
 import { applyImports, inviteImports, planImports } from '../../src/run/commands.js';
 import { openOrg, type OrgSession } from '../../src/run/org.js';
@@ -22,10 +23,10 @@ const ROOT = path.join(import.meta.dirname, '../..');
 const DEMO = path.join(ROOT, 'src/sandbox/demo');
 
 describe('spec-permissions.generated.ts', () => {
-  it('is the spec’s x-inin-requires-permissions (run `npx tsx src/doctor/generate.ts` after replacing the spec)', async () => {
+  it('is the spec’s x-inin-requires-permissions (run `npx tsx src/permissions/generate.ts` after replacing the spec)', async () => {
     const table = await specPermissions();
     expect(SPEC_PERMISSIONS).toEqual(table);
-    const module = await readFile(path.join(ROOT, 'src/doctor/spec-permissions.generated.ts'), 'utf8');
+    const module = await readFile(path.join(ROOT, 'src/permissions/spec-permissions.generated.ts'), 'utf8');
     expect(module).toBe(await renderModule(table));
   });
 

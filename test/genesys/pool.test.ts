@@ -445,6 +445,13 @@ describe('who sends a call', () => {
       ]),
     ).toBe(1);
     expect(leastLoaded([{ outstanding: 0, limit: 300, usable: false }])).toBe(0);
+    // A client waiting out a 429 (a tenth of its window) is further off than one with calls queued.
+    expect(
+      leastLoaded([
+        { outstanding: 1, limit: 300, usable: true, pausedWindows: 0.1 },
+        { outstanding: 20, limit: 300, usable: true, pausedWindows: 0 },
+      ]),
+    ).toBe(1);
   });
 
   it('adds up the figures of every client', () => {

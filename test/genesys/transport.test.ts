@@ -215,8 +215,8 @@ async function setUp(
   cleanups.push(() => server.close());
   const client = await connect(
     resolveConnection({
-      GENESYSCLOUD_OAUTHCLIENT_ID: 'id',
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'secret',
+      GENESYSCLOUD_OAUTHCLIENT_ID: 'transport-client',
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'transport-secret-4d1f',
       GENESYSCLOUD_API_REGION: server.url,
     }),
     { transport: { now: time.now, sleep: time.sleep, random: () => 1, ...transport }, ...extra },
@@ -492,7 +492,7 @@ describe('GenesysTransport through the SDK', () => {
     cleanups.push(() => server.close());
     const attempt = connect(
       resolveConnection({
-        GENESYSCLOUD_OAUTHCLIENT_ID: 'id',
+        GENESYSCLOUD_OAUTHCLIENT_ID: 'transport-client',
         GENESYSCLOUD_OAUTHCLIENT_SECRET: 'very-secret',
         GENESYSCLOUD_API_REGION: server.url,
       }),
@@ -508,8 +508,8 @@ describe('GenesysTransport through the SDK', () => {
     await server.close(); // nothing listens on that port any more
     const attempt = connect(
       resolveConnection({
-        GENESYSCLOUD_OAUTHCLIENT_ID: 'id',
-        GENESYSCLOUD_OAUTHCLIENT_SECRET: 'secret',
+        GENESYSCLOUD_OAUTHCLIENT_ID: 'transport-client',
+        GENESYSCLOUD_OAUTHCLIENT_SECRET: 'transport-secret-4d1f',
         GENESYSCLOUD_API_REGION: server.url,
       }),
       { transport: { maxTries: 2, baseBackoffMs: 1 } },
@@ -545,7 +545,7 @@ describe('GenesysTransport through the SDK', () => {
         'POST /oauth/token': 1,
       },
       // One client (no pool): its own figures are the totals.
-      clients: [{ clientId: 'id', requests: 6, rateLimited: 0, logins: 1, limit: 300 }],
+      clients: [{ clientId: 'transport-client', requests: 6, rateLimited: 0, logins: 1, limit: 300 }],
     });
   });
 

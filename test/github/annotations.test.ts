@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
 import type { AnnotationProperties } from '@actions/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Finding } from '../../src/csv/types.js';
-import { annotate, annotationFor, sortFindings, type AnnotationSink } from '../../src/github/annotations.js';
+import type { Finding } from '../../src/csv/findings.js';
+import { sortFindings } from '../../src/csv/findings.js';
+import { annotate, annotationFor, type AnnotationSink } from '../../src/github/annotations.js';
 
 interface Call {
   kind: 'error' | 'warning' | 'notice';

@@ -65,7 +65,8 @@ describe('action.yml', () => {
     expect(action.inputs['github-token']?.default).toBe('${{ github.token }}');
     expect(action.inputs.imports?.default).toBe('imports');
     expect(action.inputs.comment?.default).toBe('true');
-    expect(action.inputs.timezone?.default).toBe('UTC');
+    // Blank: the org's time zone (orgs.yml), else UTC.
+    expect(action.inputs.timezone?.default).toBe('');
     expect(Object.keys(action.outputs).sort()).toEqual(
       [
         'people-create',
@@ -84,6 +85,12 @@ describe('action.yml', () => {
         'expired',
         'never_invited',
         'issue-number',
+        'section-file',
+        'orgs',
+        'names',
+        'stage1',
+        'stage2',
+        'stage3',
       ].sort(),
     );
     for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)]) {

@@ -1,5 +1,7 @@
 // A separate process that plans and applies, as `gc-onboard apply` does, so a test can SIGKILL it part-way:
-//   node --import tsx test/helpers/apply-child.ts <sandboxUrl> <importsDir> [stationFirstPollMs]
+//   node --import tsx test/helpers/apply-child.ts <sandboxUrl> <importsDir> [stationFirstPollMs] [speed]
+// (speed: apply's own pauses, the gap between one user's writes and a version race's wait, shortened
+// that many times, as a scaled run does.)
 // Prints one JSON line ({ summary, ok, counts, failed }) and exits 0 when every row is done, else 1.
 import { applyPlan } from '../../src/apply/apply.js';
 import { countResults } from '../../src/apply/results.js';
@@ -10,9 +12,9 @@ import { snapshotNeed } from '../../src/plan/need.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import { connectTo } from './sandbox.js';
 
-const [url, root, pollMs] = process.argv.slice(2);
+const [url, root, pollMs, speed] = process.argv.slice(2);
 if (!url || !root) {
-  process.stderr.write('usage: apply-child.ts <sandboxUrl> <importsDir> [stationFirstPollMs]\n');
+  process.stderr.write('usage: apply-child.ts <sandboxUrl> <importsDir> [stationFirstPollMs] [speed]\n');
   process.exit(2);
 }
 
@@ -23,6 +25,7 @@ try {
   const plan = buildPlan(imports, snapshot, { today: '2026-11-25' });
   const result = await applyPlan(plan, orgWriter(client, snapshot.homeDivisionId), {
     ...(pollMs ? { stationFirstPollMs: Number(pollMs) } : {}),
+    ...(speed ? { userWriteGapMs: 1_000 / Number(speed), versionRetryMs: 2_000 / Number(speed) } : {}),
   });
   const failed = result.rows
     .filter((row) => row.outcome === 'failed')

@@ -6,12 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ACTION_REF } from '../../src/init/action-ref.js';
 import { collectTemplates, renderModule } from '../../src/init/generate.js';
-import { renderTemplates } from '../../src/init/plan.js';
+import { renderTemplates, templatesFor } from '../../src/init/plan.js';
 import { TEMPLATES } from '../../src/init/templates.generated.js';
+import { PLACEHOLDER } from '../../src/init/plan.js';
+import { parseOrgs } from '../../src/csv/orgs.js';
 import { DEFAULT_MAX_CHANGES, DEFAULT_POLICY, POLICY_KEYS, parsePolicy } from '../../src/policy/policy.js';
 
 const ROOT = path.join(import.meta.dirname, '../..');
-const rendered = renderTemplates(TEMPLATES, {
+const rendered = renderTemplates(templatesFor(TEMPLATES), {
   actionRef: ACTION_REF,
   docsUrl: 'https://example.test/docs',
   today: '2026-12-02',
@@ -61,6 +63,23 @@ describe('templates.generated.ts', () => {
         'imports/templates/phones.csv',
       ].sort(),
     );
+  });
+
+  it('with --orgs: the multi-org workflows in place of the one-org ones, and orgs.yml', () => {
+    const orgs = templatesFor(TEMPLATES, ['test', 'staging', 'production']);
+    expect(Object.keys(orgs).sort()).toEqual([...Object.keys(rendered), 'imports/orgs.yml'].sort());
+    for (const name of WORKFLOWS) {
+      const workflow = parse(orgs[`.github/workflows/${name}`]!) as Workflow;
+      expect(Object.keys(workflow.jobs)[0], name).toBe('orgs');
+      expect(orgs[`.github/workflows/${name}`], name).not.toBe(TEMPLATES[`.github/workflows/${name}`]);
+    }
+    const parsed = parseOrgs(orgs['imports/orgs.yml']!.replace(PLACEHOLDER, 'x'), 'imports/orgs.yml');
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.orgs?.orgs.map((org) => [org.name, org.environment, org.stage])).toEqual([
+      ['test', 'genesys-test', 1],
+      ['staging', 'genesys-staging', 2],
+      ['production', 'genesys-production', 3],
+    ]);
   });
 });
 

@@ -2,48 +2,16 @@
 // step passes (its ${{ secrets.X }} / ${{ vars.X }} / ${{ inputs.X }} expressions resolved to test
 // values pointing at an in-process sandbox), the Action's run() in a workspace init made, a loopback
 // fake GitHub API. Proves the preview posts its comment, apply applies and training-day invites.
-import { access, cp, mkdtemp, readFile } from 'node:fs/promises';
+import { access, cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { ACTION_REF } from '../../src/init/action-ref.js';
 import { initRepository } from '../../src/init/init.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { OWNER, REPO_NAME, orgWrites, removeWorkspace, runAction } from '../action/harness.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
-
-type Context = Record<string, string | boolean | undefined>;
-type Contexts = Record<string, Context>;
-
-/**
- * The subset of GitHub's expression language the templates use: `a.b || 'literal' || false`. `||`
- * gives the first truthy operand (else the last), as on a runner. Anything else throws, so a
- * template that starts using more fails here instead of being tested wrongly.
- */
-function evaluate(expression: string, contexts: Contexts): string {
-  let value: string | boolean | undefined;
-  for (const operand of expression.split('||').map((part) => part.trim())) {
-    const reference = /^([a-z]+)\.([A-Za-z0-9_-]+)$/.exec(operand);
-    if (/^'[^']*'$/.test(operand)) value = operand.slice(1, -1);
-    else if (operand === 'true' || operand === 'false') value = operand === 'true';
-    else if (reference && contexts[reference[1]!]) value = contexts[reference[1]!]![reference[2]!];
-    else throw new Error(`unsupported expression "${expression}"`);
-    if (value) break;
-  }
-  return value === undefined ? '' : String(value);
-}
-
-const resolve = (value: unknown, contexts: Contexts) =>
-  String(value).replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => evaluate(expression, contexts));
-
-interface Step {
-  uses?: string;
-  with?: Record<string, unknown>;
-}
-interface Workflow {
-  jobs: Record<string, { steps: Step[] }>;
-}
+import { evaluate, readWorkflow, stepInputs, type Context, type Step } from '../helpers/workflow.js';
 
 let sandbox: Sandbox;
 let github: FakeGitHub;
@@ -72,7 +40,7 @@ afterAll(async () => {
 
 /** The workflow's steps as written by init, parsed from the team's repository. */
 async function workflowSteps(name: string): Promise<Step[]> {
-  const workflow = parse(await readFile(path.join(workspace, '.github/workflows', name), 'utf8')) as Workflow;
+  const workflow = await readWorkflow(path.join(workspace, '.github/workflows', name));
   return Object.values(workflow.jobs).flatMap((job) => job.steps);
 }
 
@@ -80,15 +48,12 @@ async function workflowSteps(name: string): Promise<Step[]> {
 async function actionInputs(name: string, inputs: Context = {}): Promise<Record<string, string>> {
   const steps = (await workflowSteps(name)).filter((step) => step.uses === ACTION_REF);
   expect(steps, name).toHaveLength(1);
-  const contexts: Contexts = {
+  return stepInputs({ steps }, ACTION_REF, {
     secrets: { GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox', GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox' },
     // The API URL variable points the Action at the sandbox; the region variable is overridden by it.
     vars: { GENESYSCLOUD_REGION: 'us-east-1', GENESYSCLOUD_API_REGION: sandbox.url },
     inputs,
-  };
-  return Object.fromEntries(
-    Object.entries(steps[0]!.with ?? {}).map(([key, value]) => [key, resolve(value, contexts)]),
-  );
+  });
 }
 
 const MERGE_SHA = 'e8d1c4b7a0f3e6d9c2b5a8f1e4d7c0b3a6f9e2d5';

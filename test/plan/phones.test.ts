@@ -236,9 +236,10 @@ describe('phones: errors', () => {
         snapshot({ users: [maria, aishaUser()], phones: [other] }),
       ),
     );
-    expect(codesOf(phone)).toStrictEqual([['user-has-phone', 'email']]);
+    // One rule, one code: a second phone of the same person, whether the other is in the org or the import.
+    expect(codesOf(phone)).toStrictEqual([['person-has-two-phones', 'email']]);
     expect(phone.errors[0]?.message).toBe(
-      'aisha.rahman@northfield.edu already has WebRTC phone "Aisha Old Phone"',
+      '"aisha.rahman@northfield.edu" already has a phone in the org, "Aisha Old Phone"; a person gets one WebRTC phone.',
     );
   });
 
@@ -284,11 +285,10 @@ describe('phones: errors', () => {
     expect(codesOf(phone)).toStrictEqual([['no-line-base-settings', 'base_settings']]);
   });
 
-  it('rejects the same phone name or the same person twice in the import', () => {
+  it('rejects the same phone name twice in the import (a person with two phone rows is refused by validate)', () => {
     const rows = [
       aishaPhone(),
       phoneRow({ line: 3, email: 'ben.carter@northfield.edu', name: 'aisha rahman' }),
-      aishaPhone({ line: 4, name: 'Aisha Second' }),
     ];
     const plan = buildPlan(
       importSet([batch([aishaRow(), personRow({ line: 3, name: 'Ben Carter' })], rows)]),
@@ -297,7 +297,6 @@ describe('phones: errors', () => {
     expect(phones(plan).map((p) => [p.action, ...p.errors.map((e) => e.code)])).toStrictEqual([
       ['create'],
       ['error', 'duplicate-phone-name'],
-      ['error', 'duplicate-phone-person'],
     ]);
     expect(phones(plan)[1]?.errors[0]?.message).toBe(
       'Phone name "aisha rahman" is also used at imports/student-services/phones.csv:2',

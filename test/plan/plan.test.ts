@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/csv/types.js';
+import type { Finding } from '../../src/csv/findings.js';
 import { formatDay } from '../../src/plan/day.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import {
@@ -93,10 +93,11 @@ describe('buildPlan', () => {
       // Chloe's privileged role + the validation warning.
       warnings: 2,
     });
+    // Reading order (csv/findings.ts compareFindings): file, line, then as given within a line.
     expect(plan.findings).toStrictEqual([
       findings[4],
-      findings[0],
       findings[1],
+      findings[0],
       findings[5],
       findings[2],
       findings[3],

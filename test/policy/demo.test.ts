@@ -10,8 +10,9 @@ import { loadImports } from '../../src/imports.js';
 import { snapshotNeed } from '../../src/plan/need.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import type { OrgSnapshot } from '../../src/plan/snapshot.js';
+import type { ImportSet } from '../../src/csv/types.js';
 import type { Plan } from '../../src/plan/types.js';
-import { checkPolicy } from '../../src/policy/check.js';
+import { rulesGate, type PolicyCheckOptions } from '../../src/policy/check.js';
 import { parsePolicy, type Policy } from '../../src/policy/policy.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { connectTo, QUICK_SANDBOX } from '../helpers/sandbox.js';
@@ -19,13 +20,14 @@ import { connectTo, QUICK_SANDBOX } from '../helpers/sandbox.js';
 let sandbox: Sandbox;
 let client: GenesysClient;
 let snapshot: OrgSnapshot;
+let imports: ImportSet;
 let plan: Plan;
 const DEMO_PEOPLE = 'src/sandbox/demo/student-services/people.csv';
 
 beforeAll(async () => {
   sandbox = await startSandbox(QUICK_SANDBOX);
   client = await connectTo(sandbox.url);
-  const imports = await loadImports('src/sandbox/demo');
+  imports = await loadImports('src/sandbox/demo');
   expect(imports.findings).toEqual([]);
   snapshot = await loadSnapshot(client, snapshotNeed(imports));
   plan = buildPlan(imports, snapshot, { today: '2026-11-20' });
@@ -43,6 +45,10 @@ const policyOf = (yaml: string): Policy => {
   return policy;
 };
 const options = { labels: [], policyFile: 'src/sandbox/demo/policy.yml' };
+
+/** The demo batch planned with the policy's gate inside planning (`plan` is the same without it). */
+const checkPolicy = (_plan: Plan, policy: Policy, org: OrgSnapshot, gateOptions: PolicyCheckOptions) =>
+  buildPlan(imports, org, { today: '2026-11-20', gate: rulesGate(policy, gateOptions) });
 
 describe('the demo batch under a policy', () => {
   it('the documented example allows the demo batch as it is, names only what the org has, and warns on supervisors', () => {

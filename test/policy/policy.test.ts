@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/csv/types.js';
+import type { Finding } from '../../src/csv/findings.js';
 import { DEFAULT_POLICY, parsePolicy } from '../../src/policy/policy.js';
 
 const FIXTURES = path.join('test', 'fixtures', 'policy');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/csv/types.js';
+import type { Finding } from '../../src/csv/findings.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import type { Plan } from '../../src/plan/types.js';
 import {

@@ -1,8 +1,8 @@
 // Who the sandbox's OAuth client is and what it holds: GET /tokens/me, GET /oauth/clients/{id},
 // GET /authorization/permissions (with divisionAware) and GET /authorization/divisionspermitted/paged/me.
 // Built per sandbox (they read its client), so not in the shared route table.
-import { ALL_DIVISIONS, DIVISION_AWARE, holds } from '../../doctor/operations.js';
-import { SPEC_PERMISSIONS } from '../../doctor/spec-permissions.generated.js';
+import { ALL_DIVISIONS, DIVISION_AWARE, holds } from '../../permissions/operations.js';
+import { SPEC_PERMISSIONS } from '../../permissions/spec-permissions.generated.js';
 import { heldGrants, type ClientAccess } from '../access.js';
 import { badRequest, notFound } from '../errors.js';
 import { byName, listing, readPaging, sliceOf } from '../paging.js';
