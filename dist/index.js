@@ -49,7 +49,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-4LGWEGMV.js";
+} from "./chunks/chunk-6NS5AUVC.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
@@ -25319,6 +25319,19 @@ ${rowsTable(done, MAX_CHANGED_ROWS, false)}
 // src/action/orgs.ts
 var jobToday = (context3) => todayIn(context3.inputs.timezone ?? context3.org?.timezone ?? "UTC", context3.now());
 var orgRun = (context3) => context3.org ? { org: context3.org.name } : {};
+async function withOrg(context3, work) {
+  const org = await openOrg({
+    env: { ...context3.inputs.genesys },
+    onToken: (token) => setSecret(token),
+    ...context3.org ? { org: context3.org } : {}
+  });
+  info(`Connected to Genesys Cloud at ${org.target}.`);
+  try {
+    return await work(org);
+  } finally {
+    await org.close();
+  }
+}
 var ORG_MODES = /* @__PURE__ */ new Set(["plan", "apply", "invite", "doctor", "drift"]);
 async function jobOrg(mode, imports, name) {
   if (!ORG_MODES.has(mode) && (mode !== "validate" || name === void 0)) return {};
@@ -25397,18 +25410,11 @@ function driftOutputs(report, resultsFile) {
 }
 async function readDrift(context3) {
   const now = context3.now();
-  const org = await openOrg({
-    env: { ...context3.inputs.genesys },
-    onToken: (token) => setSecret(token),
-    ...context3.org ? { org: context3.org } : {}
+  const today2 = jobToday(context3);
+  return withOrg(context3, async (org) => {
+    const options = { today: today2, now, ...orgRun(context3) };
+    return (await driftImports(context3.inputs.imports, org.client, options)).report;
   });
-  info(`Connected to Genesys Cloud at ${org.target}.`);
-  try {
-    const today2 = jobToday(context3);
-    return (await driftImports(context3.inputs.imports, org.client, { today: today2, now, ...orgRun(context3) })).report;
-  } finally {
-    await org.close();
-  }
 }
 async function keepIssue(context3, report) {
   const octokit = octokitFor(context3);
@@ -25982,19 +25988,6 @@ async function writeSection(context3, org, frame, render) {
 var byteLength = (text) => Buffer.byteLength(text, "utf8");
 var NOTES_ROOM = 4096;
 var REVIEW_MAX_CHARS = 32768;
-async function withOrg(context3, work) {
-  const org = await openOrg({
-    env: { ...context3.inputs.genesys },
-    onToken: (token) => setSecret(token),
-    ...context3.org ? { org: context3.org } : {}
-  });
-  info(`Connected to Genesys Cloud at ${org.target}.`);
-  try {
-    return await work(org);
-  } finally {
-    await org.close();
-  }
-}
 var today = jobToday;
 function importsInRepository(context3) {
   const workspace = context3.env.GITHUB_WORKSPACE?.trim();
@@ -26261,26 +26254,57 @@ ${footer}` : summary2, policyBlock),
     await postComment(context3, PREVIEW_MARKER, composeComment({ marker: PREVIEW_MARKER, ...frame }, render));
   if (planHasErrors(plan)) failWith(Math.max(1, errorCount(findings)), "plan");
 }
-async function applyMode(context3, options = {}) {
+async function applyGround(context3) {
   const refusal = eventRefusal("apply", context3.event);
-  if (refusal) {
-    setFailed(refusal);
-    return;
-  }
+  if (refusal) return { refused: refusal };
   let judgeBy;
   try {
     judgeBy = await policyBefore(context3);
   } catch (error2) {
     if (!(error2 instanceof PolicyUnknown)) throw error2;
-    setFailed(error2.message);
-    return;
+    return { refused: error2.message };
   }
   const merged = await mergedPulls(context3);
   const reviewed = await reviewedPreview(context3, merged);
-  if (reviewed.kind === "refused") {
-    setFailed(reviewed.message);
+  if (reviewed.kind === "refused") return { refused: reviewed.message };
+  return { judgeBy, merged, reviewed };
+}
+function annotateApply(context3, findings, verdict, unavailable) {
+  annotateFindings(findings, context3.env);
+  if (unavailable && findings.some((finding) => finding.code === "max-changes")) {
+    warning(
+      `The labels of the merged pull request could not be read (${unavailable}), so its override_label could not lift max_changes.`,
+      { title: "Pull request labels" }
+    );
+  }
+  for (const hold of verdict.holds) {
+    const where = hold.line === null ? `batch ${hold.batch}` : `${hold.batch} ${hold.kind} line ${hold.line}`;
+    warning(`Held ${where}: ${hold.reason}.`, { title: "Held: not as reviewed" });
+  }
+}
+function failApply(result, resultsFile) {
+  if (result.refused) {
+    setFailed(`Apply refused: ${result.refused}. See the annotations and the job summary.`);
     return;
   }
+  const count = (outcome) => result.rows.filter((row) => row.outcome === outcome).length;
+  const [failed, held] = [count("failed"), count("held")];
+  if (failed + held === 0) return;
+  const what = [
+    failed > 0 ? `${plural(failed, "row")} failed` : "",
+    held > 0 ? `${plural(held, "row")} held (not written)` : ""
+  ].filter(Boolean).join(", ");
+  setFailed(
+    `${what}: see the job summary and ${resultsFile ?? "the results file"}. Every other row was applied; re-running converges: rows already done are not done twice.`
+  );
+}
+async function applyMode(context3, options = {}) {
+  const ground = await applyGround(context3);
+  if ("refused" in ground) {
+    setFailed(ground.refused);
+    return;
+  }
+  const { judgeBy, merged, reviewed } = ground;
   const progress = progressPrinter({ stderr: (text) => info(text.trimEnd()) });
   const { labels, unavailable } = mergedLabels(context3, merged);
   const [changed, { plan, result, verdict }] = await alongside(
@@ -26299,17 +26323,7 @@ async function applyMode(context3, options = {}) {
     )
   );
   const findings = collectFindings(plan, []);
-  annotateFindings(findings, context3.env);
-  if (unavailable && findings.some((finding) => finding.code === "max-changes")) {
-    warning(
-      `The labels of the merged pull request could not be read (${unavailable}), so its override_label could not lift max_changes.`,
-      { title: "Pull request labels" }
-    );
-  }
-  for (const hold of verdict.holds) {
-    const where = hold.line === null ? `batch ${hold.batch}` : `${hold.batch} ${hold.kind} line ${hold.line}`;
-    warning(`Held ${where}: ${hold.reason}.`, { title: "Held: not as reviewed" });
-  }
+  annotateApply(context3, findings, verdict, unavailable);
   await writeFileMaking(context3.inputs.planFile, planToJson(plan));
   const files = await writeResults(context3.inputs.resultsFile, result, {
     stderr: (text) => info(text.trimEnd())
@@ -26328,24 +26342,8 @@ async function applyMode(context3, options = {}) {
   );
   setOutputs(applyOutputs(result, plan, { planFile: context3.inputs.planFile, resultsFile: files[0] ?? "" }));
   const pullRequest = reviewed.kind === "reviewed" ? reviewed.pullRequest : newestPull(merged.pulls)?.number;
-  if (pullRequest !== void 0) {
-    await postResults(context3, pullRequest, result, verdict.holds);
-  }
-  if (result.refused) {
-    setFailed(`Apply refused: ${result.refused}. See the annotations and the job summary.`);
-    return;
-  }
-  const count = (outcome) => result.rows.filter((row) => row.outcome === outcome).length;
-  const [failed, held] = [count("failed"), count("held")];
-  if (failed + held > 0) {
-    const what = [
-      failed > 0 ? `${plural(failed, "row")} failed` : "",
-      held > 0 ? `${plural(held, "row")} held (not written)` : ""
-    ].filter(Boolean).join(", ");
-    setFailed(
-      `${what}: see the job summary and ${files[0] ?? "the results file"}. Every other row was applied; re-running converges: rows already done are not done twice.`
-    );
-  }
+  if (pullRequest !== void 0) await postResults(context3, pullRequest, result, verdict.holds);
+  failApply(result, files[0]);
 }
 function inviteRequest(context3) {
   const { inputs, event } = context3;

@@ -19,10 +19,10 @@ import { plural } from '../csv/words.js';
 import { SUMMARY_MAX_BYTES } from '../render/limits.js';
 import { readPolicy } from '../run/commands.js';
 import { driftImports, reinviteExpired } from '../run/drift.js';
-import { openOrg, type OrgSession } from '../run/org.js';
+import type { OrgSession } from '../run/org.js';
 import { secrets } from '../secrets.js';
 import { markerFor } from '../render/sections.js';
-import { jobToday, orgRun } from './orgs.js';
+import { jobToday, orgRun, withOrg } from './orgs.js';
 import { appendSummary, octokitFor, setOutputs, type ActionContext } from './io.js';
 
 /** The label that, with DRIFT_MARKER and comment-author, identifies the drift issue. */
@@ -40,19 +40,11 @@ export function driftOutputs(report: DriftReport, resultsFile: string): Record<s
 
 async function readDrift(context: ActionContext): Promise<DriftReport> {
   const now = context.now();
-  const org = await openOrg({
-    env: { ...context.inputs.genesys },
-    onToken: (token) => core.setSecret(token),
-    ...(context.org ? { org: context.org } : {}),
+  const today = jobToday(context);
+  return withOrg(context, async (org) => {
+    const options = { today, now, ...orgRun(context) };
+    return (await driftImports(context.inputs.imports, org.client, options)).report;
   });
-  core.info(`Connected to Genesys Cloud at ${org.target}.`);
-  try {
-    const today = jobToday(context);
-    return (await driftImports(context.inputs.imports, org.client, { today, now, ...orgRun(context) }))
-      .report;
-  } finally {
-    await org.close();
-  }
 }
 
 /**

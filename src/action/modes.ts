@@ -25,14 +25,15 @@ import {
 import { orgMarker, sectionBudget, sectionFileName } from '../render/sections.js';
 import type { OrgSpec } from '../csv/types.js';
 import { secrets } from '../secrets.js';
-import { jobToday, orgRun } from './orgs.js';
+import { jobToday, orgRun, withOrg } from './orgs.js';
 import { inviteToJson, renderInviteMarkdown } from '../render/invite.js';
 import { planToJson } from '../render/json.js';
 import { plural } from '../csv/words.js';
 import { collectFindings } from '../render/shared.js';
 import { SUMMARY_MAX_BYTES } from '../render/limits.js';
 import { renderFindingsMarkdown, renderSummary } from '../render/summary.js';
-import { encodeReviewWithin } from '../review/review.js';
+import { encodeReviewWithin, type Verdict } from '../review/review.js';
+import type { ApplyResult } from '../apply/results.js';
 import {
   applyImports,
   inviteImports,
@@ -40,7 +41,6 @@ import {
   validateImports,
   type JudgingPolicy,
 } from '../run/commands.js';
-import { openOrg, type OrgSession } from '../run/org.js';
 import { reinviteIfSet, reportReinvites } from './drift.js';
 import { InputError, type Mode } from './inputs.js';
 import {
@@ -50,6 +50,7 @@ import {
   postResults,
   reviewedPreview,
   type MergedPulls,
+  type ReviewedPreview,
 } from './review.js';
 import {
   annotateFindings,
@@ -128,20 +129,6 @@ const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 const NOTES_ROOM = 4_096;
 /** At most half of a comment for the reviewed-plan block; a larger plan is recorded more coarsely. */
 const REVIEW_MAX_CHARS = 32_768;
-
-async function withOrg<T>(context: ActionContext, work: (org: OrgSession) => Promise<T>): Promise<T> {
-  const org = await openOrg({
-    env: { ...context.inputs.genesys },
-    onToken: (token) => core.setSecret(token),
-    ...(context.org ? { org: context.org } : {}),
-  });
-  core.info(`Connected to Genesys Cloud at ${org.target}.`);
-  try {
-    return await work(org);
-  } finally {
-    await org.close();
-  }
-}
 
 const today = jobToday;
 
@@ -498,29 +485,81 @@ export async function planMode(context: ActionContext): Promise<void> {
   if (planHasErrors(plan)) failWith(Math.max(1, errorCount(findings)), 'plan');
 }
 
-export async function applyMode(context: ActionContext, options: ModeOptions = {}): Promise<void> {
+/** What apply needs settled before any login: the policy before the change and the reviewed preview. */
+type ApplyGround =
+  | { refused: string }
+  | {
+      judgeBy: JudgingPolicy | undefined;
+      merged: MergedPulls;
+      reviewed: Exclude<ReviewedPreview, { kind: 'refused' }>;
+    };
+
+async function applyGround(context: ActionContext): Promise<ApplyGround> {
   // Checked before anything else: no login, no read, no write.
   const refusal = eventRefusal('apply', context.event);
-  if (refusal) {
-    core.setFailed(refusal);
-    return;
-  }
-  // Before any login: without the policy in force before the change, nothing is applied.
+  if (refusal) return { refused: refusal };
+  // Without the policy in force before the change, nothing is applied.
   let judgeBy: JudgingPolicy | undefined;
   try {
     judgeBy = await policyBefore(context);
   } catch (error) {
     if (!(error instanceof PolicyUnknown)) throw error;
-    core.setFailed(error.message);
-    return;
+    return { refused: error.message };
   }
-  // Before any login too: apply writes only what a preview showed (or what reviewed: none-required allows).
+  // Apply writes only what a preview showed (or what reviewed: none-required allows).
   const merged = await mergedPulls(context);
   const reviewed = await reviewedPreview(context, merged);
-  if (reviewed.kind === 'refused') {
-    core.setFailed(reviewed.message);
+  if (reviewed.kind === 'refused') return { refused: reviewed.message };
+  return { judgeBy, merged, reviewed };
+}
+
+/** Annotations and warnings of an apply: findings, labels that could not lift max_changes, held rows. */
+function annotateApply(
+  context: ActionContext,
+  findings: readonly Finding[],
+  verdict: Verdict,
+  unavailable: string | null,
+): void {
+  annotateFindings(findings, context.env);
+  if (unavailable && findings.some((finding) => finding.code === 'max-changes')) {
+    core.warning(
+      `The labels of the merged pull request could not be read (${unavailable}), so its override_label could not lift max_changes.`,
+      { title: 'Pull request labels' },
+    );
+  }
+  for (const hold of verdict.holds) {
+    const where = hold.line === null ? `batch ${hold.batch}` : `${hold.batch} ${hold.kind} line ${hold.line}`;
+    core.warning(`Held ${where}: ${hold.reason}.`, { title: 'Held: not as reviewed' });
+  }
+}
+
+/** The step fails when apply was refused or a row failed or was held; the rest was applied. */
+function failApply(result: ApplyResult, resultsFile: string | undefined): void {
+  if (result.refused) {
+    core.setFailed(`Apply refused: ${result.refused}. See the annotations and the job summary.`);
     return;
   }
+  const count = (outcome: string) => result.rows.filter((row) => row.outcome === outcome).length;
+  const [failed, held] = [count('failed'), count('held')];
+  if (failed + held === 0) return;
+  const what = [
+    failed > 0 ? `${plural(failed, 'row')} failed` : '',
+    held > 0 ? `${plural(held, 'row')} held (not written)` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  core.setFailed(
+    `${what}: see the job summary and ${resultsFile ?? 'the results file'}. Every other row was applied; re-running converges: rows already done are not done twice.`,
+  );
+}
+
+export async function applyMode(context: ActionContext, options: ModeOptions = {}): Promise<void> {
+  const ground = await applyGround(context);
+  if ('refused' in ground) {
+    core.setFailed(ground.refused);
+    return;
+  }
+  const { judgeBy, merged, reviewed } = ground;
   const progress = progressPrinter({ stderr: (text) => core.info(text.trimEnd()) });
   const { labels, unavailable } = mergedLabels(context, merged);
   const [changed, { plan, result, verdict }] = await alongside(
@@ -538,17 +577,7 @@ export async function applyMode(context: ActionContext, options: ModeOptions = {
     ),
   );
   const findings = collectFindings(plan, []);
-  annotateFindings(findings, context.env);
-  if (unavailable && findings.some((finding) => finding.code === 'max-changes')) {
-    core.warning(
-      `The labels of the merged pull request could not be read (${unavailable}), so its override_label could not lift max_changes.`,
-      { title: 'Pull request labels' },
-    );
-  }
-  for (const hold of verdict.holds) {
-    const where = hold.line === null ? `batch ${hold.batch}` : `${hold.batch} ${hold.kind} line ${hold.line}`;
-    core.warning(`Held ${where}: ${hold.reason}.`, { title: 'Held: not as reviewed' });
-  }
+  annotateApply(context, findings, verdict, unavailable);
   await writeFileMaking(context.inputs.planFile, planToJson(plan));
   const files = await writeResults(context.inputs.resultsFile, result, {
     stderr: (text) => core.info(text.trimEnd()),
@@ -568,27 +597,9 @@ export async function applyMode(context: ActionContext, options: ModeOptions = {
   setOutputs(applyOutputs(result, plan, { planFile: context.inputs.planFile, resultsFile: files[0] ?? '' }));
   // Results go back to the merged pull request (the reviewed one, or the one a push came from).
   const pullRequest = reviewed.kind === 'reviewed' ? reviewed.pullRequest : newestPull(merged.pulls)?.number;
-  if (pullRequest !== undefined) {
-    // Never rejects: GitHub refusing the comment is a warning (postComment), the results are in the summary.
-    await postResults(context, pullRequest, result, verdict.holds);
-  }
-  if (result.refused) {
-    core.setFailed(`Apply refused: ${result.refused}. See the annotations and the job summary.`);
-    return;
-  }
-  const count = (outcome: string) => result.rows.filter((row) => row.outcome === outcome).length;
-  const [failed, held] = [count('failed'), count('held')];
-  if (failed + held > 0) {
-    const what = [
-      failed > 0 ? `${plural(failed, 'row')} failed` : '',
-      held > 0 ? `${plural(held, 'row')} held (not written)` : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
-    core.setFailed(
-      `${what}: see the job summary and ${files[0] ?? 'the results file'}. Every other row was applied; re-running converges: rows already done are not done twice.`,
-    );
-  }
+  // Never rejects: GitHub refusing the comment is a warning (postComment), the results are in the summary.
+  if (pullRequest !== undefined) await postResults(context, pullRequest, result, verdict.holds);
+  failApply(result, files[0]);
 }
 
 /** The date, batch and force of an invite run: the inputs first, then the workflow_dispatch payload, then today. */

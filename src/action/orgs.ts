@@ -8,6 +8,7 @@ import { MAX_STAGES } from '../csv/orgs.js';
 import type { OrgSpec, OrgsConfig } from '../csv/types.js';
 import { composeOrgsComment, sectionFileName, type OrgSection } from '../render/sections.js';
 import { todayIn } from '../invite/invite.js';
+import { openOrg, type OrgSession } from '../run/org.js';
 import { chooseOrg, readOrgs } from '../run/orgs.js';
 import type { Mode } from './inputs.js';
 import { postComment, setOutputs, type ActionContext } from './io.js';
@@ -19,6 +20,21 @@ export const jobToday = (context: ActionContext) =>
 
 /** `{ org }` for the shared run functions: only this org's batches. */
 export const orgRun = (context: ActionContext) => (context.org ? { org: context.org.name } : {});
+
+/** Runs `work` with the job's org open (its orgs.yml settings and genesys_org check applied), then closes it. */
+export async function withOrg<T>(context: ActionContext, work: (org: OrgSession) => Promise<T>): Promise<T> {
+  const org = await openOrg({
+    env: { ...context.inputs.genesys },
+    onToken: (token) => core.setSecret(token),
+    ...(context.org ? { org: context.org } : {}),
+  });
+  core.info(`Connected to Genesys Cloud at ${org.target}.`);
+  try {
+    return await work(org);
+  } finally {
+    await org.close();
+  }
+}
 
 /** Modes that talk to one org: with orgs.yml they need the org input. */
 const ORG_MODES: ReadonlySet<Mode> = new Set(['plan', 'apply', 'invite', 'doctor', 'drift']);

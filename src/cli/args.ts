@@ -177,23 +177,64 @@ const options = {
   version: { type: 'boolean' },
 } as const;
 
-/** Which flags each command accepts; anything else is a usage error rather than silently ignored. */
-const allowed: Record<string, readonly string[]> = {
-  validate: ['imports', 'format'],
-  plan: ['imports', 'sandbox', 'format', 'out', 'label', 'policy'],
-  apply: ['imports', 'sandbox', 'format', 'results', 'label', 'policy', 'reviewed', 'no-review'],
-  invite: ['imports', 'sandbox', 'date', 'batch', 'force', 'expired', 'format', 'timezone'],
-  drift: ['imports', 'sandbox', 'format', 'timezone', 'fail-on-drift'],
-  sandbox: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed', 'clients', 'profile', 'orgs'],
-  export: ['imports', 'sandbox', 'division', 'department', 'email-domain', 'out'],
-  init: ['orgs'],
-  doctor: ['imports', 'sandbox'],
-  probe: ['sandbox', 'email-domain', 'yes-write-to-this-org', 'org-name-contains', 'include-invite', 'out'],
-  demo: [],
+type Option = keyof typeof options;
+type Values = ReturnType<typeof parseFlags>['values'];
+
+/** The commands a name on the command line selects (help and version are flags as well). */
+type CommandName = Exclude<CommandBody['name'], 'help' | 'version'>;
+
+/** The command named K, with exactly its own fields. */
+type Body<K extends CommandName> = Extract<CommandBody, { name: K }>;
+
+/** What most commands default alike: --imports, --sandbox, --debug. */
+interface Common {
+  imports: string;
+  sandbox: boolean;
+  debug: boolean;
+}
+
+/** One command's parser: gets exactly the flags its entry allows, returns exactly its own command. */
+type Parser<K extends CommandName> = (
+  values: Values,
+  common: Common,
+  positionals: readonly string[],
+) => Body<K>;
+
+/**
+ * Each command's flags (anything else is a usage error rather than silently ignored) and its parser.
+ * --debug, --client-pool-env and --org are shared: see isShared.
+ */
+const commands: { [K in CommandName]: { flags: readonly Option[]; parse: Parser<K> } } = {
+  validate: { flags: ['imports', 'format'], parse: parseValidate },
+  plan: { flags: ['imports', 'sandbox', 'format', 'out', 'label', 'policy'], parse: parsePlan },
+  apply: {
+    flags: ['imports', 'sandbox', 'format', 'results', 'label', 'policy', 'reviewed', 'no-review'],
+    parse: parseApply,
+  },
+  invite: {
+    flags: ['imports', 'sandbox', 'date', 'batch', 'force', 'expired', 'format', 'timezone'],
+    parse: parseInvite,
+  },
+  drift: { flags: ['imports', 'sandbox', 'format', 'timezone', 'fail-on-drift'], parse: parseDrift },
+  export: {
+    flags: ['imports', 'sandbox', 'division', 'department', 'email-domain', 'out'],
+    parse: parseExport,
+  },
+  init: { flags: ['orgs'], parse: parseInit },
+  doctor: { flags: ['imports', 'sandbox'], parse: parseDoctor },
+  sandbox: {
+    flags: ['port', 'rate-limit', 'latency-ms', 'fault-rate', 'seed', 'clients', 'profile', 'orgs'],
+    parse: parseSandbox,
+  },
+  probe: {
+    flags: ['sandbox', 'email-domain', 'yes-write-to-this-org', 'org-name-contains', 'include-invite', 'out'],
+    parse: parseProbe,
+  },
+  demo: { flags: [], parse: parseDemo },
 };
 
 /** The commands this CLI has (init's next steps say whether doctor is one of them yet). */
-export const COMMANDS: readonly string[] = Object.keys(allowed);
+export const COMMANDS: readonly string[] = Object.keys(commands);
 
 /** The commands that log in to an org, and so may take --client-pool-env. */
 const TALKS_TO_ORG = new Set(['plan', 'apply', 'invite', 'drift', 'export', 'doctor', 'probe']);
@@ -201,9 +242,9 @@ const TALKS_TO_ORG = new Set(['plan', 'apply', 'invite', 'drift', 'export', 'doc
 const ORG_COMMANDS = new Set(['plan', 'apply', 'invite', 'drift', 'export', 'doctor']);
 
 export function parseCommand(argv: string[]): Command {
-  const command = parseCommandBody(argv);
-  // Parsed again for the options every org command shares (parseCommandBody accepted them).
-  const { values } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const { values, positionals } = parseFlags(argv);
+  const command = parseCommandBody(values, positionals);
+  // The options every org command shares (parseCommandBody checked that this command takes them).
   const poolEnv = values['client-pool-env'];
   if (poolEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(poolEnv))
     throw new UsageError(`--client-pool-env must name an environment variable, got "${poolEnv}"`);
@@ -214,10 +255,9 @@ export function parseCommand(argv: string[]): Command {
   };
 }
 
-function parseCommandBody(argv: string[]): CommandBody {
-  let parsed;
+function parseFlags(argv: string[]) {
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     // Node's own wording for an unknown option suggests `-- "--x"`, which means nothing here.
     const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message);
@@ -225,132 +265,172 @@ function parseCommandBody(argv: string[]): CommandBody {
     const flags = Object.keys(options).map((name) => `--${name}`);
     throw new UsageError(`unknown option ${unknown[1]}${didYouMeanSuffix(unknown[1] ?? '', flags)}`);
   }
-  const { values, positionals } = parsed;
+}
+
+function parseCommandBody(values: Values, positionals: readonly string[]): CommandBody {
   if (values.version) return { name: 'version' };
   const name = positionals[0];
   if (values.help || name === undefined || name === 'help') return { name: 'help' };
   // Only init takes an argument: the folder.
   const extra = name === 'init' ? 2 : 1;
   if (positionals.length > extra) throw new UsageError(`unexpected argument "${positionals[extra]}"`);
-  const accepted = allowed[name];
-  if (!accepted) throw new UsageError(`unknown command "${name}"${didYouMeanSuffix(name, COMMANDS)}`);
+  if (!isCommandName(name))
+    throw new UsageError(`unknown command "${name}"${didYouMeanSuffix(name, COMMANDS)}`);
   for (const key of Object.keys(values)) {
-    const shared =
-      key === 'debug' ||
-      (key === 'client-pool-env' && TALKS_TO_ORG.has(name)) ||
-      (key === 'org' && ORG_COMMANDS.has(name));
-    if (!shared && !accepted.includes(key)) {
+    if (!isShared(key, name) && !commands[name].flags.some((flag) => flag === key)) {
       throw new UsageError(`--${key} is not an option of "${name}"`);
     }
   }
-  const debug = values.debug ?? false;
-  const imports = values.imports ?? 'imports';
-  const sandbox = values.sandbox ?? false;
-  switch (name) {
-    case 'validate':
-      return { name, imports, format: format(values.format, ['text', 'json', 'markdown']), debug };
-    case 'plan':
-      return {
-        name,
-        imports,
-        sandbox,
-        format: format(values.format, ['text', 'json', 'markdown']),
-        labels: values.label ?? [],
-        debug,
-        ...(values.out === undefined ? {} : { out: values.out }),
-        ...(values.policy === undefined ? {} : { policy: values.policy }),
-      };
-    case 'apply':
-      if ((values.reviewed === undefined) === (values['no-review'] !== true)) {
-        throw new UsageError(
-          values.reviewed === undefined
-            ? 'apply writes only what was reviewed: give --reviewed FILE (the plan file of the preview) or --no-review'
-            : '--reviewed and --no-review do not go together',
-        );
-      }
-      return {
-        name,
-        review: values.reviewed === undefined ? 'none' : { file: values.reviewed },
-        imports,
-        sandbox,
-        format: format(values.format, ['text', 'json']),
-        labels: values.label ?? [],
-        debug,
-        ...(values.results === undefined ? {} : { results: values.results }),
-        ...(values.policy === undefined ? {} : { policy: values.policy }),
-      };
-    case 'invite':
-      if (values.date !== undefined && !isCalendarDate(values.date)) {
-        throw new UsageError(`--date must be a calendar date YYYY-MM-DD, got "${values.date}"`);
-      }
-      if (values.force && values.expired) throw new UsageError('--force and --expired do not go together');
-      return {
-        name,
-        imports,
-        sandbox,
-        force: values.force ?? false,
-        expired: values.expired ?? false,
-        format: format(values.format, ['text', 'json']),
-        debug,
-        ...(values.timezone === undefined ? {} : { timezone: timeZone(values.timezone) }),
-        ...(values.date === undefined ? {} : { date: values.date }),
-        ...(values.batch === undefined ? {} : { batch: values.batch }),
-      };
-    case 'drift':
-      return {
-        name,
-        imports,
-        sandbox,
-        format: format(values.format, ['text', 'json', 'markdown']),
-        ...(values.timezone === undefined ? {} : { timezone: timeZone(values.timezone) }),
-        failOnDrift: values['fail-on-drift'] ?? false,
-        debug,
-      };
-    case 'sandbox':
-      return {
-        name,
-        port: integer(values.port, 'port', 0, 0, 65535),
-        rateLimit: integer(values['rate-limit'], 'rate-limit', 300, 1, 1_000_000),
-        latencyMs: integer(values['latency-ms'], 'latency-ms', 0, 0, 60_000),
-        faultRate: share(values['fault-rate']),
-        seed: integer(values.seed, 'seed', 1, 0, 2 ** 31),
-        clients: integer(values.clients, 'clients', 1, 1, 16),
-        debug,
-        ...(values.profile === undefined ? {} : { profile: values.profile }),
-        ...(values.orgs === undefined ? {} : { orgs: values.orgs }),
-      };
-    case 'export':
-      return {
-        name,
-        imports,
-        sandbox,
-        divisions: values.division ?? [],
-        out: values.out ?? 'export',
-        debug,
-        ...(values.department === undefined ? {} : { department: values.department }),
-        ...(values['email-domain'] === undefined ? {} : { emailDomain: values['email-domain'] }),
-      };
-    case 'init':
-      return { name, dir: positionals[1] ?? '.', orgs: orgNames(values.orgs), debug };
-    case 'doctor':
-      return { name, imports, sandbox, debug };
-    case 'probe':
-      // Missing consent or domain is refused by the probe itself (one line, exit 2).
-      return {
-        name,
-        sandbox,
-        consent: values['yes-write-to-this-org'] ?? false,
-        includeInvite: values['include-invite'] ?? false,
-        out: values.out ?? 'org-profile.json',
-        debug,
-        ...(values['email-domain'] === undefined ? {} : { emailDomain: values['email-domain'] }),
-        ...(values['org-name-contains'] === undefined
-          ? {}
-          : { orgNameContains: values['org-name-contains'] }),
-      };
-    default:
-      return { name: 'demo', debug };
+  const common = {
+    imports: values.imports ?? 'imports',
+    sandbox: values.sandbox ?? false,
+    debug: values.debug ?? false,
+  };
+  return parseAs(name, values, common, positionals);
+}
+
+/** Own keys only: `constructor` or `toString` is an unknown command like any other word. */
+const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);
+
+/** --debug goes with every command, --client-pool-env and --org with those that log in. */
+const isShared = (key: string, name: CommandName) =>
+  key === 'debug' ||
+  (key === 'client-pool-env' && TALKS_TO_ORG.has(name)) ||
+  (key === 'org' && ORG_COMMANDS.has(name));
+
+/** Generic in the name, so that the table's parser and the command it returns match. */
+function parseAs<K extends CommandName>(
+  name: K,
+  values: Values,
+  common: Common,
+  positionals: readonly string[],
+): CommandBody {
+  return commands[name].parse(values, common, positionals);
+}
+
+// One parser per command, in the order of USAGE.
+
+function parseValidate(values: Values, { imports, debug }: Common): Body<'validate'> {
+  return { name: 'validate', imports, format: format(values.format, ['text', 'json', 'markdown']), debug };
+}
+
+function parsePlan(values: Values, { imports, sandbox, debug }: Common): Body<'plan'> {
+  return {
+    name: 'plan',
+    imports,
+    sandbox,
+    format: format(values.format, ['text', 'json', 'markdown']),
+    labels: values.label ?? [],
+    debug,
+    ...(values.out === undefined ? {} : { out: values.out }),
+    ...(values.policy === undefined ? {} : { policy: values.policy }),
+  };
+}
+
+function parseApply(values: Values, { imports, sandbox, debug }: Common): Body<'apply'> {
+  if ((values.reviewed === undefined) === (values['no-review'] !== true)) {
+    throw new UsageError(
+      values.reviewed === undefined
+        ? 'apply writes only what was reviewed: give --reviewed FILE (the plan file of the preview) or --no-review'
+        : '--reviewed and --no-review do not go together',
+    );
   }
+  return {
+    name: 'apply',
+    review: values.reviewed === undefined ? 'none' : { file: values.reviewed },
+    imports,
+    sandbox,
+    format: format(values.format, ['text', 'json']),
+    labels: values.label ?? [],
+    debug,
+    ...(values.results === undefined ? {} : { results: values.results }),
+    ...(values.policy === undefined ? {} : { policy: values.policy }),
+  };
+}
+
+function parseInvite(values: Values, { imports, sandbox, debug }: Common): Body<'invite'> {
+  if (values.date !== undefined && !isCalendarDate(values.date)) {
+    throw new UsageError(`--date must be a calendar date YYYY-MM-DD, got "${values.date}"`);
+  }
+  if (values.force && values.expired) throw new UsageError('--force and --expired do not go together');
+  return {
+    name: 'invite',
+    imports,
+    sandbox,
+    force: values.force ?? false,
+    expired: values.expired ?? false,
+    format: format(values.format, ['text', 'json']),
+    debug,
+    ...(values.timezone === undefined ? {} : { timezone: timeZone(values.timezone) }),
+    ...(values.date === undefined ? {} : { date: values.date }),
+    ...(values.batch === undefined ? {} : { batch: values.batch }),
+  };
+}
+
+function parseDrift(values: Values, { imports, sandbox, debug }: Common): Body<'drift'> {
+  return {
+    name: 'drift',
+    imports,
+    sandbox,
+    format: format(values.format, ['text', 'json', 'markdown']),
+    ...(values.timezone === undefined ? {} : { timezone: timeZone(values.timezone) }),
+    failOnDrift: values['fail-on-drift'] ?? false,
+    debug,
+  };
+}
+
+function parseExport(values: Values, { imports, sandbox, debug }: Common): Body<'export'> {
+  return {
+    name: 'export',
+    imports,
+    sandbox,
+    divisions: values.division ?? [],
+    out: values.out ?? 'export',
+    debug,
+    ...(values.department === undefined ? {} : { department: values.department }),
+    ...(values['email-domain'] === undefined ? {} : { emailDomain: values['email-domain'] }),
+  };
+}
+
+function parseInit(values: Values, { debug }: Common, positionals: readonly string[]): Body<'init'> {
+  return { name: 'init', dir: positionals[1] ?? '.', orgs: orgNames(values.orgs), debug };
+}
+
+function parseDoctor(_values: Values, { imports, sandbox, debug }: Common): Body<'doctor'> {
+  return { name: 'doctor', imports, sandbox, debug };
+}
+
+function parseSandbox(values: Values, { debug }: Common): Body<'sandbox'> {
+  return {
+    name: 'sandbox',
+    port: integer(values.port, 'port', 0, 0, 65535),
+    rateLimit: integer(values['rate-limit'], 'rate-limit', 300, 1, 1_000_000),
+    latencyMs: integer(values['latency-ms'], 'latency-ms', 0, 0, 60_000),
+    faultRate: share(values['fault-rate']),
+    seed: integer(values.seed, 'seed', 1, 0, 2 ** 31),
+    clients: integer(values.clients, 'clients', 1, 1, 16),
+    debug,
+    ...(values.profile === undefined ? {} : { profile: values.profile }),
+    ...(values.orgs === undefined ? {} : { orgs: values.orgs }),
+  };
+}
+
+function parseProbe(values: Values, { sandbox, debug }: Common): Body<'probe'> {
+  // Missing consent or domain is refused by the probe itself (one line, exit 2).
+  return {
+    name: 'probe',
+    sandbox,
+    consent: values['yes-write-to-this-org'] ?? false,
+    includeInvite: values['include-invite'] ?? false,
+    out: values.out ?? 'org-profile.json',
+    debug,
+    ...(values['email-domain'] === undefined ? {} : { emailDomain: values['email-domain'] }),
+    ...(values['org-name-contains'] === undefined ? {} : { orgNameContains: values['org-name-contains'] }),
+  };
+}
+
+function parseDemo(_values: Values, { debug }: Common): Body<'demo'> {
+  return { name: 'demo', debug };
 }
 
 /** init --orgs test,production: names orgs.yml can hold, at least two (one org needs no orgs.yml). */

@@ -61,8 +61,8 @@ function problem(at: Checking, path: string[], code: string, message: string): v
   at.findings.push(finding(at.file, lineOfKey(at.doc, at.lines, path), path.join('.'), { code, message }));
 }
 
-/** One org's entry, checked key by key; the names in `after` are checked once every org is known. */
-function readOrg(at: Checking, name: string, value: unknown): Omit<OrgSpec, 'stage'> {
+/** The entry's map, with a finding for a bad name, a value that is not a map, and each unknown key. */
+function orgEntry(at: Checking, name: string, value: unknown): Raw {
   const path = ['orgs', name];
   if (!ORG_NAME.test(name)) {
     problem(
@@ -72,7 +72,6 @@ function readOrg(at: Checking, name: string, value: unknown): Omit<OrgSpec, 'sta
       `Org name ${quote(name)} must start with a letter and hold only lower-case letters, digits and "-" (at most 30): it names jobs, artifacts and comment sections.`,
     );
   }
-  const entry = isRecord(value) ? value : {};
   if (value !== null && value !== undefined && !isRecord(value)) {
     problem(
       at,
@@ -81,65 +80,66 @@ function readOrg(at: Checking, name: string, value: unknown): Omit<OrgSpec, 'sta
       `${name} must hold "key: value" lines such as environment: genesys-${name}.`,
     );
   }
-  for (const key of Object.keys(entry)) {
-    if (!(ORG_KEYS as readonly string[]).includes(key)) {
-      problem(
-        at,
-        [...path, key],
-        'unknown-key',
-        `${quote(key)} is not an orgs.yml key${didYouMeanSuffix(key, ORG_KEYS)}. Allowed for an org: ${ORG_KEYS.join(', ')}.`,
-      );
-    }
+  const entry = isRecord(value) ? value : {};
+  for (const key of Object.keys(entry).filter((key) => !(ORG_KEYS as readonly string[]).includes(key))) {
+    problem(
+      at,
+      [...path, key],
+      'unknown-key',
+      `${quote(key)} is not an orgs.yml key${didYouMeanSuffix(key, ORG_KEYS)}. Allowed for an org: ${ORG_KEYS.join(', ')}.`,
+    );
   }
+  return entry;
+}
+
+const API_URL = /^https:\/\/[^\s/]+\/?$|^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/;
+
+/** Where the org is: a region or an API URL (not both), each checked. */
+function placeOf(at: Checking, name: string, region: string | undefined, apiUrl: string | undefined) {
+  const bad = (message: string) => problem(at, ['orgs', name, 'api_url'], 'invalid-value', message);
+  if (region !== undefined && apiUrl !== undefined)
+    bad(`${name} names both region and api_url; give one (api_url only for a proxy or the sandbox).`);
+  if (apiUrl !== undefined && !API_URL.test(apiUrl))
+    bad(
+      `${name}.api_url ${quote(apiUrl)} must be an https:// base URL such as https://api.mypurecloud.ie (http only on loopback, for the sandbox).`,
+    );
+  return { ...(region !== undefined ? { region } : {}), ...(apiUrl !== undefined ? { apiUrl } : {}) };
+}
+
+/** One org's entry, checked key by key; the names in `after` are checked once every org is known. */
+function readOrg(at: Checking, name: string, value: unknown): Omit<OrgSpec, 'stage'> {
+  const entry = orgEntry(at, name, value);
   const textOf = (key: (typeof ORG_KEYS)[number]): string | undefined => {
     const raw = entry[key];
     if (raw === undefined || raw === null) return undefined;
-    const value = text(raw);
-    if (value === undefined) problem(at, [...path, key], 'invalid-value', `${name}.${key} must be text.`);
-    return value === '' ? undefined : value;
+    const read = text(raw);
+    if (read === undefined) problem(at, ['orgs', name, key], 'invalid-value', `${name}.${key} must be text.`);
+    return read === '' ? undefined : read;
   };
   const environment = textOf('environment') ?? name;
   const timezone = textOf('timezone') ?? 'UTC';
   if (!isTimeZone(timezone)) {
     problem(
       at,
-      [...path, 'timezone'],
+      ['orgs', name, 'timezone'],
       'invalid-value',
       `${name}.timezone ${quote(timezone)} is not an IANA time zone such as America/New_York or UTC.`,
     );
   }
-  const region = textOf('region');
-  const apiUrl = textOf('api_url');
-  if (region !== undefined && apiUrl !== undefined) {
-    problem(
-      at,
-      [...path, 'api_url'],
-      'invalid-value',
-      `${name} names both region and api_url; give one (api_url only for a proxy or the sandbox).`,
-    );
-  }
-  if (
-    apiUrl !== undefined &&
-    !/^https:\/\/[^\s/]+\/?$|^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(apiUrl)
-  ) {
-    problem(
-      at,
-      [...path, 'api_url'],
-      'invalid-value',
-      `${name}.api_url ${quote(apiUrl)} must be an https:// base URL such as https://api.mypurecloud.ie (http only on loopback, for the sandbox).`,
-    );
-  }
   const after = nameList(entry.after);
-  if (after === null) {
-    problem(at, [...path, 'after'], 'invalid-value', `${name}.after must be an org name or a list of them.`);
-  }
+  if (after === null)
+    problem(
+      at,
+      ['orgs', name, 'after'],
+      'invalid-value',
+      `${name}.after must be an org name or a list of them.`,
+    );
   const genesysOrg = textOf('genesys_org');
   return {
     name,
     environment,
     previewEnvironment: textOf('preview_environment') ?? environment,
-    ...(region !== undefined ? { region } : {}),
-    ...(apiUrl !== undefined ? { apiUrl } : {}),
+    ...placeOf(at, name, textOf('region'), textOf('api_url')),
     timezone,
     after: after ?? [],
     ...(genesysOrg !== undefined ? { genesysOrg } : {}),

@@ -114,82 +114,118 @@ export function parsePeople(
 
   readCsv(content, PEOPLE_SPEC, findings, ({ line, cells, refused }, columns) => {
     let rowHasError = refused.size > 0;
-    const report = (column: PeopleColumn | null, issue: Issue) => {
+    const report: Report = (column, issue) => {
       findings.add(line, column, issue);
       if ((issue.severity ?? 'error') === 'error') rowHasError = true;
     };
-
-    // A cell that failed the character, length or formula check gets no further checks: one finding per cell.
-    const usable = new Set<PeopleColumn>();
-    for (const column of columns) {
-      const value = cells[column] ?? '';
-      if (value === '' || refused.has(column)) continue;
-      const formula = checkFormula(value, column === 'phone_work');
-      if (formula) report(column, formula);
-      else usable.add(column);
-    }
-
-    for (const column of ['name', 'email'] as const) {
-      if ((cells[column] ?? '') === '') {
-        report(column, { code: 'missing-value', message: `${column} is required; this cell is blank.` });
-      }
-    }
-    for (const [column, check] of CELL_CHECKS) {
-      const issue = usable.has(column) ? check(cells[column] ?? '') : undefined;
-      if (issue) report(column, issue);
-    }
-    const list = <T>(column: PeopleColumn, parser: (value: string) => Parsed<T>, empty: T): T => {
-      if (!usable.has(column)) return empty;
-      const parsed = parser(cells[column] ?? '');
-      if ('error' in parsed) {
-        report(column, parsed.error);
-        return empty;
-      }
-      for (const warning of parsed.warnings) report(column, warning);
-      return parsed.value;
-    };
-    const roles = list('roles_divisions', parseRoles, EMPTY);
-    const queues = list('queues', parseQueues, EMPTY);
-    const skills = list('skills', parseSkills, EMPTY);
-
-    const email = cells.email ?? '';
-    const emailKey = email.toLowerCase();
-    if (email !== '') {
-      const first = firstLineByEmail.get(emailKey);
-      if (first === undefined) firstLineByEmail.set(emailKey, line);
-      else {
-        report('email', {
-          code: 'duplicate-email',
-          message: `${quote(email)} is already on line ${first} of this file; list each person once.`,
-        });
-      }
-    }
-    if (rowHasError) return;
-
-    // Blank-cell rules (reference/genesys.md §1.3): the clearing columns keep '' so plan clears the
-    // field; a missing column stays undefined so plan leaves it. The other columns never clear.
-    // A field that is undefined is left out of the object rather than set to undefined: on a file of
-    // short rows those empty slots were a quarter of the memory.
-    const row: PersonRow = {
-      batch,
-      file,
-      line,
-      name: cells.name ?? '',
-      email,
-      emailKey,
-      roles,
-      queues,
-      skills,
-    };
-    for (const [column, field] of CLEARING) {
-      const value = cells[column];
-      if (value !== undefined) row[field] = value;
-    }
-    for (const [column, field] of LEAVING) {
-      const value = cells[column];
-      if (value) row[field] = value;
-    }
-    rows.push(row);
+    const usable = usableCells(cells, columns, refused, report);
+    checkCells(cells, usable, report);
+    const lists = personLists(cells, usable, report);
+    checkOnce(line, cells.email ?? '', firstLineByEmail, report);
+    if (!rowHasError) rows.push(personRow({ batch, file, line }, cells, lists));
   });
   return { rows, findings: findings.list() };
+}
+
+type Cells = Partial<Record<PeopleColumn, string>>;
+type Report = (column: PeopleColumn, issue: Issue) => void;
+
+/** The cells with a value that passed the character, length and formula checks; the rest get no more checks (one finding a cell). */
+function usableCells(
+  cells: Cells,
+  columns: ReadonlySet<PeopleColumn>,
+  refused: ReadonlySet<PeopleColumn>,
+  report: Report,
+): Set<PeopleColumn> {
+  const usable = new Set<PeopleColumn>();
+  for (const column of columns) {
+    const value = cells[column] ?? '';
+    if (value === '' || refused.has(column)) continue;
+    const formula = checkFormula(value, column === 'phone_work');
+    if (formula) report(column, formula);
+    else usable.add(column);
+  }
+  return usable;
+}
+
+/** The required cells, then the single-value checks of the usable ones. */
+function checkCells(cells: Cells, usable: ReadonlySet<PeopleColumn>, report: Report): void {
+  for (const column of ['name', 'email'] as const) {
+    if ((cells[column] ?? '') === '') {
+      report(column, { code: 'missing-value', message: `${column} is required; this cell is blank.` });
+    }
+  }
+  for (const [column, check] of CELL_CHECKS) {
+    const issue = usable.has(column) ? check(cells[column] ?? '') : undefined;
+    if (issue) report(column, issue);
+  }
+}
+
+type PersonLists = Pick<PersonRow, 'roles' | 'queues' | 'skills'>;
+
+/** The list columns parsed; a cell that is blank, unusable or fails to parse gives the shared empty list. */
+function personLists(cells: Cells, usable: ReadonlySet<PeopleColumn>, report: Report): PersonLists {
+  const list = <T>(column: PeopleColumn, parser: (value: string) => Parsed<T>, empty: T): T => {
+    if (!usable.has(column)) return empty;
+    const parsed = parser(cells[column] ?? '');
+    if ('error' in parsed) {
+      report(column, parsed.error);
+      return empty;
+    }
+    for (const warning of parsed.warnings) report(column, warning);
+    return parsed.value;
+  };
+  return {
+    roles: list('roles_divisions', parseRoles, EMPTY),
+    queues: list('queues', parseQueues, EMPTY),
+    skills: list('skills', parseSkills, EMPTY),
+  };
+}
+
+/** A person once in the file (validate checks across batches). */
+function checkOnce(line: number, email: string, firstLineByEmail: Map<string, number>, report: Report): void {
+  if (email === '') return;
+  const emailKey = email.toLowerCase();
+  const first = firstLineByEmail.get(emailKey);
+  if (first === undefined) firstLineByEmail.set(emailKey, line);
+  else {
+    report('email', {
+      code: 'duplicate-email',
+      message: `${quote(email)} is already on line ${first} of this file; list each person once.`,
+    });
+  }
+}
+
+/**
+ * A row without errors as a PersonRow. Blank-cell rules (reference/genesys.md §1.3): the clearing
+ * columns keep '' so plan clears the field; a missing column stays undefined so plan leaves it. The
+ * other columns never clear. A field that is undefined is left out of the object rather than set to
+ * undefined: on a file of short rows those empty slots were a quarter of the memory.
+ */
+function personRow(
+  where: Pick<PersonRow, 'batch' | 'file' | 'line'>,
+  cells: Cells,
+  lists: PersonLists,
+): PersonRow {
+  const email = cells.email ?? '';
+  const row: PersonRow = {
+    batch: where.batch,
+    file: where.file,
+    line: where.line,
+    name: cells.name ?? '',
+    email,
+    emailKey: email.toLowerCase(),
+    roles: lists.roles,
+    queues: lists.queues,
+    skills: lists.skills,
+  };
+  for (const [column, field] of CLEARING) {
+    const value = cells[column];
+    if (value !== undefined) row[field] = value;
+  }
+  for (const [column, field] of LEAVING) {
+    const value = cells[column];
+    if (value) row[field] = value;
+  }
+  return row;
 }

@@ -8,7 +8,7 @@ import { ORGS_FILE, parseOrgs } from './orgs.js';
 import { parsePeople } from './people.js';
 import { parsePhones, secondPhone } from './phones.js';
 import { didYouMean } from './suggest.js';
-import type { Batch, ImportSet, PersonRow, PhoneRow } from './types.js';
+import type { Batch, BatchConfig, ImportSet, OrgsConfig, PersonRow, PhoneRow } from './types.js';
 
 export interface InputFile {
   /** As it should appear in findings, e.g. `imports/student-services/people.csv`. */
@@ -138,102 +138,141 @@ function batchFileFinding(other: string): Finding {
 type Place = { batch: string; file: string; line: number };
 const at = (place: Place) => `${place.file} line ${place.line}`;
 
+/** orgs.yml as read: undefined when there is none, null when it is broken. */
+type Orgs = OrgsConfig | null | undefined;
+
+/** First place each person, phone name and phone owner appears, across all batches read so far. */
+interface FirstPlaces {
+  person: Map<string, Place>;
+  phoneName: Map<string, Place>;
+  phoneOwner: Map<string, Place>;
+}
+
+function batchConfig(file: InputFile | undefined, orgs: Orgs, findings: Finding[]): BatchConfig {
+  if (!file) return DEFAULT_BATCH_CONFIG;
+  const result = parseBatchConfig(file.content, file.path, orgs);
+  append(findings, result.findings);
+  return result.config;
+}
+
+/**
+ * The batch's people, less those already in an earlier batch; `byEmail` is filled only when the
+ * batch has a phones.csv (the one reader of it), else it would be memory for nothing.
+ */
+function batchPeople(
+  batch: BatchInput,
+  firstPlaces: FirstPlaces,
+  findings: Finding[],
+): { rows: PersonRow[]; byEmail: Map<string, PersonRow> } {
+  const { name, files } = batch;
+  const byEmail = new Map<string, PersonRow>();
+  const rows: PersonRow[] = [];
+  if (!files.people) return { rows, byEmail };
+  const people = parsePeople(files.people.content, files.people.path, name);
+  append(findings, people.findings);
+  for (const row of people.rows) {
+    if (files.phones) byEmail.set(row.emailKey, row);
+    const first = firstPlaces.person.get(row.emailKey);
+    if (!first) firstPlaces.person.set(row.emailKey, row);
+    // The same person in a second batch is refused and left out, like a phone used twice: which row
+    // wins (and which training day invites them) would otherwise depend on folder order.
+    if (first && first.batch !== name) {
+      findings.push(
+        finding(row.file, row.line, 'email', {
+          code: 'duplicate-email-across-batches',
+          message: `${quote(row.email)} is also in batch ${quote(first.batch)} (${at(first)}); a person belongs in one row of one batch only: keep one.`,
+        }),
+      );
+    } else rows.push(row);
+  }
+  return { rows, byEmail };
+}
+
+/** The batch's phones, less those whose name or owner an earlier batch already has. */
+function batchPhones(
+  batch: BatchInput,
+  config: BatchConfig,
+  peopleByEmail: Map<string, PersonRow>,
+  firstPlaces: FirstPlaces,
+  findings: Finding[],
+): PhoneRow[] {
+  const { name, files } = batch;
+  const rows: PhoneRow[] = [];
+  if (!files.phones) return rows;
+  const phones = parsePhones(files.phones.content, files.phones.path, name, config, peopleByEmail);
+  append(findings, phones.findings);
+  for (const row of phones.rows) {
+    // Within one file parsePhones already reported these; here only other batches count.
+    const nameKey = row.name.toLowerCase();
+    const sameName = row.name === '' ? undefined : firstPlaces.phoneName.get(nameKey);
+    const sameOwner = firstPlaces.phoneOwner.get(row.emailKey);
+    if (sameName && sameName.batch !== name) {
+      findings.push(
+        finding(row.file, row.line, 'phone_name', {
+          code: 'duplicate-phone-name',
+          message: `Phone name ${quote(row.name)} is also used in batch ${quote(sameName.batch)} (${at(sameName)}); phone names must be unique.`,
+        }),
+      );
+    } else if (sameOwner && sameOwner.batch !== name) {
+      findings.push(
+        finding(
+          row.file,
+          row.line,
+          'email',
+          secondPhone(row.email, `in batch ${quote(sameOwner.batch)} (${at(sameOwner)})`),
+        ),
+      );
+    } else {
+      if (row.name !== '') firstPlaces.phoneName.set(nameKey, row);
+      firstPlaces.phoneOwner.set(row.emailKey, row);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+/** One batch folder: its stray files, its config, then people before phones (phones look owners up). */
+function validateBatch(
+  batch: BatchInput,
+  root: string,
+  orgs: Orgs,
+  firstPlaces: FirstPlaces,
+  findings: Finding[],
+): Batch {
+  const { name, files, otherFiles = [] } = batch;
+  const dir = path.join(root, name);
+  for (const other of otherFiles) findings.push(batchFileFinding(other));
+  if (!files.people && !files.phones) {
+    findings.push(
+      finding(dir, 1, null, {
+        code: 'empty-batch',
+        message: `Batch ${quote(name)} has neither people.csv nor phones.csv, so nothing would be imported from it: add them (imports/templates has both), or rename the folder to _${name} to keep it as a draft.`,
+      }),
+    );
+  }
+  const config = batchConfig(files.batch, orgs, findings);
+  const people = batchPeople(batch, firstPlaces, findings);
+  const phones = batchPhones(batch, config, people.byEmail, firstPlaces, findings);
+  return {
+    name,
+    dir,
+    config,
+    files: { people: files.people?.path, phones: files.phones?.path, batch: files.batch?.path },
+    people: people.rows,
+    phones,
+  };
+}
+
 export function validateImportSet(input: ImportSetInput): ImportSet {
   const findings: Finding[] = [];
-  const batches: Batch[] = [];
-  // First place each person, phone name and phone owner appears, across all batches.
-  const personPlaces = new Map<string, Place>();
-  const phoneNamePlaces = new Map<string, Place>();
-  const phoneOwnerPlaces = new Map<string, Place>();
-
   for (const entry of input.refused ?? []) findings.push(refusedFinding(entry));
   const orgsRead = input.orgs ? parseOrgs(input.orgs.content, input.orgs.path) : undefined;
   append(findings, orgsRead?.findings ?? []);
   const orgs = orgsRead?.orgs;
   for (const other of input.otherFiles ?? []) append(findings, rootFileFindings(other));
 
-  for (const { name, files, otherFiles = [] } of input.batches) {
-    const dir = path.join(input.root, name);
-    for (const other of otherFiles) findings.push(batchFileFinding(other));
-    if (!files.people && !files.phones) {
-      findings.push(
-        finding(dir, 1, null, {
-          code: 'empty-batch',
-          message: `Batch ${quote(name)} has neither people.csv nor phones.csv, so nothing would be imported from it: add them (imports/templates has both), or rename the folder to _${name} to keep it as a draft.`,
-        }),
-      );
-    }
-
-    const configResult = files.batch
-      ? parseBatchConfig(files.batch.content, files.batch.path, orgs)
-      : { config: DEFAULT_BATCH_CONFIG, findings: [] };
-    append(findings, configResult.findings);
-
-    const people = files.people
-      ? parsePeople(files.people.content, files.people.path, name)
-      : { rows: [], findings: [] };
-    append(findings, people.findings);
-    // Only phones.csv looks people up by email; without one the map would be memory for nothing.
-    const peopleByEmail = new Map<string, PersonRow>();
-    const personRows: PersonRow[] = [];
-    for (const row of people.rows) {
-      if (files.phones) peopleByEmail.set(row.emailKey, row);
-      const first = personPlaces.get(row.emailKey);
-      if (!first) personPlaces.set(row.emailKey, row);
-      // The same person in a second batch is refused and left out, like a phone used twice: which row
-      // wins (and which training day invites them) would otherwise depend on folder order.
-      if (first && first.batch !== name) {
-        findings.push(
-          finding(row.file, row.line, 'email', {
-            code: 'duplicate-email-across-batches',
-            message: `${quote(row.email)} is also in batch ${quote(first.batch)} (${at(first)}); a person belongs in one row of one batch only: keep one.`,
-          }),
-        );
-      } else personRows.push(row);
-    }
-
-    const phones = files.phones
-      ? parsePhones(files.phones.content, files.phones.path, name, configResult.config, peopleByEmail)
-      : { rows: [], findings: [] };
-    append(findings, phones.findings);
-    const phoneRows: PhoneRow[] = [];
-    for (const row of phones.rows) {
-      // Within one file parsePhones already reported these; here only other batches count.
-      const nameKey = row.name.toLowerCase();
-      const sameName = row.name === '' ? undefined : phoneNamePlaces.get(nameKey);
-      const sameOwner = phoneOwnerPlaces.get(row.emailKey);
-      if (sameName && sameName.batch !== name) {
-        findings.push(
-          finding(row.file, row.line, 'phone_name', {
-            code: 'duplicate-phone-name',
-            message: `Phone name ${quote(row.name)} is also used in batch ${quote(sameName.batch)} (${at(sameName)}); phone names must be unique.`,
-          }),
-        );
-      } else if (sameOwner && sameOwner.batch !== name) {
-        findings.push(
-          finding(
-            row.file,
-            row.line,
-            'email',
-            secondPhone(row.email, `in batch ${quote(sameOwner.batch)} (${at(sameOwner)})`),
-          ),
-        );
-      } else {
-        if (row.name !== '') phoneNamePlaces.set(nameKey, row);
-        phoneOwnerPlaces.set(row.emailKey, row);
-        phoneRows.push(row);
-      }
-    }
-
-    batches.push({
-      name,
-      dir,
-      config: configResult.config,
-      files: { people: files.people?.path, phones: files.phones?.path, batch: files.batch?.path },
-      people: personRows,
-      phones: phoneRows,
-    });
-  }
+  const firstPlaces: FirstPlaces = { person: new Map(), phoneName: new Map(), phoneOwner: new Map() };
+  const batches = input.batches.map((batch) => validateBatch(batch, input.root, orgs, firstPlaces, findings));
   if (input.batches.length === 0 && (input.refused ?? []).length === 0) {
     findings.push(
       finding(input.root, 1, null, {

@@ -249,10 +249,40 @@ function pages(count: number, pageSize: number): number {
 
 /** Reads the org in bulk: every listing at its largest page size, all at once under the transport's pacing. */
 export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): Promise<OrgSnapshot> {
-  const { authorization, routing, telephony } = client;
-  const emails = [...new Set(need.emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
-  const withPhones = need.phoneNames.length > 0;
+  // Each starts all its calls before awaiting any: the batch's reads first, then the org-wide listings.
+  const [batch, listings] = await Promise.all([readForBatch(client, need), readListings(client)]);
+  const { users, roles } = batch;
+  const byId = new Map(users.map((user) => [user.id, user]));
+  for (const { subjectId, grant } of batch.grants) byId.get(subjectId)?.grants.push(grant);
+  for (const { userId, queueId } of batch.members) byId.get(userId)?.queueIds.push(queueId);
+  const phones = toSnapshotPhones(batch.kept, batch.stations);
+  await readOwnerGrants(client, ownersToCheck(users, need.phoneOwners, roles, phones));
 
+  return {
+    homeDivisionId: batch.homeDivisionId,
+    defaultCountryCode: batch.defaultCountryCode,
+    divisions: toNamed(listings.divisions),
+    roles,
+    sites: toNamed(listings.sites),
+    phoneBaseSettings: listings.baseSettings,
+    queues: toNamed(batch.queues),
+    skills: toNamed(listings.skills),
+    locations: toNamed(listings.locations),
+    users,
+    phones,
+  };
+}
+
+const emailKey = (email: string) => email.trim().toLowerCase();
+
+/**
+ * The reads the batch decides (its emails, roles, queues, phones, work phones): roles, queues, the home
+ * division, users, phones and the country start at once; grants, members and stations when what they
+ * depend on is in.
+ */
+async function readForBatch(client: GenesysClient, need: SnapshotNeed) {
+  const { authorization, routing } = client;
+  const emails = [...new Set(need.emails.map(emailKey).filter(Boolean))];
   const rolesRead = pageAll(
     (pageNumber, pageSize) => authorization.getAuthorizationRoles({ pageNumber, pageSize }),
     PAGE_SIZE.roles,
@@ -265,103 +295,117 @@ export async function loadSnapshot(client: GenesysClient, need: SnapshotNeed): P
   const usersRead = Promise.all([readUsers(client, emails), homeRead]).then(([users, home]) =>
     completeUsers(client, users, home.id ?? '', need.decidingFields),
   );
-  // Grants and members matter only for people the batch may update (existing people.csv rows and
-  // phone owners), never for a manager alone: a batch of new hires naming existing managers skips them
-  // (a role such as `employee` is held by everyone, so its subject grants cost ~M/100 calls).
-  const owners = new Set(need.phoneOwners.map((email) => email.trim().toLowerCase()));
-  const updated = new Set([...need.peopleEmails.map((email) => email.trim().toLowerCase()), ...owners]);
-  const liveRead = usersRead.then((users) =>
-    users.some((user) => user.state !== 'deleted' && updated.has(user.email.trim().toLowerCase())),
-  );
-  const grantsRead = Promise.all([rolesRead, liveRead]).then(([roles, live]) =>
-    live ? readGrants(client, named(roles, need.roleNames)) : [],
-  );
-  const membersRead = Promise.all([queuesRead, liveRead]).then(([queues, live]) =>
-    live ? readMembers(client, named(queues, need.queueNames)) : [],
-  );
-  const phonesRead = withPhones ? listPhones(client) : Promise.resolve([]);
-  // Only the batch's phones are kept (named by it, or its phone owners'); stations are read only to
-  // pair those with the station they made, so new hires' phones read none.
-  const keptRead = Promise.all([phonesRead, usersRead]).then(([phones, users]) =>
-    keptPhones(
-      phones,
-      need.phoneNames,
-      new Set(users.filter((user) => owners.has(user.email.trim().toLowerCase())).map((user) => user.id)),
-    ),
-  );
-  const stationsRead = keptRead.then((kept) =>
-    kept.length > 0
-      ? pageAll(
-          (pageNumber, pageSize) => client.stations.getStations({ pageNumber, pageSize }),
-          PAGE_SIZE.stations,
-        )
-      : [],
-  );
+  const owners = new Set(need.phoneOwners.map(emailKey));
+  const access = readAccess(client, need, owners, { roles: rolesRead, queues: queuesRead, users: usersRead });
+  const batchPhones = readBatchPhones(client, need, owners, usersRead);
   const countryRead = need.workPhones
     ? client.organization.getOrganizationsMe().then((org) => org.defaultCountryCode ?? null)
     : Promise.resolve(null);
 
-  const [
-    home,
-    divisions,
+  const [home, roles, queues, users, grants, members, kept, stations, defaultCountryCode] = await Promise.all(
+    [
+      homeRead,
+      rolesRead,
+      queuesRead,
+      usersRead,
+      access.grants,
+      access.members,
+      batchPhones.kept,
+      batchPhones.stations,
+      countryRead,
+    ],
+  );
+  return {
+    homeDivisionId: home.id ?? '',
     roles,
-    sites,
-    baseSettings,
     queues,
-    skills,
-    locations,
     users,
     grants,
     members,
     kept,
     stations,
     defaultCountryCode,
-  ] = await Promise.all([
-    homeRead,
+  };
+}
+
+/**
+ * Grants and members matter only for people the batch may update (existing people.csv rows and phone
+ * owners), never for a manager alone: a batch of new hires naming existing managers skips them (a role
+ * such as `employee` is held by everyone, so its subject grants cost ~M/100 calls).
+ */
+function readAccess(
+  client: GenesysClient,
+  need: SnapshotNeed,
+  owners: ReadonlySet<string>,
+  reads: {
+    roles: Promise<SnapshotRole[]>;
+    queues: Promise<platformClient.Models.Queue[]>;
+    users: Promise<SnapshotUser[]>;
+  },
+) {
+  const updated = new Set([...need.peopleEmails.map(emailKey), ...owners]);
+  const liveRead = reads.users.then((users) =>
+    users.some((user) => user.state !== 'deleted' && updated.has(emailKey(user.email))),
+  );
+  return {
+    grants: Promise.all([reads.roles, liveRead]).then(([roles, live]) =>
+      live ? readGrants(client, named(roles, need.roleNames)) : [],
+    ),
+    members: Promise.all([reads.queues, liveRead]).then(([queues, live]) =>
+      live ? readMembers(client, named(queues, need.queueNames)) : [],
+    ),
+  };
+}
+
+/**
+ * Only the batch's phones are kept (named by it, or its phone owners'); stations are read only to pair
+ * those with the station they made, so new hires' phones read none.
+ */
+function readBatchPhones(
+  client: GenesysClient,
+  need: SnapshotNeed,
+  owners: ReadonlySet<string>,
+  usersRead: Promise<SnapshotUser[]>,
+) {
+  const phonesRead = need.phoneNames.length > 0 ? listPhones(client) : Promise.resolve([]);
+  const kept = Promise.all([phonesRead, usersRead]).then(([phones, users]) =>
+    keptPhones(
+      phones,
+      need.phoneNames,
+      new Set(users.filter((user) => owners.has(emailKey(user.email))).map((user) => user.id)),
+    ),
+  );
+  const stations = kept.then((phones) =>
+    phones.length > 0
+      ? pageAll(
+          (pageNumber, pageSize) => client.stations.getStations({ pageNumber, pageSize }),
+          PAGE_SIZE.stations,
+        )
+      : [],
+  );
+  return { kept, stations };
+}
+
+/** The org-wide listings: the plan looks any name a row gives up in them. */
+async function readListings(client: GenesysClient) {
+  const { authorization, routing, telephony } = client;
+  const [divisions, sites, baseSettings, skills, locations] = await Promise.all([
     pageAll(
       (pageNumber, pageSize) => authorization.getAuthorizationDivisions({ pageNumber, pageSize }),
       PAGE_SIZE.divisions,
     ),
-    rolesRead,
     pageAll(
       (pageNumber, pageSize) => telephony.getTelephonyProvidersEdgesSites({ pageNumber, pageSize }),
       PAGE_SIZE.sites,
     ),
     readBaseSettings(client),
-    queuesRead,
     pageAll((pageNumber, pageSize) => routing.getRoutingSkills({ pageNumber, pageSize }), PAGE_SIZE.skills),
     pageAll(
       (pageNumber, pageSize) => client.locations.getLocations({ pageNumber, pageSize }),
       PAGE_SIZE.locations,
     ),
-    usersRead,
-    grantsRead,
-    membersRead,
-    keptRead,
-    stationsRead,
-    countryRead,
   ]);
-
-  const homeDivisionId = home.id ?? '';
-  const byId = new Map(users.map((user) => [user.id, user]));
-  for (const { subjectId, grant } of grants) byId.get(subjectId)?.grants.push(grant);
-  for (const { userId, queueId } of members) byId.get(userId)?.queueIds.push(queueId);
-  const phones = toSnapshotPhones(kept, stations);
-  await readOwnerGrants(client, ownersToCheck(users, need.phoneOwners, roles, phones));
-
-  return {
-    homeDivisionId,
-    defaultCountryCode,
-    divisions: toNamed(divisions),
-    roles,
-    sites: toNamed(sites),
-    phoneBaseSettings: baseSettings,
-    queues: toNamed(queues),
-    skills: toNamed(skills),
-    locations: toNamed(locations),
-    users,
-    phones,
-  };
+  return { divisions, sites, baseSettings, skills, locations };
 }
 
 /** Every phone, as PHONE_LISTING asks for them, without the deleted ones (they stay listed: real-api.md §8). */

@@ -20,27 +20,18 @@ type Phone = platformClient.Models.Phone;
 
 const USER_EXPAND = ['locations'];
 
+/** The OrgWriter over the SDK, one builder per kind of thing written. */
 export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWriter {
-  const record = (user: User): UserRecord => userRecordOf(toSnapshotUser(user, homeDivisionId));
-  const phoneRecord = (phone: Phone): PhoneRecord => ({
-    id: phone.id ?? '',
-    name: phone.name ?? '',
-    webRtcUserId: phone.webRtcUser?.id ?? null,
-  });
-  // A real org lists `webRtcUser` only when asked for it and lines only when expanded; past 10,000
-  // results only a sort by id lists them all; deleted phones stay listed (real-api.md §1, §8), and a
-  // deleted phone never counts as found: its name may be reused.
-  const firstPhone = async (opts: { name?: string; webRtcUserId?: string }) => {
-    const page = await phonesPage(client, 1, 25, opts);
-    const phones = (page.entities ?? []).filter(
-      (phone) =>
-        phone.state !== 'deleted' &&
-        (opts.name === undefined || phone.name === opts.name) &&
-        (opts.webRtcUserId === undefined || phone.webRtcUser?.id === opts.webRtcUserId),
-    );
-    return phones[0] ? phoneRecord(phones[0]) : null;
+  return {
+    ...locationWrites(client),
+    ...userWrites(client, homeDivisionId),
+    ...accessWrites(client),
+    ...phoneWrites(client),
   };
+}
 
+/** Locations: one created by name, or found by exact name after a 409. */
+function locationWrites(client: GenesysClient): Pick<OrgWriter, 'createLocation' | 'findLocation'> {
   return {
     async createLocation(name: string) {
       const location = await client.locations.postLocations({ name });
@@ -53,6 +44,16 @@ export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWri
       });
       return found.results?.find((location) => location.name === name)?.id ?? null;
     },
+  };
+}
+
+/** People, each answer read back as the UserRecord apply compares. */
+function userWrites(
+  client: GenesysClient,
+  homeDivisionId: string,
+): Pick<OrgWriter, 'createUser' | 'findUserByEmail' | 'getUser' | 'defaultCountryCode' | 'patchUser'> {
+  const record = (user: User): UserRecord => userRecordOf(toSnapshotUser(user, homeDivisionId));
+  return {
     async createUser(user: NewUser) {
       return record(await client.users.postUsers({ ...user }));
     },
@@ -83,6 +84,14 @@ export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWri
       if (locationIds !== undefined) body.locations = locationIds.map((locationId) => ({ id: locationId }));
       return record(await client.users.patchUser(id, body));
     },
+  };
+}
+
+/** Divisions, roles, queues and skills: what a person may do and take. */
+function accessWrites(
+  client: GenesysClient,
+): Pick<OrgWriter, 'moveUsers' | 'addGrants' | 'grantRole' | 'addQueueMembers' | 'setSkills'> {
+  return {
     async moveUsers(divisionId: string, userIds: string[]) {
       await client.authorization.postAuthorizationDivisionObject(divisionId, 'USER', userIds);
     },
@@ -113,6 +122,17 @@ export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWri
         skills.map((skill) => ({ id: skill.skillId, proficiency: skill.proficiency })),
       );
     },
+  };
+}
+
+/** WebRTC phones and the stations they make. */
+function phoneWrites(
+  client: GenesysClient,
+): Pick<
+  OrgWriter,
+  'createPhone' | 'findPhoneByName' | 'findPhoneByUser' | 'findStation' | 'listStations' | 'setDefaultStation'
+> {
+  return {
     async createPhone(phone: NewPhone) {
       const created = await client.telephony.postTelephonyProvidersEdgesPhones({
         name: phone.name,
@@ -123,8 +143,8 @@ export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWri
       });
       return phoneRecord(created);
     },
-    findPhoneByName: (name: string) => firstPhone({ name }),
-    findPhoneByUser: (userId: string) => firstPhone({ webRtcUserId: userId }),
+    findPhoneByName: (name: string) => firstPhone(client, { name }),
+    findPhoneByUser: (userId: string) => firstPhone(client, { webRtcUserId: userId }),
     async findStation(userId: string) {
       const page = await client.stations.getStations({ webRtcUserId: userId, pageSize: 25, pageNumber: 1 });
       return page.entities?.find((station) => station.webRtcUserId === userId)?.id ?? null;
@@ -142,6 +162,29 @@ export function orgWriter(client: GenesysClient, homeDivisionId: string): OrgWri
       await client.users.putUserStationDefaultstationStationId(userId, stationId);
     },
   };
+}
+
+function phoneRecord(phone: Phone): PhoneRecord {
+  return { id: phone.id ?? '', name: phone.name ?? '', webRtcUserId: phone.webRtcUser?.id ?? null };
+}
+
+/**
+ * The first live phone with this name or WebRTC user. A real org lists `webRtcUser` only when asked for
+ * it and lines only when expanded; past 10,000 results only a sort by id lists them all; deleted phones
+ * stay listed (real-api.md §1, §8), and a deleted phone never counts as found: its name may be reused.
+ */
+async function firstPhone(
+  client: GenesysClient,
+  opts: { name?: string; webRtcUserId?: string },
+): Promise<PhoneRecord | null> {
+  const page = await phonesPage(client, 1, 25, opts);
+  const phones = (page.entities ?? []).filter(
+    (phone) =>
+      phone.state !== 'deleted' &&
+      (opts.name === undefined || phone.name === opts.name) &&
+      (opts.webRtcUserId === undefined || phone.webRtcUser?.id === opts.webRtcUserId),
+  );
+  return phones[0] ? phoneRecord(phones[0]) : null;
 }
 
 /** The only code that calls the invite endpoint; handed to the invite mode and nothing else. */

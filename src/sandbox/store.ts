@@ -4,6 +4,9 @@
 
 import type {
   DumpInvite,
+  DumpPhone,
+  DumpStation,
+  DumpUser,
   OrgSeed,
   RealBehaviours,
   SandboxContact,
@@ -469,58 +472,71 @@ export class OrgStore {
         name: l.name,
         dateCreated: l.dateCreated,
       })),
-      users: [...this.users.values()].map((u) => ({
-        id: u.id,
-        name: u.name,
-        email: u.email,
-        state: u.state,
-        version: u.version,
-        divisionId: u.divisionId,
-        title: u.title,
-        department: u.department,
-        addresses: u.addresses.map((a) => ({ ...a })),
-        managerId: u.managerId,
-        locations: u.locations.map((l) => ({ ...l })),
-        skills: [...u.skills].map(([id, proficiency]) => ({ id, proficiency })),
-        dateCreated: u.dateCreated,
-        dateHire: u.dateHire,
-        dateWelcomeSent: u.dateWelcomeSent,
-        dateLastLogin: u.dateLastLogin,
-        defaultStationId: u.defaultStationId,
-        associatedStationId: u.associatedStationId,
-      })),
+      users: [...this.users.values()].map(dumpUser),
       grants: [...this.grants].flatMap(([subjectId, mine]) =>
         [...mine.values()].map((g) => ({ subjectId, ...g })),
       ),
       queueMembers: [...this.queueMembers].flatMap(([queueId, members]) =>
         [...members].map((userId) => ({ queueId, userId })),
       ),
-      phones: [...this.phones.values()].map((p) => ({
-        id: p.id,
-        name: p.name,
-        siteId: p.siteId,
-        phoneBaseSettingsId: p.phoneBaseSettingsId,
-        lines: p.lines.map((l) => ({ ...l })),
-        webRtcUserId: p.webRtcUserId,
-        stationId: p.stationId,
-        state: p.state,
-        version: p.version,
-        dateCreated: p.dateCreated,
-      })),
-      stations: [...this.stations.values()].map((s) => ({
-        id: s.id,
-        name: s.name,
-        type: s.type,
-        status: s.associatedUserId ? 'ASSOCIATED' : 'AVAILABLE',
-        phoneId: s.phoneId,
-        webRtcUserId: s.webRtcUserId,
-        lineAppearanceId: s.lineAppearanceId,
-        defaultUserId: s.defaultUserId,
-        associatedUserId: s.associatedUserId,
-        dateCreated: s.dateCreated,
-        visibleInIndexFrom: new Date(s.visibleFrom).toISOString(),
-      })),
+      phones: [...this.phones.values()].map(dumpPhone),
+      stations: [...this.stations.values()].map(dumpStation),
       invites: this.invites.map((i) => ({ ...i })),
     };
   }
+}
+
+// The records as dump() shows them: copies, so nothing a test does to a dump reaches the store.
+function dumpUser(u: UserRec): DumpUser {
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    state: u.state,
+    version: u.version,
+    divisionId: u.divisionId,
+    title: u.title,
+    department: u.department,
+    addresses: u.addresses.map((a) => ({ ...a })),
+    managerId: u.managerId,
+    locations: u.locations.map((l) => ({ ...l })),
+    skills: [...u.skills].map(([id, proficiency]) => ({ id, proficiency })),
+    dateCreated: u.dateCreated,
+    dateHire: u.dateHire,
+    dateWelcomeSent: u.dateWelcomeSent,
+    dateLastLogin: u.dateLastLogin,
+    defaultStationId: u.defaultStationId,
+    associatedStationId: u.associatedStationId,
+  };
+}
+
+function dumpPhone(p: PhoneRec): DumpPhone {
+  return {
+    id: p.id,
+    name: p.name,
+    siteId: p.siteId,
+    phoneBaseSettingsId: p.phoneBaseSettingsId,
+    lines: p.lines.map((l) => ({ ...l })),
+    webRtcUserId: p.webRtcUserId,
+    stationId: p.stationId,
+    state: p.state,
+    version: p.version,
+    dateCreated: p.dateCreated,
+  };
+}
+
+function dumpStation(s: StationRec): DumpStation {
+  return {
+    id: s.id,
+    name: s.name,
+    type: s.type,
+    status: s.associatedUserId ? 'ASSOCIATED' : 'AVAILABLE',
+    phoneId: s.phoneId,
+    webRtcUserId: s.webRtcUserId,
+    lineAppearanceId: s.lineAppearanceId,
+    defaultUserId: s.defaultUserId,
+    associatedUserId: s.associatedUserId,
+    dateCreated: s.dateCreated,
+    visibleInIndexFrom: new Date(s.visibleFrom).toISOString(),
+  };
 }

@@ -116,6 +116,9 @@ describe('parseCommand', () => {
     );
     expect(usage(['validate', 'extra'])).toBe('unexpected argument "extra"');
     expect(usage(['frobnicate'])).toBe('unknown command "frobnicate"');
+    // Names every object inherits are not commands (they once fell through to demo).
+    expect(usage(['constructor'])).toBe('unknown command "constructor"');
+    expect(usage(['toString'])).toBe('unknown command "toString"');
     expect(usage(['init', 'a', 'b'])).toBe('unexpected argument "b"');
     expect(usage(['init', '--imports', 'x'])).toBe('--imports is not an option of "init"');
     expect(usage(['plan', '--bogus'])).toBe('unknown option --bogus');
