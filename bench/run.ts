@@ -67,6 +67,8 @@ const FLAGS = {
   'max-calls-in-flight': 'value',
   /** The apply worker's V8 old space in MiB (--max-old-space-size): what a capped heap costs and saves. */
   'worker-heap-mb': 'value',
+  /** Apply without its full collection per window of a large plan (src/run/memory.ts). */
+  'no-collect': 'flag',
 } as const;
 
 const STEPS = ['creates', 'updates', 'rerun', 'bare'] as const;
@@ -144,9 +146,12 @@ function settingsOf(argv: string[]): Settings {
     maxMinutes: numberFlag(flags, 'max-minutes', 10),
     applyOnly: flags.has('apply-only'),
     steps: stepsOf(flags.get('steps')),
-    applyArgs: (['row-window', 'max-calls-in-flight'] as const).flatMap((name) =>
-      flags.has(name) ? [`--${name}`, String(numberFlag(flags, name, 0, 1))] : [],
-    ),
+    applyArgs: [
+      ...(['row-window', 'max-calls-in-flight'] as const).flatMap((name) =>
+        flags.has(name) ? [`--${name}`, String(numberFlag(flags, name, 0, 1))] : [],
+      ),
+      ...(flags.has('no-collect') ? ['--no-collect'] : []),
+    ],
     workerFlags: flags.has('worker-heap-mb')
       ? [`--max-old-space-size=${numberFlag(flags, 'worker-heap-mb', 0, 16)}`]
       : [],

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
 import { applyPlan } from '../src/apply/apply.js';
+import { collectorFor } from '../src/run/memory.js';
 import { applyAtSpeed } from './lib.js';
 import { countResults, type ResultCounts } from '../src/apply/results.js';
 import { connect } from '../src/genesys/client.js';
@@ -56,6 +57,8 @@ export interface WorkerOptions {
   /** Apply's rowWindow and maxCallsInFlight, when not its defaults. */
   rowWindow?: number;
   maxCallsInFlight?: number;
+  /** No full collection per window (run/memory.ts), to measure what it saves. */
+  noCollect?: boolean;
 }
 
 const mib = (kib: number) => Math.round(kib / 1024);
@@ -111,6 +114,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
         ...applyAtSpeed(options.speed ?? 1),
         rowWindow: options.rowWindow,
         maxCallsInFlight: options.maxCallsInFlight,
+        // As applyImports does for the CLI and the Action: a full collection per window of a large plan.
+        ...(options.noCollect
+          ? {}
+          : collectorFor(plan.batches.reduce((n, b) => n + b.people.length + b.phones.length, 0))),
       });
       apply = {
         ...diff(before, client.stats(), performance.now() - t),
@@ -143,7 +150,7 @@ export function parseWorkerArgs(argv: string[]): WorkerOptions {
   const [url, imports, ...rest] = argv;
   if (!url || !imports)
     throw new Error(
-      'usage: worker URL IMPORTS_DIR [--plan-only] [--plan-out FILE] [--speed N] [--row-window N] [--max-calls-in-flight N]',
+      'usage: worker URL IMPORTS_DIR [--plan-only] [--plan-out FILE] [--speed N] [--row-window N] [--max-calls-in-flight N] [--no-collect]',
     );
   const options: WorkerOptions = { url, imports };
   for (let i = 0; i < rest.length; i++) {
@@ -152,6 +159,7 @@ export function parseWorkerArgs(argv: string[]): WorkerOptions {
     else if (rest[i] === '--speed') options.speed = Number(rest[++i]);
     else if (rest[i] === '--row-window') options.rowWindow = Number(rest[++i]);
     else if (rest[i] === '--max-calls-in-flight') options.maxCallsInFlight = Number(rest[++i]);
+    else if (rest[i] === '--no-collect') options.noCollect = true;
     else throw new Error(`worker: unknown argument ${rest[i]}`);
   }
   return options;

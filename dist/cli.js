@@ -66,7 +66,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-6NS5AUVC.js";
+} from "./chunks/chunk-7KO3MWVE.js";
 import {
   GenesysApiError,
   secrets

@@ -49,7 +49,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-6NS5AUVC.js";
+} from "./chunks/chunk-7KO3MWVE.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";

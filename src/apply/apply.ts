@@ -49,6 +49,11 @@ export interface ApplyOptions {
    * memory does not grow with the batch.
    */
   rowWindow?: number;
+  /**
+   * Called after every `rowWindow` rows finish a step: the CLI and the Action pass a full garbage
+   * collection for large plans (run/memory.ts), which keeps peak memory near the live heap.
+   */
+  collectGarbage?: () => void;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -65,7 +70,7 @@ const defaults = {
   maxCallsInFlight: 128,
   rowWindow: 256,
 };
-type Settings = typeof defaults & RetrySettings & Pick<ApplyOptions, 'onProgress'>;
+type Settings = typeof defaults & RetrySettings & Pick<ApplyOptions, 'onProgress' | 'collectGarbage'>;
 
 export async function applyPlan(
   plan: Plan,
@@ -130,6 +135,8 @@ class ApplyRun {
   private readonly bulkWork: Array<Promise<void>> = [];
   private readonly stationsWanted: StationWanted[] = [];
   private countryRead: Promise<string | null> | undefined;
+  /** Rows that finished a windowed step, for the collector every `rowWindow` of them. */
+  private finished = 0;
 
   constructor(
     private readonly plan: Plan,
@@ -169,7 +176,11 @@ class ApplyRun {
       followUps,
       this.phones.filter((phone) => writes(phone.action)),
     );
-    await inWindow(units, this.settings.rowWindow, (unit) => this.followUp(unit));
+    await inWindow(
+      units,
+      this.settings.rowWindow,
+      this.tidied((unit) => this.followUp(unit)),
+    );
     await Promise.all(this.bulkWork);
     await this.setNewDefaultStations();
     // The very error the first 403 rejected with, as it was (the gate keeps it as an Error).
@@ -200,19 +211,32 @@ class ApplyRun {
         this.userIds.set(person.emailKey, person.userId);
     }
     const creates = this.people.filter((person) => person.action === 'create');
-    await inWindow(creates, this.settings.rowWindow, async (person) => {
-      try {
-        const { record, adopted } = await ensureUser(this.org, person, this.settings);
-        this.records.set(person, record);
-        if (adopted) this.adopted.add(person);
-        this.userIds.set(person.emailKey, record.id);
-        this.newUsers.add(record.id);
-        this.rows.of(person).userId = record.id;
-      } catch (error) {
-        this.rows.fail(person, [error]);
-        this.progress.rowDone('people');
-      }
-    });
+    await inWindow(
+      creates,
+      this.settings.rowWindow,
+      this.tidied(async (person) => {
+        try {
+          const { record, adopted } = await ensureUser(this.org, person, this.settings);
+          this.records.set(person, record);
+          if (adopted) this.adopted.add(person);
+          this.userIds.set(person.emailKey, record.id);
+          this.newUsers.add(record.id);
+          this.rows.of(person).userId = record.id;
+        } catch (error) {
+          this.rows.fail(person, [error]);
+          this.progress.rowDone('people');
+        }
+      }),
+    );
+  }
+
+  /** `work`, and after every `rowWindow` rows that finish it, the collector large plans are given. */
+  private tidied<T>(work: (item: T) => Promise<void>): (item: T) => Promise<void> {
+    return async (item) => {
+      await work(item);
+      this.finished += 1;
+      if (this.finished % this.settings.rowWindow === 0) this.settings.collectGarbage?.();
+    };
   }
 
   /**
@@ -381,16 +405,20 @@ class ApplyRun {
     if (wanted.length === 0) return;
     const userIds = [...new Set(wanted.map((w) => w.userId))];
     const found = await findStations(this.org, userIds, this.settings);
-    await inWindow(wanted, this.settings.rowWindow, async ({ phone, userId }) => {
-      try {
-        const station = found.get(userId) ?? new RowFailure('its station was not found; run apply again');
-        if (station instanceof Error) throw station;
-        await this.makeDefault(phone, userId, station);
-      } catch (error) {
-        this.rows.fail(phone, [error]);
-      }
-      this.progress.rowDone('phones');
-    });
+    await inWindow(
+      wanted,
+      this.settings.rowWindow,
+      this.tidied(async ({ phone, userId }) => {
+        try {
+          const station = found.get(userId) ?? new RowFailure('its station was not found; run apply again');
+          if (station instanceof Error) throw station;
+          await this.makeDefault(phone, userId, station);
+        } catch (error) {
+          this.rows.fail(phone, [error]);
+        }
+        this.progress.rowDone('phones');
+      }),
+    );
   }
 
   /**

@@ -9,6 +9,7 @@ import { loadSnapshot, loadUsers } from '../genesys/snapshot.js';
 import { orgInviter, orgWriter } from '../genesys/writer.js';
 import { MAX_YAML_BYTES } from '../csv/yaml.js';
 import { finding, type Finding } from '../csv/findings.js';
+import { collectorFor } from './memory.js';
 import { didYouMeanSuffix } from '../csv/suggest.js';
 import { loadImports, readCapped, readPolicyFile } from '../imports.js';
 import {
@@ -214,10 +215,17 @@ export async function applyImports(
     ? compareWithReview(planned.plan, planned.review, options.review)
     : { holds: [] };
   const divisionName = (id: string) => planned.snapshot.divisions.find((d) => d.id === id)?.name ?? id;
+  const rows = planned.plan.batches.reduce(
+    (sum, batch) => sum + batch.people.length + batch.phones.length,
+    0,
+  );
   const result = await applyPlan(
     holdRows(planned.plan, verdict),
     orgWriter(client, planned.snapshot.homeDivisionId),
-    options,
+    {
+      ...collectorFor(rows),
+      ...options,
+    },
   ).catch((error: unknown) => {
     throw asMissingPermission(error, divisionName);
   });

@@ -111,3 +111,36 @@ describe('the row window', () => {
     expect(org.callsOf('moveUsers')).toHaveLength(1);
   });
 });
+
+describe('the collector a large plan is given', () => {
+  it('runs once per window of rows that finish a step, and changes no write', async () => {
+    const collected: number[] = [];
+    const org = new FakeOrg();
+    const { people, phones } = batch(org, 40);
+    await apply(people, phones, org, {
+      rowWindow: 8,
+      collectGarbage: () => collected.push(org.calls.length),
+    });
+    // 40 creates, 40 follow-up rows (a person with their phone) and 40 default stations, 8 at a time.
+    expect(collected).toHaveLength(15);
+    // Between windows, while calls go on: not all at the start or the end.
+    expect(new Set(collected).size).toBeGreaterThan(3);
+
+    const plain = new FakeOrg();
+    const again = batch(plain, 40);
+    await apply(again.people, again.phones, plain, { rowWindow: 8 });
+    const methods = (calls: Call[]) => calls.map((call) => call.method).sort();
+    expect(methods(org.calls)).toEqual(methods(plain.calls));
+  });
+});
+
+describe('fullCollection (run/memory.ts)', () => {
+  it('gives a working full garbage collection, and only large plans get it', async () => {
+    const { collectorFor, fullCollection, TIDY_FROM_ROWS } = await import('../../src/run/memory.js');
+    const collect = fullCollection();
+    expect(collect).toBeTypeOf('function');
+    expect(() => collect?.()).not.toThrow();
+    expect(collectorFor(TIDY_FROM_ROWS - 1)).toEqual({});
+    expect(collectorFor(TIDY_FROM_ROWS).collectGarbage).toBe(collect);
+  });
+});
