@@ -16,18 +16,33 @@ export function sandboxEnv(url: string): Record<string, string> {
   };
 }
 
-/** A fresh access token from POST /oauth/token with the default client, for plain fetch calls. */
-export async function sandboxToken(url: string): Promise<string> {
+/**
+ * POST /oauth/token at `url` as client `id` (secret = id, as the sandbox's clients have): the status,
+ * the body as sent, and its access token ('' when refused).
+ */
+export async function oauthLogin(
+  url: string,
+  id: string,
+  secret = id,
+): Promise<{ status: number; json: unknown; token: string }> {
   const response = await fetch(`${url}/oauth/token`, {
     method: 'POST',
     headers: {
-      authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`,
+      authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
       'content-type': 'application/x-www-form-urlencoded',
     },
     body: 'grant_type=client_credentials',
   });
-  if (response.status !== 200) throw new Error(`login to the sandbox failed: ${response.status}`);
-  return ((await response.json()) as { access_token: string }).access_token;
+  const json: unknown = await response.json();
+  const token = (json as { access_token?: unknown }).access_token;
+  return { status: response.status, json, token: typeof token === 'string' ? token : '' };
+}
+
+/** A fresh access token from POST /oauth/token with the default client, for plain fetch calls. */
+export async function sandboxToken(url: string): Promise<string> {
+  const { status, token } = await oauthLogin(url, 'sandbox');
+  if (status !== 200) throw new Error(`login to the sandbox failed: ${status}`);
+  return token;
 }
 
 /** A client of the sandbox at `url`, logged in through resolveConnection and connect as the CLI does. */

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/cli/args.js';
 import { serveSandbox } from '../../src/sandbox/cli.js';
 import { DEMO_IDS, sandboxClients, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { oauthLogin } from '../helpers/sandbox.js';
 
 const sandboxes: Sandbox[] = [];
 afterEach(async () => {
@@ -18,18 +19,7 @@ async function started(options: Parameters<typeof startSandbox>[0]): Promise<San
   return sandbox;
 }
 
-async function login(sandbox: Sandbox, id: string, secret = id): Promise<{ status: number; token: string }> {
-  const response = await fetch(`${sandbox.url}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-  const body = (await response.json()) as { access_token?: string };
-  return { status: response.status, token: body.access_token ?? '' };
-}
+const login = (sandbox: Sandbox, id: string, secret = id) => oauthLogin(sandbox.url, id, secret);
 
 async function get(sandbox: Sandbox, token: string, path: string) {
   const response = await fetch(`${sandbox.url}${path}`, { headers: { authorization: `Bearer ${token}` } });

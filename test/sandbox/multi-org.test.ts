@@ -17,6 +17,7 @@ import {
   type SandboxOrgs,
 } from '../../src/sandbox/index.js';
 import { http } from './helpers.js';
+import { oauthLogin } from '../helpers/sandbox.js';
 
 let running: Array<SandboxOrgs<string> | Sandbox> = [];
 const clients: GenesysClient[] = [];
@@ -47,17 +48,7 @@ async function clientOf(sandbox: Sandbox, clientId: string): Promise<GenesysClie
   return client;
 }
 
-async function login(sandbox: Sandbox, id: string, secret = id): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${sandbox.url}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-  return { status: response.status, json: await response.json() };
-}
+const login = (sandbox: Sandbox, id: string, secret = id) => oauthLogin(sandbox.url, id, secret);
 
 /**
  * Every `id` anywhere in a JSON value (a seed, a state dump) but a phone model's (`phoneMetaBase`:
@@ -158,6 +149,7 @@ describe('startSandboxes', () => {
     expect(unknown).toEqual({
       status: 401,
       json: { error: 'invalid_client', description: 'client not found or bad secret' },
+      token: '',
     });
     for (const stranger of ['test', 'test-2', 'sandbox']) {
       expect(await login(byName.production, stranger)).toEqual(unknown);
@@ -168,7 +160,7 @@ describe('startSandboxes', () => {
     expect((await login(byName.test, 'test-2')).status).toBe(200);
     expect((await login(byName.production, 'production')).status).toBe(200);
     // A token of test's means nothing to production.
-    const testToken = ((await login(byName.test, 'test')).json as { access_token: string }).access_token;
+    const testToken = (await login(byName.test, 'test')).token;
     const across = await http(byName.production, 'GET', '/api/v2/organizations/me', { token: testToken });
     expect([across.status, across.json.code]).toEqual([401, 'bad.credentials']);
   });
@@ -222,8 +214,7 @@ describe('startSandboxes', () => {
       test: { rateLimitPerMinute: 2 },
       production: { rateLimitPerMinute: 2 },
     });
-    const token = async (sandbox: Sandbox, id: string) =>
-      ((await login(sandbox, id)).json as { access_token: string }).access_token;
+    const token = async (sandbox: Sandbox, id: string) => (await login(sandbox, id)).token;
     const testToken = await token(byName.test, 'test');
     const productionToken = await token(byName.production, 'production');
     const home = '/api/v2/authorization/divisions/home';
