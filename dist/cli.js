@@ -66,18 +66,18 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-7KO3MWVE.js";
+} from "./chunks/chunk-AAOUFBR4.js";
 import {
   GenesysApiError,
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
 import {
   pageAll
-} from "./chunks/chunk-JJRM2DJ4.js";
+} from "./chunks/chunk-BM7EPX4V.js";
 import {
   ConfigError,
   POOL_ENV_NAME
-} from "./chunks/chunk-ZXJWERAN.js";
+} from "./chunks/chunk-2YTUQ7HW.js";
 import {
   demoOrg,
   loadProfile,
@@ -163,6 +163,7 @@ var ACTION_REF = `${ACTION_REPOSITORY}@v${majorOf(package_default.version)}`;
 var DOCS_URL = `https://github.com/${ACTION_REPOSITORY}#readme`;
 
 // src/init/plan.ts
+var MAX_STAGES = 3;
 var PLACEHOLDERS = {
   __GC_ONBOARD_ACTION__: (context) => context.actionRef,
   __GC_ONBOARD_DOCS__: (context) => context.docsUrl,
@@ -195,8 +196,10 @@ function orgsYml(orgs) {
     "    # preview_environment: genesys-" + org + "-read  # a read-only client for the preview and drift",
     "    # region: us-east-1",
     "    # timezone: America/New_York",
-    ...index > 0 ? [`    after: ${orgs[index - 1]}`] : [],
-    "    # genesys_org: the org name Genesys Cloud shows (checked before every run)"
+    // At most three stages: every org past the third waits for the second, beside the third.
+    ...index > 0 ? [`    after: ${orgs[Math.min(index - 1, MAX_STAGES - 2)]}`] : [],
+    // Set from the start: the guard against an environment that holds (or inherits) another org's secrets.
+    `    genesys_org: ${org}-org-name # its name in Genesys Cloud (Admin > Organization): checked before every run`
   ]);
   return [
     "# The Genesys Cloud orgs this repository onboards into, in promotion order. A batch goes to every",

@@ -24,6 +24,7 @@ import {
   isBatchFolder,
   isCalendarDate,
   isTimeZone,
+  loadImports,
   needsAttention,
   openOrg,
   parsePolicy,
@@ -49,12 +50,12 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-7KO3MWVE.js";
+} from "./chunks/chunk-AAOUFBR4.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
-import "./chunks/chunk-JJRM2DJ4.js";
-import "./chunks/chunk-ZXJWERAN.js";
+import "./chunks/chunk-BM7EPX4V.js";
+import "./chunks/chunk-2YTUQ7HW.js";
 import {
   external_exports
 } from "./chunks/chunk-462IHIBZ.js";
@@ -25341,7 +25342,7 @@ async function jobOrg(mode, imports, name) {
   return { ...orgs ? { orgs } : {}, ...org ? { org } : {} };
 }
 function orgsOutputs(orgs) {
-  const entries = (orgs?.orgs ?? []).map((org) => ({
+  const entries = orgs.orgs.map((org) => ({
     org: org.name,
     environment: org.environment,
     preview_environment: org.previewEnvironment,
@@ -25358,12 +25359,15 @@ function orgsOutputs(orgs) {
 }
 async function orgsMode(context3) {
   const orgs = await readOrgs(context3.inputs.imports);
-  if (!orgs)
-    notice(`${context3.inputs.imports} has no orgs.yml: one org, set by the GENESYSCLOUD_* settings.`);
-  else
-    info(
-      `Orgs in promotion order: ${orgs.orgs.map((org) => `${org.name} (stage ${org.stage})`).join(", ")}.`
+  if (!orgs) {
+    setFailed(
+      `${context3.inputs.imports} has no orgs.yml, but this workflow runs one job per org: restore orgs.yml, or use the one-org workflows (gc-onboard init without --orgs).`
     );
+    return;
+  }
+  info(
+    `Orgs in promotion order: ${orgs.orgs.map((org) => `${org.name} (stage ${org.stage})`).join(", ")}.`
+  );
   setOutputs(orgsOutputs(orgs));
 }
 async function readSection(dir, org) {
@@ -25493,6 +25497,7 @@ async function reinviteIfSet(context3, client, request2) {
     date,
     force: false,
     expired: true,
+    ...orgRun(context3),
     ...batch === void 0 ? {} : { batch }
   };
   return (await reinviteExpired(context3.inputs.imports, client, expired, context3.now())).report;
@@ -25695,6 +25700,21 @@ function diffPolicy(before, after) {
   for (const key of Object.keys(now)) {
     const line = describe(key, was[key], now[key]);
     if (line !== null) lines.push(line);
+  }
+  const orgs = new Set(
+    [...previous?.orgNames ?? [], ...next.policy.orgNames ?? []].map((org) => org.value)
+  );
+  for (const org of [...orgs].sort()) {
+    const orgWas = rules(
+      (before === null ? null : parsePolicy(before, "policy.yml", org).policy) ?? DEFAULT_POLICY
+    );
+    const orgNow = rules(parsePolicy(after, "policy.yml", org).policy ?? DEFAULT_POLICY);
+    for (const key of Object.keys(orgNow)) {
+      if (describe(key, was[key], now[key]) !== null && describe(key, was[key], orgWas[key]) === null)
+        continue;
+      const line = describe(key, orgWas[key], orgNow[key]);
+      if (line !== null) lines.push(`for org ${org}: ${line}`);
+    }
   }
   if (before === null && lines.length === 1) {
     lines[0] = `policy.yml is new and sets no rules: only the default max_changes of ${DEFAULT_MAX_CHANGES} applies`;
@@ -26375,6 +26395,14 @@ async function inviteMode(context3) {
     return { ...invited, reinvited: again };
   });
   if (unknownBatch) {
+    const elsewhere = context3.org !== void 0 && (await loadImports(context3.inputs.imports)).batches.some((batch) => batch.name === request2.batch);
+    if (elsewhere) {
+      notice(
+        `Batch "${request2.batch ?? ""}" does not go to org ${context3.org?.name ?? ""}: nothing to invite here.`
+      );
+      setOutputs(inviteOutputs(report, ""));
+      return;
+    }
     throw new InputError(
       `There is no batch "${request2.batch ?? ""}" under ${context3.inputs.imports}. Nothing was sent.`
     );

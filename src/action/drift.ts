@@ -140,6 +140,7 @@ export async function reinviteIfSet(
     date,
     force: false,
     expired: true,
+    ...orgRun(context),
     ...(batch === undefined ? {} : { batch }),
   };
   return (await reinviteExpired(context.inputs.imports, client, expired, context.now())).report;

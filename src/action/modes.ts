@@ -12,7 +12,7 @@ import type { Finding } from '../csv/findings.js';
 import { changedBatchesInPullRequest, changedBatchesInPush, type ChangedBatches } from '../github/changed.js';
 import type { EventContext, EventName } from '../github/event.js';
 import { fileAtRef } from '../github/pulls.js';
-import { readCapped } from '../imports.js';
+import { loadImports, readCapped } from '../imports.js';
 import type { InviteRequest } from '../invite/invite.js';
 import { diffPolicy } from '../policy/diff.js';
 import { DEFAULT_MAX_CHANGES } from '../policy/policy.js';
@@ -637,6 +637,17 @@ export async function inviteMode(context: ActionContext): Promise<void> {
     return { ...invited, reinvited: again };
   });
   if (unknownBatch) {
+    // A manual run for one org's batch starts every org's job: the others have nothing to do.
+    const elsewhere =
+      context.org !== undefined &&
+      (await loadImports(context.inputs.imports)).batches.some((batch) => batch.name === request.batch);
+    if (elsewhere) {
+      core.notice(
+        `Batch "${request.batch ?? ''}" does not go to org ${context.org?.name ?? ''}: nothing to invite here.`,
+      );
+      setOutputs(inviteOutputs(report, ''));
+      return;
+    }
     throw new InputError(
       `There is no batch "${request.batch ?? ''}" under ${context.inputs.imports}. Nothing was sent.`,
     );

@@ -64,8 +64,8 @@ export interface OrgEntry {
 }
 
 /** The outputs of `orgs` mode: every org, and the orgs of each stage (`after` in orgs.yml). */
-export function orgsOutputs(orgs: OrgsConfig | undefined): Record<string, string> {
-  const entries: OrgEntry[] = (orgs?.orgs ?? []).map((org) => ({
+export function orgsOutputs(orgs: OrgsConfig): Record<string, string> {
+  const entries: OrgEntry[] = orgs.orgs.map((org) => ({
     org: org.name,
     environment: org.environment,
     preview_environment: org.previewEnvironment,
@@ -84,12 +84,16 @@ export function orgsOutputs(orgs: OrgsConfig | undefined): Record<string, string
 /** `orgs` mode: orgs.yml checked, and the matrix and stages the multi-org workflows run. */
 export async function orgsMode(context: ActionContext): Promise<void> {
   const orgs = await readOrgs(context.inputs.imports);
-  if (!orgs)
-    core.notice(`${context.inputs.imports} has no orgs.yml: one org, set by the GENESYSCLOUD_* settings.`);
-  else
-    core.info(
-      `Orgs in promotion order: ${orgs.orgs.map((org) => `${org.name} (stage ${org.stage})`).join(', ')}.`,
+  if (!orgs) {
+    // The multi-org workflows call this mode: without orgs.yml every later job would do nothing, green.
+    core.setFailed(
+      `${context.inputs.imports} has no orgs.yml, but this workflow runs one job per org: restore orgs.yml, or use the one-org workflows (gc-onboard init without --orgs).`,
     );
+    return;
+  }
+  core.info(
+    `Orgs in promotion order: ${orgs.orgs.map((org) => `${org.name} (stage ${org.stage})`).join(', ')}.`,
+  );
   setOutputs(orgsOutputs(orgs));
 }
 

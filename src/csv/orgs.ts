@@ -2,7 +2,6 @@
 // after), each with the GitHub Environment that holds its secrets. Without the file there is one org,
 // configured by the GENESYSCLOUD_* variables as always. Pure: parsing, checking, promotion order.
 
-import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { finding, quote, type Finding } from './findings.js';
 import { didYouMeanSuffix } from './suggest.js';
@@ -228,6 +227,17 @@ export function parseOrgs(
     return { orgs: null, findings: at.findings };
   }
   const entries = Object.entries(top.orgs).map(([name, entry]) => readOrg(at, name, entry));
+  // With several orgs, an environment missing its own secrets inherits the repository's: only the
+  // genesys_org check then stops a job from reaching another org.
+  for (const org of entries.length > 1 ? entries.filter((entry) => entry.genesysOrg === undefined) : []) {
+    at.findings.push(
+      finding(at.file, lineOfKey(at.doc, at.lines, ['orgs', org.name]), `orgs.${org.name}`, {
+        severity: 'warning',
+        code: 'no-genesys-org',
+        message: `${org.name} has no genesys_org: set it to the org's name in Genesys Cloud, so that a job whose environment lacks ${org.name}'s secrets (and inherits the repository's) stops instead of reaching another org.`,
+      }),
+    );
+  }
   const stages = stagesOf(at, entries);
   const orgs = entries
     .map((org, index) => ({ org: { ...org, stage: stages.get(org.name) ?? 1 }, index }))
@@ -291,17 +301,12 @@ export function batchTargets(batchOrgs: readonly string[] | undefined, org: stri
 }
 
 /**
- * What goes to `org`: the batches that target it and the findings that are not about another
- * org's batches (orgs.yml's own, the root's, and its batches'). Without `org`, everything.
+ * What goes to `org`: the batches that target it. Every finding stays, whichever batch it is about:
+ * a conflict between two batches is reported at one of them only, and the repository is one state,
+ * so an error anywhere blocks every org.
  */
 export function importsForOrg(imports: ImportSet, org: string | undefined): ImportSet {
   if (org === undefined) return imports;
-  const elsewhere = imports.batches.filter((batch) => !batchTargets(batch.config.orgs, org));
-  if (elsewhere.length === 0) return imports;
-  const dirs = elsewhere.map((batch) => `${batch.dir}${path.sep}`);
-  return {
-    ...imports,
-    batches: imports.batches.filter((batch) => batchTargets(batch.config.orgs, org)),
-    findings: imports.findings.filter((finding) => !dirs.some((dir) => finding.file.startsWith(dir))),
-  };
+  const batches = imports.batches.filter((batch) => batchTargets(batch.config.orgs, org));
+  return batches.length === imports.batches.length ? imports : { ...imports, batches };
 }

@@ -145,6 +145,11 @@ function required(env: Record<string, string | undefined>, name: string): string
 }
 
 /** `eu-west-1`, `EU_WEST_1`, `mypurecloud.ie`, `api.mypurecloud.ie`, `https://api.mypurecloud.ie/`. */
+/** The API base URL a region or domain names (`eu-west-1` and `mypurecloud.ie` name the same); throws ConfigError for neither. */
+export function regionBaseUrl(value: string): string {
+  return apiBaseUrl(endpointFromRegion(value));
+}
+
 function endpointFromRegion(value: string): Endpoint {
   const cleaned = value
     .toLowerCase()

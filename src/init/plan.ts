@@ -2,6 +2,9 @@
 // templates with their placeholders filled, which files to write and which to leave, the .gitignore
 // lines to add, and the report with the next steps. (Pure: init.ts does the reading and writing.)
 
+/** The stages the multi-org workflows run (csv/orgs.ts MAX_STAGES; init imports nothing). */
+const MAX_STAGES = 3;
+
 /** Values the templates' placeholders take. */
 export interface InitContext {
   /** `owner/repo@vN` for `uses:`. */
@@ -63,8 +66,10 @@ export function orgsYml(orgs: readonly string[]): string {
     '    # preview_environment: genesys-' + org + '-read  # a read-only client for the preview and drift',
     '    # region: us-east-1',
     '    # timezone: America/New_York',
-    ...(index > 0 ? [`    after: ${orgs[index - 1]}`] : []),
-    '    # genesys_org: the org name Genesys Cloud shows (checked before every run)',
+    // At most three stages: every org past the third waits for the second, beside the third.
+    ...(index > 0 ? [`    after: ${orgs[Math.min(index - 1, MAX_STAGES - 2)]}`] : []),
+    // Set from the start: the guard against an environment that holds (or inherits) another org's secrets.
+    `    genesys_org: ${org}-org-name # its name in Genesys Cloud (Admin > Organization): checked before every run`,
   ]);
   return [
     '# The Genesys Cloud orgs this repository onboards into, in promotion order. A batch goes to every',

@@ -92,6 +92,23 @@ export function diffPolicy(before: string | null, after: string | null): string[
     const line = describe(key, was[key], now[key]);
     if (line !== null) lines.push(line);
   }
+  // Each org's section (orgs.yml): what the rules are for that org, before and after.
+  const orgs = new Set(
+    [...(previous?.orgNames ?? []), ...(next.policy.orgNames ?? [])].map((org) => org.value),
+  );
+  for (const org of [...orgs].sort()) {
+    const orgWas = rules(
+      (before === null ? null : parsePolicy(before, 'policy.yml', org).policy) ?? DEFAULT_POLICY,
+    );
+    const orgNow = rules(parsePolicy(after, 'policy.yml', org).policy ?? DEFAULT_POLICY);
+    for (const key of Object.keys(orgNow) as PolicyKey[]) {
+      // A top-level change is listed once, above; here only what differs for this org.
+      if (describe(key, was[key], now[key]) !== null && describe(key, was[key], orgWas[key]) === null)
+        continue;
+      const line = describe(key, orgWas[key], orgNow[key]);
+      if (line !== null) lines.push(`for org ${org}: ${line}`);
+    }
+  }
   if (before === null && lines.length === 1) {
     lines[0] = `policy.yml is new and sets no rules: only the default max_changes of ${DEFAULT_MAX_CHANGES} applies`;
   }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { findOrg, ORGS_FILE, parseOrgs } from '../csv/orgs.js';
 import type { OrgSpec, OrgsConfig } from '../csv/types.js';
 import type { GenesysClient } from '../genesys/client.js';
+import { regionBaseUrl } from '../genesys/connection.js';
 import { NotAFileError, readCapped } from '../imports.js';
 import { MAX_YAML_BYTES } from '../csv/yaml.js';
 
@@ -73,14 +74,17 @@ export function orgEnv<T extends Record<string, string | undefined>>(org: OrgSpe
   if (!org) return env;
   const region = env[ENV.region]?.trim() ?? '';
   const apiRegion = env[ENV.apiRegion]?.trim() ?? '';
-  if (org.region !== undefined && region !== '' && region.toLowerCase() !== org.region.toLowerCase()) {
+  // Compared as the API they name: eu-west-1 and mypurecloud.ie are one place.
+  if (org.region !== undefined && region !== '' && regionBaseUrl(region) !== regionBaseUrl(org.region)) {
     throw new OrgChoiceError(
       `${ENV.region} is ${region} but ${ORGS_FILE} puts org ${org.name} in ${org.region}: this job has another org's settings (check the ${org.environment} environment)`,
     );
   }
-  if (apiRegion !== '' || region !== '') return env;
+  // An explicit API URL in the environment wins (a proxy, the sandbox); orgs.yml's api_url next, which
+  // overrides any region as GENESYSCLOUD_API_REGION does; its region only when the environment has none.
+  if (apiRegion !== '') return env;
   if (org.apiUrl !== undefined) return { ...env, [ENV.apiRegion]: org.apiUrl };
-  if (org.region !== undefined) return { ...env, [ENV.region]: org.region };
+  if (org.region !== undefined && region === '') return { ...env, [ENV.region]: org.region };
   return env;
 }
 

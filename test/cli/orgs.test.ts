@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoImportsDir } from '../../src/cli/demo.js';
 import { startSandboxes, type SandboxOrgs } from '../../src/sandbox/index.js';
+import type { OrgSpec } from '../../src/csv/types.js';
+import { OrgChoiceError, orgEnv } from '../../src/run/orgs.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { QUICK_SANDBOX } from '../helpers/sandbox.js';
 
@@ -132,6 +134,33 @@ describe('--org', () => {
     // genesys_org names the production org, and the in-process sandbox for --org production is it.
     expect(ran.stderr).toBe('');
     expect(ran.code).toBe(0);
+  });
+});
+
+describe('orgEnv: the connection settings of an org', () => {
+  const spec = (extra: Partial<OrgSpec>): OrgSpec => ({
+    name: 'production',
+    environment: 'genesys-production',
+    previewEnvironment: 'genesys-production',
+    timezone: 'UTC',
+    after: [],
+    stage: 1,
+    ...extra,
+  });
+  it('takes a region and its domain as one place, and refuses another', () => {
+    const env = { GENESYSCLOUD_REGION: 'mypurecloud.ie' };
+    expect(orgEnv(spec({ region: 'eu-west-1' }), env)).toEqual(env);
+    expect(() => orgEnv(spec({ region: 'us-east-1' }), env)).toThrow(OrgChoiceError);
+    expect(orgEnv(spec({ region: 'eu-west-1' }), {})).toEqual({ GENESYSCLOUD_REGION: 'eu-west-1' });
+  });
+  it("uses orgs.yml's api_url over a region, and an explicit GENESYSCLOUD_API_REGION over both", () => {
+    const apiUrl = 'https://api.proxy.example.edu';
+    expect(orgEnv(spec({ apiUrl }), { GENESYSCLOUD_REGION: 'eu-west-1' })).toEqual({
+      GENESYSCLOUD_REGION: 'eu-west-1',
+      GENESYSCLOUD_API_REGION: apiUrl,
+    });
+    const sandbox = { GENESYSCLOUD_API_REGION: 'http://127.0.0.1:9' };
+    expect(orgEnv(spec({ apiUrl }), sandbox)).toEqual(sandbox);
   });
 });
 

@@ -7,7 +7,8 @@ import { validateImportSet, type BatchInput } from '../../src/csv/validate.js';
 const FILE = 'imports/orgs.yml';
 const PEOPLE = 'name,email\nAda Lovelace,ada@example.edu\n';
 
-const codes = (text: string) => parseOrgs(text, FILE).findings.map((f) => `${f.line} ${f.code}`);
+const errors = (text: string) => parseOrgs(text, FILE).findings.filter((f) => f.severity === 'error');
+const codes = (text: string) => errors(text).map((f) => `${f.line} ${f.code}`);
 
 describe('parseOrgs', () => {
   it('reads each org with its defaults and puts them in promotion order', () => {
@@ -28,7 +29,11 @@ describe('parseOrgs', () => {
       ].join('\n'),
       FILE,
     );
-    expect(findings).toEqual([]);
+    // Errors none; the two orgs without genesys_org are warned about (a job could reach another org).
+    expect(findings.map((f) => [f.severity, f.line, f.code])).toEqual([
+      ['warning', 9, 'no-genesys-org'],
+      ['warning', 11, 'no-genesys-org'],
+    ]);
     expect(orgs?.orgs.map((org) => [org.name, org.stage])).toEqual([
       ['test', 1],
       ['production', 2],
@@ -54,10 +59,9 @@ describe('parseOrgs', () => {
   });
 
   it('names an unknown key and an unknown org with did-you-mean, at their lines', () => {
-    const { orgs, findings } = parseOrgs(
-      ['orgs:', '  test:', '    enviroment: x', '  production:', '    after: tset'].join('\n'),
-      FILE,
-    );
+    const text = ['orgs:', '  test:', '    enviroment: x', '  production:', '    after: tset'].join('\n');
+    const { orgs } = parseOrgs(text, FILE);
+    const findings = errors(text);
     expect(orgs).toBeNull();
     expect(findings.map((f) => [f.line, f.code, f.column])).toEqual([
       [3, 'unknown-key', 'orgs.test.enviroment'],
@@ -118,7 +122,8 @@ function importsWith(orgsYml: string | undefined, batches: Record<string, string
   });
 }
 
-const TWO_ORGS = 'orgs:\n  test: {}\n  production:\n    after: test\n';
+const TWO_ORGS =
+  'orgs:\n  test:\n    genesys_org: Northfield Test\n  production:\n    after: test\n    genesys_org: Northfield\n';
 
 describe("batch.yml's orgs", () => {
   it('sends a batch to every org unless it names some', () => {
@@ -129,13 +134,30 @@ describe("batch.yml's orgs", () => {
     expect(importsForOrg(imports, undefined)).toBe(imports);
   });
 
-  it('keeps another org’s findings out of an org’s view, and orgs.yml’s in every view', () => {
-    const imports = importsWith('orgs:\n  test: {}\n  production:\n    after: test\n    zone: x\n', {
+  it('keeps every finding in every org’s view: a conflict between batches is reported at one of them only', () => {
+    const imports = importsWith(TWO_ORGS, {
+      both: undefined,
       'test-only': 'orgs: test\ntraining_day: 2026-02-30\n',
     });
-    const files = (org: string) => importsForOrg(imports, org).findings.map((f) => f.file);
-    expect(files('test')).toEqual([FILE, 'imports/test-only/batch.yml']);
-    expect(files('production')).toEqual([FILE]);
+    // The same person in both batches is reported at the second one, which production does not get.
+    const duplicate = validateImportSet({
+      root: 'imports',
+      orgs: { path: FILE, content: TWO_ORGS },
+      batches: [
+        { name: 'a', files: { people: { path: 'imports/a/people.csv', content: PEOPLE } } },
+        {
+          name: 'b',
+          files: {
+            people: { path: 'imports/b/people.csv', content: PEOPLE },
+            batch: { path: 'imports/b/batch.yml', content: 'orgs: [test]\n' },
+          },
+        },
+      ],
+    });
+    const codes = (set: typeof imports, org: string) => importsForOrg(set, org).findings.map((f) => f.code);
+    expect(codes(duplicate, 'production')).toEqual(['duplicate-email-across-batches']);
+    expect(codes(imports, 'production')).toEqual(['invalid-date']);
+    expect(importsForOrg(imports, 'production').batches.map((b) => b.name)).toEqual(['both']);
   });
 
   it('names an unknown org with did-you-mean at the key, and refuses an empty list or no orgs.yml', () => {

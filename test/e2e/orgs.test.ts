@@ -88,6 +88,8 @@ async function runJob(
     eventName: string;
     event: string | object;
     env?: Record<string, string>;
+    /** The workflow_dispatch inputs (`inputs.` in the workflow's expressions). */
+    inputs?: Context;
   },
 ): Promise<Ran> {
   const job = (await workflow(file)).jobs[jobName];
@@ -96,7 +98,7 @@ async function runJob(
     secrets: run.org ? secretsOf(run.org, run.secrets ?? true) : {},
     vars: run.org ? { GENESYSCLOUD_API_REGION: orgs.orgs[run.org].url } : {},
     matrix: run.org ? { org: run.org } : {},
-    inputs: {},
+    inputs: run.inputs ?? {},
   };
   return runAction({
     workspace,
@@ -185,7 +187,7 @@ describe('two orgs, promoted test → production', () => {
     expect(testPart).toContain('pilot');
     expect(productionPart).toContain('Validated offline: no preview of the changes in org production');
     expect(productionPart).toContain('genesys-production environment');
-    expect(productionPart).not.toContain('pilot');
+    // Findings are not split by org (a warning about the pilot batch's empty phones.csv shows in both).
     expect(orgWrites(orgs.orgs.test.stats().requests.byRoute)).toBe(0);
     expect(orgs.orgs.production.stats().requests.total).toBe(0);
   });
@@ -202,6 +204,11 @@ describe('two orgs, promoted test → production', () => {
     const comments = github.commentsOn(OWNER, REPO_NAME, PR);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).not.toContain('Validated offline');
+    // Each org's section plans its own batches: the pilot batch only in test's.
+    const [testPart, productionPart] = comments[0]!.body.split('### Org `production`');
+    expect(testPart).toContain('#### Batch pilot');
+    expect(productionPart).toContain('#### Batch both');
+    expect(productionPart).not.toContain('#### Batch pilot');
     expect(orgWrites(orgs.orgs.production.stats().requests.byRoute)).toBe(0);
   });
 
@@ -279,5 +286,29 @@ describe('two orgs, promoted test → production', () => {
     expect(ran.failed).toBe(true);
     expect(ran.stdout).toContain('The preview of org production on pull request #42 cannot be used');
     expect(orgs.orgs.production.stats().requests.total).toBe(before);
+  });
+
+  it('a manual training-day run for the pilot batch invites in test, and production has nothing to do', async () => {
+    const inputs = { org: '', date: '', batch: 'pilot', force: false };
+    const event = { inputs };
+    const test = await runJob('training-day.yml', 'invite', {
+      org: 'test',
+      eventName: 'workflow_dispatch',
+      event,
+      inputs,
+    });
+    expect(test.failed).toBe(false);
+    expect(test.outputs).toMatchObject({ invited: '3', errors: '0' });
+    const production = await runJob('training-day.yml', 'invite', {
+      org: 'production',
+      eventName: 'workflow_dispatch',
+      event,
+      inputs,
+    });
+    expect(production.failed).toBe(false);
+    expect(production.annotations.map((a) => a.message)).toContain(
+      'Batch "pilot" does not go to org production: nothing to invite here.',
+    );
+    expect(orgs.orgs.production.state().invites ?? []).toEqual([]);
   });
 });

@@ -84,4 +84,20 @@ describe('diffPolicy', () => {
       'max_changes: not set (default 500) → 10',
     ]);
   });
+
+  it("lists a change to an org's own section, and not a top-level change again for an org that follows it", () => {
+    const before = 'max_changes: 500\norgs:\n  production:\n    max_changes: 50\n';
+    expect(
+      diffPolicy(
+        before,
+        'max_changes: 500\norgs:\n  production:\n    max_changes: 5000\n    allowed_email_domains: [evil.com]\n',
+      ),
+    ).toEqual([
+      'for org production: allowed_email_domains added: "evil.com"',
+      'for org production: max_changes: 50 → 5000',
+    ]);
+    expect(diffPolicy(before, 'max_changes: 600\norgs:\n  production:\n    max_changes: 50\n')).toEqual([
+      'max_changes: 500 → 600',
+    ]);
+  });
 });
