@@ -115,9 +115,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
         rowWindow: options.rowWindow,
         maxCallsInFlight: options.maxCallsInFlight,
         // As applyImports does for the CLI and the Action: a full collection per window of a large plan.
-        ...(options.noCollect
-          ? {}
-          : collectorFor(plan.batches.reduce((n, b) => n + b.people.length + b.phones.length, 0))),
+        ...(options.noCollect ? {} : collectorFor(plan)),
       });
       apply = {
         ...diff(before, client.stats(), performance.now() - t),

@@ -66,18 +66,18 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-AAOUFBR4.js";
+} from "./chunks/chunk-X3HFUMUT.js";
 import {
   GenesysApiError,
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
 import {
   pageAll
-} from "./chunks/chunk-BM7EPX4V.js";
+} from "./chunks/chunk-ESXNFHVL.js";
 import {
   ConfigError,
   POOL_ENV_NAME
-} from "./chunks/chunk-2YTUQ7HW.js";
+} from "./chunks/chunk-YUEWA4NL.js";
 import {
   demoOrg,
   loadProfile,
@@ -2343,11 +2343,18 @@ function inviteCommand(command, io) {
       ...orgName(spec),
       ...command.batch === void 0 ? {} : { batch: command.batch }
     };
-    const { report, unknownBatch } = command.expired ? await reinviteExpired(command.imports, org.client, request, io.now()) : await inviteImports(command.imports, org.client, request);
+    const { report, unknownBatch, otherOrgBatch } = command.expired ? await reinviteExpired(command.imports, org.client, request, io.now()) : await inviteImports(command.imports, org.client, request);
     if (unknownBatch) {
       io.stderr(`gc-onboard: there is no batch "${command.batch ?? ""}" under ${command.imports}
 `);
       return 2;
+    }
+    if (otherOrgBatch) {
+      io.stderr(
+        `gc-onboard: batch "${command.batch ?? ""}" does not go to org ${spec?.name ?? ""}: nothing to invite
+`
+      );
+      return 0;
     }
     io.stdout(command.format === "json" ? inviteToJson(report) : renderInviteText(report));
     return report.ok ? 0 : 1;

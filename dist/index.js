@@ -24,7 +24,6 @@ import {
   isBatchFolder,
   isCalendarDate,
   isTimeZone,
-  loadImports,
   needsAttention,
   openOrg,
   parsePolicy,
@@ -50,12 +49,12 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-AAOUFBR4.js";
+} from "./chunks/chunk-X3HFUMUT.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
-import "./chunks/chunk-BM7EPX4V.js";
-import "./chunks/chunk-2YTUQ7HW.js";
+import "./chunks/chunk-ESXNFHVL.js";
+import "./chunks/chunk-YUEWA4NL.js";
 import {
   external_exports
 } from "./chunks/chunk-462IHIBZ.js";
@@ -26389,20 +26388,20 @@ async function inviteMode(context3) {
     return;
   }
   const request2 = inviteRequest(context3);
-  const { report, unknownBatch, reinvited } = await withOrg(context3, async (org) => {
+  const { report, unknownBatch, otherOrgBatch, reinvited } = await withOrg(context3, async (org) => {
     const invited = await inviteImports(context3.inputs.imports, org.client, request2);
-    const again = invited.unknownBatch ? null : await reinviteIfSet(context3, org.client, request2);
+    const named = invited.unknownBatch || invited.otherOrgBatch;
+    const again = named ? null : await reinviteIfSet(context3, org.client, request2);
     return { ...invited, reinvited: again };
   });
+  if (otherOrgBatch) {
+    notice(
+      `Batch "${request2.batch ?? ""}" does not go to org ${context3.org?.name ?? ""}: nothing to invite here.`
+    );
+    setOutputs(inviteOutputs(report, ""));
+    return;
+  }
   if (unknownBatch) {
-    const elsewhere = context3.org !== void 0 && (await loadImports(context3.inputs.imports)).batches.some((batch) => batch.name === request2.batch);
-    if (elsewhere) {
-      notice(
-        `Batch "${request2.batch ?? ""}" does not go to org ${context3.org?.name ?? ""}: nothing to invite here.`
-      );
-      setOutputs(inviteOutputs(report, ""));
-      return;
-    }
     throw new InputError(
       `There is no batch "${request2.batch ?? ""}" under ${context3.inputs.imports}. Nothing was sent.`
     );

@@ -12,7 +12,7 @@ import type { Finding } from '../csv/findings.js';
 import { changedBatchesInPullRequest, changedBatchesInPush, type ChangedBatches } from '../github/changed.js';
 import type { EventContext, EventName } from '../github/event.js';
 import { fileAtRef } from '../github/pulls.js';
-import { loadImports, readCapped } from '../imports.js';
+import { readCapped } from '../imports.js';
 import type { InviteRequest } from '../invite/invite.js';
 import { diffPolicy } from '../policy/diff.js';
 import { DEFAULT_MAX_CHANGES } from '../policy/policy.js';
@@ -630,24 +630,22 @@ export async function inviteMode(context: ActionContext): Promise<void> {
     return;
   }
   const request = inviteRequest(context);
-  const { report, unknownBatch, reinvited } = await withOrg(context, async (org) => {
+  const { report, unknownBatch, otherOrgBatch, reinvited } = await withOrg(context, async (org) => {
     const invited = await inviteImports(context.inputs.imports, org.client, request);
     // policy.yml's reinvite_expired: the invitations that expired, re-sent after today's.
-    const again = invited.unknownBatch ? null : await reinviteIfSet(context, org.client, request);
+    const named = invited.unknownBatch || invited.otherOrgBatch;
+    const again = named ? null : await reinviteIfSet(context, org.client, request);
     return { ...invited, reinvited: again };
   });
+  // A manual run for one org's batch starts every org's job: the others have nothing to do.
+  if (otherOrgBatch) {
+    core.notice(
+      `Batch "${request.batch ?? ''}" does not go to org ${context.org?.name ?? ''}: nothing to invite here.`,
+    );
+    setOutputs(inviteOutputs(report, ''));
+    return;
+  }
   if (unknownBatch) {
-    // A manual run for one org's batch starts every org's job: the others have nothing to do.
-    const elsewhere =
-      context.org !== undefined &&
-      (await loadImports(context.inputs.imports)).batches.some((batch) => batch.name === request.batch);
-    if (elsewhere) {
-      core.notice(
-        `Batch "${request.batch ?? ''}" does not go to org ${context.org?.name ?? ''}: nothing to invite here.`,
-      );
-      setOutputs(inviteOutputs(report, ''));
-      return;
-    }
     throw new InputError(
       `There is no batch "${request.batch ?? ''}" under ${context.inputs.imports}. Nothing was sent.`,
     );

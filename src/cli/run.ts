@@ -174,12 +174,18 @@ function inviteCommand(command: CommandOf<'invite'>, io: CliIo): Promise<number>
       ...orgName(spec),
       ...(command.batch === undefined ? {} : { batch: command.batch }),
     };
-    const { report, unknownBatch } = command.expired
+    const { report, unknownBatch, otherOrgBatch } = command.expired
       ? await reinviteExpired(command.imports, org.client, request, io.now())
       : await inviteImports(command.imports, org.client, request);
     if (unknownBatch) {
       io.stderr(`gc-onboard: there is no batch "${command.batch ?? ''}" under ${command.imports}\n`);
       return 2;
+    }
+    if (otherOrgBatch) {
+      io.stderr(
+        `gc-onboard: batch "${command.batch ?? ''}" does not go to org ${spec?.name ?? ''}: nothing to invite\n`,
+      );
+      return 0;
     }
     io.stdout(command.format === 'json' ? inviteToJson(report) : renderInviteText(report));
     return report.ok ? 0 : 1;

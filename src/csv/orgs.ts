@@ -275,15 +275,31 @@ export function checkBatchOrgs(
       ),
     ];
   }
-  if (orgs === null) return []; // orgs.yml is broken; its own findings say so.
+  return unknownOrgs(
+    names.map((value) => ({ value, line: place.line })),
+    orgs,
+    { file: place.file, subject: `Batch ${quote(place.batch)} names org` },
+  );
+}
+
+/**
+ * `unknown-org` for each name orgs.yml does not have, with did-you-mean (`subject` begins the
+ * message, e.g. `Batch "a" names org`). Nothing when orgs.yml is broken: its own findings say so.
+ */
+export function unknownOrgs(
+  names: readonly { value: string; line: number }[],
+  orgs: OrgsConfig | null,
+  at: { file: string; subject: string },
+): Finding[] {
+  if (orgs === null) return [];
   const known = orgs.orgs.map((org) => org.name);
   return names
-    .filter((name) => !known.includes(name))
+    .filter((name) => !known.includes(name.value))
     .map((name) =>
-      at(
-        'unknown-org',
-        `Batch ${quote(place.batch)} names org ${quote(name)}, which ${ORGS_FILE} does not name${didYouMeanSuffix(name, known)}. Orgs: ${known.join(', ')}.`,
-      ),
+      finding(at.file, name.line, 'orgs', {
+        code: 'unknown-org',
+        message: `${at.subject} ${quote(name.value)}, which ${ORGS_FILE} does not name${didYouMeanSuffix(name.value, known)}. Orgs: ${known.join(', ')}.`,
+      }),
     );
 }
 

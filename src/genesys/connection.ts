@@ -59,7 +59,8 @@ export interface Connection extends Credentials {
   poolVariable: string;
 }
 
-const ENV = {
+/** The connection's environment variables (those of Genesys CX as Code), by role. */
+export const ENV = {
   id: 'GENESYSCLOUD_OAUTHCLIENT_ID',
   secret: 'GENESYSCLOUD_OAUTHCLIENT_SECRET',
   region: 'GENESYSCLOUD_REGION',

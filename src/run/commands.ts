@@ -2,15 +2,15 @@
 // plan, and then apply or invite. Rendering and exit codes stay with the callers.
 import { applyPlan, type ApplyOptions } from '../apply/apply.js';
 import type { ApplyResult } from '../apply/results.js';
-import type { ImportSet } from '../csv/types.js';
+import type { Batch, ImportSet } from '../csv/types.js';
 import { asMissingPermission } from '../permissions/forbidden.js';
 import type { GenesysClient } from '../genesys/client.js';
 import { loadSnapshot, loadUsers } from '../genesys/snapshot.js';
 import { orgInviter, orgWriter } from '../genesys/writer.js';
 import { MAX_YAML_BYTES } from '../csv/yaml.js';
-import { finding, type Finding } from '../csv/findings.js';
+import { finding, quote, type Finding } from '../csv/findings.js';
+import { unknownOrgs } from '../csv/orgs.js';
 import { collectorFor } from './memory.js';
-import { didYouMeanSuffix } from '../csv/suggest.js';
 import { loadImports, readCapped, readPolicyFile } from '../imports.js';
 import {
   dueBatches,
@@ -160,19 +160,15 @@ function policyOrgFindings(
   orgs: ImportSet['orgs'],
   file: string,
 ): Finding[] {
-  if (names === undefined || orgs === null) return [];
-  const known = orgs?.orgs.map((org) => org.name) ?? [];
-  return names
-    .filter((name) => !known.includes(name.value))
-    .map((name) =>
-      finding(file, name.line, 'orgs', {
-        code: 'unknown-org',
-        message:
-          orgs === undefined
-            ? `policy.yml has a section for org "${name.value}", but there is no orgs.yml: remove the orgs section, or add orgs.yml.`
-            : `policy.yml has a section for org "${name.value}", which orgs.yml does not name${didYouMeanSuffix(name.value, known)}. Orgs: ${known.join(', ')}.`,
-      }),
-    );
+  if (names === undefined) return [];
+  if (orgs !== undefined)
+    return unknownOrgs(names, orgs, { file, subject: 'policy.yml has a section for org' });
+  return names.map((name) =>
+    finding(file, name.line, 'orgs', {
+      code: 'unknown-org',
+      message: `policy.yml has a section for org ${quote(name.value)}, but there is no orgs.yml: remove the orgs section, or add orgs.yml.`,
+    }),
+  );
 }
 
 /** The plan for what is under `root` against the org as it is now. */
@@ -215,15 +211,11 @@ export async function applyImports(
     ? compareWithReview(planned.plan, planned.review, options.review)
     : { holds: [] };
   const divisionName = (id: string) => planned.snapshot.divisions.find((d) => d.id === id)?.name ?? id;
-  const rows = planned.plan.batches.reduce(
-    (sum, batch) => sum + batch.people.length + batch.phones.length,
-    0,
-  );
   const result = await applyPlan(
     holdRows(planned.plan, verdict),
     orgWriter(client, planned.snapshot.homeDivisionId),
     {
-      ...collectorFor(rows),
+      ...collectorFor(planned.plan),
       ...options,
     },
   ).catch((error: unknown) => {
@@ -250,6 +242,30 @@ function withPlannedActions(result: ApplyResult, plan: Plan): ApplyResult {
   };
 }
 
+/** What an invite run found, and whether the batch it was asked for exists (or goes to another org). */
+export interface InviteRun {
+  imports: ImportSet;
+  report: InviteReport;
+  /** `batch` was named and is under no org: a usage error. */
+  unknownBatch: boolean;
+  /** `batch` was named and goes to another org (orgs.yml): nothing to do for this one. */
+  otherOrgBatch: boolean;
+}
+
+/** Whether the batch a request names is missing from `batches`, and then whether another org has it. */
+export async function namedBatch(
+  root: string,
+  request: InviteRequest,
+  batches: readonly Batch[],
+): Promise<{ unknownBatch: boolean; otherOrgBatch: boolean }> {
+  if (request.batch === undefined || batches.length > 0) return { unknownBatch: false, otherOrgBatch: false };
+  // Read again without the org only here, when a named batch is not this org's.
+  const elsewhere =
+    request.org !== undefined &&
+    (await loadImports(root)).batches.some((batch) => batch.name === request.batch);
+  return { unknownBatch: !elsewhere, otherOrgBatch: elsewhere };
+}
+
 /**
  * Training-day invites for the batches due on `request.date` (or the one named). Reads only the users
  * those batches name, in bulk; sends each invite once (see selectInvitees).
@@ -258,10 +274,10 @@ export async function inviteImports(
   root: string,
   client: GenesysClient,
   request: InviteRequest,
-): Promise<{ imports: ImportSet; report: InviteReport; unknownBatch: boolean }> {
+): Promise<InviteRun> {
   const imports = await loadImports(root, request.org);
   const batches = dueBatches(imports, request);
-  const unknownBatch = request.batch !== undefined && batches.length === 0;
+  const { unknownBatch, otherOrgBatch } = await namedBatch(root, request, batches);
   const emails = batches.flatMap((batch) => batch.people.map((person) => person.emailKey));
   const users =
     emails.length === 0
@@ -272,5 +288,5 @@ export async function inviteImports(
         });
   const selection = selectInvitees(batches, users, request);
   const report = await sendInvites(selection, orgInviter(client));
-  return { imports, report, unknownBatch };
+  return { imports, report, unknownBatch, otherOrgBatch };
 }

@@ -1,7 +1,6 @@
 // The weeks after the merge, as the CLI and the Action share them: `drift` (the plan of every batch
 // against today's org, read as a report, plus the invite follow-up) and `invite --expired` (re-send
 // the invitations that expired). Read-only but for the re-sends. Rendering stays with the callers.
-import type { ImportSet } from '../csv/types.js';
 import { driftReport, type DriftReport } from '../drift/report.js';
 import { usersToConfirm } from '../drift/follow-up.js';
 import type { GenesysClient } from '../genesys/client.js';
@@ -9,9 +8,9 @@ import { loadUsers, toSnapshotUser } from '../genesys/snapshot.js';
 import { orgInviter } from '../genesys/writer.js';
 import { loadImports } from '../imports.js';
 import { expiredBatches, selectExpired } from '../invite/expired.js';
-import { sendInvites, type InviteReport, type InviteRequest } from '../invite/invite.js';
+import { sendInvites, type InviteRequest } from '../invite/invite.js';
 import type { SnapshotUser } from '../plan/snapshot.js';
-import { planImports, type Planned } from './commands.js';
+import { namedBatch, planImports, type InviteRun, type Planned } from './commands.js';
 
 /** What an invitation decides on; GET /users/{id} never leaves an expand out (a listing may). */
 const INVITE_EXPAND = ['dateWelcomeSent', 'dateLastLogin'];
@@ -118,10 +117,10 @@ export async function reinviteExpired(
   client: GenesysClient,
   request: InviteRequest,
   now: Date,
-): Promise<{ imports: ImportSet; report: InviteReport; unknownBatch: boolean }> {
+): Promise<InviteRun> {
   const imports = await loadImports(root, request.org);
   const batches = expiredBatches(imports, request);
-  const unknownBatch = request.batch !== undefined && batches.length === 0;
+  const { unknownBatch, otherOrgBatch } = await namedBatch(root, request, batches);
   const emails = batches.flatMap((batch) => batch.people.map((person) => person.emailKey));
   const listed = emails.length === 0 ? [] : await loadUsers(client, emails);
   const candidates = new Set(selectExpired(batches, listed, request, now).invite.map((p) => p.userId));
@@ -131,5 +130,5 @@ export async function reinviteExpired(
     listed.filter((user) => candidates.has(user.id)),
   );
   const report = await sendInvites(selectExpired(batches, users, request, now), orgInviter(client));
-  return { imports, report, unknownBatch };
+  return { imports, report, unknownBatch, otherOrgBatch };
 }

@@ -5,6 +5,7 @@
 // run time, and the `gc` it defines read from a new context. Where that fails, nothing is collected.
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Plan } from '../plan/types.js';
 
 /** Below this many rows the heap stays small anyway: no forced collection. */
 export const TIDY_FROM_ROWS = 1_000;
@@ -24,8 +25,9 @@ export function fullCollection(): (() => void) | null {
   return collector;
 }
 
-/** The collector apply calls after each window of rows, for a plan of `rows` rows (none when small). */
-export function collectorFor(rows: number): { collectGarbage: () => void } | Record<string, never> {
+/** The collector apply calls after each window of rows of `plan` (none for a small plan). */
+export function collectorFor(plan: Plan): { collectGarbage: () => void } | Record<string, never> {
+  const rows = plan.batches.reduce((sum, batch) => sum + batch.people.length + batch.phones.length, 0);
   const collect = rows >= TIDY_FROM_ROWS ? fullCollection() : null;
   return collect ? { collectGarbage: collect } : {};
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { findOrg, ORGS_FILE, parseOrgs } from '../csv/orgs.js';
 import type { OrgSpec, OrgsConfig } from '../csv/types.js';
 import type { GenesysClient } from '../genesys/client.js';
-import { regionBaseUrl } from '../genesys/connection.js';
+import { ENV, regionBaseUrl } from '../genesys/connection.js';
 import { NotAFileError, readCapped } from '../imports.js';
 import { MAX_YAML_BYTES } from '../csv/yaml.js';
 
@@ -59,11 +59,6 @@ export function chooseOrg(
   if (typeof org === 'string') throw new OrgChoiceError(org);
   return org;
 }
-
-const ENV = {
-  region: 'GENESYSCLOUD_REGION',
-  apiRegion: 'GENESYSCLOUD_API_REGION',
-} as const;
 
 /**
  * The connection variables for `org`: orgs.yml's region or api_url fill what the environment leaves

@@ -140,7 +140,13 @@ describe('fullCollection (run/memory.ts)', () => {
     const collect = fullCollection();
     expect(collect).toBeTypeOf('function');
     expect(() => collect?.()).not.toThrow();
-    expect(collectorFor(TIDY_FROM_ROWS - 1)).toEqual({});
-    expect(collectorFor(TIDY_FROM_ROWS).collectGarbage).toBe(collect);
+    // Rows are people and phones: half of the threshold in people, with their phones, is just enough.
+    const planFor = (people: number) => {
+      const org = new FakeOrg();
+      const { people: rows, phones } = batch(org, people);
+      return planOf(rows, phones);
+    };
+    expect(collectorFor(planFor(TIDY_FROM_ROWS / 2 - 1))).toEqual({});
+    expect(collectorFor(planFor(TIDY_FROM_ROWS / 2)).collectGarbage).toBe(collect);
   });
 });

@@ -91,6 +91,25 @@ describe('--org', () => {
     expect(batches(production.stdout)).toEqual(['student-services']);
   });
 
+  it("invite --batch of another org's batch has nothing to do there; an unknown batch is a usage error", async () => {
+    const elsewhere = await runCliCaptured(
+      ['invite', '--imports', imports, '--org', 'production', '--batch', 'pilot'],
+      { env: envOf('production') },
+    );
+    expect(elsewhere.stderr).toBe(
+      'gc-onboard: batch "pilot" does not go to org production: nothing to invite\n',
+    );
+    expect(elsewhere.code).toBe(0);
+    const nowhere = await runCliCaptured(
+      ['invite', '--imports', imports, '--org', 'production', '--batch', 'pilo'],
+      {
+        env: envOf('production'),
+      },
+    );
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('there is no batch "pilo"');
+  });
+
   it('stops before any other read when the credentials reach another org than genesys_org says', async () => {
     const before = orgs.orgs.test.stats().requests.byRoute;
     // production's settings, but the test org's URL and client: the wrong environment's secrets.
