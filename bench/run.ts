@@ -69,6 +69,11 @@ const FLAGS = {
   'worker-heap-mb': 'value',
   /** Apply without its full collection per window of a large plan (src/run/memory.ts). */
   'no-collect': 'flag',
+  /**
+   * An org that takes N subjects per bulk role grant (the docs name no cap; the sandbox's is 100, and
+   * `gc-onboard probe` measures a real org's): the sandbox's cap and apply's page (GC_ONBOARD_ROLE_GRANT_PAGE).
+   */
+  'role-grant-cap': 'value',
 } as const;
 
 const STEPS = ['creates', 'updates', 'rerun', 'bare'] as const;
@@ -97,7 +102,15 @@ interface Settings {
   applyArgs: string[];
   /** Node flags of the apply worker (a capped heap), when given. */
   workerFlags: string[];
+  /** --role-grant-cap: the sandbox's subject cap and apply's page; null for the defaults (100). */
+  roleGrantCap: number | null;
 }
+
+/** The subject cap of role grants, in the API table's title, when not the default. */
+const grantCapNote = (settings: Settings) =>
+  settings.roleGrantCap === null
+    ? ''
+    : `; role grants: the org takes ${thousands(settings.roleGrantCap)} subjects a call, apply pages at that`;
 
 /** One line of the API table. */
 interface Step {
@@ -151,7 +164,11 @@ function settingsOf(argv: string[]): Settings {
         flags.has(name) ? [`--${name}`, String(numberFlag(flags, name, 0, 1))] : [],
       ),
       ...(flags.has('no-collect') ? ['--no-collect'] : []),
+      ...(flags.has('role-grant-cap')
+        ? ['--role-grant-page', String(numberFlag(flags, 'role-grant-cap', 0, 1))]
+        : []),
     ],
+    roleGrantCap: flags.has('role-grant-cap') ? numberFlag(flags, 'role-grant-cap', 0, 1) : null,
     workerFlags: flags.has('worker-heap-mb')
       ? [`--max-old-space-size=${numberFlag(flags, 'worker-heap-mb', 0, 16)}`]
       : [],
@@ -220,17 +237,19 @@ async function runCase(
   rows: number,
   latencyMs: number,
   steps: Set<StepName> = new Set(STEPS),
-  child: { args: string[]; flags: string[] } = { args: [], flags: [] },
+  child: { args: string[]; flags: string[]; roleGrantCap?: number | null } = { args: [], flags: [] },
 ): Promise<CaseResult> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gc-onboard-bench-'));
   const imports = path.join(dir, 'imports');
   // Every real-org behaviour on, its waits shortened by the run's speed-up (bench/lib.ts realAtSpeed).
   const speed = speedOf(rate);
+  const real = realAtSpeed(speed);
   const sandbox: Sandbox = await startSandbox({
     rateLimitPerMinute: rate,
     rateWindowSeconds: 60,
     latencyMs,
-    ...realAtSpeed(speed),
+    ...real,
+    ...(child.roleGrantCap ? { real: { ...real.real, roleGrantSubjectCap: child.roleGrantCap } } : {}),
   });
   const result: CaseResult = {
     rate,
@@ -446,6 +465,7 @@ async function main(): Promise<void> {
       const result = await runCase(rate, rows, settings.latencyMs, settings.steps, {
         args: settings.applyArgs,
         flags: settings.workerFlags,
+        roleGrantCap: settings.roleGrantCap,
       });
       cases.push(result);
       const applied = result.steps.filter((s) => s.step === 'apply creates' || s.step === 'apply updates');
@@ -457,6 +477,7 @@ async function main(): Promise<void> {
       await runCase(settings.highLimit.rate, settings.highLimit.rows, settings.latencyMs, settings.steps, {
         args: settings.applyArgs,
         flags: settings.workerFlags,
+        roleGrantCap: settings.roleGrantCap,
       }),
     );
   }
@@ -544,7 +565,7 @@ async function main(): Promise<void> {
     `\nValidation (people.csv + phones.csv, one phone per person; median run)\n\n${validateTable}\n`,
   );
   console.log(
-    `Against the sandbox (latency ${settings.latencyMs} ms, limit per 60 s window, floor = calls ÷ limit)\n\n${apiTable}\n`,
+    `Against the sandbox (latency ${settings.latencyMs} ms, limit per 60 s window, floor = calls ÷ limit${grantCapNote(settings)})\n\n${apiTable}\n`,
   );
   for (const c of perRow.length > 0 ? perRow : largest ? [largest] : []) {
     console.log(`Calls per row, N=${thousands(c.rows)} at ${thousands(c.rate)}/min\n\n${perRowTable(c)}\n`);

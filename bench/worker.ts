@@ -59,6 +59,8 @@ export interface WorkerOptions {
   maxCallsInFlight?: number;
   /** No full collection per window (run/memory.ts), to measure what it saves. */
   noCollect?: boolean;
+  /** GC_ONBOARD_ROLE_GRANT_PAGE: subjects per bulk role grant call, when not the default. */
+  roleGrantPage?: number;
 }
 
 const mib = (kib: number) => Math.round(kib / 1024);
@@ -92,6 +94,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
     GENESYSCLOUD_OAUTHCLIENT_ID: 'sandbox',
     GENESYSCLOUD_OAUTHCLIENT_SECRET: 'sandbox',
     GENESYSCLOUD_API_REGION: options.url,
+    GC_ONBOARD_ROLE_GRANT_PAGE: options.roleGrantPage?.toString(),
   });
   // Default transport settings: the pacing and retries a real run gets; the limit is learned from the sandbox.
   const client = await connect(connection);
@@ -114,8 +117,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerReport> {
         ...applyAtSpeed(options.speed ?? 1),
         rowWindow: options.rowWindow,
         maxCallsInFlight: options.maxCallsInFlight,
-        // As applyImports does for the CLI and the Action: a full collection per window of a large plan.
+        // As applyImports does for the CLI and the Action: a full collection per window of a large
+        // plan, and the role grant page of the connection.
         ...(options.noCollect ? {} : collectorFor(plan)),
+        roleGrantPage: client.roleGrantPage,
       });
       apply = {
         ...diff(before, client.stats(), performance.now() - t),
@@ -148,7 +153,7 @@ export function parseWorkerArgs(argv: string[]): WorkerOptions {
   const [url, imports, ...rest] = argv;
   if (!url || !imports)
     throw new Error(
-      'usage: worker URL IMPORTS_DIR [--plan-only] [--plan-out FILE] [--speed N] [--row-window N] [--max-calls-in-flight N] [--no-collect]',
+      'usage: worker URL IMPORTS_DIR [--plan-only] [--plan-out FILE] [--speed N] [--row-window N] [--max-calls-in-flight N] [--no-collect] [--role-grant-page N]',
     );
   const options: WorkerOptions = { url, imports };
   for (let i = 0; i < rest.length; i++) {
@@ -158,6 +163,7 @@ export function parseWorkerArgs(argv: string[]): WorkerOptions {
     else if (rest[i] === '--row-window') options.rowWindow = Number(rest[++i]);
     else if (rest[i] === '--max-calls-in-flight') options.maxCallsInFlight = Number(rest[++i]);
     else if (rest[i] === '--no-collect') options.noCollect = true;
+    else if (rest[i] === '--role-grant-page') options.roleGrantPage = Number(rest[++i]);
     else throw new Error(`worker: unknown argument ${rest[i]}`);
   }
   return options;

@@ -15,6 +15,8 @@ export interface GenesysEnv {
   GENESYSCLOUD_API_REGION?: string;
   /** More OAuth clients of the org, `id:secret,id:secret` (connection.ts parses it). */
   GENESYSCLOUD_OAUTHCLIENT_POOL?: string;
+  /** Subjects per bulk role grant call: from the environment only (a workflow's `env:`). */
+  GC_ONBOARD_ROLE_GRANT_PAGE?: string;
 }
 
 export interface ActionInputs {
@@ -135,16 +137,16 @@ export function parseInputs(
     throw new InputError(problems.join(' '));
   }
   const inputs = parsed.data;
-  const pick = (input: InputName, variable: keyof GenesysEnv) => {
-    const value = raw[input] || env[variable]?.trim() || '';
-    return value === '' ? {} : { [variable]: value };
-  };
+  const fromEnv = (variable: keyof GenesysEnv, value = env[variable]?.trim() || '') =>
+    value === '' ? {} : { [variable]: value };
+  const pick = (input: InputName, variable: keyof GenesysEnv) => fromEnv(variable, raw[input] || undefined);
   const genesys: GenesysEnv = {
     ...pick('genesys-client-id', 'GENESYSCLOUD_OAUTHCLIENT_ID'),
     ...pick('genesys-client-secret', 'GENESYSCLOUD_OAUTHCLIENT_SECRET'),
     ...pick('genesys-region', 'GENESYSCLOUD_REGION'),
     ...pick('genesys-api-url', 'GENESYSCLOUD_API_REGION'),
     ...pick('genesys-client-pool', 'GENESYSCLOUD_OAUTHCLIENT_POOL'),
+    ...fromEnv('GC_ONBOARD_ROLE_GRANT_PAGE'),
   };
   return {
     mode: inputs.mode,

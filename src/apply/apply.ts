@@ -10,7 +10,7 @@
 import { permissionGate } from '../permissions/forbidden.js';
 import type { Plan, PersonPlan, PhonePlan } from '../plan/types.js';
 import { counted, inFlightAtMost, inWindow, type Phase } from './bounds.js';
-import { planGrantCalls, sendGrants, usersOf, type GrantNeed } from './grants.js';
+import { planGrantCalls, ROLE_GRANT_PAGE, sendGrants, usersOf, type GrantNeed } from './grants.js';
 import type { OrgWriter, UserRecord } from './org.js';
 import { ensurePhone, findStations, STATION_PAGE } from './phones.js';
 import { ProgressCounter, type Progress } from './progress.js';
@@ -54,6 +54,8 @@ export interface ApplyOptions {
    * collection for large plans (run/memory.ts), which keeps peak memory near the live heap.
    */
   collectGarbage?: () => void;
+  /** Subjects per bulk role grant call (default ROLE_GRANT_PAGE, 100; the org's cap when the team set it). */
+  roleGrantPage?: number;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -69,6 +71,7 @@ const defaults = {
   userWriteGapMs: 1_000,
   maxCallsInFlight: 128,
   rowWindow: 256,
+  roleGrantPage: ROLE_GRANT_PAGE,
 };
 type Settings = typeof defaults & RetrySettings & Pick<ApplyOptions, 'onProgress' | 'collectGarbage'>;
 
@@ -152,7 +155,7 @@ class ApplyRun {
         people: this.people.filter((p) => writes(p.action)).length,
         phones: this.phones.filter((p) => writes(p.action)).length,
       },
-      plannedCalls(plan),
+      plannedCalls(plan, settings.roleGrantPage),
       { now: settings.now, started: this.started },
       settings.onProgress,
     );
@@ -241,12 +244,14 @@ class ApplyRun {
 
   /**
    * Role grants (not version-checked, so alongside everything else): one call per role, division set
-   * and 100 people, or one bulkadd for someone whose roles nobody else shares (grants.ts). Sent at
-   * once, before the rows' follow-ups: they are few, and a default station waits for its person's.
+   * and page of people (`roleGrantPage`), or one bulkadd for someone whose roles nobody else shares
+   * (grants.ts). Sent at once, before the rows' follow-ups: they are few, and a default station waits
+   * for its person's.
    */
   private sendGrants(followUps: PersonPlan[]): void {
     const calls = planGrantCalls(
       followUps.map((person) => ({ userId: this.idOf(person), grants: person.grants })),
+      this.settings.roleGrantPage,
     );
     this.grants = sendGrants(calls, {
       send: (call, firstTry) =>
@@ -478,7 +483,7 @@ function unitsOf(followUps: PersonPlan[], phoneRows: PhonePlan[]): Unit[] {
 }
 
 /** The calls the plan needs when nothing fails and no answer is lost: the basis of the time-left estimate. */
-export function plannedCalls(plan: Plan): number {
+export function plannedCalls(plan: Plan, roleGrantPage = ROLE_GRANT_PAGE): number {
   let calls = plan.locationsToCreate.length;
   const queueMembers = new Map<string, number>();
   const divisionMoves = new Map<string, number>();
@@ -501,7 +506,7 @@ export function plannedCalls(plan: Plan): number {
       if (phone.action === 'update' && phone.stationId === null) calls += 1;
     }
   }
-  calls += planGrantCalls(grants).length;
+  calls += planGrantCalls(grants, roleGrantPage).length;
   for (const n of [...queueMembers.values(), ...divisionMoves.values()]) calls += Math.ceil(n / 100);
   calls += newPhones + (newPhones > 1 ? Math.ceil(newPhones / STATION_PAGE) : newPhones);
   return calls;

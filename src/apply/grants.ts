@@ -8,8 +8,9 @@ import type { Grant } from '../plan/snapshot.js';
 import { errorLine, isNotFound, isTooLarge } from './retry.js';
 
 /**
- * Subjects per role grant call. The docs name no limit: 100, as queue members and division moves
- * take (the sandbox's `real.roleGrantSubjectCap` refuses more, the same choice).
+ * Subjects per role grant call by default. The docs name no limit: 100, as queue members and division
+ * moves take (the sandbox's `real.roleGrantSubjectCap` refuses more, the same choice). A team whose org
+ * takes more (`gc-onboard probe` measures it) sets GC_ONBOARD_ROLE_GRANT_PAGE.
  */
 export const ROLE_GRANT_PAGE = 100;
 
@@ -109,8 +110,9 @@ export function usersOf(call: GrantCall): string[] {
 
 export interface GrantSender {
   /**
-   * Sends one call. `firstTry` is true for a call as planned (it may wait out a new user's 404);
-   * false for a half of a call that failed, whose new users have had that wait already.
+   * Sends one call. `firstTry` is true for a call as planned (it may wait out a new user's 404), and
+   * for a half of one refused as too large; false for a half of a call that 404ed, whose new users
+   * have had that wait already.
    */
   send(call: GrantCall, firstTry: boolean): Promise<void>;
 }
@@ -165,8 +167,11 @@ async function grantIsolating(
   } catch (error) {
     if (call.kind === 'role' && call.userIds.length > 1 && splitting(error)) {
       const middle = Math.ceil(call.userIds.length / 2);
+      // A call refused as too large was refused before its subjects were looked at: its halves still
+      // wait out a new user's 404, as the call would have. After a 404, that wait is spent.
+      const halvesFirstTry = firstTry && isTooLarge(error);
       const halves = [call.userIds.slice(0, middle), call.userIds.slice(middle)].map((userIds) =>
-        grantIsolating({ ...call, userIds }, sender, false),
+        grantIsolating({ ...call, userIds }, sender, halvesFirstTry),
       );
       const failed = new Map<string, unknown>();
       for (const half of await Promise.all(halves)) for (const [id, e] of half) failed.set(id, e);

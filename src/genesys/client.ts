@@ -36,6 +36,8 @@ export interface GenesysClient {
   onClient<T>(clientId: string, work: () => Promise<T>): Promise<T>;
   /** Stops timers and in-flight requests so the process can exit. */
   close(): void;
+  /** Subjects per bulk role grant call the team set for this org (Connection.roleGrantPage). */
+  roleGrantPage?: number;
 }
 
 export async function connect(connection: Connection, options: ConnectOptions = {}): Promise<GenesysClient> {
@@ -70,6 +72,7 @@ export async function connect(connection: Connection, options: ConnectOptions = 
     clientIds: pool.clientIds,
     onClient: (clientId, work) => pool.onClient(clientId, work),
     close: () => pool.close(),
+    ...(connection.roleGrantPage === undefined ? {} : { roleGrantPage: connection.roleGrantPage }),
   };
 }
 

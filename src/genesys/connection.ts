@@ -57,6 +57,11 @@ export interface Connection extends Credentials {
   pool: Credentials[];
   /** The variable the pool was read from, for messages. */
   poolVariable: string;
+  /**
+   * Subjects per bulk role grant call, when the team set it (`GC_ONBOARD_ROLE_GRANT_PAGE`, the cap
+   * `gc-onboard probe` measured on their org); absent: apply's default (ROLE_GRANT_PAGE, 100).
+   */
+  roleGrantPage?: number;
 }
 
 /** The connection's environment variables (those of Genesys CX as Code), by role. */
@@ -68,7 +73,12 @@ export const ENV = {
   pool: 'GENESYSCLOUD_OAUTHCLIENT_POOL',
   /** The name of the variable that holds the pool when a team named it otherwise (`--client-pool-env`). */
   poolName: 'GC_ONBOARD_CLIENT_POOL_ENV',
+  /** Subjects per bulk role grant call (the docs name no cap; probe measures the org's). */
+  roleGrantPage: 'GC_ONBOARD_ROLE_GRANT_PAGE',
 } as const;
+
+/** The largest role grant page the setting takes: 10,000 ids are a body of about 400 KB. */
+export const MAX_ROLE_GRANT_PAGE = 10_000;
 
 export const POOL_ENV_NAME = ENV.poolName;
 
@@ -89,15 +99,30 @@ export function resolveConnection(env: Record<string, string | undefined>): Conn
   }
   const poolVariable = env[ENV.poolName]?.trim() || ENV.pool;
   const pool = parsePool(env[poolVariable] ?? '', poolVariable, clientId);
+  const roleGrantPage = parseRoleGrantPage(env[ENV.roleGrantPage]);
   const connection = {
     clientId,
     endpoint,
     apiBaseUrl: apiBaseUrl(endpoint),
     pool,
     poolVariable,
+    ...(roleGrantPage === undefined ? {} : { roleGrantPage }),
   } as Connection;
   Object.defineProperty(connection, 'clientSecret', { value: clientSecret, enumerable: false });
   return connection;
+}
+
+/** `GC_ONBOARD_ROLE_GRANT_PAGE`: a whole number of subjects, or undefined when blank. */
+export function parseRoleGrantPage(value: string | undefined): number | undefined {
+  const text = value?.trim() ?? '';
+  if (text === '') return undefined;
+  const page = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(page >= 1 && page <= MAX_ROLE_GRANT_PAGE)) {
+    throw new ConfigError(
+      `${ENV.roleGrantPage} must be a whole number of subjects per role grant call, 1 to ${MAX_ROLE_GRANT_PAGE}, not "${text}".`,
+    );
+  }
+  return page;
 }
 
 /** Credentials whose secret stays out of logs and JSON (spreading them drops it). */

@@ -216,6 +216,7 @@ export async function applyImports(
     orgWriter(client, planned.snapshot.homeDivisionId),
     {
       ...collectorFor(planned.plan),
+      ...(client.roleGrantPage === undefined ? {} : { roleGrantPage: client.roleGrantPage }),
       ...options,
     },
   ).catch((error: unknown) => {

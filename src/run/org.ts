@@ -3,7 +3,7 @@
 // The client (and with it the Genesys SDK) and the sandbox are loaded only here, when a command
 // talks to an org, so offline commands start without them.
 import type { ConnectOptions, GenesysClient } from '../genesys/client.js';
-import { resolveConnection } from '../genesys/connection.js';
+import { ENV, resolveConnection } from '../genesys/connection.js';
 import type { OrgSpec } from '../csv/types.js';
 import type { Sandbox, SandboxOptions } from '../sandbox/index.js';
 import { checkOrgIdentity, orgEnv } from './orgs.js';
@@ -50,6 +50,8 @@ async function openConnection(options: OpenOrgOptions): Promise<OrgSession> {
         GENESYSCLOUD_OAUTHCLIENT_SECRET: main?.secret ?? 'sandbox',
         GENESYSCLOUD_API_REGION: sandbox.url,
         GENESYSCLOUD_OAUTHCLIENT_POOL: pool.map(({ id, secret }) => `${id}:${secret}`).join(','),
+        // As against an org: a page over the sandbox's cap is refused and split, as an org would.
+        [ENV.roleGrantPage]: (options.env ?? process.env)[ENV.roleGrantPage],
       });
       const client = await connect(connection, options);
       return {

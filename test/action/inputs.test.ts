@@ -85,12 +85,15 @@ describe('parseInputs', () => {
       GENESYSCLOUD_OAUTHCLIENT_SECRET: 'env-secret',
       GENESYSCLOUD_REGION: 'eu-west-1',
       GENESYSCLOUD_API_REGION: ' ',
+      // No input of its own: a workflow's env (or a GitHub environment's variable) sets it.
+      GC_ONBOARD_ROLE_GRANT_PAGE: ' 500 ',
     };
     const inputs = parseWith({ 'genesys-client-id': 'input-id' }, env);
     expect(inputs.genesys).toEqual({
       GENESYSCLOUD_OAUTHCLIENT_ID: 'input-id',
       GENESYSCLOUD_OAUTHCLIENT_SECRET: 'env-secret',
       GENESYSCLOUD_REGION: 'eu-west-1',
+      GC_ONBOARD_ROLE_GRANT_PAGE: '500',
     });
     expect(inputs.hasCredentials).toBe(true);
     expect(parseWith({ 'genesys-client-id': 'only-id' }).hasCredentials).toBe(false);

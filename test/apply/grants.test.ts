@@ -13,7 +13,13 @@ import {
 } from '../../src/apply/grants.js';
 import type { ApplyResult } from '../../src/apply/results.js';
 import type { Grant } from '../../src/plan/snapshot.js';
+import { connect } from '../../src/genesys/client.js';
+import { resolveConnection } from '../../src/genesys/connection.js';
+import { applyImports } from '../../src/run/commands.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import { FAST_APPLY, FAST_REAL, QUICK_SANDBOX, sandboxEnv } from '../helpers/sandbox.js';
 import { apiError, existingPerson, FakeOrg, newPerson, phoneOf, planOf } from './fake-org.js';
+import { TODAY } from './fixtures.js';
 
 const g = (roleId: string, divisionId: string): Grant => ({ roleId, divisionId });
 const need = (userId: string, ...grants: Grant[]): GrantNeed => ({ userId, grants });
@@ -124,9 +130,11 @@ describe('sendGrants', () => {
   /** A sender for an org where `gone` users answer 404 in any call that names them. */
   function orgWithout(gone: string[], status = 404) {
     const sent: string[][] = [];
-    const send = async (call: GrantCall, _firstTry: boolean) => {
+    const firstTries: boolean[] = [];
+    const send = async (call: GrantCall, firstTry: boolean) => {
       const users = call.kind === 'role' ? call.userIds : [call.userId];
       sent.push(users);
+      firstTries.push(firstTry);
       await Promise.resolve();
       const missing = users.find((id) => gone.includes(id));
       if (missing)
@@ -136,7 +144,7 @@ describe('sendGrants', () => {
           `The user ${missing} could not be found.`,
         );
     };
-    return { sent, send };
+    return { sent, firstTries, send };
   }
 
   const outcome = async (work: Map<string, Promise<void>>) =>
@@ -176,6 +184,8 @@ describe('sendGrants', () => {
       ['u4'],
       ['u5'],
     ]);
+    // The first call waited out a new user's 404 already: its halves do not wait again.
+    expect(org.firstTries).toEqual([true, false, false, false, false, false, false]);
   });
 
   it('fails everyone of a call that fails otherwise, without splitting it', async () => {
@@ -192,14 +202,16 @@ describe('sendGrants', () => {
     expect(org.sent).toHaveLength(1);
   });
 
-  it('splits a call over a lower subject cap than its page until the halves fit', async () => {
+  it('splits a call over a lower subject cap than its page until the halves fit, each still a first try', async () => {
     const sent: number[] = [];
+    const firstTries: boolean[] = [];
     const work = sendGrants(
       [{ kind: 'role', roleId: 'employee', divisionIds: ['d1'], userIds: ['u0', 'u1', 'u2', 'u3', 'u4'] }],
       {
-        send: async (call) => {
+        send: async (call, firstTry) => {
           const count = call.kind === 'role' ? call.userIds.length : 1;
           sent.push(count);
+          firstTries.push(firstTry);
           await Promise.resolve();
           if (count > 2)
             throw apiError(
@@ -212,6 +224,8 @@ describe('sendGrants', () => {
     );
     expect(Object.values(await outcome(work))).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
     expect(sent).toEqual([5, 3, 2, 2, 1]);
+    // The org refused them before looking at the subjects: the halves may still wait out a new user.
+    expect(firstTries).toEqual([true, true, true, true, true]);
   });
 
   it("settles a person's grants when all their calls have, with every message of theirs", async () => {
@@ -296,4 +310,43 @@ describe('grants in apply', () => {
     // Not waited on (none of them is new): the call of four, its halves, then Sam alone with Tom.
     expect(org.callsOf('grantRole').map((c) => c.userIds.length)).toEqual([4, 2, 2, 1, 1]);
   });
+});
+
+describe('the role grant page (GC_ONBOARD_ROLE_GRANT_PAGE) against the sandbox', () => {
+  const ROUTE = 'POST /api/v2/authorization/roles/{id}';
+
+  /** The demo batch applied as the CLI applies it, to a sandbox that takes `cap` subjects a call. */
+  async function applyDemo(cap: number, page?: string) {
+    const sandbox = await startSandbox({
+      ...QUICK_SANDBOX,
+      real: { ...FAST_REAL, roleGrantSubjectCap: cap },
+    });
+    const client = await connect(
+      resolveConnection({ ...sandboxEnv(sandbox.url), GC_ONBOARD_ROLE_GRANT_PAGE: page }),
+    );
+    try {
+      const { result } = await applyImports('src/sandbox/demo', client, { ...FAST_APPLY, today: TODAY });
+      const grants = sandbox.stats().requests.byRoute[ROUTE] ?? 0;
+      const refused = sandbox.stats().status['400'] ?? 0;
+      return { result, grants, refused, pageOfClient: client.roleGrantPage };
+    } finally {
+      client.close();
+      await sandbox.close();
+    }
+  }
+
+  it('pages grants at the setting, so an org that takes fewer subjects is never refused', async () => {
+    const asSet = await applyDemo(2, '2');
+    expect(asSet.pageOfClient).toBe(2);
+    expect(asSet.result.ok).toBe(true);
+    expect(asSet.refused).toBe(0);
+    // Left at its default of 100, the same org refuses the larger calls (400), and apply splits them
+    // until they fit: every grant still lands (the halves of a refused call still wait out a new
+    // user's 404), for more calls.
+    const byDefault = await applyDemo(2);
+    expect(byDefault.pageOfClient).toBeUndefined();
+    expect(byDefault.result.ok).toBe(true);
+    expect(byDefault.refused).toBeGreaterThan(0);
+    expect(byDefault.grants).toBeGreaterThan(asSet.grants);
+  }, 30_000);
 });

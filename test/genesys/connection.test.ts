@@ -72,6 +72,19 @@ describe('resolveConnection', () => {
     expect(connection.clientSecret).toBe('secret');
   });
 
+  it('takes the role grant page from GC_ONBOARD_ROLE_GRANT_PAGE, 1 to 10,000, and nothing when blank', () => {
+    const env = { ...credentials, GENESYSCLOUD_REGION: 'us-east-1' };
+    expect(resolveConnection(env).roleGrantPage).toBeUndefined();
+    expect(resolveConnection({ ...env, GC_ONBOARD_ROLE_GRANT_PAGE: ' ' }).roleGrantPage).toBeUndefined();
+    expect(resolveConnection({ ...env, GC_ONBOARD_ROLE_GRANT_PAGE: ' 500 ' }).roleGrantPage).toBe(500);
+    expect(resolveConnection({ ...env, GC_ONBOARD_ROLE_GRANT_PAGE: '10000' }).roleGrantPage).toBe(10_000);
+    for (const bad of ['0', '10001', '2.5', '-3', '1e3', 'many']) {
+      expect(errorOf({ ...env, GC_ONBOARD_ROLE_GRANT_PAGE: bad }).message).toBe(
+        `GC_ONBOARD_ROLE_GRANT_PAGE must be a whole number of subjects per role grant call, 1 to 10000, not "${bad}".`,
+      );
+    }
+  });
+
   it('never shows the secret when the connection is logged or serialised', () => {
     const connection = resolveConnection({ ...credentials, GENESYSCLOUD_REGION: 'eu-west-1' });
     expect(JSON.stringify(connection)).not.toContain('s3cr3t');
