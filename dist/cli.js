@@ -25,6 +25,7 @@ import {
   isCalendarDate,
   isOrgName,
   isTimeZone,
+  isTooLarge,
   livePhones,
   nameLookup,
   needsAttention,
@@ -66,18 +67,18 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-X3HFUMUT.js";
+} from "./chunks/chunk-PYE2YR42.js";
 import {
   GenesysApiError,
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
 import {
   pageAll
-} from "./chunks/chunk-ESXNFHVL.js";
+} from "./chunks/chunk-J26RMQNB.js";
 import {
   ConfigError,
   POOL_ENV_NAME
-} from "./chunks/chunk-YUEWA4NL.js";
+} from "./chunks/chunk-AISJO22U.js";
 import {
   demoOrg,
   loadProfile,
@@ -87,7 +88,7 @@ import {
   sandboxClients,
   startSandbox,
   startSandboxes
-} from "./chunks/chunk-IEUVGKV4.js";
+} from "./chunks/chunk-KLQJMSIT.js";
 import "./chunks/chunk-462IHIBZ.js";
 import "./chunks/chunk-O7LDPSYS.js";
 
@@ -440,6 +441,43 @@ async function runInit(dir, io, doctorAvailable, orgs = []) {
 
 // src/probe/measure.ts
 var ok = (status) => status >= 200 && status < 300;
+var ROLE_GRANT_LADDER = [100, 250, 500, 1e3, 2500, 5e3];
+var ROLE_GRANT_MAX_CALLS = 8;
+async function searchSubjectCap(tryPage) {
+  const search = { accepted: 0, refused: null, calls: 0, other: null };
+  const attempt = async (k) => {
+    search.calls += 1;
+    const outcome = await tryPage(k);
+    if (outcome === "ok") search.accepted = k;
+    else if (outcome === "too-large") search.refused = k;
+    else search.other = outcome.other;
+    return outcome === "ok";
+  };
+  for (const k of ROLE_GRANT_LADDER) {
+    if (!await attempt(k)) break;
+  }
+  while (search.other === null && search.refused !== null && search.refused - search.accepted > 1 && search.calls < ROLE_GRANT_MAX_CALLS) {
+    await attempt(Math.floor((search.accepted + search.refused) / 2));
+  }
+  return search;
+}
+function withoutPersonalData(text) {
+  return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "<id>").replace(/[^\s"'(<]+@[^\s"')>]+/g, "<email>");
+}
+function subjectCapOf(search) {
+  if (!search) {
+    const why = "no bulk grant tried: the user never reached authorization, or no employee role";
+    return { cap: null, why, extra: null };
+  }
+  if (search.other !== null) {
+    const said = withoutPersonalData(search.other);
+    return { cap: null, why: `a grant of the same user repeated was refused: ${said}`, extra: null };
+  }
+  if (search.accepted === 0)
+    return { cap: null, why: `refused as too many even at ${search.refused ?? 0} subjects`, extra: null };
+  const extra = search.refused === null ? `roleGrantSubjectCap: accepted ${search.accepted}, the most tried (${search.calls} calls).` : `roleGrantSubjectCap: took ${search.accepted}, refused ${search.refused} as too many (${search.calls} calls).`;
+  return { cap: search.accepted, why: "", extra };
+}
 function dropRate(expands) {
   if (expands.requested === 0) return null;
   return Math.round(expands.dropped / expands.requested * 1e3) / 1e3;
@@ -488,6 +526,9 @@ function toProfile(o) {
     o.defaultStationStatus === null ? null : !ok(o.defaultStationStatus),
     "no station to set"
   );
+  const subjectCap = subjectCapOf(o.roleGrant);
+  put("roleGrantSubjectCap", subjectCap.cap, subjectCap.why);
+  if (subjectCap.extra) notes.push(subjectCap.extra);
   real.usersSearchPerMinute = o.limits.usersSearch;
   real.phoneWritesPerMinute = o.limits.phoneWrites;
   return {
@@ -505,7 +546,16 @@ function toProfile(o) {
     notes
   };
 }
-function renderReport(profile, created, pollMs) {
+function roleGrantLine(cap, search) {
+  if (cap === void 0) return "Role grants: the subject cap was not measured (see the notes).";
+  const refused = search?.refused == null ? "the most tried" : `refused ${search.refused}`;
+  const took = `Role grants: the org took ${cap} subjects in one call (${refused}).`;
+  const page = "Apply pages at GC_ONBOARD_ROLE_GRANT_PAGE (default 100)";
+  if (cap > 100) return `${took} ${page}: set it to ${cap} to grant in fewer calls.`;
+  if (cap === 100) return `${took} ${page}: the default fits.`;
+  return `${took} ${page}: set it to ${cap}, or apply splits every refused page.`;
+}
+function renderReport(profile, created, pollMs, roleGrant = null) {
   const lines = [
     "gc-onboard probe",
     `  Measured (a lag is an upper bound, within one poll: ${pollMs} ms, or longer when the rate limit paces the polls):`
@@ -529,6 +579,7 @@ function renderReport(profile, created, pollMs) {
     const value2 = profile.real[key];
     lines.push(`    ${key}: ${value2 === void 0 ? "not measured" : String(value2)}`);
   }
+  lines.push(`  ${roleGrantLine(profile.real.roleGrantSubjectCap, roleGrant)}`);
   for (const [key, status] of Object.entries(profile.statuses ?? {}))
     lines.push(`    ${key}: HTTP ${status}`);
   for (const note of profile.notes) lines.push(`  note: ${note}`);
@@ -572,7 +623,7 @@ async function runProbe(client, options2) {
     );
   }
   await probeLocationNames(run);
-  const { first, second, createdAt } = await createProbeUsers(run);
+  const { first, second, createdAt, divisionId } = await createProbeUsers(run);
   const setup = await phoneSetup(client);
   if (!setup) run.notes.push("no WebRTC phone base settings or site: telephony not measured.");
   const { lags, phone, stationId } = await measureLags(run, first, createdAt, setup);
@@ -587,6 +638,7 @@ async function runProbe(client, options2) {
   const raceRounds = await versionRaces(run, first.id, stationId, options2.raceRounds ?? 12);
   if (options2.includeInvite) await probeInvites(run, first.id);
   else run.notes.push("invites not tried (pass --include-invite).");
+  const roleGrant = lags.authorization === null ? null : await roleGrantCap(client, first.id, divisionId, run.notes);
   const limits = learnedLimits(run);
   await deactivate(run, [first, second]);
   const observations = {
@@ -600,12 +652,13 @@ async function runProbe(client, options2) {
     workPhone,
     raceRounds,
     defaultStationStatus,
+    roleGrant,
     limits,
     statuses: run.statuses,
     notes: run.notes
   };
   const profile = toProfile(observations);
-  return { profile, created: run.created, report: renderReport(profile, run.created, run.pollMs) };
+  return { profile, created: run.created, report: renderReport(profile, run.created, run.pollMs, roleGrant) };
 }
 function startRun(client, options2) {
   const now = options2.now ?? Date.now;
@@ -654,7 +707,7 @@ async function createProbeUsers(run) {
   run.log(
     `probe: created ${first.name} and ${second.name}; measuring lags (every ${run.pollMs} ms, up to ${run.maxWaitMs} ms)`
   );
-  return { first, second, createdAt };
+  return { first, second, createdAt, divisionId };
 }
 var phoneBody = (setup, name, userId) => ({
   name,
@@ -768,6 +821,31 @@ async function versionRaces(run, userId, stationId, rounds) {
     if (result.includes(409)) break;
   }
   return statuses;
+}
+async function roleGrantCap(client, userId, divisionId, notes) {
+  const authorization = client.authorization;
+  const roles = await authorization.getAuthorizationRoles({ name: "employee", pageSize: 25, pageNumber: 1 });
+  const roleId = roles.entities?.find((role) => role.name === "employee")?.id;
+  if (!roleId) {
+    notes.push("roleGrantSubjectCap: no role named employee to grant.");
+    return null;
+  }
+  const tryPage = async (k) => {
+    try {
+      const subjectIds = Array.from({ length: k }, () => userId);
+      await authorization.postAuthorizationRole(
+        roleId,
+        { subjectIds, divisionIds: [divisionId] },
+        { subjectType: "PC_USER" }
+      );
+      return "ok";
+    } catch (error) {
+      if (isTooLarge(error)) return "too-large";
+      if (error instanceof GenesysApiError && error.status > 0) return { other: error.message };
+      throw error;
+    }
+  };
+  return searchSubjectCap(tryPage);
 }
 async function probeInvites(run, userId) {
   const users = run.client.users;

@@ -49,12 +49,12 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-X3HFUMUT.js";
+} from "./chunks/chunk-PYE2YR42.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
-import "./chunks/chunk-ESXNFHVL.js";
-import "./chunks/chunk-YUEWA4NL.js";
+import "./chunks/chunk-J26RMQNB.js";
+import "./chunks/chunk-AISJO22U.js";
 import {
   external_exports
 } from "./chunks/chunk-462IHIBZ.js";
@@ -20795,16 +20795,15 @@ function parseInputs(raw, env) {
     throw new InputError(problems.join(" "));
   }
   const inputs = parsed.data;
-  const pick = (input, variable) => {
-    const value = raw[input] || env[variable]?.trim() || "";
-    return value === "" ? {} : { [variable]: value };
-  };
+  const fromEnv = (variable, value = env[variable]?.trim() || "") => value === "" ? {} : { [variable]: value };
+  const pick = (input, variable) => fromEnv(variable, raw[input] || void 0);
   const genesys = {
     ...pick("genesys-client-id", "GENESYSCLOUD_OAUTHCLIENT_ID"),
     ...pick("genesys-client-secret", "GENESYSCLOUD_OAUTHCLIENT_SECRET"),
     ...pick("genesys-region", "GENESYSCLOUD_REGION"),
     ...pick("genesys-api-url", "GENESYSCLOUD_API_REGION"),
-    ...pick("genesys-client-pool", "GENESYSCLOUD_OAUTHCLIENT_POOL")
+    ...pick("genesys-client-pool", "GENESYSCLOUD_OAUTHCLIENT_POOL"),
+    ...fromEnv("GC_ONBOARD_ROLE_GRANT_PAGE")
   };
   return {
     mode: inputs.mode,

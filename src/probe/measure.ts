@@ -35,12 +35,91 @@ export interface Observations {
   defaultStationStatus: number | null;
   /** Learned limits per minute: token-wide, users search, phone writes (0: no own limit seen). */
   limits: { token: number | null; usersSearch: number; phoneWrites: number };
+  /** The search for the role-grant subject cap (null: not tried, with a note saying why). */
+  roleGrant: RoleGrantSearch | null;
   /** Other statuses: takenPhoneName, duplicateLocationName, secondInvite… */
   statuses: Record<string, number>;
   notes: string[];
 }
 
 const ok = (status: number) => status >= 200 && status < 300;
+
+/** How one bulk role grant of `k` subjects went: taken, refused as too many, or refused otherwise (its line). */
+export type PageTry = 'ok' | 'too-large' | { other: string };
+
+export interface RoleGrantSearch {
+  /** Largest subject count the org took in one call (0: none taken). */
+  accepted: number;
+  /** Smallest subject count it refused as too many (null: none refused). */
+  refused: number | null;
+  calls: number;
+  /** A refusal for another reason, which ends the search unmeasured. */
+  other: string | null;
+}
+
+/** Sizes tried in order until one is refused as too many; the docs name no cap, apply's page is 100. */
+export const ROLE_GRANT_LADDER = [100, 250, 500, 1000, 2500, 5000] as const;
+/** The ladder's 6 calls, then halving between the last size taken and the first refused, up to this many. */
+export const ROLE_GRANT_MAX_CALLS = 8;
+
+/**
+ * Finds the org's role-grant subject cap in at most ROLE_GRANT_MAX_CALLS tries: up the ladder to the
+ * first size refused as too many, then bisecting below it with the calls left. The cap found is a
+ * lower bound: the largest size taken.
+ */
+export async function searchSubjectCap(tryPage: (k: number) => Promise<PageTry>): Promise<RoleGrantSearch> {
+  const search: RoleGrantSearch = { accepted: 0, refused: null, calls: 0, other: null };
+  const attempt = async (k: number): Promise<boolean> => {
+    search.calls += 1;
+    const outcome = await tryPage(k);
+    if (outcome === 'ok') search.accepted = k;
+    else if (outcome === 'too-large') search.refused = k;
+    else search.other = outcome.other;
+    return outcome === 'ok';
+  };
+  for (const k of ROLE_GRANT_LADDER) {
+    if (!(await attempt(k))) break;
+  }
+  while (
+    search.other === null &&
+    search.refused !== null &&
+    search.refused - search.accepted > 1 &&
+    search.calls < ROLE_GRANT_MAX_CALLS
+  ) {
+    await attempt(Math.floor((search.accepted + search.refused) / 2));
+  }
+  return search;
+}
+
+/** A server's message may name the probe's user or role: a profile keeps no ids or emails. */
+export function withoutPersonalData(text: string): string {
+  return text
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>')
+    .replace(/[^\s"'(<]+@[^\s"')>]+/g, '<email>');
+}
+
+/** The cap a search found, or null with why (a note); `extra` is a note to keep beside a measured cap. */
+export function subjectCapOf(search: RoleGrantSearch | null): {
+  cap: number | null;
+  why: string;
+  extra: string | null;
+} {
+  if (!search) {
+    const why = 'no bulk grant tried: the user never reached authorization, or no employee role';
+    return { cap: null, why, extra: null };
+  }
+  if (search.other !== null) {
+    const said = withoutPersonalData(search.other);
+    return { cap: null, why: `a grant of the same user repeated was refused: ${said}`, extra: null };
+  }
+  if (search.accepted === 0)
+    return { cap: null, why: `refused as too many even at ${search.refused ?? 0} subjects`, extra: null };
+  const extra =
+    search.refused === null
+      ? `roleGrantSubjectCap: accepted ${search.accepted}, the most tried (${search.calls} calls).`
+      : `roleGrantSubjectCap: took ${search.accepted}, refused ${search.refused} as too many (${search.calls} calls).`;
+  return { cap: search.accepted, why: '', extra };
+}
 
 /** Share rounded to 3 places: a probe cannot tell finer from a few hundred samples. */
 export function dropRate(expands: Observations['expands']): number | null {
@@ -98,6 +177,9 @@ export function toProfile(o: Observations): OrgProfile {
     o.defaultStationStatus === null ? null : !ok(o.defaultStationStatus),
     'no station to set',
   );
+  const subjectCap = subjectCapOf(o.roleGrant);
+  put('roleGrantSubjectCap', subjectCap.cap, subjectCap.why);
+  if (subjectCap.extra) notes.push(subjectCap.extra);
   real.usersSearchPerMinute = o.limits.usersSearch;
   real.phoneWritesPerMinute = o.limits.phoneWrites;
   return {
@@ -116,7 +198,23 @@ export function toProfile(o: Observations): OrgProfile {
   };
 }
 
-export function renderReport(profile: OrgProfile, created: string[], pollMs: number): string {
+/** What the measured cap means for apply's page size (GC_ONBOARD_ROLE_GRANT_PAGE, default 100). */
+export function roleGrantLine(cap: number | undefined, search: RoleGrantSearch | null): string {
+  if (cap === undefined) return 'Role grants: the subject cap was not measured (see the notes).';
+  const refused = search?.refused == null ? 'the most tried' : `refused ${search.refused}`;
+  const took = `Role grants: the org took ${cap} subjects in one call (${refused}).`;
+  const page = 'Apply pages at GC_ONBOARD_ROLE_GRANT_PAGE (default 100)';
+  if (cap > 100) return `${took} ${page}: set it to ${cap} to grant in fewer calls.`;
+  if (cap === 100) return `${took} ${page}: the default fits.`;
+  return `${took} ${page}: set it to ${cap}, or apply splits every refused page.`;
+}
+
+export function renderReport(
+  profile: OrgProfile,
+  created: string[],
+  pollMs: number,
+  roleGrant: RoleGrantSearch | null = null,
+): string {
   const lines = [
     'gc-onboard probe',
     `  Measured (a lag is an upper bound, within one poll: ${pollMs} ms, or longer when the rate limit paces the polls):`,
@@ -141,6 +239,7 @@ export function renderReport(profile: OrgProfile, created: string[], pollMs: num
     const value = profile.real[key];
     lines.push(`    ${key}: ${value === undefined ? 'not measured' : String(value)}`);
   }
+  lines.push(`  ${roleGrantLine(profile.real.roleGrantSubjectCap, roleGrant)}`);
   for (const [key, status] of Object.entries(profile.statuses ?? {}))
     lines.push(`    ${key}: HTTP ${status}`);
   for (const note of profile.notes) lines.push(`  note: ${note}`);

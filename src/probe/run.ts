@@ -2,9 +2,18 @@
 // objects named gc-onboard-probe-<time>, observe how the org answers, and hand the observations to
 // measure.ts. It writes only to what it created, never invites unless asked, never deletes.
 import type { GenesysClient } from '../genesys/client.js';
+import { isTooLarge } from '../apply/retry.js';
 import { GenesysApiError } from '../genesys/transport.js';
 import type { OrgProfile } from '../sandbox/profile.js';
-import { renderReport, toProfile, type Lags, type Observations } from './measure.js';
+import {
+  renderReport,
+  searchSubjectCap,
+  toProfile,
+  type Lags,
+  type Observations,
+  type PageTry,
+  type RoleGrantSearch,
+} from './measure.js';
 
 export interface ProbeOptions {
   emailDomain?: string;
@@ -104,7 +113,7 @@ export async function runProbe(client: GenesysClient, options: ProbeOptions): Pr
     );
   }
   await probeLocationNames(run);
-  const { first, second, createdAt } = await createProbeUsers(run);
+  const { first, second, createdAt, divisionId } = await createProbeUsers(run);
   const setup = await phoneSetup(client);
   if (!setup) run.notes.push('no WebRTC phone base settings or site: telephony not measured.');
   const { lags, phone, stationId } = await measureLags(run, first, createdAt, setup);
@@ -119,6 +128,9 @@ export async function runProbe(client: GenesysClient, options: ProbeOptions): Pr
   const raceRounds = await versionRaces(run, first.id, stationId, options.raceRounds ?? 12);
   if (options.includeInvite) await probeInvites(run, first.id);
   else run.notes.push('invites not tried (pass --include-invite).');
+  // Last of the writes: a role granted earlier could change what the station PUT above answers.
+  const roleGrant =
+    lags.authorization === null ? null : await roleGrantCap(client, first.id, divisionId, run.notes);
   const limits = learnedLimits(run);
   await deactivate(run, [first, second]);
   const observations: Observations = {
@@ -132,12 +144,13 @@ export async function runProbe(client: GenesysClient, options: ProbeOptions): Pr
     workPhone,
     raceRounds,
     defaultStationStatus,
+    roleGrant,
     limits,
     statuses: run.statuses,
     notes: run.notes,
   };
   const profile = toProfile(observations);
-  return { profile, created: run.created, report: renderReport(profile, run.created, run.pollMs) };
+  return { profile, created: run.created, report: renderReport(profile, run.created, run.pollMs, roleGrant) };
 }
 
 function startRun(client: GenesysClient, options: ProbeOptions): ProbeRun {
@@ -188,7 +201,7 @@ async function probeLocationNames(run: ProbeRun): Promise<void> {
 /** Two throwaway users in the home division; the lags count from `createdAt`. */
 async function createProbeUsers(
   run: ProbeRun,
-): Promise<{ first: ProbeUser; second: ProbeUser; createdAt: number }> {
+): Promise<{ first: ProbeUser; second: ProbeUser; createdAt: number; divisionId: string }> {
   const divisionId = (await run.client.authorization.getAuthorizationDivisionsHome()).id ?? '';
   const createUser = async (n: number): Promise<ProbeUser> => {
     const name = `${run.stamp}-${n}`;
@@ -203,7 +216,7 @@ async function createProbeUsers(
   run.log(
     `probe: created ${first.name} and ${second.name}; measuring lags (every ${run.pollMs} ms, up to ${run.maxWaitMs} ms)`,
   );
-  return { first, second, createdAt };
+  return { first, second, createdAt, divisionId };
 }
 
 const phoneBody = (setup: TelephonySetup | null, name: string, userId: string) => ({
@@ -355,6 +368,42 @@ async function versionRaces(
     if (result.includes(409)) break;
   }
   return statuses;
+}
+
+/**
+ * The org's cap on subjects per bulk role grant: the `employee` role every user holds, in the home
+ * division, granted to the probe's own user repeated k times (so nothing but that user is written).
+ * Called once the authorization service knows the user; at most ROLE_GRANT_MAX_CALLS calls.
+ */
+export async function roleGrantCap(
+  client: GenesysClient,
+  userId: string,
+  divisionId: string,
+  notes: string[],
+): Promise<RoleGrantSearch | null> {
+  const authorization = client.authorization;
+  const roles = await authorization.getAuthorizationRoles({ name: 'employee', pageSize: 25, pageNumber: 1 });
+  const roleId = roles.entities?.find((role) => role.name === 'employee')?.id;
+  if (!roleId) {
+    notes.push('roleGrantSubjectCap: no role named employee to grant.');
+    return null;
+  }
+  const tryPage = async (k: number): Promise<PageTry> => {
+    try {
+      const subjectIds = Array.from({ length: k }, () => userId);
+      await authorization.postAuthorizationRole(
+        roleId,
+        { subjectIds, divisionIds: [divisionId] },
+        { subjectType: 'PC_USER' },
+      );
+      return 'ok';
+    } catch (error) {
+      if (isTooLarge(error)) return 'too-large';
+      if (error instanceof GenesysApiError && error.status > 0) return { other: error.message };
+      throw error;
+    }
+  };
+  return searchSubjectCap(tryPage);
 }
 
 /** An invite, then a second one without force (asked for with --include-invite only). */

@@ -8,6 +8,7 @@ import type { SandboxOptions } from './types.js';
 const ms = z.number().int().min(0).max(600_000);
 const share = z.number().min(0).max(1);
 const perMinute = z.number().int().min(0).max(1_000_000);
+const count = z.number().int().min(0).max(1_000_000);
 
 /** The RealBehaviours a probe can measure (real.ts REAL_DEFAULTS gives each default). */
 export const measuredRealSchema = z
@@ -34,6 +35,11 @@ export const measuredRealSchema = z
     usersSearchPerMinute: perMinute,
     /** inin-ratelimit-allowed of phone POST/PUT per minute (default 180; 0 = token limit only). */
     phoneWritesPerMinute: perMinute,
+    /**
+     * Most subjectIds POST /authorization/roles/{roleId} takes in one call, else 400 (default 100; 0 =
+     * no cap). A probe records the largest it saw taken, a lower bound.
+     */
+    roleGrantSubjectCap: count,
   })
   .partial()
   .strict();

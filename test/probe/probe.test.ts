@@ -2,11 +2,14 @@
 // write a profile P' equal to P on every measured field (lags within their polling step).
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runProbe } from '../../src/probe/run.js';
+import { ROLE_GRANT_MAX_CALLS } from '../../src/probe/measure.js';
+import { roleGrantCap, runProbe } from '../../src/probe/run.js';
 import { openOrg, type OrgSession } from '../../src/run/org.js';
+import { REAL_DEFAULTS } from '../../src/sandbox/index.js';
 import { parseProfile, profileToOptions, type OrgProfile } from '../../src/sandbox/profile.js';
 
 const POLL_MS = 50;
+const ROLE_GRANT_ROUTE = 'POST /api/v2/authorization/roles/{id}';
 /**
  * A lag is accurate to one polling step, where a step is the larger of POLL_MS and the pace of the
  * route's own rate limit (users search, phone writes), plus loopback request time, plus the longest
@@ -67,6 +70,7 @@ const SLOWER_LENIENT = base(
     defaultStationNeedsCallAdd: false,
     usersSearchPerMinute: 0,
     phoneWritesPerMinute: 120,
+    roleGrantSubjectCap: 1000,
   },
   { userSearchLagMs: 500, stationLagMs: 250 },
 );
@@ -129,18 +133,61 @@ function expectSameMeasure(measured: OrgProfile, given: OrgProfile, stalledMs: n
   expect(
     Math.abs((measured.real.expandDropRate ?? -1) - (given.real.expandDropRate ?? 0)),
   ).toBeLessThanOrEqual(0.03);
+  // The sizes tried are 100, 250, 500, 1000…: a cap on one of them is measured exactly.
+  expect(measured.real.roleGrantSubjectCap, 'roleGrantSubjectCap').toBe(
+    given.real.roleGrantSubjectCap ?? REAL_DEFAULTS.roleGrantSubjectCap,
+  );
   expect(measured.org.defaultCountryCode).toBe(given.org.defaultCountryCode);
   expect(measured.rateLimitPerMinute).toBe(given.rateLimitPerMinute);
 }
 
 describe('gc-onboard probe against the sandbox', () => {
   it('measures the real-api defaults (short lags) back from a sandbox started with them', async () => {
-    const { result, stalledMs } = await probe(SHORT_DEFAULTS);
+    const { result, sandbox, stalledMs } = await probe(SHORT_DEFAULTS);
     expectSameMeasure(parseProfile(result.profile), SHORT_DEFAULTS, stalledMs);
+    expect(sandbox.stats().requests.byRoute[ROLE_GRANT_ROUTE]).toBeLessThanOrEqual(ROLE_GRANT_MAX_CALLS);
+    expect(result.report).toContain('Role grants: the org took 100 subjects in one call (refused 102).');
   }, 30_000);
 
   it('measures a slower, lenient org back just as well', async () => {
     const { result, stalledMs } = await probe(SLOWER_LENIENT);
     expectSameMeasure(parseProfile(result.profile), SLOWER_LENIENT, stalledMs);
   }, 30_000);
+});
+
+describe('the role-grant subject cap against the sandbox', () => {
+  /** A sandbox with no authorization lag, one new user in the home division, and the cap measured on it. */
+  async function measureCap(cap: number) {
+    const real = { authorizationLagMs: 0, roleGrantSubjectCap: cap };
+    // A token limit high enough that the client does not pace these few calls.
+    session = await openOrg({ sandbox: { real, rateLimitPerMinute: 6000 }, transport: { windowMs: 60_000 } });
+    const { client } = session;
+    const divisionId = (await client.authorization.getAuthorizationDivisionsHome()).id ?? '';
+    const email = 'gc-onboard-probe-cap@probe.example.edu';
+    const user = await client.users.postUsers({ name: 'gc-onboard-probe-cap', email, divisionId });
+    const before = session.sandbox!.state();
+    const notes: string[] = [];
+    const search = await roleGrantCap(client, user.id ?? '', divisionId, notes);
+    const state = session.sandbox!.state();
+    const calls = session.sandbox!.stats().requests.byRoute[ROLE_GRANT_ROUTE];
+    return { search, notes, before, state, userId: user.id, calls };
+  }
+
+  it('finds a cap of 250, granting only to its own user', async () => {
+    const { search, before, state, userId, calls } = await measureCap(250);
+    expect(search).toMatchObject({ accepted: 250, other: null });
+    expect(calls).toBe(search?.calls);
+    expect(calls).toBeLessThanOrEqual(ROLE_GRANT_MAX_CALLS);
+    const employee = state.roles.find((role) => role.name === 'employee')?.id;
+    const granted = state.grants.filter((g) => g.roleId === employee && g.subjectId === userId);
+    expect(granted).toHaveLength(1);
+    const others = (dump: typeof state) => dump.grants.filter((g) => g.subjectId !== userId);
+    expect(others(state)).toEqual(others(before));
+  });
+
+  it('records 5000 with a note on an org without a cap, in 6 calls', async () => {
+    const { search, calls } = await measureCap(0);
+    expect(search).toEqual({ accepted: 5000, refused: null, calls: 6, other: null });
+    expect(calls).toBe(6);
+  });
 });

@@ -1,0 +1,14 @@
+import { createRequire as __gcCreateRequire } from 'node:module'; const require = __gcCreateRequire(import.meta.url);
+import {
+  connect,
+  pageAll
+} from "./chunk-J26RMQNB.js";
+import {
+  LoginError
+} from "./chunk-AISJO22U.js";
+import "./chunk-O7LDPSYS.js";
+export {
+  LoginError,
+  connect,
+  pageAll
+};
