@@ -67,7 +67,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-PYE2YR42.js";
+} from "./chunks/chunk-FQSTFYPC.js";
 import {
   GenesysApiError,
   secrets

@@ -49,7 +49,7 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-PYE2YR42.js";
+} from "./chunks/chunk-FQSTFYPC.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";

@@ -1,6 +1,8 @@
-// Carries out a Plan: people are created first; then, a window of rows at a time, each person's
-// follow-ups (PATCH, skills) and phone, with the writes that span people (role grants, queue joins,
-// division moves) in bulk; last, the default stations of new phones, whose stations are listed once.
+// Carries out a Plan: people are created a window at a time, and each person's follow-ups (PATCH,
+// skills) and phone start as soon as that person and their manager exist, so that creates and
+// follow-ups share the rate limit (the phone writes' own lower limit never leaves it idle); the writes
+// that span people (role grants, queue joins, division moves) go in bulk; last, the default stations
+// of new phones, whose stations are listed once.
 // Every write is reconciled so that a retry after a dropped response, a crash or a kill converges
 // instead of duplicating: a 409 on create means "find it and continue", a stale version means "read
 // it again and check". Never an invite, never a delete.
@@ -134,6 +136,12 @@ class ApplyRun {
   /** Creates that met their own earlier write (409): that user may lack part of the create body. */
   private readonly adopted = new Set<PersonPlan>();
   private grants = new Map<string, Promise<void>>();
+  /** Settles once every create has and the role grants are sent (a person's follow-ups wait on it). */
+  private readonly grantsSent = deferred();
+  /** Each new person's create, settled when it has succeeded or failed: follow-ups wait on it. */
+  private readonly creates = new Map<string, Promise<void>>();
+  /** People whose writes are done and whose row waits only for their grants' answers. */
+  private readonly settling: Array<Promise<void>> = [];
   private readonly bulkOf = new Map<PersonPlan, BulkChunk[]>();
   private readonly bulkWork: Array<Promise<void>> = [];
   private readonly stationsWanted: StationWanted[] = [];
@@ -170,21 +178,27 @@ class ApplyRun {
   async run(): Promise<ApplyResult> {
     // Locations first: the people who name them need their ids.
     await Promise.all(this.plan.locationsToCreate.map((location) => this.createLocation(location.name)));
-    // Every new person before any follow-up, so that managers and phones can refer to them.
-    await this.createPeople();
-    const followUps = this.people.filter((p) => writes(p.action) && !this.rows.failed(p));
-    this.sendGrants(followUps);
-    this.planBulk(followUps);
+    const writing = this.people.filter((p) => writes(p.action));
+    this.planBulk(writing);
     const units = unitsOf(
-      followUps,
+      writing,
       this.phones.filter((phone) => writes(phone.action)),
     );
-    await inWindow(
+    // Creates and follow-ups in two windows side by side: a row's follow-ups wait for its person and
+    // their manager, and queue behind the creates already under way, which gives a new user time to
+    // reach the other services before its first write there.
+    const creating = this.createPeople();
+    const following = inWindow(
       units,
       this.settings.rowWindow,
       this.tidied((unit) => this.followUp(unit)),
     );
-    await Promise.all(this.bulkWork);
+    await creating;
+    // Grants group people across the batch: sent once everyone who can be granted exists.
+    this.sendGrants(writing.filter((person) => this.userIds.has(person.emailKey)));
+    this.grantsSent.resolve();
+    await following;
+    await Promise.all([...this.settling, ...this.bulkWork]);
     await this.setNewDefaultStations();
     // The very error the first 403 rejected with, as it was (the gate keeps it as an Error).
     const denied = this.gate.denied();
@@ -214,9 +228,13 @@ class ApplyRun {
         this.userIds.set(person.emailKey, person.userId);
     }
     const creates = this.people.filter((person) => person.action === 'create');
+    const settled = new Map(creates.map((person) => [person.emailKey, deferred()]));
+    for (const [emailKey, done] of settled) this.creates.set(emailKey, done.promise);
+    // Half the calls in flight at most: the other half stays open to the follow-ups, whose phones wait
+    // on their own lower limit; creates running further ahead would only leave the limit idle later.
     await inWindow(
       creates,
-      this.settings.rowWindow,
+      Math.min(this.settings.rowWindow, Math.max(1, Math.floor(this.settings.maxCallsInFlight / 2))),
       this.tidied(async (person) => {
         try {
           const { record, adopted } = await ensureUser(this.org, person, this.settings);
@@ -229,8 +247,21 @@ class ApplyRun {
           this.rows.fail(person, [error]);
           this.progress.rowDone('people');
         }
+        settled.get(person.emailKey)?.resolve();
       }),
     );
+  }
+
+  /** Once this person's create and their manager's (when the run creates them) have settled. */
+  private async exists(person: PersonPlan): Promise<void> {
+    const manager = person.manager && !person.manager.userId ? person.manager.email.toLowerCase() : null;
+    await Promise.all([this.creates.get(person.emailKey), manager ? this.creates.get(manager) : undefined]);
+  }
+
+  /** A person's role grants: settled when every grant call naming them has answered. */
+  private async grantsOf(userId: string): Promise<void> {
+    await this.grantsSent.promise;
+    await this.grants.get(userId);
   }
 
   /** `work`, and after every `rowWindow` rows that finish it, the collector large plans are given. */
@@ -270,13 +301,14 @@ class ApplyRun {
 
   /**
    * Queue joins in 100s per queue, division moves in 100s per division. Each is sent once every person
-   * in it has started their follow-ups, so that a move joins its people's lanes after their PATCH and
-   * skills (a move bumps the version too) and a join goes out after their PATCH, like theirs.
+   * in it has started their follow-ups (or failed to be created), so that a move joins its people's
+   * lanes after their PATCH and skills (a move bumps the version too) and a join goes out after their
+   * PATCH, like theirs. Someone whose create failed is left out.
    */
-  private planBulk(followUps: PersonPlan[]): void {
+  private planBulk(people: PersonPlan[]): void {
     const isNew = (person: PersonPlan) => this.newUsers.has(this.idOf(person));
-    const joins = groupBy(followUps, (person) => person.queueIds);
-    const moves = groupBy(followUps, (person) => (person.moveToDivisionId ? [person.moveToDivisionId] : []));
+    const joins = groupBy(people, (person) => person.queueIds);
+    const moves = groupBy(people, (person) => (person.moveToDivisionId ? [person.moveToDivisionId] : []));
     this.addBulk(joins, (queueId, chunk, ids) =>
       this.retried('people', { newUser: chunk.some(isNew), versioned: false }, () =>
         this.org.addQueueMembers(queueId, ids),
@@ -292,17 +324,20 @@ class ApplyRun {
     write: (key: string, chunk: PersonPlan[], ids: string[]) => Promise<void>,
   ): void {
     for (const [key, members] of groups) {
-      for (const chunk of chunks(members, 100)) {
+      for (const planned of chunks(members, 100)) {
         const bulk: BulkChunk = {
-          left: chunk.length,
-          send: () =>
-            write(
+          left: planned.length,
+          send: async () => {
+            const chunk = planned.filter((person) => this.userIds.has(person.emailKey));
+            if (chunk.length === 0) return;
+            await write(
               key,
               chunk,
               chunk.map((person) => this.idOf(person)),
-            ).catch((error: unknown) => chunk.forEach((person) => this.rows.fail(person, [error]))),
+            ).catch((error: unknown) => chunk.forEach((person) => this.rows.fail(person, [error])));
+          },
         };
-        for (const person of chunk) this.bulkOf.set(person, [...(this.bulkOf.get(person) ?? []), bulk]);
+        for (const person of planned) this.bulkOf.set(person, [...(this.bulkOf.get(person) ?? []), bulk]);
       }
     }
   }
@@ -323,14 +358,24 @@ class ApplyRun {
    * new phone waits for the one station listing after every row.
    */
   private async followUp(unit: Unit): Promise<void> {
-    const person = unit.person ? this.personFollowUps(unit.person) : null;
+    if (unit.person) await this.exists(unit.person);
+    // A person whose create failed has no follow-ups; their phones are skipped as not created.
+    const created = unit.person !== null && this.userIds.has(unit.person.emailKey);
+    const person = unit.person && created ? this.personFollowUps(unit.person) : null;
     if (unit.person) this.bulkReady(unit.person);
     await person?.patched;
-    await Promise.all([person?.done, ...unit.phones.map((phone) => this.phoneRow(phone))]);
+    await Promise.all([person?.written, ...unit.phones.map((phone) => this.phoneRow(phone))]);
+    // The row is finished once its grants have answered too; they go after the last create, and the
+    // window moves on meanwhile.
+    if (person) this.settling.push(person.done);
   }
 
   /** PATCH and skills in the user's lane, one after the other (they race on the user's version). */
-  private personFollowUps(person: PersonPlan): { patched: Promise<void>; done: Promise<void> } {
+  private personFollowUps(person: PersonPlan): {
+    patched: Promise<void>;
+    written: Promise<void>;
+    done: Promise<void>;
+  } {
     const userId = this.idOf(person);
     const newUser = this.newUsers.has(userId);
     const patched = this.lanes.run([userId], () =>
@@ -356,13 +401,21 @@ class ApplyRun {
         this.retried('people', { newUser, versioned: true }, () => this.org.setSkills(userId, part)),
       ),
     );
-    const done = Promise.allSettled([patched, this.grants.get(userId), ...skills]).then((outcomes) => {
-      const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
-      if (errors.length > 0) this.rows.fail(person, errors);
-      this.records.delete(person);
-      this.progress.rowDone('people');
-    });
-    return { patched: patched.then(noop, noop), done };
+    const written = Promise.allSettled([patched, ...skills]);
+    const done = Promise.all([written, Promise.allSettled([this.grantsOf(userId)])]).then(
+      ([outcomes, grants]) => {
+        const errors = [...outcomes, ...grants].flatMap((o) =>
+          o.status === 'rejected' ? [o.reason as unknown] : [],
+        );
+        if (errors.length > 0) this.rows.fail(person, errors);
+        this.progress.rowDone('people');
+      },
+    );
+    return {
+      patched: patched.then(noop, noop),
+      written: written.then(() => void this.records.delete(person)),
+      done,
+    };
   }
 
   /** A phone row: its phone, and its default station unless its station must be looked up first. */
@@ -432,7 +485,7 @@ class ApplyRun {
    */
   private async makeDefault(phone: PhonePlan, userId: string, stationId: string): Promise<void> {
     this.rows.of(phone).stationId = stationId;
-    await this.grants.get(userId)?.catch((error: unknown) => {
+    await this.grantsOf(userId).catch((error: unknown) => {
       throw new RowFailure(
         `not made the default phone: its person's role grants failed, and a default phone needs the person to hold conversation:call:add (${errorLine(error)})`,
       );
@@ -462,10 +515,10 @@ class ApplyRun {
  * The rows' work by user, in plan order: each person to follow up with their phones, then the phones
  * of people the batch does not write (existing, unchanged people).
  */
-function unitsOf(followUps: PersonPlan[], phoneRows: PhonePlan[]): Unit[] {
+function unitsOf(people: PersonPlan[], phoneRows: PhonePlan[]): Unit[] {
   const units: Unit[] = [];
   const byEmail = new Map<string, Unit>();
-  for (const person of followUps) {
+  for (const person of people) {
     const unit: Unit = { person, phones: [] };
     units.push(unit);
     byEmail.set(person.emailKey, unit);
@@ -535,4 +588,11 @@ function noop(): void {}
 /** `{...defaults, ...options}` must not let an explicit `undefined` replace a default. */
 function withoutUndefined<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** A promise with its resolve at hand. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = noop;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
 }

@@ -145,13 +145,15 @@ describe('a user created in this run, not yet visible to the other services', ()
     org.lagMs = { addQueueMembers: 300 };
     const ada = newPerson('Ada Lovelace', manager, { grants: [], skills: [] });
     const jamesRow = existingPerson(org, james, { patch: {}, queueIds: ['queue-1', 'queue-2'] });
-    org.failNext('addQueueMembers', notFound(james)); // queue-1 (Ada and James): retried
+    // James exists, so his follow-ups start at once: queue-2 (James alone) is ready before queue-1,
+    // which waits for Ada's create.
     org.failNext('addQueueMembers', notFound(james)); // queue-2 (James alone): final
+    org.failNext('addQueueMembers', notFound(james)); // queue-1 (Ada and James): retried
     const { result } = await apply(planOf([ada, jamesRow]), org);
 
     expect(org.callsOf('addQueueMembers').map((c) => [c.userIds.length, c.status])).toEqual([
-      [2, 404],
       [1, 404],
+      [2, 404],
       [2, null],
     ]);
     expect(rowOf(result, 'person', ada.email)?.outcome).toBe('done');
