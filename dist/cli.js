@@ -67,14 +67,14 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-FQSTFYPC.js";
+} from "./chunks/chunk-Z5ZSTEFV.js";
 import {
   GenesysApiError,
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
 import {
   pageAll
-} from "./chunks/chunk-J26RMQNB.js";
+} from "./chunks/chunk-BOSEPSVP.js";
 import {
   ConfigError,
   POOL_ENV_NAME

@@ -49,11 +49,11 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-FQSTFYPC.js";
+} from "./chunks/chunk-Z5ZSTEFV.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
-import "./chunks/chunk-J26RMQNB.js";
+import "./chunks/chunk-BOSEPSVP.js";
 import "./chunks/chunk-AISJO22U.js";
 import {
   external_exports

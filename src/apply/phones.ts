@@ -94,10 +94,13 @@ async function listStations(org: OrgWriter, wanted: Set<string>, found: Map<stri
     take(first.stations);
     const missing = wanted.size - found.size;
     if (first.pageCount - 1 < missing) {
-      const rest = await Promise.all(
-        Array.from({ length: first.pageCount - 1 }, (_, i) => org.listStations(i + 2, STATION_PAGE)),
+      // Each page is taken as it comes and let go: an org's stations (tens of thousands) never sit
+      // in memory together.
+      await Promise.all(
+        Array.from({ length: first.pageCount - 1 }, async (_, i) =>
+          take((await org.listStations(i + 2, STATION_PAGE)).stations),
+        ),
       );
-      for (const page of rest) take(page.stations);
     }
   } catch {
     // The per-user lookups cover whatever the listing did not give.

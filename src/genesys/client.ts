@@ -66,7 +66,7 @@ export async function connect(connection: Connection, options: ConnectOptions = 
     telephony: new platformClient.TelephonyProvidersEdgeApi(apiClient),
     stations: new platformClient.StationsApi(apiClient),
     locations: new platformClient.LocationsApi(apiClient),
-    organization: new platformClient.OrganizationApi(apiClient),
+    organization: readOnce(new platformClient.OrganizationApi(apiClient)),
     apiBaseUrl: connection.apiBaseUrl,
     stats: () => pool.stats(),
     clientIds: pool.clientIds,
@@ -74,6 +74,21 @@ export async function connect(connection: Connection, options: ConnectOptions = 
     close: () => pool.close(),
     ...(connection.roleGrantPage === undefined ? {} : { roleGrantPage: connection.roleGrantPage }),
   };
+}
+
+/**
+ * The org does not change during a run: GET /organizations/me is read once per client, for the org
+ * check, the plan's default country and apply's (a failed read is not kept).
+ */
+export function readOnce<T extends { getOrganizationsMe: () => Promise<unknown> }>(api: T): T {
+  const read = api.getOrganizationsMe.bind(api);
+  let org: ReturnType<T['getOrganizationsMe']> | undefined;
+  api.getOrganizationsMe = () =>
+    (org ??= read().catch((error: unknown) => {
+      org = undefined;
+      throw error;
+    }) as ReturnType<T['getOrganizationsMe']>);
+  return api;
 }
 
 /**

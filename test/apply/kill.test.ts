@@ -151,8 +151,9 @@ describe('a run killed part-way, then run again', () => {
       stages.some((s) => s.users > 0 && s.users < ROWS),
       seen,
     ).toBe(true);
+    // (Follow-ups run beside the creates: some people managed, not all.)
     expect(
-      stages.some((s) => s.users === ROWS && s.managed < ROWS),
+      stages.some((s) => s.managed > 0 && s.managed < ROWS),
       seen,
     ).toBe(true);
     expect(

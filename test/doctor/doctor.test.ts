@@ -105,8 +105,12 @@ describe('plan and apply with a client that lacks a permission', () => {
     expect(fatalLine(error)).toBe(
       "The OAuth client lacks directory:user:add in division 'Student Services' (403 missing.division.permission on POST /api/v2/users): give it a role with it in that division, then run again (gc-onboard doctor checks every permission).",
     );
-    // Nine people to create: one call met the 403, the others never left.
-    expect(session.sandbox!.stats().status['403']).toBe(1);
+    // Nine people to create and an update: the first create and the update's PATCH (rows that do
+    // not wait for each other) each met a 403; no other write left.
+    const { requests, status } = session.sandbox!.stats();
+    expect(status['403']).toBe(2);
+    expect(requests.byRoute['POST /api/v2/users']).toBe(1);
+    expect(requests.byRoute['PATCH /api/v2/users/{id}']).toBe(1);
     expect(session.sandbox!.state().users.filter((u) => u.email.endsWith('@northfield.edu')).length).toBe(6);
   });
 

@@ -21,6 +21,7 @@ import {
 import { GenesysApiError } from '../../src/genesys/transport.js';
 import { loadImports } from '../../src/imports.js';
 import { snapshotNeed, type SnapshotNeed } from '../../src/plan/need.js';
+import { connectTo } from '../helpers/sandbox.js';
 import { DEFAULT_PHONE_PERMISSION, rolesGrant } from '../../src/plan/permissions.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import type { OrgSnapshot, SnapshotUser } from '../../src/plan/snapshot.js';
@@ -366,12 +367,16 @@ function measuredRereads(byRoute: Record<string, number>, need: SnapshotNeed): R
   };
 }
 
-/** Calls by route made while `work` ran, logins left out, from the transport's counter. */
-async function counted<T>(work: () => Promise<T>) {
-  const before = client.stats();
+/**
+ * The snapshot for `need` as one run loads it: with a client of its own (a client reads the org once),
+ * and its calls by route, logins left out, from the transport's counter.
+ */
+async function counted(need: SnapshotNeed) {
+  const own = await connectTo(sandbox.url);
+  const before = own.stats();
   const serverBefore = sandbox.stats().requests.total;
-  const result = await work();
-  const after = client.stats();
+  const result = await loadSnapshot(own, need).finally(() => own.close());
+  const after = own.stats();
   const byRoute: Record<string, number> = {};
   for (const [route, calls] of Object.entries(after.byRoute)) {
     const made = calls - (before.byRoute[route] ?? 0);
@@ -420,12 +425,7 @@ describe('loadSnapshot against 5,000 extra people', () => {
 
   it.each([10, 150, 1000, 2500])('reads what %i rows need, in the calls the formula says', async (rows) => {
     const { imports, need, kinds } = await batch(rows);
-    const {
-      result: snapshot,
-      byRoute,
-      retries,
-      serverCalls,
-    } = await counted(() => loadSnapshot(client, need));
+    const { result: snapshot, byRoute, retries, serverCalls } = await counted(need);
     // Which users' expands the org dropped is its own (seeded) choice: each costs one read by id.
     const rereads = measuredRereads(byRoute, need);
     const expected = expectedSnapshot(need, rereads);
@@ -581,7 +581,7 @@ describe('loadSnapshot against 5,000 extra people', () => {
       workPhones: false,
       decidingFields: {},
     };
-    const { result: snapshot, byRoute, retries } = await counted(() => loadSnapshot(client, need));
+    const { result: snapshot, byRoute, retries } = await counted(need);
     expect(snapshot.users).toEqual([]);
     expect(snapshot.phones).toEqual([]);
     expect(byRoute['GET /api/v2/authorization/roles/{id}/subjectgrants']).toBeUndefined();
@@ -614,7 +614,7 @@ describe('loadSnapshot against 5,000 extra people', () => {
       const imports = await loadImports(dir);
       expect(imports.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
       const need = snapshotNeed(imports);
-      const { result: snapshot, byRoute, retries } = await counted(() => loadSnapshot(client, need));
+      const { result: snapshot, byRoute, retries } = await counted(need);
       // The managers are found (the plan needs their ids), but their grants, queues and phones are not read.
       expect(snapshot.users.map((user) => user.email.toLowerCase()).sort()).toEqual([...managers].sort());
       expect(byRoute['GET /api/v2/authorization/roles/{id}/subjectgrants']).toBeUndefined();
@@ -654,7 +654,7 @@ describe('loadSnapshot against 5,000 extra people', () => {
     );
     const imports = await loadImports(dir);
     const need = snapshotNeed(imports);
-    const { result: snapshot, byRoute, retries } = await counted(() => loadSnapshot(client, need));
+    const { result: snapshot, byRoute, retries } = await counted(need);
     // Both hold only `employee` as far as the batch's roles show: each one's grants are read whole.
     expect(byRoute['GET /api/v2/authorization/subjects/{id}']).toBe(2);
     expect(byRoute['GET /api/v2/organizations/me']).toBe(1);
@@ -688,7 +688,7 @@ describe('loadSnapshot against 5,000 extra people', () => {
       workPhones: false,
       decidingFields: {},
     };
-    const { result: snapshot, byRoute, retries } = await counted(() => loadSnapshot(client, need));
+    const { result: snapshot, byRoute, retries } = await counted(need);
     expect(snapshot.users).toEqual([]);
     expect(Object.keys(byRoute).sort()).toEqual([
       'GET /api/v2/authorization/divisions',
