@@ -67,14 +67,14 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-Z5ZSTEFV.js";
+} from "./chunks/chunk-HNR7BQYV.js";
 import {
   GenesysApiError,
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
 import {
   pageAll
-} from "./chunks/chunk-BOSEPSVP.js";
+} from "./chunks/chunk-JYVFDFQF.js";
 import {
   ConfigError,
   POOL_ENV_NAME

@@ -49,11 +49,11 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-Z5ZSTEFV.js";
+} from "./chunks/chunk-HNR7BQYV.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
-import "./chunks/chunk-BOSEPSVP.js";
+import "./chunks/chunk-JYVFDFQF.js";
 import "./chunks/chunk-AISJO22U.js";
 import {
   external_exports

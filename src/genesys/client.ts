@@ -129,30 +129,35 @@ export interface Page<T> {
 }
 
 /**
- * Every entity of a page-numbered listing. The first page (fetched here, or passed in when the caller
- * already has it) tells the page count; the other pages are then requested together and the transport
- * paces them. Listings that give no count (queue members) are followed page by page until a short page.
+ * Every entity of a page-numbered listing, in page order. The first page (fetched here, or passed in
+ * when the caller already has it) tells the page count; the other pages are then requested together
+ * and the transport paces them. Listings that give no count (queue members) are followed page by page
+ * until a short page. `select` keeps what the caller needs of each page as it arrives, so that a large
+ * org's listing never sits in memory whole.
  */
 export async function pageAll<T>(
   fetchPage: (pageNumber: number, pageSize: number) => Promise<Page<T>>,
   pageSize: number,
   firstPage?: Page<T>,
+  select: (entities: T[]) => T[] = (entities) => entities,
 ): Promise<T[]> {
   const first = firstPage ?? (await fetchPage(1, pageSize));
-  const entities = [...(first.entities ?? [])];
+  const entities = select(first.entities ?? []);
   const pageCount =
     first.pageCount ?? (first.total === undefined ? undefined : Math.ceil(first.total / pageSize));
   if (pageCount === undefined) {
     let page = first;
     for (let number = 2; (page.entities?.length ?? 0) >= pageSize && page.nextUri; number += 1) {
       page = await fetchPage(number, pageSize);
-      entities.push(...(page.entities ?? []));
+      entities.push(...select(page.entities ?? []));
     }
     return entities;
   }
   const rest = await Promise.all(
-    Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => fetchPage(index + 2, pageSize)),
+    Array.from({ length: Math.max(0, pageCount - 1) }, async (_, index) =>
+      select((await fetchPage(index + 2, pageSize)).entities ?? []),
+    ),
   );
-  for (const page of rest) entities.push(...(page.entities ?? []));
+  for (const page of rest) entities.push(...page);
   return entities;
 }

@@ -367,7 +367,7 @@ function readBatchPhones(
   owners: ReadonlySet<string>,
   usersRead: Promise<SnapshotUser[]>,
 ) {
-  const phonesRead = need.phoneNames.length > 0 ? listPhones(client) : Promise.resolve([]);
+  const phonesRead = need.phoneNames.length > 0 ? listPhones(client, need.phoneNames) : Promise.resolve([]);
   const kept = Promise.all([phonesRead, usersRead]).then(([phones, users]) =>
     keptPhones(
       phones,
@@ -408,13 +408,34 @@ async function readListings(client: GenesysClient) {
   return { divisions, sites, baseSettings, skills, locations };
 }
 
-/** Every phone, as PHONE_LISTING asks for them, without the deleted ones (they stay listed: real-api.md §8). */
-export async function listPhones(client: GenesysClient): Promise<platformClient.Models.Phone[]> {
-  const phones = await pageAll(
+/**
+ * The live phones the batch may meet, as PHONE_LISTING asks for them, without the deleted ones (they
+ * stay listed: real-api.md §8): those it names and those with a WebRTC user (one may be a phone
+ * owner's), each with only the fields the plan reads.
+ */
+export async function listPhones(client: GenesysClient, phoneNames: string[]): Promise<Phone[]> {
+  const names = new Set(phoneNames.map(normalise));
+  return pageAll(
     (pageNumber, pageSize) => phonesPage(client, pageNumber, pageSize),
     PAGE_SIZE.phones,
+    undefined,
+    (page) =>
+      livePhones(page)
+        .filter((phone) => phone.id && (names.has(normalise(phone.name)) || phone.webRtcUser?.id))
+        .map(planFields),
   );
-  return livePhones(phones);
+}
+
+/** What keptPhones and toSnapshotPhones read of a phone. */
+function planFields(phone: Phone): Phone {
+  return {
+    id: phone.id,
+    name: phone.name,
+    ...(phone.site?.id ? { site: { id: phone.site.id } } : {}),
+    ...(phone.phoneBaseSettings?.id ? { phoneBaseSettings: { id: phone.phoneBaseSettings.id } } : {}),
+    ...(phone.webRtcUser?.id ? { webRtcUser: { id: phone.webRtcUser.id } } : {}),
+    ...(phone.lines ? { lines: phone.lines.map((line) => ({ id: line.id })) } : {}),
+  } as Phone;
 }
 
 /** A deleted phone holds no name and no user any more. */
@@ -637,11 +658,15 @@ async function readUsers(
     else if (step === 'probe-others') await probe(['inactive', 'deleted']);
     else {
       const states: UserState[] = ['active', 'inactive', 'deleted'];
-      const all = await Promise.all(
-        states.map((state) => pageAll(list(state), PAGE_SIZE.users, first[state])),
-      );
       const wanted = new Set(emails);
-      return pickPerEmail(all.flat().filter((user) => wanted.has(emailOf(user))));
+      const all = await Promise.all(
+        states.map((state) =>
+          pageAll(list(state), PAGE_SIZE.users, first[state], (users) =>
+            users.filter((user) => wanted.has(emailOf(user))),
+          ),
+        ),
+      );
+      return pickPerEmail(all.flat());
     }
   }
 }
