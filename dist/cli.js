@@ -67,14 +67,14 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-HNR7BQYV.js";
+} from "./chunks/chunk-JRIEENHR.js";
 import {
   GenesysApiError,
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
 import {
   pageAll
-} from "./chunks/chunk-JYVFDFQF.js";
+} from "./chunks/chunk-4GJFGXEQ.js";
 import {
   ConfigError,
   POOL_ENV_NAME

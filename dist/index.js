@@ -49,11 +49,11 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-HNR7BQYV.js";
+} from "./chunks/chunk-JRIEENHR.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
-import "./chunks/chunk-JYVFDFQF.js";
+import "./chunks/chunk-4GJFGXEQ.js";
 import "./chunks/chunk-AISJO22U.js";
 import {
   external_exports

@@ -5,6 +5,8 @@
 // - every call about one person (the user id in the path, the phone's webRtcUser, a station lookup)
 //   goes to the client that first took that person, so one person's writes stay in order on one
 //   client; the person created by POST /users belongs to the client that created them;
+// - a create goes to the client with the fewest creates for its limit (plus any 429 pause it waits
+//   out): each new person brings the same follow-ups, so people spread in proportion to the limits;
 // - anything else (reads, bulk calls across people) goes to the least-loaded client: fewest calls
 //   waiting or in flight for its limit. A client whose re-login failed for good takes no new work.
 // With one client (the default) every call goes to it: the same as a plain transport.
@@ -45,6 +47,8 @@ interface Member {
   transport: GenesysTransport;
   /** Calls handed to it and not answered yet (waiting in its pacer or on the wire). */
   outstanding: number;
+  /** Creates handed to it (answered or not): each new person brings the same follow-ups. */
+  creates: number;
 }
 
 export interface PoolSettings {
@@ -81,7 +85,7 @@ export async function openPool(connection: Connection, settings: PoolSettings): 
       return token;
     };
     transport.setReauthenticate(login);
-    return { member: { clientId: credentials.clientId, transport, outstanding: 0 }, login };
+    return { member: { clientId: credentials.clientId, transport, outstanding: 0, creates: 0 }, login };
   });
   const logins = await Promise.allSettled(members.map(({ login }) => login()));
   const failed = logins.find((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -109,7 +113,9 @@ export class ClientPool {
   }
 
   async request(request: HttpRequestOptions): Promise<TransportResponse> {
-    const index = this.pinned.getStore() ?? this.pick(personKeyOf(request));
+    const index =
+      this.pinned.getStore() ??
+      (isUserCreate(request) ? this.pickCreator() : this.pick(personKeyOf(request)));
     const member = this.members[index] as Member;
     member.outstanding += 1;
     try {
@@ -146,6 +152,24 @@ export class ClientPool {
 
   close(): void {
     for (const member of this.members) member.transport.close();
+  }
+
+  /**
+   * The client for a new person, who stays theirs: the fewest creates for its limit. Each new person
+   * brings the same follow-ups, so people spread in proportion to the limits, whatever each client
+   * happens to have queued at the moment of the create.
+   */
+  private pickCreator(): number {
+    const index = leastLoaded(
+      this.members.map((member) => ({
+        outstanding: member.creates,
+        limit: member.transport.limit,
+        usable: member.transport.usable,
+        pausedWindows: member.transport.pausedWindows,
+      })),
+    );
+    (this.members[index] as Member).creates += 1;
+    return index;
   }
 
   private pick(key: string | null): number {
@@ -218,9 +242,15 @@ function webRtcUserOf(data: unknown): string | null {
 }
 
 /** The id of the user a successful POST /users created, so that person's later calls follow it. */
+/** POST /api/v2/users: a new person. */
+function isUserCreate(request: Pick<HttpRequestOptions, 'method' | 'url'>): boolean {
+  return (
+    request.method.toUpperCase() === 'POST' && API_PATH.exec(new URL(request.url).pathname)?.[1] === '/users'
+  );
+}
+
 function createdUserIdOf(request: HttpRequestOptions, response: TransportResponse): string | null {
-  if (request.method.toUpperCase() !== 'POST' || response.status >= 300) return null;
-  if (API_PATH.exec(new URL(request.url).pathname)?.[1] !== '/users') return null;
+  if (response.status >= 300 || !isUserCreate(request)) return null;
   const id = (response.data as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' ? `user:${id}` : null;
 }

@@ -158,6 +158,25 @@ function personOf(request: Seen): string | null {
 }
 
 describe('a pool of OAuth clients', () => {
+  it('gives a new person to the client with the fewest creates for its limit, whatever it has queued', async () => {
+    const { server, client } = await setUp();
+    // A second's worth of reads queued on the main client: the calls waiting do not steer new people
+    // away from it (their follow-ups would make its share of the run the smaller one).
+    const reads = client.onClient('main', () =>
+      Promise.all(Array.from({ length: 300 }, () => client.locations.getLocations({ pageSize: 1 }))),
+    );
+    await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        client.users.postUsers({ name: `Person ${n}`, email: `p${n}@example.com`, divisionId: 'home' }),
+      ),
+    );
+    const creates = server.seen.filter((r) => r.method === 'POST' && r.path === '/api/v2/users');
+    const perClient = new Map<string, number>();
+    for (const create of creates) perClient.set(create.client, (perClient.get(create.client) ?? 0) + 1);
+    expect(Object.fromEntries(perClient)).toEqual({ main: 10, second: 10, third: 10 });
+    await reads;
+  });
+
   it('spreads new people over every client, and keeps each person on the client that created them, in order', async () => {
     const { server, client } = await setUp();
     const ids = await Promise.all(Array.from({ length: 30 }, (_, n) => onboard(client, n + 1)));
@@ -189,11 +208,12 @@ describe('a pool of OAuth clients', () => {
       // Every write to one person on one client: the one that created them.
       expect(new Set(calls.map((r) => r.client)), id).toEqual(new Set([creators.get(id)]));
     }
-    // And the work is spread: each client created some of the people.
+    // And the work is spread: new people go to the client with the fewest creates for its limit
+    // (equal limits here), whatever each has queued, so each created exactly a third.
     const perClient = new Map<string, number>();
     for (const create of creates) perClient.set(create.client, (perClient.get(create.client) ?? 0) + 1);
     expect([...perClient.keys()].sort()).toEqual(['main', 'second', 'third']);
-    for (const count of perClient.values()) expect(count).toBeGreaterThanOrEqual(5);
+    expect([...perClient.values()]).toEqual([10, 10, 10]);
 
     const stats = client.stats();
     expect(stats.clients?.map((c) => c.clientId)).toEqual(['main', 'second', 'third']);
