@@ -67,14 +67,14 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-JRIEENHR.js";
+} from "./chunks/chunk-BBASIEPQ.js";
 import {
   GenesysApiError,
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
 import {
   pageAll
-} from "./chunks/chunk-4GJFGXEQ.js";
+} from "./chunks/chunk-HVL72FOK.js";
 import {
   ConfigError,
   POOL_ENV_NAME

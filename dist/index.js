@@ -49,11 +49,11 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-JRIEENHR.js";
+} from "./chunks/chunk-BBASIEPQ.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
-import "./chunks/chunk-4GJFGXEQ.js";
+import "./chunks/chunk-HVL72FOK.js";
 import "./chunks/chunk-AISJO22U.js";
 import {
   external_exports

@@ -160,14 +160,7 @@ export class ClientPool {
    * happens to have queued at the moment of the create.
    */
   private pickCreator(): number {
-    const index = leastLoaded(
-      this.members.map((member) => ({
-        outstanding: member.creates,
-        limit: member.transport.limit,
-        usable: member.transport.usable,
-        pausedWindows: member.transport.pausedWindows,
-      })),
-    );
+    const index = this.leastBy((member) => member.creates);
     (this.members[index] as Member).creates += 1;
     return index;
   }
@@ -175,16 +168,21 @@ export class ClientPool {
   private pick(key: string | null): number {
     const owner = key === null ? undefined : this.owners.get(key);
     if (owner !== undefined) return owner;
-    const index = leastLoaded(
+    const index = this.leastBy((member) => member.outstanding);
+    if (key !== null) this.owners.set(key, index);
+    return index;
+  }
+
+  /** leastLoaded, with `load` (calls outstanding, creates) counted for each client's limit. */
+  private leastBy(load: (member: Member) => number): number {
+    return leastLoaded(
       this.members.map((member) => ({
-        outstanding: member.outstanding,
+        outstanding: load(member),
         limit: member.transport.limit,
         usable: member.transport.usable,
         pausedWindows: member.transport.pausedWindows,
       })),
     );
-    if (key !== null) this.owners.set(key, index);
-    return index;
   }
 }
 
