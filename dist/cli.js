@@ -8,7 +8,6 @@ import {
   PHONE_ACTION,
   PHONE_COLUMNS,
   applyImports,
-  checkFormula,
   chooseOrg,
   collectFindings,
   countsLine,
@@ -18,13 +17,10 @@ import {
   fatalLine,
   findingsToJson,
   findingsTotal,
-  hasErrors,
   inviteImports,
   inviteToJson,
   invitesLine,
-  isCalendarDate,
   isOrgName,
-  isTimeZone,
   isTooLarge,
   livePhones,
   nameLookup,
@@ -32,9 +28,6 @@ import {
   openOrg,
   parsePeople,
   parsePhones,
-  parseQueues,
-  parseRoles,
-  parseSkills,
   phonesPage,
   plainText,
   planHasErrors,
@@ -43,7 +36,6 @@ import {
   plural,
   progressPrinter,
   queueMemberships,
-  quote,
   readJudgingPolicy,
   readOrgs,
   readReviewedPlan,
@@ -67,18 +59,26 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-BBASIEPQ.js";
+} from "./chunks/chunk-GAFAV2UT.js";
 import {
   GenesysApiError,
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
 import {
   pageAll
-} from "./chunks/chunk-HVL72FOK.js";
+} from "./chunks/chunk-O66ZNTJO.js";
 import {
   ConfigError,
-  POOL_ENV_NAME
-} from "./chunks/chunk-AISJO22U.js";
+  POOL_ENV_NAME,
+  checkFormula,
+  hasErrors,
+  isCalendarDate,
+  isTimeZone,
+  parseQueues,
+  parseRoles,
+  parseSkills,
+  quote
+} from "./chunks/chunk-LLRXY2DE.js";
 import {
   demoOrg,
   loadProfile,
@@ -197,6 +197,7 @@ function orgsYml(orgs) {
     "    # preview_environment: genesys-" + org + "-read  # a read-only client for the preview and drift",
     "    # region: us-east-1",
     "    # timezone: America/New_York",
+    "    # role_grant_page: 100  # people per role grant call: what gc-onboard probe measured",
     // At most three stages: every org past the third waits for the second, beside the third.
     ...index > 0 ? [`    after: ${orgs[Math.min(index - 1, MAX_STAGES - 2)]}`] : [],
     // Set from the start: the guard against an environment that holds (or inherits) another org's secrets.
@@ -206,7 +207,8 @@ function orgsYml(orgs) {
     "# The Genesys Cloud orgs this repository onboards into, in promotion order. A batch goes to every",
     "# org unless its batch.yml says which (orgs: [test]). Each org's jobs run in its GitHub",
     "# Environment, which holds that org's GENESYSCLOUD_OAUTHCLIENT_ID and _SECRET secrets.",
-    "# Keys: environment, preview_environment, region or api_url, timezone, after, genesys_org.",
+    "# Keys: environment, preview_environment, region or api_url, timezone, after, genesys_org,",
+    "# role_grant_page.",
     "# Docs: __GC_ONBOARD_DOCS__",
     "orgs:",
     ...entries,

@@ -22,8 +22,6 @@ import {
   inviteImports,
   inviteToJson,
   isBatchFolder,
-  isCalendarDate,
-  isTimeZone,
   needsAttention,
   openOrg,
   parsePolicy,
@@ -44,17 +42,20 @@ import {
   renderInviteMarkdown,
   renderSummary,
   runDoctor,
-  sortFindings,
   todayIn,
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-BBASIEPQ.js";
+} from "./chunks/chunk-GAFAV2UT.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
-import "./chunks/chunk-HVL72FOK.js";
-import "./chunks/chunk-AISJO22U.js";
+import "./chunks/chunk-O66ZNTJO.js";
+import {
+  isCalendarDate,
+  isTimeZone,
+  sortFindings
+} from "./chunks/chunk-LLRXY2DE.js";
 import {
   external_exports
 } from "./chunks/chunk-462IHIBZ.js";

@@ -58,7 +58,6 @@ export function checkExtension(value: string): Issue | undefined {
   };
 }
 
-/** A real calendar date written YYYY-MM-DD (Gregorian, leap years included). */
 /** An IANA time zone this runtime knows (`America/New_York`, `UTC`): the one check for every zone we take. */
 export function isTimeZone(zone: string): boolean {
   try {
@@ -69,6 +68,19 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The largest role grant page we send: 10,000 subject ids are a body of about 400 KB. */
+export const MAX_ROLE_GRANT_PAGE = 10_000;
+
+/**
+ * Subjects per bulk role grant call, as written (GC_ONBOARD_ROLE_GRANT_PAGE, orgs.yml
+ * role_grant_page): a whole number from 1 to MAX_ROLE_GRANT_PAGE, else null. The one check for both.
+ */
+export function roleGrantPageOf(text: string): number | null {
+  const page = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  return page >= 1 && page <= MAX_ROLE_GRANT_PAGE ? page : null;
+}
+
+/** A real calendar date written YYYY-MM-DD (Gregorian, leap years included). */
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;

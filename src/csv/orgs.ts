@@ -7,7 +7,7 @@ import { finding, quote, type Finding } from './findings.js';
 import { didYouMeanSuffix } from './suggest.js';
 import type { ImportSet, OrgSpec, OrgsConfig } from './types.js';
 import { lineOfKey, readYaml } from './yaml.js';
-import { isTimeZone } from './cells.js';
+import { isTimeZone, MAX_ROLE_GRANT_PAGE, roleGrantPageOf } from './cells.js';
 
 export const ORGS_FILE = 'orgs.yml';
 
@@ -29,6 +29,7 @@ const ORG_KEYS = [
   'timezone',
   'after',
   'genesys_org',
+  'role_grant_page',
 ] as const;
 
 type Raw = Record<string, unknown>;
@@ -134,6 +135,7 @@ function readOrg(at: Checking, name: string, value: unknown): Omit<OrgSpec, 'sta
       `${name}.after must be an org name or a list of them.`,
     );
   const genesysOrg = textOf('genesys_org');
+  const roleGrantPage = pageOf(at, name, textOf('role_grant_page'));
   return {
     name,
     environment,
@@ -142,7 +144,23 @@ function readOrg(at: Checking, name: string, value: unknown): Omit<OrgSpec, 'sta
     timezone,
     after: after ?? [],
     ...(genesysOrg !== undefined ? { genesysOrg } : {}),
+    ...(roleGrantPage !== undefined ? { roleGrantPage } : {}),
   };
+}
+
+/** role_grant_page: subjects per bulk role grant call for this org, as `gc-onboard probe` measured it. */
+function pageOf(at: Checking, name: string, written: string | undefined): number | undefined {
+  if (written === undefined) return undefined;
+  const page = roleGrantPageOf(written);
+  if (page === null) {
+    problem(
+      at,
+      ['orgs', name, 'role_grant_page'],
+      'invalid-value',
+      `${name}.role_grant_page ${quote(written)} must be a whole number of subjects per role grant call, 1 to ${MAX_ROLE_GRANT_PAGE} (what gc-onboard probe measured).`,
+    );
+  }
+  return page ?? undefined;
 }
 
 /** Stages from `after`; an unknown name or a cycle is a finding (and the org is put in stage 1). */

@@ -109,6 +109,8 @@ export interface OrgSpec {
   after: string[];
   /** The org's name or id as GET /api/v2/organizations/me gives it: a run whose credentials reach another org stops. */
   genesysOrg?: string;
+  /** Subjects per bulk role grant call in this org (GC_ONBOARD_ROLE_GRANT_PAGE when the environment has none). */
+  roleGrantPage?: number;
   /** 1 for orgs that wait for none, else one more than the latest org they wait for. */
   stage: number;
 }

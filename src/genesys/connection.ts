@@ -1,5 +1,6 @@
 // Where to connect and with which OAuth client, from the same environment variables Genesys CX as
 // Code uses, so existing secrets work unchanged. Pure: takes the environment as a value.
+import { MAX_ROLE_GRANT_PAGE, roleGrantPageOf } from '../csv/cells.js';
 
 /** A setting is missing or invalid. One sentence that names the variable; the CLI exits with code 2. */
 export class ConfigError extends Error {
@@ -77,9 +78,6 @@ export const ENV = {
   roleGrantPage: 'GC_ONBOARD_ROLE_GRANT_PAGE',
 } as const;
 
-/** The largest role grant page the setting takes: 10,000 ids are a body of about 400 KB. */
-export const MAX_ROLE_GRANT_PAGE = 10_000;
-
 export const POOL_ENV_NAME = ENV.poolName;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -116,8 +114,8 @@ export function resolveConnection(env: Record<string, string | undefined>): Conn
 export function parseRoleGrantPage(value: string | undefined): number | undefined {
   const text = value?.trim() ?? '';
   if (text === '') return undefined;
-  const page = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(page >= 1 && page <= MAX_ROLE_GRANT_PAGE)) {
+  const page = roleGrantPageOf(text);
+  if (page === null) {
     throw new ConfigError(
       `${ENV.roleGrantPage} must be a whole number of subjects per role grant call, 1 to ${MAX_ROLE_GRANT_PAGE}, not "${text}".`,
     );

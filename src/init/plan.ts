@@ -66,6 +66,7 @@ export function orgsYml(orgs: readonly string[]): string {
     '    # preview_environment: genesys-' + org + '-read  # a read-only client for the preview and drift',
     '    # region: us-east-1',
     '    # timezone: America/New_York',
+    '    # role_grant_page: 100  # people per role grant call: what gc-onboard probe measured',
     // At most three stages: every org past the third waits for the second, beside the third.
     ...(index > 0 ? [`    after: ${orgs[Math.min(index - 1, MAX_STAGES - 2)]}`] : []),
     // Set from the start: the guard against an environment that holds (or inherits) another org's secrets.
@@ -75,7 +76,8 @@ export function orgsYml(orgs: readonly string[]): string {
     '# The Genesys Cloud orgs this repository onboards into, in promotion order. A batch goes to every',
     "# org unless its batch.yml says which (orgs: [test]). Each org's jobs run in its GitHub",
     "# Environment, which holds that org's GENESYSCLOUD_OAUTHCLIENT_ID and _SECRET secrets.",
-    '# Keys: environment, preview_environment, region or api_url, timezone, after, genesys_org.',
+    '# Keys: environment, preview_environment, region or api_url, timezone, after, genesys_org,',
+    '# role_grant_page.',
     '# Docs: __GC_ONBOARD_DOCS__',
     'orgs:',
     ...entries,

@@ -6,7 +6,7 @@ import type { ConnectOptions, GenesysClient } from '../genesys/client.js';
 import { ENV, resolveConnection } from '../genesys/connection.js';
 import type { OrgSpec } from '../csv/types.js';
 import type { Sandbox, SandboxOptions } from '../sandbox/index.js';
-import { checkOrgIdentity, orgEnv } from './orgs.js';
+import { checkOrgIdentity, orgEnv, withRoleGrantPage } from './orgs.js';
 
 export interface OrgSession {
   client: GenesysClient;
@@ -51,7 +51,7 @@ async function openConnection(options: OpenOrgOptions): Promise<OrgSession> {
         GENESYSCLOUD_API_REGION: sandbox.url,
         GENESYSCLOUD_OAUTHCLIENT_POOL: pool.map(({ id, secret }) => `${id}:${secret}`).join(','),
         // As against an org: a page over the sandbox's cap is refused and split, as an org would.
-        [ENV.roleGrantPage]: (options.env ?? process.env)[ENV.roleGrantPage],
+        [ENV.roleGrantPage]: withRoleGrantPage(options.org, options.env ?? process.env)[ENV.roleGrantPage],
       });
       const client = await connect(connection, options);
       return {

@@ -61,14 +61,16 @@ export function chooseOrg(
 }
 
 /**
- * The connection variables for `org`: orgs.yml's region or api_url fill what the environment leaves
- * blank. An explicit GENESYSCLOUD_API_REGION wins (a proxy, the sandbox); a GENESYSCLOUD_REGION that
- * names another region than orgs.yml is refused, since it means the job has another org's settings.
+ * The connection variables for `org`: orgs.yml's region or api_url, and its role_grant_page, fill what
+ * the environment leaves blank. An explicit GENESYSCLOUD_API_REGION wins (a proxy, the sandbox); a
+ * GENESYSCLOUD_REGION that names another region than orgs.yml is refused, since it means the job has
+ * another org's settings.
  */
 export function orgEnv<T extends Record<string, string | undefined>>(org: OrgSpec | undefined, env: T): T {
   if (!org) return env;
-  const region = env[ENV.region]?.trim() ?? '';
-  const apiRegion = env[ENV.apiRegion]?.trim() ?? '';
+  const withPage = withRoleGrantPage(org, env);
+  const region = withPage[ENV.region]?.trim() ?? '';
+  const apiRegion = withPage[ENV.apiRegion]?.trim() ?? '';
   // Compared as the API they name: eu-west-1 and mypurecloud.ie are one place.
   if (org.region !== undefined && region !== '' && regionBaseUrl(region) !== regionBaseUrl(org.region)) {
     throw new OrgChoiceError(
@@ -77,10 +79,19 @@ export function orgEnv<T extends Record<string, string | undefined>>(org: OrgSpe
   }
   // An explicit API URL in the environment wins (a proxy, the sandbox); orgs.yml's api_url next, which
   // overrides any region as GENESYSCLOUD_API_REGION does; its region only when the environment has none.
-  if (apiRegion !== '') return env;
-  if (org.apiUrl !== undefined) return { ...env, [ENV.apiRegion]: org.apiUrl };
-  if (org.region !== undefined && region === '') return { ...env, [ENV.region]: org.region };
-  return env;
+  if (apiRegion !== '') return withPage;
+  if (org.apiUrl !== undefined) return { ...withPage, [ENV.apiRegion]: org.apiUrl };
+  if (org.region !== undefined && region === '') return { ...withPage, [ENV.region]: org.region };
+  return withPage;
+}
+
+/** orgs.yml's role_grant_page as GC_ONBOARD_ROLE_GRANT_PAGE, unless the environment sets its own. */
+export function withRoleGrantPage<T extends Record<string, string | undefined>>(
+  org: OrgSpec | undefined,
+  env: T,
+): T {
+  if (org?.roleGrantPage === undefined || env[ENV.roleGrantPage]?.trim()) return env;
+  return { ...env, [ENV.roleGrantPage]: String(org.roleGrantPage) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoImportsDir } from '../../src/cli/demo.js';
 import { startSandboxes, type SandboxOrgs } from '../../src/sandbox/index.js';
 import type { OrgSpec } from '../../src/csv/types.js';
+import { openOrg } from '../../src/run/org.js';
 import { OrgChoiceError, orgEnv } from '../../src/run/orgs.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { QUICK_SANDBOX } from '../helpers/sandbox.js';
@@ -180,6 +181,20 @@ describe('orgEnv: the connection settings of an org', () => {
     });
     const sandbox = { GENESYSCLOUD_API_REGION: 'http://127.0.0.1:9' };
     expect(orgEnv(spec({ apiUrl }), sandbox)).toEqual(sandbox);
+  });
+  it("gives orgs.yml's role_grant_page as GC_ONBOARD_ROLE_GRANT_PAGE unless the environment sets one", () => {
+    expect(orgEnv(spec({ roleGrantPage: 500 }), {})).toEqual({ GC_ONBOARD_ROLE_GRANT_PAGE: '500' });
+    const own = { GC_ONBOARD_ROLE_GRANT_PAGE: '250' };
+    expect(orgEnv(spec({ roleGrantPage: 500 }), own)).toEqual(own);
+    expect(orgEnv(spec({}), {})).toEqual({});
+  });
+  it('takes the page for a sandbox run of the org too (--sandbox --org)', async () => {
+    const session = await openOrg({ sandbox: QUICK_SANDBOX, org: spec({ roleGrantPage: 3 }), env: {} });
+    try {
+      expect(session.client.roleGrantPage).toBe(3);
+    } finally {
+      await session.close();
+    }
   });
 });
 

@@ -104,6 +104,17 @@ describe('parseOrgs', () => {
     expect(codes('org:\n  test: {}\n')).toEqual(['1 unknown-key', '1 no-orgs']);
     expect(codes('orgs: [test\n')).toEqual(['2 invalid-yaml']);
   });
+
+  it('reads role_grant_page, what probe measured for the org: a whole number, 1 to 10,000, at its line', () => {
+    const page = (value: string) => ['orgs:', '  test:', `    role_grant_page: ${value}`].join('\n');
+    expect(parseOrgs(page('500'), FILE).orgs?.orgs[0]?.roleGrantPage).toBe(500);
+    expect(parseOrgs('orgs:\n  test: {}\n', FILE).orgs?.orgs[0]).not.toHaveProperty('roleGrantPage');
+    for (const bad of ['0', '10001', '2.5', 'lots'])
+      expect(codes(page(bad)), bad).toEqual(['3 invalid-value']);
+    expect(errors(page('lots'))[0]?.message).toBe(
+      'test.role_grant_page "lots" must be a whole number of subjects per role grant call, 1 to 10000 (what gc-onboard probe measured).',
+    );
+  });
 });
 
 /** An imports folder in memory: orgs.yml (optional) and batches with a batch.yml each. */
