@@ -59,14 +59,14 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-GAFAV2UT.js";
+} from "./chunks/chunk-EDTZX4N3.js";
 import {
   GenesysApiError,
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
 import {
   pageAll
-} from "./chunks/chunk-O66ZNTJO.js";
+} from "./chunks/chunk-X53SCC6T.js";
 import {
   ConfigError,
   POOL_ENV_NAME,
@@ -625,7 +625,22 @@ async function runProbe(client, options2) {
     );
   }
   await probeLocationNames(run);
-  const { first, second, createdAt, divisionId } = await createProbeUsers(run);
+  const users = await createProbeUsers(run);
+  let observations;
+  try {
+    observations = await observe(run, options2, org.defaultCountryCode ?? null, users);
+  } finally {
+    await deactivate(run, [users.first, users.second]);
+  }
+  const profile = toProfile(observations);
+  return {
+    profile,
+    created: run.created,
+    report: renderReport(profile, run.created, run.pollMs, observations.roleGrant)
+  };
+}
+async function observe(run, options2, country, { first, second, createdAt, divisionId }) {
+  const client = run.client;
   const setup = await phoneSetup(client);
   if (!setup) run.notes.push("no WebRTC phone base settings or site: telephony not measured.");
   const { lags, phone, stationId } = await measureLags(run, first, createdAt, setup);
@@ -634,16 +649,14 @@ async function runProbe(client, options2) {
   const phoneFields = phone ? await readPhoneFields(client, phone.name, phone.id) : null;
   const welcome = await readWelcomeDates(client);
   const expands = await sampleExpands(client, [first.id, second.id], options2.expandSamples ?? 20);
-  const country = org.defaultCountryCode ?? null;
   const written = country === "GB" ? "02079460123" : "3175550123";
   const workPhone = await writeAndReadWorkPhone(client, first.id, written, run.notes);
   const raceRounds = await versionRaces(run, first.id, stationId, options2.raceRounds ?? 12);
   if (options2.includeInvite) await probeInvites(run, first.id);
   else run.notes.push("invites not tried (pass --include-invite).");
-  const roleGrant = lags.authorization === null ? null : await roleGrantCap(client, first.id, divisionId, run.notes);
+  const roleGrant = lags.authorization === null ? null : await roleGrantCap(client, first.id, divisionId, run.notes).catch(unmeasured(run));
   const limits = learnedLimits(run);
-  await deactivate(run, [first, second]);
-  const observations = {
+  return {
     measuredAt: new Date(run.now()).toISOString(),
     defaultCountryCode: country,
     lags,
@@ -659,8 +672,13 @@ async function runProbe(client, options2) {
     statuses: run.statuses,
     notes: run.notes
   };
-  const profile = toProfile(observations);
-  return { profile, created: run.created, report: renderReport(profile, run.created, run.pollMs, roleGrant) };
+}
+function unmeasured(run) {
+  return (error) => {
+    const said = error instanceof Error ? error.message : String(error);
+    run.notes.push(`roleGrantSubjectCap: not measured (${withoutPersonalData(said)}).`);
+    return null;
+  };
 }
 function startRun(client, options2) {
   const now = options2.now ?? Date.now;

@@ -46,11 +46,11 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-GAFAV2UT.js";
+} from "./chunks/chunk-EDTZX4N3.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
-import "./chunks/chunk-O66ZNTJO.js";
+import "./chunks/chunk-X53SCC6T.js";
 import {
   isCalendarDate,
   isTimeZone,

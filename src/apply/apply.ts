@@ -45,8 +45,9 @@ export interface ApplyOptions {
    */
   maxCallsInFlight?: number;
   /**
-   * Rows whose writes are under way at once, at most (default 256): creates, then follow-ups, then
-   * default stations each start a row as another finishes. Enough rows to keep the calls in flight
+   * Rows whose writes are under way at once, at most (default 256): follow-ups (beside at most half
+   * of maxCallsInFlight creates), then default stations each start a row as another finishes. Enough
+   * rows to keep the calls in flight
    * busy while some rows wait (a new user's 404, the gap between one user's writes); few enough that
    * memory does not grow with the batch.
    */
@@ -193,10 +194,15 @@ class ApplyRun {
       this.settings.rowWindow,
       this.tidied((unit) => this.followUp(unit)),
     );
-    await creating;
-    // Grants group people across the batch: sent once everyone who can be granted exists.
-    this.sendGrants(writing.filter((person) => this.userIds.has(person.emailKey)));
-    this.grantsSent.resolve();
+    following.catch(noop); // awaited below, once the creates are done
+    try {
+      await creating;
+      // Grants group people across the batch: sent once everyone who can be granted exists.
+      this.sendGrants(writing.filter((person) => this.userIds.has(person.emailKey)));
+    } finally {
+      // Released whatever happened, so that no follow-up waits for grants forever.
+      this.grantsSent.resolve();
+    }
     await following;
     await Promise.all([...this.settling, ...this.bulkWork]);
     await this.setNewDefaultStations();
@@ -246,8 +252,9 @@ class ApplyRun {
         } catch (error) {
           this.rows.fail(person, [error]);
           this.progress.rowDone('people');
+        } finally {
+          settled.get(person.emailKey)?.resolve();
         }
-        settled.get(person.emailKey)?.resolve();
       }),
     );
   }
@@ -276,8 +283,8 @@ class ApplyRun {
   /**
    * Role grants (not version-checked, so alongside everything else): one call per role, division set
    * and page of people (`roleGrantPage`), or one bulkadd for someone whose roles nobody else shares
-   * (grants.ts). Sent at once, before the rows' follow-ups: they are few, and a default station waits
-   * for its person's.
+   * (grants.ts). Sent at once after the last create (they group people across the batch): they are
+   * few, and a default station waits for its person's.
    */
   private sendGrants(followUps: PersonPlan[]): void {
     const calls = planGrantCalls(
@@ -434,7 +441,15 @@ class ApplyRun {
         this.stationsWanted.push({ phone, userId });
         return;
       }
-      await this.makeDefault(phone, userId, phone.stationId);
+      // Its default waits for the grants, which go after the last create: outside the window, so
+      // the row's lane moves on meanwhile.
+      const stationId = phone.stationId;
+      this.settling.push(
+        this.makeDefault(phone, userId, stationId)
+          .catch((error: unknown) => this.rows.fail(phone, [error]))
+          .then(() => this.progress.rowDone('phones')),
+      );
+      return;
     } catch (error) {
       this.rows.fail(phone, [error]);
     }

@@ -3,7 +3,7 @@
 // else in the batch shares). Pure planning here; sendGrants runs the calls and keeps each failure with
 // the people it belongs to: a bulk call that 404s (one unknown subject fails the whole call) is split
 // in halves until the person it is about is found, so the others are still granted; so is a call
-// over a subject cap lower than ROLE_GRANT_PAGE, until its halves fit.
+// over a subject cap lower than the page, until its halves fit.
 import type { Grant } from '../plan/snapshot.js';
 import { errorLine, isNotFound, isTooLarge } from './retry.js';
 

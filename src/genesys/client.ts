@@ -142,7 +142,7 @@ export async function pageAll<T>(
   select: (entities: T[]) => T[] = (entities) => entities,
 ): Promise<T[]> {
   const first = firstPage ?? (await fetchPage(1, pageSize));
-  const entities = select(first.entities ?? []);
+  const entities = [...select(first.entities ?? [])];
   const pageCount =
     first.pageCount ?? (first.total === undefined ? undefined : Math.ceil(first.total / pageSize));
   if (pageCount === undefined) {

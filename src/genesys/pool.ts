@@ -239,7 +239,6 @@ function webRtcUserOf(data: unknown): string | null {
   return typeof user?.id === 'string' && user.id !== '' ? user.id : null;
 }
 
-/** The id of the user a successful POST /users created, so that person's later calls follow it. */
 /** POST /api/v2/users: a new person. */
 function isUserCreate(request: Pick<HttpRequestOptions, 'method' | 'url'>): boolean {
   return (
@@ -247,6 +246,7 @@ function isUserCreate(request: Pick<HttpRequestOptions, 'method' | 'url'>): bool
   );
 }
 
+/** The id of the user a successful POST /users created, so that person's later calls follow it. */
 function createdUserIdOf(request: HttpRequestOptions, response: TransportResponse): string | null {
   if (response.status >= 300 || !isUserCreate(request)) return null;
   const id = (response.data as { id?: unknown } | undefined)?.id;

@@ -9,6 +9,7 @@ import {
   renderReport,
   searchSubjectCap,
   toProfile,
+  withoutPersonalData,
   type Lags,
   type Observations,
   type PageTry,
@@ -113,7 +114,30 @@ export async function runProbe(client: GenesysClient, options: ProbeOptions): Pr
     );
   }
   await probeLocationNames(run);
-  const { first, second, createdAt, divisionId } = await createProbeUsers(run);
+  const users = await createProbeUsers(run);
+  let observations: Observations;
+  try {
+    observations = await observe(run, options, org.defaultCountryCode ?? null, users);
+  } finally {
+    // Whatever happened, the throwaway users go inactive: none is left able to log in.
+    await deactivate(run, [users.first, users.second]);
+  }
+  const profile = toProfile(observations);
+  return {
+    profile,
+    created: run.created,
+    report: renderReport(profile, run.created, run.pollMs, observations.roleGrant),
+  };
+}
+
+/** Everything the probe measures with its two throwaway users (it deactivates them after). */
+async function observe(
+  run: ProbeRun,
+  options: ProbeOptions,
+  country: string | null,
+  { first, second, createdAt, divisionId }: ProbeUsers,
+): Promise<Observations> {
+  const client = run.client;
   const setup = await phoneSetup(client);
   if (!setup) run.notes.push('no WebRTC phone base settings or site: telephony not measured.');
   const { lags, phone, stationId } = await measureLags(run, first, createdAt, setup);
@@ -122,7 +146,6 @@ export async function runProbe(client: GenesysClient, options: ProbeOptions): Pr
   const phoneFields = phone ? await readPhoneFields(client, phone.name, phone.id) : null;
   const welcome = await readWelcomeDates(client);
   const expands = await sampleExpands(client, [first.id, second.id], options.expandSamples ?? 20);
-  const country = org.defaultCountryCode ?? null;
   const written = country === 'GB' ? '02079460123' : '3175550123';
   const workPhone = await writeAndReadWorkPhone(client, first.id, written, run.notes);
   const raceRounds = await versionRaces(run, first.id, stationId, options.raceRounds ?? 12);
@@ -130,10 +153,11 @@ export async function runProbe(client: GenesysClient, options: ProbeOptions): Pr
   else run.notes.push('invites not tried (pass --include-invite).');
   // Last of the writes: a role granted earlier could change what the station PUT above answers.
   const roleGrant =
-    lags.authorization === null ? null : await roleGrantCap(client, first.id, divisionId, run.notes);
+    lags.authorization === null
+      ? null
+      : await roleGrantCap(client, first.id, divisionId, run.notes).catch(unmeasured(run));
   const limits = learnedLimits(run);
-  await deactivate(run, [first, second]);
-  const observations: Observations = {
+  return {
     measuredAt: new Date(run.now()).toISOString(),
     defaultCountryCode: country,
     lags,
@@ -149,8 +173,15 @@ export async function runProbe(client: GenesysClient, options: ProbeOptions): Pr
     statuses: run.statuses,
     notes: run.notes,
   };
-  const profile = toProfile(observations);
-  return { profile, created: run.created, report: renderReport(profile, run.created, run.pollMs, roleGrant) };
+}
+
+/** A role-grant cap search that met an error: a note, and no cap (the rest of the probe stands). */
+function unmeasured(run: ProbeRun): (error: unknown) => null {
+  return (error) => {
+    const said = error instanceof Error ? error.message : String(error);
+    run.notes.push(`roleGrantSubjectCap: not measured (${withoutPersonalData(said)}).`);
+    return null;
+  };
 }
 
 function startRun(client: GenesysClient, options: ProbeOptions): ProbeRun {
@@ -199,9 +230,15 @@ async function probeLocationNames(run: ProbeRun): Promise<void> {
 }
 
 /** Two throwaway users in the home division; the lags count from `createdAt`. */
-async function createProbeUsers(
-  run: ProbeRun,
-): Promise<{ first: ProbeUser; second: ProbeUser; createdAt: number; divisionId: string }> {
+/** The two throwaway users, when the first was created, and the home division they are in. */
+interface ProbeUsers {
+  first: ProbeUser;
+  second: ProbeUser;
+  createdAt: number;
+  divisionId: string;
+}
+
+async function createProbeUsers(run: ProbeRun): Promise<ProbeUsers> {
   const divisionId = (await run.client.authorization.getAuthorizationDivisionsHome()).id ?? '';
   const createUser = async (n: number): Promise<ProbeUser> => {
     const name = `${run.stamp}-${n}`;

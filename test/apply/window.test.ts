@@ -78,6 +78,38 @@ describe('the row window', () => {
     expect(peakCalls(org.calls, ['createUser'])).toBeGreaterThan(20);
   });
 
+  it('runs follow-ups beside the creates, even behind phones whose default waits for the grants', async () => {
+    const org = new FakeOrg();
+    // Existing agents first, each with a phone whose station is known: its default waits for the
+    // grants, which go after the last create. Their rows must not hold the window meanwhile.
+    const agents = Array.from({ length: 4 }, (_, i) =>
+      existingPerson(org, org.seedUser(`Agent ${i} Rehomed`), { patch: {}, queueIds: [] }),
+    );
+    const agentPhones = agents.map((agent) => ({
+      ...phoneOf(agent),
+      action: 'update' as const,
+      phoneId: `phone-of-${agent.userId}`,
+      stationId: `station-of-${agent.userId}`,
+    }));
+    const { people, phones } = batch(org, 20);
+    await apply([...agents, ...people], [...agentPhones, ...phones], org, {
+      rowWindow: 4,
+      maxCallsInFlight: 4,
+    });
+    const lastCreate = Math.max(...org.callsOf('createUser').map((c) => c.end));
+    const agentIds = new Set(agents.map((agent) => agent.userId));
+    const newPatches = org.callsOf('patchUser').filter((c) => !c.userIds.some((id) => agentIds.has(id)));
+    expect(newPatches).toHaveLength(20);
+    const firstNewPatch = Math.min(...newPatches.map((c) => c.start));
+    expect(firstNewPatch).toBeLessThan(lastCreate);
+    // And those defaults still came after every grant call naming their person.
+    for (const agent of agents) {
+      const grants = org.callsOf('grantRole', agent.userId ?? '').map((c) => c.end);
+      const station = org.callsOf('setDefaultStation', agent.userId ?? '')[0];
+      expect(station?.start).toBeGreaterThanOrEqual(Math.max(...grants));
+    }
+  });
+
   it("keeps each user's writes in order, whatever the window", async () => {
     const org = new FakeOrg();
     const { people, phones } = batch(org, 12);

@@ -2,6 +2,8 @@
 // write a profile P' equal to P on every measured field (lags within their polling step).
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
+
+import { GenesysApiError } from '../../src/genesys/transport.js';
 import { ROLE_GRANT_MAX_CALLS } from '../../src/probe/measure.js';
 import { roleGrantCap, runProbe } from '../../src/probe/run.js';
 import { openOrg, type OrgSession } from '../../src/run/org.js';
@@ -152,6 +154,38 @@ describe('gc-onboard probe against the sandbox', () => {
   it('measures a slower, lenient org back just as well', async () => {
     const { result, stalledMs } = await probe(SLOWER_LENIENT);
     expectSameMeasure(parseProfile(result.profile), SLOWER_LENIENT, stalledMs);
+  }, 30_000);
+
+  it('keeps its profile when the cap search fails, and leaves no throwaway user active', async () => {
+    session = await openOrg({ sandbox: profileToOptions(SHORT_DEFAULTS), transport: { windowMs: 60_000 } });
+    // A client whose roles read is refused (it lacks authorization:role:view).
+    session.client.authorization.getAuthorizationRoles = () =>
+      Promise.reject(
+        new GenesysApiError({
+          status: 403,
+          code: 'missing.permissions',
+          detail:
+            'Unable to perform the requested action. You are missing the following permission(s): authorization:role:view',
+          method: 'GET',
+          route: '/api/v2/authorization/roles',
+          tries: 1,
+        }),
+      );
+    const result = await runProbe(session.client, {
+      emailDomain: 'probe.example.edu',
+      consent: true,
+      includeInvite: false,
+      pollMs: POLL_MS,
+      maxWaitMs: 5000,
+    });
+    expect(result.profile.real.roleGrantSubjectCap).toBeUndefined();
+    expect(result.profile.notes.find((note) => note.startsWith('roleGrantSubjectCap'))).toContain(
+      'not measured (403 missing.permissions',
+    );
+    expect(result.report).toContain('Role grants: the subject cap was not measured');
+    const probeUsers = session.sandbox!.state().users.filter((u) => u.email.endsWith('@probe.example.edu'));
+    expect(probeUsers).toHaveLength(2);
+    for (const user of probeUsers) expect(user.state).toBe('inactive');
   }, 30_000);
 });
 
