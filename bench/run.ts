@@ -164,9 +164,6 @@ function settingsOf(argv: string[]): Settings {
         flags.has(name) ? [`--${name}`, String(numberFlag(flags, name, 0, 1))] : [],
       ),
       ...(flags.has('no-collect') ? ['--no-collect'] : []),
-      ...(flags.has('role-grant-cap')
-        ? ['--role-grant-page', String(numberFlag(flags, 'role-grant-cap', 0, 1))]
-        : []),
     ],
     roleGrantCap: flags.has('role-grant-cap') ? numberFlag(flags, 'role-grant-cap', 0, 1) : null,
     workerFlags: flags.has('worker-heap-mb')
@@ -244,13 +241,16 @@ async function runCase(
   // Every real-org behaviour on, its waits shortened by the run's speed-up (bench/lib.ts realAtSpeed).
   const speed = speedOf(rate);
   const real = realAtSpeed(speed);
+  const cap = child.roleGrantCap ?? null;
   const sandbox: Sandbox = await startSandbox({
     rateLimitPerMinute: rate,
     rateWindowSeconds: 60,
     latencyMs,
     ...real,
-    ...(child.roleGrantCap ? { real: { ...real.real, roleGrantSubjectCap: child.roleGrantCap } } : {}),
+    ...(cap === null ? {} : { real: { ...real.real, roleGrantSubjectCap: cap } }),
   });
+  // The org's cap is apply's page too, as GC_ONBOARD_ROLE_GRANT_PAGE would make it.
+  const workerArgs = [...child.args, ...(cap === null ? [] : ['--role-grant-page', String(cap)])];
   const result: CaseResult = {
     rate,
     rows,
@@ -264,7 +264,7 @@ async function runCase(
     log(`${thousands(rate)}/min, N=${thousands(rows)}: ${label}…`);
     const outcome = await runChild<WorkerReport>(
       'worker.ts',
-      [sandbox.url, dir, '--speed', String(speed), ...child.args],
+      [sandbox.url, dir, '--speed', String(speed), ...workerArgs],
       undefined,
       child.flags,
     );

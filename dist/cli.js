@@ -59,14 +59,14 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-EDTZX4N3.js";
+} from "./chunks/chunk-KSG3MD4T.js";
 import {
   GenesysApiError,
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
 import {
   pageAll
-} from "./chunks/chunk-X53SCC6T.js";
+} from "./chunks/chunk-DCV3CL2U.js";
 import {
   ConfigError,
   POOL_ENV_NAME,
@@ -78,7 +78,7 @@ import {
   parseRoles,
   parseSkills,
   quote
-} from "./chunks/chunk-LLRXY2DE.js";
+} from "./chunks/chunk-YRTHUKH5.js";
 import {
   demoOrg,
   loadProfile,

@@ -46,16 +46,16 @@ import {
   validateImports,
   writeFileMaking,
   writeResults
-} from "./chunks/chunk-EDTZX4N3.js";
+} from "./chunks/chunk-KSG3MD4T.js";
 import {
   secrets
 } from "./chunks/chunk-A7RCRAU4.js";
-import "./chunks/chunk-X53SCC6T.js";
+import "./chunks/chunk-DCV3CL2U.js";
 import {
   isCalendarDate,
   isTimeZone,
   sortFindings
-} from "./chunks/chunk-LLRXY2DE.js";
+} from "./chunks/chunk-YRTHUKH5.js";
 import {
   external_exports
 } from "./chunks/chunk-462IHIBZ.js";

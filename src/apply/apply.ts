@@ -18,7 +18,7 @@ import { ensurePhone, findStations, STATION_PAGE } from './phones.js';
 import { ProgressCounter, type Progress } from './progress.js';
 import { RowResults, type ApplyResult } from './results.js';
 import { errorLine, retrying, UserLanes, type RetrySettings, type WriteKind } from './retry.js';
-import { ensureLocation, ensureUser, patchPerson, RowFailure } from './users.js';
+import { ensureLocation, ensureUser, managerKey, patchPerson, RowFailure } from './users.js';
 
 export type { Progress } from './progress.js';
 
@@ -140,7 +140,7 @@ class ApplyRun {
   /** Settles once every create has and the role grants are sent (a person's follow-ups wait on it). */
   private readonly grantsSent = deferred();
   /** Each new person's create, settled when it has succeeded or failed: follow-ups wait on it. */
-  private readonly creates = new Map<string, Promise<void>>();
+  private readonly creates = new Map<string, Deferred>();
   /** People whose writes are done and whose row waits only for their grants' answers. */
   private readonly settling: Array<Promise<void>> = [];
   private readonly bulkOf = new Map<PersonPlan, BulkChunk[]>();
@@ -234,8 +234,7 @@ class ApplyRun {
         this.userIds.set(person.emailKey, person.userId);
     }
     const creates = this.people.filter((person) => person.action === 'create');
-    const settled = new Map(creates.map((person) => [person.emailKey, deferred()]));
-    for (const [emailKey, done] of settled) this.creates.set(emailKey, done.promise);
+    for (const person of creates) this.creates.set(person.emailKey, deferred());
     // Half the calls in flight at most: the other half stays open to the follow-ups, whose phones wait
     // on their own lower limit; creates running further ahead would only leave the limit idle later.
     await inWindow(
@@ -253,7 +252,7 @@ class ApplyRun {
           this.rows.fail(person, [error]);
           this.progress.rowDone('people');
         } finally {
-          settled.get(person.emailKey)?.resolve();
+          this.creates.get(person.emailKey)?.resolve();
         }
       }),
     );
@@ -261,8 +260,11 @@ class ApplyRun {
 
   /** Once this person's create and their manager's (when the run creates them) have settled. */
   private async exists(person: PersonPlan): Promise<void> {
-    const manager = person.manager && !person.manager.userId ? person.manager.email.toLowerCase() : null;
-    await Promise.all([this.creates.get(person.emailKey), manager ? this.creates.get(manager) : undefined]);
+    const manager = person.manager && !person.manager.userId ? managerKey(person.manager) : null;
+    await Promise.all([
+      this.creates.get(person.emailKey)?.promise,
+      manager ? this.creates.get(manager)?.promise : undefined,
+    ]);
   }
 
   /** A person's role grants: settled when every grant call naming them has answered. */
@@ -606,7 +608,12 @@ function withoutUndefined<T extends object>(options: T): Partial<T> {
 }
 
 /** A promise with its resolve at hand. */
-function deferred(): { promise: Promise<void>; resolve: () => void } {
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+}
+
+function deferred(): Deferred {
   let resolve: () => void = noop;
   const promise = new Promise<void>((done) => (resolve = done));
   return { promise, resolve };

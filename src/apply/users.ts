@@ -102,6 +102,11 @@ export interface PatchRequest {
   retry: (patch: (afterRace: boolean) => Promise<void>) => Promise<void>;
 }
 
+/** The key of a manager among the people this run creates (the userIds map's keys are email keys). */
+export function managerKey(manager: { email: string }): string {
+  return manager.email.toLowerCase();
+}
+
 /**
  * One PATCH with everything the row sets on the user: the update's fields, the manager, the location,
  * and for a create that met its own earlier write the work phone if that user lacks it.
@@ -137,7 +142,7 @@ async function updateOf(request: PatchRequest): Promise<UserUpdate> {
     update.addresses = person.create.addresses;
   }
   if (person.manager) {
-    const managerId = person.manager.userId ?? request.userIds.get(person.manager.email.toLowerCase());
+    const managerId = person.manager.userId ?? request.userIds.get(managerKey(person.manager));
     if (!managerId) throw new RowFailure(`manager ${person.manager.email} was not created`);
     if (created?.managerId !== managerId) update.managerId = managerId;
   }

@@ -76,7 +76,8 @@ export const MAX_ROLE_GRANT_PAGE = 10_000;
  * role_grant_page): a whole number from 1 to MAX_ROLE_GRANT_PAGE, else null. The one check for both.
  */
 export function roleGrantPageOf(text: string): number | null {
-  const page = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  const digits = text.trim();
+  const page = /^\d+$/.test(digits) ? Number(digits) : NaN;
   return page >= 1 && page <= MAX_ROLE_GRANT_PAGE ? page : null;
 }
 

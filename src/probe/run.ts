@@ -229,7 +229,6 @@ async function probeLocationNames(run: ProbeRun): Promise<void> {
     run.created.push(`location ${stamp} (a second one: duplicate names allowed)`);
 }
 
-/** Two throwaway users in the home division; the lags count from `createdAt`. */
 /** The two throwaway users, when the first was created, and the home division they are in. */
 interface ProbeUsers {
   first: ProbeUser;
@@ -238,6 +237,7 @@ interface ProbeUsers {
   divisionId: string;
 }
 
+/** Two throwaway users in the home division; the lags count from `createdAt`. */
 async function createProbeUsers(run: ProbeRun): Promise<ProbeUsers> {
   const divisionId = (await run.client.authorization.getAuthorizationDivisionsHome()).id ?? '';
   const createUser = async (n: number): Promise<ProbeUser> => {
